@@ -1,0 +1,21 @@
+// Who is acting. Every command and policy receives one; the public is an actor too.
+import type { Queryable } from './db.js';
+import type { FastifyBaseLogger } from 'fastify';
+
+export const ROLES = ['central', 'province', 'commune', 'council', 'advisory', 'inspector', 'entity'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type UserActor = {
+  kind: 'user';
+  id: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCode: string | null;
+  entityId: string | null;
+  via: 'session' | 'token';
+};
+export type Actor = UserActor | { kind: 'public' };
+export const PUBLIC: Actor = { kind: 'public' };
+
+/** What a command runs with: the actor, the open transaction, a logger and the clock. */
+export type Ctx = { actor: Actor; tx: Queryable; log: FastifyBaseLogger; now: Date };

@@ -1,0 +1,33 @@
+// Applies the committed SQL files in migrations/ in name order, each once, each in its own transaction.
+// A PostgreSQL advisory lock on one pinned connection keeps several starting servers from migrating at once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './db.js';
+
+export const migrationsDir = join(import.meta.dirname, '..', '..', 'migrations');
+const LOCK_KEY = 7_240_226; // arbitrary and stable: "OCOP migrations"
+
+export function migrate(database: Database): Promise<string[]> {
+  return database.session(async (run) => {
+    await run(`CREATE TABLE IF NOT EXISTS schema_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+               SELECT pg_advisory_lock(${LOCK_KEY});`);
+    try {
+      const done = new Set((await run('SELECT name FROM schema_migration')).map((r) => r.name as string));
+      const applied: string[] = [];
+      for (const name of readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort()) {
+        if (done.has(name)) continue;
+        const script = readFileSync(join(migrationsDir, name), 'utf8');
+        try {
+          await run(`BEGIN;\n${script}\n;INSERT INTO schema_migration (name) VALUES ('${name.replace(/'/g, "''")}');\nCOMMIT;`);
+        } catch (err) {
+          await run('ROLLBACK');
+          throw new Error(`migration ${name} failed: ${(err as Error).message}`, { cause: err });
+        }
+        applied.push(name);
+      }
+      return applied;
+    } finally {
+      await run(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
+    }
+  });
+}

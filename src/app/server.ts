@@ -1,0 +1,69 @@
+// Assembles the HTTP server: infrastructure plugins, the modules' routes under /api/v1, the OpenAPI document,
+// and the web app. Domain code is passed to plugins as options, never hung on decorators.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './db.js';
+import { registerErrorHandler } from './errors.js';
+import type { ModuleDeps } from './plugin.js';
+import { accountsRoutes, registerAuthentication } from '../modules/accounts/index.js';
+import { geoRoutes } from '../modules/geo/index.js';
+import { registryRoutes } from '../modules/registry/index.js';
+
+export const webDist = join(import.meta.dirname, '..', '..', 'dist', 'web');
+
+export async function buildServer(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 10_000 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OCOP information system API', version: '1', description: 'Hệ thống thông tin OCOP — Chương trình Mỗi xã một sản phẩm. Errors are application/problem+json (RFC 9457) with a code, the field path and a message in Vietnamese and English.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ocop_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthentication(app, database.db);
+
+  const deps: ModuleDeps = { database, config };
+  await app.register(async (api) => {
+    api.withTypeProvider<ZodTypeProvider>().get('/health', {
+      schema: { tags: ['ops'], summary: 'Liveness and the database engine in use', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgresql']), time: z.string() }) } },
+    }, async () => ({ status: 'ok' as const, engine: database.engine, time: new Date().toISOString() }));
+    await api.register(geoRoutes, deps);
+    await api.register(accountsRoutes, deps);
+    await api.register(registryRoutes, deps);
+  }, { prefix: '/api/v1' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
+    // The web app routes on the client: any non-API GET that is not a file gets index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.status(404).type('application/problem+json').send({ type: 'urn:ocop:problem:route_not_found', title: 'No such route', status: 404, code: 'route_not_found', message: { vi: 'Không tìm thấy địa chỉ này', en: 'No such route' }, instance: req.url });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,66 @@
+// `ocop serve` (npm start): open the database, migrate, load reference data, first admin and demo data, listen.
+import { sql } from 'drizzle-orm';
+import { PUBLIC } from '../app/actor.js';
+import { loadConfig, type Config } from '../app/config.js';
+import { openDatabase, type Database } from '../app/db.js';
+import { migrate } from '../app/migrate.js';
+import { OutboxWorker } from '../app/outbox.js';
+import { loadReferenceData } from '../app/reference-data.js';
+import { buildServer } from '../app/server.js';
+import { createUser, getUserByEmail } from '../modules/accounts/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
+
+/** Everything a fresh or existing database needs before the server takes requests. */
+export async function prepareDatabase(config: Config, database: Database, log: (msg: string) => void) {
+  const applied = await migrate(database);
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  const empty = await isEmpty(database.db);
+  const loaded = await loadReferenceData(database);
+  if (loaded.adminUnits) log('reference data loaded: 34 provinces, 3,321 communes, district-era mapping');
+  if (config.adminEmail && config.adminPassword && !(await getUserByEmail(database.db, config.adminEmail))) {
+    await database.db.transaction((tx) => createUser({ actor: PUBLIC, tx, log: console as never, now: new Date() }, {
+      email: config.adminEmail!.toLowerCase(), fullName: 'Quản trị viên VPĐP Trung ương', password: config.adminPassword!, role: 'central',
+    }, { checkPolicy: false }));
+    log(`central-office administrator created: ${config.adminEmail}`);
+  }
+  if (empty && config.demo) {
+    await seedDemo(database);
+    log('demo data loaded: 300 entities, 600 products');
+    return true;
+  }
+  return false;
+}
+
+export async function serve() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const app = await buildServer(config, database);
+  const demoLoaded = await prepareDatabase(config, database, (m) => app.log.info(m));
+  const outbox = new OutboxWorker(database.db, app.log)
+    .on('invitation.created', async (p, _db, log) => log.info({ email: p.email, entityId: p.entityId }, 'invitation ready to send'))
+    .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
+    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'));
+  outbox.start();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close(); // stops accepting, waits for in-flight requests
+    await outbox.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const [{ n }] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM app_user WHERE email LIKE '%@demo.ocop.vn'`) as unknown as { rows: { n: number }[] }).rows;
+  const lines = [`\nOCOP đang chạy / OCOP is running: ${config.publicUrl}  (database: ${database.engine})`];
+  if (Number(n) > 0) {
+    lines.push(`Demo accounts${demoLoaded ? ' (just created)' : ''} — password ${DEMO_PASSWORD}:`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.email}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}

@@ -1,0 +1,53 @@
+// Authentication: the session cookie (browsers) or a Bearer API token (machines) becomes `request.actor`.
+// Browser writes must echo the session's CSRF token in `x-csrf-token`; tokens sent as Bearer need none.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PUBLIC, type Actor, type UserActor } from '../../app/actor.js';
+import type { Db } from '../../app/db.js';
+import { AppError } from '../../app/errors.js';
+import { getSessionUser, getTokenUser, type UserRow } from './accounts.repo.js';
+import { tokenHash } from './accounts.rules.js';
+
+export const SESSION_COOKIE = 'ocop_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    sessionToken?: string;
+    csrfToken?: string;
+  }
+}
+
+const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
+  kind: 'user', id: u.id, role: u.role, provinceCode: u.provinceCode, communeCode: u.communeCode, entityId: u.entityId, via,
+});
+
+export function registerAuthentication(app: FastifyInstance, db: Db) {
+  app.decorateRequest('actor', null as unknown as UserActor);
+  app.addHook('onRequest', async (req) => {
+    req.actor = PUBLIC;
+    if (!req.url.startsWith('/api/')) return;
+    const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const user = await getTokenUser(db, tokenHash(bearer));
+      if (!user) throw new AppError('unauthenticated', 'invalid_token', { vi: 'Mã truy cập API không hợp lệ hoặc đã bị thu hồi', en: 'The API token is invalid or revoked' });
+      req.actor = toActor(user, 'token');
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await getSessionUser(db, tokenHash(token), new Date());
+    if (!found) return; // expired or ended: the request goes on as the public
+    req.actor = toActor(found.user, 'session');
+    req.sessionToken = token;
+    req.csrfToken = found.csrfToken;
+    if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
+      throw new AppError('forbidden', 'csrf_token_invalid', { vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF); hãy tải lại trang', en: 'Missing or wrong CSRF token; reload the page' });
+    }
+  });
+}
+
+export function requireUser(req: FastifyRequest): UserActor {
+  if (req.actor.kind !== 'user') throw new AppError('unauthenticated', 'login_required', { vi: 'Bạn cần đăng nhập', en: 'You need to log in' });
+  return req.actor;
+}

@@ -1,0 +1,75 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../app/command.js';
+import { AppError, forbidden } from '../../app/errors.js';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { requireUser, SESSION_COOKIE } from './accounts.auth.js';
+import { createTokenBody, createUserBody, idParams, loginBody, sessionResponse, tokenCreated, user, userList, usersQuery } from './accounts.contract.js';
+import { canListUsers } from './accounts.policy.js';
+import { presentUser } from './accounts.present.js';
+import { getUserById, listUsers } from './accounts.repo.js';
+import { newToken, SESSION_DAYS, tokenHash } from './accounts.rules.js';
+import { apiToken, appUser } from './accounts.tables.js';
+import { createUser } from './commands/create-user.js';
+import { deactivateUser } from './commands/deactivate-user.js';
+import { logIn, logOut } from './commands/log-in.js';
+
+export const accountsRoutes: ModulePlugin = async (app, { database, config }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+  const secure = config.publicUrl.startsWith('https://');
+
+  r.post('/auth/login', {
+    schema: { tags: ['accounts'], summary: 'Log in with e-mail and password; sets the session cookie', body: loginBody, response: { 200: sessionResponse } },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` } },
+  }, async (req, reply) => {
+    const { user: row, token, csrfToken } = await logIn(db, req.body, new Date());
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 });
+    return { user: presentUser(row), csrfToken };
+  });
+
+  r.post('/auth/logout', { schema: { tags: ['accounts'], summary: 'End the current session' } }, async (req, reply) => {
+    if (req.sessionToken) await logOut(db, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.get('/auth/me', { schema: { tags: ['accounts'], summary: 'The logged-in user and the CSRF token', response: { 200: sessionResponse } } }, async (req) => {
+    const actor = requireUser(req);
+    const row = await getUserById(db, actor.id);
+    return { user: presentUser(row!), csrfToken: req.csrfToken ?? '' };
+  });
+
+  r.post('/auth/tokens', {
+    schema: { tags: ['accounts'], summary: 'Create an API token for a machine client (shown once)', body: createTokenBody, response: { 201: tokenCreated } },
+  }, async (req, reply) => {
+    const actor = requireUser(req);
+    const token = `ocop_${newToken()}`;
+    const [row] = await db.insert(apiToken).values({ tokenHash: tokenHash(token), userId: actor.id, name: req.body.name }).returning();
+    return reply.status(201).send({ id: row.id, name: row.name, token });
+  });
+
+  r.get('/users', { schema: { tags: ['accounts'], summary: 'Accounts in the caller\'s scope', querystring: usersQuery, response: { 200: userList } } }, async (req) => {
+    const actor = requireUser(req);
+    if (!canListUsers(actor)) throw forbidden();
+    const filters: (SQL | undefined)[] = [
+      req.query.role ? eq(appUser.role, req.query.role) : undefined,
+      req.query.province ? eq(appUser.provinceCode, req.query.province) : undefined,
+      actor.role === 'province' ? eq(appUser.provinceCode, actor.provinceCode!) : undefined,
+    ];
+    const { total, items } = await listUsers(db, and(...filters), req.query.page, req.query.pageSize);
+    return { total, items: items.map(presentUser) };
+  });
+
+  r.post('/users', { schema: { tags: ['accounts'], summary: 'Create an officer account', body: createUserBody, response: { 201: user } } }, async (req, reply) => {
+    requireUser(req);
+    const row = await inTransaction(db, req, (ctx) => createUser(ctx, req.body));
+    return reply.status(201).send(presentUser(row));
+  });
+
+  r.post('/users/:id/deactivate', { schema: { tags: ['accounts'], summary: 'Deactivate an account (never deleted); ends its sessions', params: idParams, response: { 200: user } } }, async (req) => {
+    const actor = requireUser(req);
+    if (actor.id === req.params.id) throw new AppError('conflict', 'cannot_deactivate_self', { vi: 'Không thể tự khoá tài khoản của mình', en: 'You cannot deactivate yourself' });
+    return presentUser(await inTransaction(db, req, (ctx) => deactivateUser(ctx, req.params.id)));
+  });
+};

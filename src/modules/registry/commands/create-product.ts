@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { Ctx } from '../../../app/actor.js';
+import { recordAudit } from '../../../app/audit.js';
+import { AppError, forbidden, invalidField } from '../../../app/errors.js';
+import type { createProductBody } from '../registry.contract.js';
+import { canCreateProduct, canReadEntity } from '../registry.policy.js';
+import { productCode } from '../registry.rules.js';
+import { snapshot } from '../registry.present.js';
+import { getEntityForUpdate, getProductSet, nextProductSequence } from '../registry.repo.js';
+import { product } from '../registry.tables.js';
+
+export async function createProduct(ctx: Ctx, input: z.infer<typeof createProductBody>) {
+  const owner = await getEntityForUpdate(ctx.tx, input.entityId);
+  if (!owner || !canReadEntity(ctx.actor, owner)) throw invalidField('entityId', 'unknown_entity', { vi: 'Chủ thể không tồn tại', en: 'Unknown entity' });
+  if (!canCreateProduct(ctx.actor, owner)) {
+    if (owner.status !== 'approved' && ctx.actor.kind === 'user' && ctx.actor.entityId === owner.id) {
+      throw new AppError('conflict', 'entity_not_approved', { vi: 'Chủ thể chưa được UBND xã phê duyệt nên chưa thể đăng ký sản phẩm', en: 'The entity is not yet approved by its commune, so it cannot register products' });
+    }
+    throw forbidden();
+  }
+  if (!(await getProductSet(ctx.tx, input.productSet))) throw invalidField('productSet', 'unknown_product_set', { vi: 'Bộ sản phẩm không tồn tại', en: 'Unknown product set' });
+  const seq = await nextProductSequence(ctx.tx, owner.communeCode);
+  const code = productCode(owner.provinceCode, owner.communeCode, seq, ctx.now.getUTCFullYear());
+  const [row] = await ctx.tx.insert(product).values({
+    ...input, status: input.status ?? 'draft', code, provinceCode: owner.provinceCode, communeCode: owner.communeCode,
+    createdAt: ctx.now, updatedAt: ctx.now,
+  }).returning();
+  await recordAudit(ctx, { action: 'product.create', recordType: 'product', recordId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode, after: snapshot(row) });
+  return row;
+}
+

@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readAudit } from '../../app/audit.js';
+import { inTransaction } from '../../app/command.js';
+import { forbidden, notFound } from '../../app/errors.js';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { presentUser, requireUser, user } from '../accounts/index.js';
+import { acceptInvitation, inviteMember } from './commands/invite-member.js';
+import { createEntity } from './commands/create-entity.js';
+import { decideEntity } from './commands/decide-entity.js';
+import { signUpProducer } from './commands/sign-up-producer.js';
+import { updateEntity } from './commands/update-entity.js';
+import {
+  acceptInviteBody, approveBody, createEntityBody, entityList, entityListQuery, entityOut, historyOut, idParams,
+  invitationOut, inviteBody, refuseBody, signupBody, updateEntityBody,
+} from './registry.contract.js';
+import { canEditEntity, canReadEntity, entityVisibility } from './registry.policy.js';
+import { presentEntity } from './registry.present.js';
+import { getEntity, listEntities, nameMatches } from './registry.repo.js';
+import { entity } from './registry.tables.js';
+
+export const entityRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+
+  /** Loads an entity the caller may read; someone outside the scope gets the same 404 as for a missing one. */
+  async function readable(req: { actor: Parameters<typeof canReadEntity>[0] }, id: string) {
+    const row = await getEntity(db, id);
+    if (!row || !canReadEntity(req.actor, row.entity)) throw notFound('entity', 'chủ thể');
+    return row;
+  }
+
+  r.get('/entities', { schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
+    const qy = req.query;
+    const where = and(
+      entityVisibility(req.actor),
+      nameMatches(sql`${entity}.name_fold`, qy.q),
+      qy.province ? eq(entity.provinceCode, qy.province) : undefined,
+      qy.commune ? eq(entity.communeCode, qy.commune) : undefined,
+      qy.type ? eq(entity.type, qy.type) : undefined,
+      qy.status ? eq(entity.status, qy.status) : undefined,
+    );
+    const { total, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor)) };
+  });
+
+  r.post('/entities', { schema: { tags: ['registry'], summary: 'Register an entity (officers; approved at once)', body: createEntityBody, response: { 201: entityOut } } }, async (req, reply) => {
+    requireUser(req);
+    const created = await inTransaction(db, req, (ctx) => createEntity(ctx, req.body));
+    return reply.status(201).send(presentEntity((await getEntity(db, created.id))!, req.actor));
+  });
+
+  r.get('/entities/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: entityOut } } }, async (req) => presentEntity(await readable(req, req.params.id), req.actor));
+
+  r.patch('/entities/:id', { schema: { tags: ['registry'], summary: 'Update an entity (send the version you read)', params: idParams, body: updateEntityBody, response: { 200: entityOut } } }, async (req) => {
+    requireUser(req);
+    await readable(req, req.params.id);
+    await inTransaction(db, req, (ctx) => updateEntity(ctx, req.params.id, req.body));
+    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+  });
+
+  r.post('/entities/:id/approve', { schema: { tags: ['registry'], summary: 'Commune approves a producer\'s registration', params: idParams, body: approveBody, response: { 200: entityOut } } }, async (req) => {
+    requireUser(req);
+    await readable(req, req.params.id);
+    await inTransaction(db, req, (ctx) => decideEntity(ctx, req.params.id, { approve: true, version: req.body.version }));
+    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+  });
+
+  r.post('/entities/:id/refuse', { schema: { tags: ['registry'], summary: 'Commune refuses a registration, with a reason', params: idParams, body: refuseBody, response: { 200: entityOut } } }, async (req) => {
+    requireUser(req);
+    await readable(req, req.params.id);
+    await inTransaction(db, req, (ctx) => decideEntity(ctx, req.params.id, { approve: false, reason: req.body.reason, version: req.body.version }));
+    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+  });
+
+  r.get('/entities/:id/history', { schema: { tags: ['registry'], summary: 'Audit trail of an entity', params: idParams, response: { 200: historyOut } } }, async (req) => {
+    const row = await readable(req, req.params.id);
+    if (!canEditEntity(req.actor, row.entity)) throw forbidden();
+    return { items: await readAudit(db, 'entity', req.params.id) };
+  });
+
+  r.post('/entities/:id/invitations', { schema: { tags: ['registry'], summary: 'Invite a member to the entity', params: idParams, body: inviteBody, response: { 201: invitationOut } } }, async (req, reply) => {
+    requireUser(req);
+    await readable(req, req.params.id);
+    return reply.status(201).send(await inTransaction(db, req, (ctx) => inviteMember(ctx, req.params.id, req.body.email)));
+  });
+
+  r.post('/auth/signup', {
+    schema: { tags: ['accounts'], summary: 'A producer signs up and registers its entity (pending commune approval)', body: signupBody, response: { 201: user.extend({ entityId: user.shape.entityId }) } },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const { user: row } = await inTransaction(db, req, (ctx) => signUpProducer(ctx, req.body));
+    return reply.status(201).send(presentUser(row));
+  });
+
+  r.post('/auth/accept-invitation', { schema: { tags: ['accounts'], summary: 'Accept an invitation and set a password', body: acceptInviteBody, response: { 201: user } } }, async (req, reply) => {
+    const row = await inTransaction(db, req, (ctx) => acceptInvitation(ctx, req.body));
+    return reply.status(201).send(presentUser(row));
+  });
+};

@@ -1,0 +1,77 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readAudit } from '../../app/audit.js';
+import { inTransaction } from '../../app/command.js';
+import { forbidden, notFound } from '../../app/errors.js';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { requireUser } from '../accounts/index.js';
+import { createProduct } from './commands/create-product.js';
+import { updateProduct } from './commands/update-product.js';
+import { createProductBody, historyOut, idParams, productList, productListQuery, productOut, updateProductBody } from './registry.contract.js';
+import { canEditProduct, canReadProduct, productVisibility } from './registry.policy.js';
+import { presentFile, presentProduct } from './registry.present.js';
+import { getProduct, listProductFiles, listProducts, nameMatches } from './registry.repo.js';
+import { entity, product, productSet } from './registry.tables.js';
+import type { Actor } from '../../app/actor.js';
+
+export const productRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+
+  async function readable(actor: Actor, id: string) {
+    const row = await getProduct(db, id);
+    if (!row || !canReadProduct(actor, row.product, row.entityStatus)) throw notFound('product', 'sản phẩm');
+    return row;
+  }
+  async function withFiles(actor: Actor, id: string) {
+    const row = await readable(actor, id);
+    const files = await listProductFiles(db, id);
+    return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption)) };
+  }
+
+  r.get('/products', { schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
+    const qy = req.query;
+    const where = and(
+      productVisibility(req.actor),
+      nameMatches(sql`${product}.name_fold`, qy.q),
+      qy.province ? eq(product.provinceCode, qy.province) : undefined,
+      qy.commune ? eq(product.communeCode, qy.commune) : undefined,
+      qy.productSet ? eq(product.productSet, qy.productSet) : undefined,
+      qy.sector ? eq(productSet.sectorCode, qy.sector) : undefined,
+      qy.group ? eq(productSet.groupCode, qy.group) : undefined,
+      qy.status ? eq(product.status, qy.status) : undefined,
+      qy.entityType ? eq(entity.type, qy.entityType) : undefined,
+      qy.entity ? eq(product.entityId, qy.entity) : undefined,
+      qy.stars ? eq(product.stars, qy.stars) : undefined,
+    );
+    const { total, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
+    if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };
+  });
+
+  r.post('/products', { schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {
+    requireUser(req);
+    const created = await inTransaction(db, req, (ctx) => createProduct(ctx, req.body));
+    return reply.status(201).send(await withFiles(req.actor, created.id));
+  });
+
+  r.get('/products/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: productOut } } }, async (req, reply) => {
+    const out = await withFiles(req.actor, req.params.id);
+    reply.header('etag', `W/"${out.id}.${out.version}"`);
+    if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
+    return out;
+  });
+
+  r.patch('/products/:id', { schema: { tags: ['registry'], summary: 'Update a product (send the version you read)', params: idParams, body: updateProductBody, response: { 200: productOut } } }, async (req) => {
+    requireUser(req);
+    await readable(req.actor, req.params.id);
+    await inTransaction(db, req, (ctx) => updateProduct(ctx, req.params.id, req.body));
+    return withFiles(req.actor, req.params.id);
+  });
+
+  r.get('/products/:id/history', { schema: { tags: ['registry'], summary: 'Audit trail of a product', params: idParams, response: { 200: historyOut } } }, async (req) => {
+    const row = await readable(req.actor, req.params.id);
+    if (!canEditProduct(req.actor, row.product) && !(req.actor.kind === 'user' && req.actor.role === 'central')) throw forbidden();
+    return { items: await readAudit(db, 'product', req.params.id) };
+  });
+};

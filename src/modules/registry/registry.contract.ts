@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { communeCode, provinceCode } from '../geo/index.js';
+import { email, password } from '../accounts/index.js';
+import { ENTITY_STATUSES, ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const isoDate = z.iso.date();
+const version = z.number().int().min(1);
+
+export const representative = z.strictObject({
+  fullName: text(200),
+  sex: z.enum(['male', 'female']),
+  ethnicity: text(60),
+  disability: z.boolean(),
+  position: optionalText(100).transform((v) => v ?? undefined),
+  phone: optionalText(30).transform((v) => v ?? undefined),
+});
+
+const entityFields = {
+  name: text(300),
+  type: z.enum(ENTITY_TYPES),
+  registrationNumber: z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z./-]{3,29}$/, 'Registration number: 4–30 letters, digits, . / -'),
+  registrationDate: isoDate.nullable().optional(),
+  taxCode: z.string().trim().regex(/^\d{10}(-\d{3})?$/, 'Tax code: 10 digits, optionally -NNN').nullable().optional(),
+  address: text(500),
+  communeCode,
+  phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Phone number').nullable().optional(),
+  email: email.nullable().optional(),
+  website: z.url().max(300).nullable().optional(),
+  representative,
+  workers: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  localWorkers: z.number().int().min(0).max(1_000_000).nullable().optional(),
+};
+
+export const createEntityBody = z.strictObject(entityFields);
+export const updateEntityBody = z.strictObject({ ...z.object(entityFields).partial().shape, version });
+
+export const entityOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  registrationNumber: z.string(),
+  registrationDate: z.string().nullable(),
+  taxCode: z.string().nullable(),
+  address: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  representative: z.object({ fullName: z.string(), sex: z.string(), ethnicity: z.string(), disability: z.boolean(), position: z.string().optional(), phone: z.string().optional() }).nullable(),
+  workers: z.number().nullable(),
+  localWorkers: z.number().nullable(),
+  status: z.enum(ENTITY_STATUSES),
+  statusReason: z.string().nullable(),
+  productCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+  actions: z.array(z.string()),
+});
+export type EntityOut = z.infer<typeof entityOut>;
+
+const paging = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+const q = z.string().trim().max(100).optional();
+
+export const entityListQuery = z.strictObject({
+  q, province: provinceCode.optional(), commune: communeCode.optional(),
+  type: z.enum(ENTITY_TYPES).optional(), status: z.enum(ENTITY_STATUSES).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt']).default('name'),
+  ...paging,
+});
+export const entityList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(entityOut) });
+
+const productFields = {
+  entityId: z.uuid(),
+  name: text(300),
+  productSet: z.number().int().min(1).max(26),
+  description: optionalText(10_000),
+  ingredients: optionalText(5_000),
+  rawMaterialArea: optionalText(2_000),
+  standard: optionalText(500),
+  status: z.enum(['draft', 'registered']).optional(),
+};
+export const createProductBody = z.strictObject(productFields);
+const { entityId: _e, ...editable } = productFields;
+export const updateProductBody = z.strictObject({ ...z.object(editable).partial().shape, version });
+
+export const fileOut = z.object({ id: z.string(), url: z.string(), kind: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string(), caption: z.string().nullable() });
+
+export const productOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  entity: z.object({ id: z.string(), name: z.string(), type: z.enum(ENTITY_TYPES) }),
+  productSet: z.object({ sheet: z.number(), code: z.string(), name: z.string(), nameEn: z.string(), groupCode: z.string(), groupName: z.string(), groupNameEn: z.string(), sectorCode: z.string(), sectorName: z.string(), sectorNameEn: z.string() }),
+  description: z.string().nullable(),
+  ingredients: z.string().nullable(),
+  rawMaterialArea: z.string().nullable(),
+  standard: z.string().nullable(),
+  status: z.enum(PRODUCT_STATUSES),
+  stars: z.number().nullable(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  imageUrl: z.string().nullable(),
+  files: z.array(fileOut).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+  actions: z.array(z.string()),
+});
+export type ProductOut = z.infer<typeof productOut>;
+
+export const productListQuery = z.strictObject({
+  q, province: provinceCode.optional(), commune: communeCode.optional(),
+  productSet: z.coerce.number().int().min(1).max(26).optional(),
+  sector: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']).optional(),
+  group: z.string().regex(/^[IV]+\.\d$/).optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  entityType: z.enum(ENTITY_TYPES).optional(),
+  entity: z.uuid().optional(),
+  stars: z.coerce.number().int().min(1).max(5).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stars', '-stars', 'code']).default('name'),
+  ...paging,
+});
+export const productList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(productOut) });
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const refuseBody = z.strictObject({ reason: text(1000), version });
+export const approveBody = z.strictObject({ version });
+
+export const signupBody = z.strictObject({
+  email, password, fullName: text(200),
+  entity: createEntityBody,
+});
+export const inviteBody = z.strictObject({ email });
+export const invitationOut = z.object({ email: z.string(), token: z.string(), expiresAt: z.string() });
+export const acceptInviteBody = z.strictObject({ token: z.string().min(10).max(200), fullName: text(200), password });
+
+export const historyOut = z.object({
+  items: z.array(z.object({ id: z.number(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), action: z.string(), before: z.unknown(), after: z.unknown(), changes: z.array(z.string()) })),
+});
+
+export const documentMeta = z.strictObject({
+  docType: z.enum(['business_registration', 'food_safety', 'trademark', 'quality_certificate', 'test_report', 'other']),
+  number: optionalText(100),
+  issuer: optionalText(300),
+  issuedOn: isoDate.nullable().optional(),
+  expiresOn: isoDate.nullable().optional(),
+});
+export const documentOut = z.object({ id: z.string(), docType: z.string(), number: z.string().nullable(), issuer: z.string().nullable(), issuedOn: z.string().nullable(), expiresOn: z.string().nullable(), file: fileOut });
+
+export const classificationOut = z.object({
+  instrument: z.string(),
+  sectors: z.array(z.object({
+    code: z.string(), name: z.string(), nameEn: z.string(),
+    groups: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(),
+      productSets: z.array(z.object({ code: z.string(), sheet: z.number(), name: z.string(), nameEn: z.string() })) })),
+  })),
+});

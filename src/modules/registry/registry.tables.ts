@@ -1,0 +1,109 @@
+import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const ENTITY_TYPES = ['htx', 'to_hop_tac', 'doanh_nghiep', 'trang_trai', 'ho_kinh_doanh'] as const;
+export const ENTITY_STATUSES = ['pending', 'approved', 'refused'] as const;
+export const PRODUCT_STATUSES = ['draft', 'registered', 'certified', 'expired', 'revoked'] as const;
+
+export type Representative = { fullName: string; sex: 'male' | 'female'; ethnicity: string; disability: boolean; position?: string; phone?: string };
+
+export const productSet = pgTable('product_set', {
+  sheet: integer('sheet').primaryKey(),
+  instrument: text('instrument').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  groupCode: text('group_code').notNull(),
+  groupName: text('group_name').notNull(),
+  groupNameEn: text('group_name_en').notNull(),
+  sectorCode: text('sector_code').notNull(),
+  sectorName: text('sector_name').notNull(),
+  sectorNameEn: text('sector_name_en').notNull(),
+});
+
+export const entity = pgTable('entity', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ENTITY_TYPES }).notNull(),
+  registrationNumber: text('registration_number').notNull(),
+  registrationDate: date('registration_date'),
+  taxCode: text('tax_code'),
+  address: text('address').notNull(),
+  communeCode: text('commune_code').notNull(),
+  provinceCode: text('province_code').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  website: text('website'),
+  representative: jsonb('representative').$type<Representative>().notNull(),
+  workers: integer('workers'),
+  localWorkers: integer('local_workers'),
+  status: text('status', { enum: ENTITY_STATUSES }).notNull().default('pending'),
+  statusReason: text('status_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const product = pgTable('product', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull(),
+  entityId: uuid('entity_id').notNull(),
+  name: text('name').notNull(),
+  productSet: integer('product_set').notNull(),
+  description: text('description'),
+  ingredients: text('ingredients'),
+  rawMaterialArea: text('raw_material_area'),
+  standard: text('standard'),
+  status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
+  stars: integer('stars'),
+  provinceCode: text('province_code').notNull(),
+  communeCode: text('commune_code').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const storedFile = pgTable('stored_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sha256: text('sha256').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  originalName: text('original_name').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const entityDocument = pgTable('entity_document', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  entityId: uuid('entity_id').notNull(),
+  fileId: uuid('file_id').notNull(),
+  docType: text('doc_type').notNull(),
+  number: text('number'),
+  issuer: text('issuer'),
+  issuedOn: date('issued_on'),
+  expiresOn: date('expires_on'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const productFile = pgTable('product_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  productId: uuid('product_id').notNull(),
+  fileId: uuid('file_id').notNull(),
+  kind: text('kind', { enum: ['image', 'document'] }).notNull(),
+  caption: text('caption'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const invitation = pgTable('invitation', {
+  tokenHash: text('token_hash').primaryKey(),
+  entityId: uuid('entity_id').notNull(),
+  email: text('email').notNull(),
+  invitedBy: uuid('invited_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+});
+
+export const communeProductSeq = pgTable('commune_product_seq', {
+  communeCode: text('commune_code').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+});

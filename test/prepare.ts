@@ -1,0 +1,41 @@
+// Runs once before the test files: migrates a template database and loads the reference data into it, so each
+// test file starts from a copy in well under a second instead of migrating on its own.
+//  - embedded: a PGlite data-dir dump at var/test/template.tar.gz
+//  - PostgreSQL (DATABASE_URL): a template database `<db>_template` on that server
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { openPglite, openPostgres } from '../src/app/db.js';
+import { migrate } from '../src/app/migrate.js';
+import { loadReferenceData } from '../src/app/reference-data.js';
+import { TEMPLATE_FILE, templateDatabaseUrl, withDatabase } from './harness.js';
+
+const url = process.env.DATABASE_URL;
+const started = Date.now();
+if (url) {
+  const { adminUrl, name } = templateDatabaseUrl(url);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // Leftovers of an earlier interrupted run go too.
+  const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [name, `${name.replace(/_template$/, '')}_t_%`]);
+  for (const { datname } of stale.rows) {
+    await admin.query(`UPDATE pg_database SET datistemplate = false WHERE datname = '${datname}'`);
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const db = await openPostgres(withDatabase(url, name), 2);
+  await migrate(db);
+  await loadReferenceData(db);
+  await db.close();
+  await admin.query(`UPDATE pg_database SET datistemplate = true WHERE datname = '${name}'`);
+  await admin.end();
+  console.log(`test template database ${name} ready in ${Date.now() - started} ms`);
+} else {
+  const db = await openPglite(undefined);
+  await migrate(db);
+  await loadReferenceData(db);
+  const dump = await db.pglite!.dumpDataDir('gzip');
+  mkdirSync('var/test', { recursive: true });
+  writeFileSync(TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+  await db.close();
+  console.log(`test template (PGlite) ready in ${Date.now() - started} ms`);
+}
