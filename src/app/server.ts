@@ -17,6 +17,7 @@ import type { ModuleDeps } from './plugin.js';
 import { accountsRoutes, registerAuthentication } from '../modules/accounts/index.js';
 import { geoRoutes } from '../modules/geo/index.js';
 import { registryRoutes } from '../modules/registry/index.js';
+import { scoringRoutes } from '../modules/scoring/index.js';
 
 export const webDist = join(import.meta.dirname, '..', '..', 'dist', 'web');
 
@@ -53,6 +54,7 @@ export async function buildServer(config: Config, database: Database, opts: { lo
     await api.register(geoRoutes, deps);
     await api.register(accountsRoutes, deps);
     await api.register(registryRoutes, deps);
+    await api.register(scoringRoutes, deps);
   }, { prefix: '/api/v1' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,4 @@
+import type { ModulePlugin } from '../../app/plugin.js';
+
+// Placeholder: filled in by the scoring work (issue 4).
+export const certificateRoutes: ModulePlugin = async () => {};
