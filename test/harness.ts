@@ -64,10 +64,11 @@ export type TestApp = {
 
 let counter = 0;
 
-export async function testApp(): Promise<TestApp> {
+/** `overrides` adjusts the configuration (the public micro-cache is off unless a test turns it on). */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
-  const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL, demo: false };
+  const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL, demo: false, publicCacheSeconds: 0, ...overrides };
   const app = await buildServer(config, database, { logger: false });
   await app.ready();
 
@@ -117,3 +118,9 @@ export function entityBody(communeCode: string, overrides: Record<string, unknow
 export const MEO_VAC = '00769';
 export const DONG_VAN = '00721';
 export const TAN_CUONG = '05503';
+
+/** Serves the test app on a free local port (for browser tests); returns its base URL. `t.close()` stops it. */
+export async function listen(t: TestApp): Promise<string> {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return address.replace('0.0.0.0', '127.0.0.1');
+}

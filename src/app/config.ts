@@ -12,6 +12,8 @@ export type Config = {
   logLevel: string;
   publicUrl: string;
   maxUploadBytes: number;
+  /** Seconds a public catalogue response may be served from the in-process micro-cache (0 turns it off). */
+  publicCacheSeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.OCOP_PUBLIC_URL ?? `http://localhost:${port}`,
     maxUploadBytes: Number(env.OCOP_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    publicCacheSeconds: Number(env.OCOP_PUBLIC_CACHE_SECONDS ?? 10),
   };
 }

@@ -44,6 +44,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     loadDataDir,
     parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
   });
+  await client.exec('SET random_page_cost = 1.1');
   return {
     engine: 'pglite',
     db: drizzlePglite(client) as unknown as Db,
@@ -54,7 +55,12 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Solid-state storage: random reads cost little, so the planner should prefer the trigram indexes.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c random_page_cost=1.1' });
+  // An idle connection the server drops (restart, failover, shutdown) is an 'error' event on the pool; unheard,
+  // it would crash the process. The pool replaces the connection; while closing, the drop is expected.
+  let closing = false;
+  pool.on('error', (err) => { if (!closing) console.error(JSON.stringify({ level: 50, msg: 'idle database connection lost', err: err.message })); });
   await pool.query('select 1');
   return {
     engine: 'postgresql',
@@ -70,7 +76,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
         conn.release();
       }
     },
-    close: () => pool.end(),
+    close: () => { closing = true; return pool.end(); },
   };
 }
 
@@ -83,3 +89,17 @@ export async function query<T>(db: Queryable, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** The SQLSTATE of a database error, on both engines, also when drizzle wraps it ("Failed query: …"). */
+export function sqlState(err: unknown): { code: string; constraint?: string } | undefined {
+  for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, constraint: typeof e.constraint === 'string' ? e.constraint : undefined };
+  }
+  return undefined;
+}
+
+/** True when `err` is a unique violation of that constraint (two writers raced past a pre-check). */
+export const isUniqueViolation = (err: unknown, constraint: string) => {
+  const s = sqlState(err);
+  return s?.code === '23505' && s.constraint === constraint;
+};

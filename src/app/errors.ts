@@ -2,6 +2,7 @@
 // Vietnamese and English. Clients' mistakes never become a 500.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { sqlState } from './db.js';
 
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported' | 'rate_limited';
 
@@ -82,6 +83,14 @@ export function registerErrorHandler(app: FastifyInstance) {
       appErr = new AppError('too_large', 'payload_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The payload is too large' });
     } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       appErr = new AppError('unsupported', 'unsupported_media_type', { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' });
+    } else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      appErr = new AppError('invalid', 'malformed_json', { vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The body is not valid JSON' }, { field: 'body' });
+    } else if (sqlState(error)?.code === '23505') {
+      // Two writers raced past a command's own check; the command maps the constraints it knows to precise codes.
+      appErr = new AppError('conflict', 'already_exists', { vi: 'Bản ghi trùng với một bản ghi đã có', en: 'This duplicates an existing record' });
+    } else if (sqlState(error)?.code.startsWith('22')) {
+      // A data exception (a NUL character, a date or number PostgreSQL cannot store) comes from the request's values.
+      appErr = new AppError('invalid', 'invalid_value', { vi: 'Có giá trị không lưu được (ký tự hoặc ngày tháng không hợp lệ)', en: 'A value cannot be stored (invalid character, date or number)' });
     } else if (error.statusCode === 429) {
       appErr = new AppError('rate_limited', 'rate_limited', { vi: 'Quá nhiều yêu cầu; hãy thử lại sau', en: 'Too many requests; try again later' });
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {

@@ -8,6 +8,8 @@ export type OutboxEvents = {
   'invitation.created': { entityId: string; email: string; token: string };
   'entity.approved': { entityId: string };
   'entity.refused': { entityId: string; reason: string };
+  'certificate.issued': { certificateId: string; number: string; productId: string; entityId: string; stars: number; replacesNumber: string | null };
+  'certificate.revoked': { certificateId: string; number: string; productId: string; entityId: string; ground: string };
 };
 export type EventName = keyof OutboxEvents;
 export type Handler<E extends EventName> = (payload: OutboxEvents[E], db: Db, log: FastifyBaseLogger) => Promise<void>;

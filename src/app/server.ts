@@ -12,7 +12,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
-import { registerErrorHandler } from './errors.js';
+import { AppError, registerErrorHandler } from './errors.js';
+import { registerMicroCache } from './micro-cache.js';
+import { rejectNulCharacters } from './input.js';
 import type { ModuleDeps } from './plugin.js';
 import { accountsRoutes, registerAuthentication } from '../modules/accounts/index.js';
 import { geoRoutes } from '../modules/geo/index.js';
@@ -33,6 +35,7 @@ export async function buildServer(config: Config, database: Database, opts: { lo
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
   registerErrorHandler(app);
+  rejectNulCharacters(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -45,6 +48,7 @@ export async function buildServer(config: Config, database: Database, opts: { lo
     transform: jsonSchemaTransform,
   });
   registerAuthentication(app, database.db);
+  registerMicroCache(app, config.publicCacheSeconds);
 
   const deps: ModuleDeps = { database, config };
   await app.register(async (api) => {
@@ -61,10 +65,12 @@ export async function buildServer(config: Config, database: Database, opts: { lo
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
-    // The web app routes on the client: any non-API GET that is not a file gets index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      return reply.status(404).type('application/problem+json').send({ type: 'urn:ocop:problem:route_not_found', title: 'No such route', status: 404, code: 'route_not_found', message: { vi: 'Không tìm thấy địa chỉ này', en: 'No such route' }, instance: req.url });
+    // The web app routes on the client: any GET that is neither an API route nor a file gets index.html (never
+    // cached, so a new build's hashed assets are picked up). A catch-all route, because the error handler owns the
+    // not-found handler. Unknown API paths keep their problem+json 404.
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('not_found', 'route_not_found', { vi: 'Không tìm thấy địa chỉ này', en: 'No such route' });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     });
   }
   return app;

@@ -39,7 +39,10 @@ export async function serve() {
   const outbox = new OutboxWorker(database.db, app.log)
     .on('invitation.created', async (p, _db, log) => log.info({ email: p.email, entityId: p.entityId }, 'invitation ready to send'))
     .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
-    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'));
+    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))
+    // The product's registry status already changed in the certificate's own transaction; these notify.
+    .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
+    .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
   outbox.start();
 
   let closing = false;

@@ -5,6 +5,7 @@ import { PUBLIC } from '../../app/actor.js';
 import { query, type Database, type Queryable } from '../../app/db.js';
 import { createUser } from '../../modules/accounts/index.js';
 import { communeProductSeq, entity, product } from '../../modules/registry/index.js';
+import { seedDemoCertificates } from './certificates.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -53,7 +54,9 @@ export async function seedDemo(database: Database) {
     for (const a of DEMO_ACCOUNTS) {
       await createUser(ctx, { ...a, password: DEMO_PASSWORD, entityId: a.role === 'entity' ? demo.id : null }, { checkPolicy: false });
     }
+    await seedDemoCertificates(tx);
   });
+  await database.db.execute(sql`ANALYZE`);
 }
 
 /** National-scale test data (deterministic): `ocop seed --synthetic --entities N --products M`. */
@@ -66,6 +69,7 @@ export async function seedSynthetic(database: Database, entities: number, produc
     for (const e of data.entities) e.registrationNumber = `S${Number(n)}-${e.registrationNumber}`.slice(0, 30);
     await writeRegistry(tx, data);
   });
+  await database.db.execute(sql`ANALYZE`); // fresh statistics, so the planner uses the search indexes
 }
 
 export async function isEmpty(db: Queryable): Promise<boolean> {

@@ -8,8 +8,9 @@ import { createTokenBody, createUserBody, idParams, loginBody, sessionResponse, 
 import { canListUsers } from './accounts.policy.js';
 import { presentUser } from './accounts.present.js';
 import { getUserById, listUsers } from './accounts.repo.js';
-import { newToken, SESSION_DAYS, tokenHash } from './accounts.rules.js';
-import { apiToken, appUser } from './accounts.tables.js';
+import { SESSION_DAYS } from './accounts.rules.js';
+import { appUser } from './accounts.tables.js';
+import { createToken } from './commands/create-token.js';
 import { createUser } from './commands/create-user.js';
 import { deactivateUser } from './commands/deactivate-user.js';
 import { logIn, logOut } from './commands/log-in.js';
@@ -21,7 +22,9 @@ export const accountsRoutes: ModulePlugin = async (app, { database, config }) =>
 
   r.post('/auth/login', {
     schema: { tags: ['accounts'], summary: 'Log in with e-mail and password; sets the session cookie', body: loginBody, response: { 200: sessionResponse } },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` } },
+    // Counted per address and e-mail, so it runs after the body is parsed (on onRequest there is no body yet and
+    // every login from one office network would share a single budget).
+    config: { rateLimit: { hook: 'preHandler', max: 20, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` } },
   }, async (req, reply) => {
     const { user: row, token, csrfToken } = await logIn(db, req.body, new Date());
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 });
@@ -44,9 +47,7 @@ export const accountsRoutes: ModulePlugin = async (app, { database, config }) =>
     schema: { tags: ['accounts'], summary: 'Create an API token for a machine client (shown once)', body: createTokenBody, response: { 201: tokenCreated } },
   }, async (req, reply) => {
     const actor = requireUser(req);
-    const token = `ocop_${newToken()}`;
-    const [row] = await db.insert(apiToken).values({ tokenHash: tokenHash(token), userId: actor.id, name: req.body.name }).returning();
-    return reply.status(201).send({ id: row.id, name: row.name, token });
+    return reply.status(201).send(await inTransaction(db, req, (ctx) => createToken({ ...ctx, actor }, req.body.name)));
   });
 
   r.get('/users', { schema: { tags: ['accounts'], summary: 'Accounts in the caller\'s scope', querystring: usersQuery, response: { 200: userList } } }, async (req) => {

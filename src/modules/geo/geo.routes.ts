@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { invalidField } from '../../app/errors.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { adminUnitList, adminUnitsQuery, translateQuery, translateResult } from './geo.contract.js';
 import * as repo from './geo.repo.js';
@@ -12,6 +13,10 @@ export const geoRoutes: ModulePlugin = async (app, { database }) => {
     schema: { tags: ['geo'], summary: 'Administrative units in force (34 provinces, 3,321 communes)', querystring: adminUnitsQuery, response: { 200: adminUnitList } },
   }, async (req, reply) => {
     const { level, province, q } = req.query;
+    // A well-formed code of no province in force is a mistake to report, not an empty list.
+    if (province && !(await repo.getProvince(db, province))) {
+      throw invalidField('querystring.province', 'unknown_province', { vi: `Mã tỉnh ${province} không có trong danh mục đơn vị hành chính hiện hành`, en: `Province code ${province} is not in the administrative units in force` });
+    }
     const version = await repo.currentVersion(db);
     const items = level === 'province'
       ? (await repo.listProvinces(db, q)).map((p) => ({ level, code: p.code, name: p.name, nameEn: p.nameEn, fullName: p.fullName, fullNameEn: p.fullNameEn }))

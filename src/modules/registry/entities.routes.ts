@@ -30,7 +30,7 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
     return row;
   }
 
-  r.get('/entities', { schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
+  r.get('/entities', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
     const qy = req.query;
     const where = and(
       entityVisibility(req.actor),

@@ -3,6 +3,7 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { classificationRoutes } from './classification.routes.js';
 import { entityRoutes } from './entities.routes.js';
 import { fileRoutes } from './files.routes.js';
+import { exportRoutes, importRoutes } from './import/index.js';
 import { productRoutes } from './products.routes.js';
 
 export const registryRoutes: ModulePlugin = async (app, deps) => {
@@ -10,12 +11,16 @@ export const registryRoutes: ModulePlugin = async (app, deps) => {
   await app.register(entityRoutes, deps);
   await app.register(productRoutes, deps);
   await app.register(fileRoutes, deps);
+  await app.register(importRoutes, deps);
+  await app.register(exportRoutes, deps);
 };
 
 export { loadClassification, readClassification } from './commands/load-classification.js';
 export { createEntity } from './commands/create-entity.js';
 export { createProduct } from './commands/create-product.js';
 export { decideEntity } from './commands/decide-entity.js';
+export { applyCertificate, type CertificateOutcome } from './commands/apply-certificate.js';
 export { getProduct, getEntity, nameMatches } from './registry.repo.js';
 export { communeProductSeq, entity, product, productSet } from './registry.tables.js';
 export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
+export { importJob } from './import/index.js';

@@ -29,7 +29,7 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
     return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption)) };
   }
 
-  r.get('/products', { schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
+  r.get('/products', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = and(
       productVisibility(req.actor),

@@ -5,7 +5,8 @@ import { ENTITY_STATUSES, ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tabl
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const isoDate = z.iso.date();
+// PostgreSQL stores no year 0 and the registry no dates from before the republic's records: keep dates plausible.
+const isoDate = z.iso.date().refine((d) => Number(d.slice(0, 4)) >= 1900 && Number(d.slice(0, 4)) <= 2100, 'A date between 1900 and 2100');
 const version = z.number().int().min(1);
 
 export const representative = z.strictObject({
@@ -27,7 +28,7 @@ const entityFields = {
   communeCode,
   phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Phone number').nullable().optional(),
   email: email.nullable().optional(),
-  website: z.url().max(300).nullable().optional(),
+  website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(), // no javascript: links on public pages
   representative,
   workers: z.number().int().min(0).max(1_000_000).nullable().optional(),
   localWorkers: z.number().int().min(0).max(1_000_000).nullable().optional(),

@@ -9,3 +9,9 @@ export function parseProductCode(code: string): { provinceCode: string; communeC
   const m = /^(\d{2})-(\d{5})-(\d+)-(\d{4})$/.exec(code);
   return m ? { provinceCode: m[1], communeCode: m[2], sequence: Number(m[3]), year: Number(m[4]) } : null;
 }
+
+/** The calendar year in Viet Nam (UTC+7, no daylight saving) at `now`: the YYYY of a product code registered at
+ * 00:30 on 1 January in Hà Nội is the new year, although it is still 31 December in UTC. */
+export function vietnamYear(now: Date): number {
+  return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+}

@@ -1,4 +1,119 @@
+// Certificates: the public register and verification, the printed PDF, revocation by the competent authority,
+// the re-rating reminders of the province office, and the legacy import (preview, then commit).
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
+import { inTransaction } from '../../app/command.js';
+import { AppError, forbidden, notFound } from '../../app/errors.js';
 import type { ModulePlugin } from '../../app/plugin.js';
+import { requireUser } from '../accounts/index.js';
+import { renderCertificatePdf } from './certificate-pdf.js';
+import { commitCertificateImport, previewCertificateImport } from './commands/import-certificates.js';
+import { revokeCertificate } from './commands/revoke-certificate.js';
+import {
+  importIdParams, importPreview, numberParams, registerList, registerQuery, reminderItem, remindersOut, remindersQuery, revokeBody, verifyOut,
+} from './certificates.contract.js';
+import { readLegacyWorkbook } from './certificates.import.js';
+import { canImportCertificates, reminderProvince } from './certificates.policy.js';
+import { presentRegisterItem, presentVerification } from './certificates.present.js';
+import { certificateSearch, getByNumber, listCertificates, listExpiring, statusIs } from './certificates.repo.js';
+import { addDays, reRatingWindow, statusOn, vnDate } from './certificates.rules.js';
+import { certificate } from './certificates.tables.js';
+import { RULES } from './rules.data.js';
 
-// Placeholder: filled in by the scoring work (issue 4).
-export const certificateRoutes: ModulePlugin = async () => {};
+const STAGE_MESSAGE = {
+  open: (d: string) => ({ vi: `Đã mở thời hạn nộp hồ sơ đánh giá lại (đến hết ${d})`, en: `The re-rating filing window is open (until ${d})` }),
+  closed: (d: string) => ({ vi: `Đã quá hạn nộp hồ sơ đánh giá lại; giấy chứng nhận hết hạn ngày ${d}`, en: `The re-rating filing window has closed; the certificate expires on ${d}` }),
+  expired: (d: string) => ({ vi: `Giấy chứng nhận đã hết hạn ngày ${d}`, en: `The certificate expired on ${d}` }),
+};
+
+async function readXlsxUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi dạng multipart/form-data', en: 'Send multipart/form-data' });
+  const part = await req.file();
+  const bytes = part ? await part.toBuffer() : undefined;
+  if (!part || !bytes?.length) throw new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp .xlsx', en: 'An .xlsx file is required' }, { field: 'file' });
+  return { bytes, fileName: part.filename || 'giay-chung-nhan.xlsx' };
+}
+
+export const certificateRoutes: ModulePlugin = async (app, { database, config }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+  const verifyUrl = (number: string) => `${config.publicUrl.replace(/\/$/, '')}/xac-minh/${encodeURIComponent(number)}`;
+
+  async function byNumber(number: string) {
+    const found = await getByNumber(db, number);
+    if (!found) throw notFound('certificate', 'giấy chứng nhận');
+    return found;
+  }
+
+  r.get('/certificates', { schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
+    const qy = req.query;
+    const today = vnDate(new Date());
+    const where = and(
+      qy.status ? statusIs(qy.status, today) : undefined,
+      certificateSearch(qy.q),
+      qy.province ? eq(certificate.provinceCode, qy.province) : undefined,
+      qy.stars ? eq(certificate.stars, qy.stars) : undefined,
+    );
+    const { total, rows } = await listCertificates(db, where, qy.page, qy.pageSize);
+    reply.header('cache-control', 'public, max-age=60');
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentRegisterItem(row, today)) };
+  });
+
+  r.get('/certificates/reminders', { schema: { tags: ['certificates'], summary: 'Certificates whose re-rating window is open (≤ 180 days to expiry) or closed (≤ 120 days), for the office\'s to-do list', querystring: remindersQuery, response: { 200: remindersOut } } }, async (req) => {
+    requireUser(req);
+    const scope = reminderProvince(req.actor, req.query.province);
+    if (!scope.ok) throw forbidden();
+    const today = vnDate(new Date());
+    // Lapsed certificates stay on the list through the transition grace period (Điều 12.3).
+    const rows = await listExpiring(db, scope.province ? eq(certificate.provinceCode, scope.province) : undefined,
+      addDays(today, -RULES.transition.graceDaysAfterExpiry), addDays(today, RULES.reRating.windowOpensDaysBeforeExpiry));
+    const items: z.infer<typeof reminderItem>[] = rows.map((row) => {
+      const w = reRatingWindow(row.certificate.expiresOn, today);
+      const stage = w.stage === 'not_yet' ? 'open' : w.stage;
+      return { ...presentRegisterItem(row, today), stage, windowOpensOn: w.opensOn, windowClosesOn: w.closesOn, daysToExpiry: w.daysToExpiry, message: STAGE_MESSAGE[stage](stage === 'open' ? w.closesOn : row.certificate.expiresOn) };
+    });
+    return { today, items };
+  });
+
+  r.get('/certificates/:number/verify', { schema: { tags: ['certificates'], summary: 'Public verification: valid or not, stars, product, entity, dates, status, revocation', params: numberParams, response: { 200: verifyOut } } }, async (req, reply) => {
+    const found = await byNumber(req.params.number);
+    reply.header('cache-control', 'public, max-age=60').header('etag', `W/"${found.certificate.id.slice(0, 8)}.${found.certificate.version}.${vnDate(new Date())}"`);
+    return presentVerification(found, vnDate(new Date()));
+  });
+
+  r.get('/certificates/:number/pdf', { schema: { tags: ['certificates'], summary: 'The certificate as an A4 PDF with a QR code to the verification page', params: numberParams } }, async (req, reply) => {
+    const found = await byNumber(req.params.number);
+    const c = found.certificate;
+    const pdf = await renderCertificatePdf({
+      number: c.number, stars: c.stars, authority: c.authority, authorityLevel: c.authorityLevel, decisionNumber: c.decisionNumber,
+      decidedOn: c.decidedOn, issuedOn: c.issuedOn, expiresOn: c.expiresOn, instrument: c.instrument,
+      productName: found.productName, productCode: found.productCode, entityName: found.entityName, provinceName: found.provinceName,
+      status: statusOn(c, vnDate(new Date())), revokedOn: c.revokedOn, revocationDecisionNumber: c.revocationDecisionNumber,
+      replacedBy: found.replacedByNumber, verifyUrl: verifyUrl(c.number),
+    });
+    return reply.type('application/pdf').header('cache-control', 'public, max-age=300')
+      .header('content-disposition', `inline; filename="${c.number}.pdf"`).send(pdf);
+  });
+
+  r.post('/certificates/:number/revoke', { schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only, within 15 days of the conclusion)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {
+    requireUser(req);
+    await inTransaction(db, req, (ctx) => revokeCertificate(ctx, req.params.number, req.body));
+    return presentVerification(await byNumber(req.params.number), vnDate(new Date()));
+  });
+
+  r.post('/certificates/import/preview', { schema: { tags: ['certificates'], summary: 'Legacy certificates from a spreadsheet: row-by-row preview, nothing written (multipart, field "file")', consumes: ['multipart/form-data'], response: { 200: importPreview } } }, async (req) => {
+    requireUser(req);
+    if (!canImportCertificates(req.actor)) throw forbidden();
+    const { bytes, fileName } = await readXlsxUpload(req);
+    const rows = await readLegacyWorkbook(bytes);
+    return inTransaction(db, req, (ctx) => previewCertificateImport(ctx, fileName, rows));
+  });
+
+  r.post('/certificates/import/:id/commit', { schema: { tags: ['certificates'], summary: 'Write a previewed import: all rows or none', params: importIdParams, response: { 200: z.object({ created: z.number(), updated: z.number() }) } } }, async (req) => {
+    requireUser(req);
+    if (!canImportCertificates(req.actor)) throw forbidden();
+    return inTransaction(db, req, (ctx) => commitCertificateImport(ctx, req.params.id));
+  });
+};

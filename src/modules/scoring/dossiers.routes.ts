@@ -1,4 +1,175 @@
+// The dossier workflow over HTTP: thin routes — authenticate, validate, authorise (in the command), run, present.
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Actor } from '../../app/actor.js';
+import { readAudit } from '../../app/audit.js';
+import { inTransaction } from '../../app/command.js';
+import { AppError, forbidden, notFound } from '../../app/errors.js';
+import { FileStore } from '../../app/files.js';
 import type { ModulePlugin } from '../../app/plugin.js';
+import { query } from '../../app/db.js';
+import { requireUser } from '../accounts/index.js';
+import { nameMatches, product } from '../registry/index.js';
+import { acceptDossier } from './commands/accept-dossier.js';
+import { addCriterionNote } from './commands/add-criterion-note.js';
+import { attachDossierFile } from './commands/attach-dossier-file.js';
+import { createDossier } from './commands/create-dossier.js';
+import { decideDossier } from './commands/decide-dossier.js';
+import { forwardDossier } from './commands/forward-dossier.js';
+import { recordAdvisoryReview } from './commands/record-advisory-review.js';
+import { rejectDossier } from './commands/reject-dossier.js';
+import { returnDossier } from './commands/return-dossier.js';
+import { reviewDossierAtCommune } from './commands/review-dossier-commune.js';
+import { submitDossier } from './commands/submit-dossier.js';
+import { updateDossier } from './commands/update-dossier.js';
+import { vnDate } from './deadlines.rules.js';
+import {
+  advisoryReviewBody, communeReviewBody, createDossierBody, decideBody, dossierFileOut, dossierList, dossierListQuery, dossierOut, idParams,
+  noteBody, noteOut, rejectBody, returnBody, submissionOut, updateDossierBody, versionBody,
+} from './dossiers.contract.js';
+import { canReadDossier, dossierActions, dossierVisibility } from './dossiers.policy.js';
+import { dossierFileUrl, presentDossier, presentDossierItem } from './dossiers.present.js';
+import { currentDue, getDossier, getDossierFile, getSubmission, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
+import { dossier } from './dossiers.tables.js';
+import { dossierFormRoutes } from './dossier-forms.routes.js';
 
-// Placeholder: filled in by the scoring work (issue 4).
-export const dossierRoutes: ModulePlugin = async () => {};
+const tags = ['dossiers'];
+
+async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi dạng multipart/form-data', en: 'Send multipart/form-data' });
+  const part = await req.file();
+  const bytes = part ? await part.toBuffer() : Buffer.alloc(0);
+  if (!part || !bytes.length) throw new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp', en: 'A file is required' }, { field: 'file' });
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(part.fields)) {
+    const f = Array.isArray(v) ? v[0] : v;
+    if (f && f.type === 'field' && typeof f.value === 'string' && f.value !== '') fields[k] = f.value;
+  }
+  return { upload: { bytes, filename: part.filename || 'file' }, fields };
+}
+
+const uploadFields = z.strictObject({ criterionCode: z.string().regex(/^\d+(\.\d+){0,2}$/).max(12).optional(), caption: z.string().max(300).optional() });
+
+export const dossierRoutes: ModulePlugin = async (app, deps) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps.database;
+  const files = new FileStore(join(deps.config.dataDir, 'files'));
+
+  async function readable(actor: Actor, id: string) {
+    const row = await getDossier(db, id);
+    if (!row || !canReadDossier(actor, row.dossier)) throw notFound('dossier', 'hồ sơ');
+    return row;
+  }
+  async function full(actor: Actor, id: string) {
+    const row = await readable(actor, id);
+    const [f, returns, submissions] = await Promise.all([listDossierFiles(db, id), listReturns(db, id), listSubmissions(db, id)]);
+    return presentDossier(row, actor, new Date(), { files: f, returns, submissions });
+  }
+
+  r.get('/dossiers', { schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
+    requireUser(req);
+    const qy = req.query;
+    const today = vnDate(new Date());
+    const where = and(
+      dossierVisibility(req.actor),
+      qy.status ? eq(dossier.status, qy.status) : undefined,
+      qy.province ? eq(dossier.provinceCode, qy.province) : undefined,
+      qy.commune ? eq(dossier.communeCode, qy.commune) : undefined,
+      qy.entity ? eq(dossier.entityId, qy.entity) : undefined,
+      qy.product ? eq(dossier.productId, qy.product) : undefined,
+      qy.type ? eq(dossier.type, qy.type) : undefined,
+      qy.overdue === true ? sql`${currentDue} < ${today}` : qy.overdue === false ? sql`(${currentDue} IS NULL OR ${currentDue} >= ${today})` : undefined,
+      nameMatches(sql`${product}.name_fold`, qy.q),
+    );
+    const { total, rows } = await listDossiers(db, where, qy.page, qy.pageSize);
+    const now = new Date();
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now)) };
+  });
+
+  r.post('/dossiers', { schema: { tags, summary: 'Open a dossier for one of your products (Mẫu 01 prefilled from the registry)', body: createDossierBody, response: { 201: dossierOut } } }, async (req, reply) => {
+    requireUser(req);
+    const d = await inTransaction(db, req, (ctx) => createDossier(ctx, req.body));
+    return reply.status(201).send(await full(req.actor, d.id));
+  });
+
+  r.get('/dossiers/:id', { schema: { tags, summary: 'A dossier with live self-assessment totals, what it takes to reach the next star, deadlines and history', params: idParams, response: { 200: dossierOut } } }, async (req) => {
+    requireUser(req);
+    return full(req.actor, req.params.id);
+  });
+
+  r.patch('/dossiers/:id', { schema: { tags, summary: 'Edit a draft or returned dossier (Mẫu 01, Mẫu 02, self-scores)', params: idParams, body: updateDossierBody, response: { 200: dossierOut } } }, async (req) => {
+    requireUser(req);
+    await inTransaction(db, req, (ctx) => updateDossier(ctx, req.params.id, req.body));
+    return full(req.actor, req.params.id);
+  });
+
+  const step = <B extends z.ZodType>(path: string, summary: string, body: B, run: (ctx: Parameters<Parameters<typeof inTransaction>[2]>[0], id: string, b: z.infer<B>) => Promise<unknown>, method: 'post' | 'put' = 'post') => {
+    r[method](`/dossiers/:id/${path}`, { schema: { tags, summary, params: idParams, body, response: { 200: dossierOut } } }, async (req) => {
+      requireUser(req);
+      await inTransaction(db, req, (ctx) => run(ctx, req.params.id, req.body as z.infer<B>));
+      return full(req.actor, req.params.id);
+    });
+  };
+  step('submit', 'Submit (or resubmit after a return) to the commune; a frozen snapshot is kept', versionBody, (ctx, id, b) => submitDossier(ctx, id, b.version));
+  step('commune-review', 'The commune\'s Mẫu 03 report: items a–d with assessment and note', communeReviewBody, (ctx, id, b) => reviewDossierAtCommune(ctx, id, b), 'put');
+  step('forward', 'The commune proposes the dossier to the province', versionBody, (ctx, id, b) => forwardDossier(ctx, id, b.version));
+  step('return', 'Return for completion with reasons', returnBody, (ctx, id, b) => returnDossier(ctx, id, b));
+  step('reject', 'Reject on one of the sheet\'s "hồ sơ bị loại khi" conditions', rejectBody, (ctx, id, b) => rejectDossier(ctx, id, b));
+  step('accept', 'The office finds the dossier complete and hands it to the advisory team', versionBody, (ctx, id, b) => acceptDossier(ctx, id, b.version));
+  step('advisory-review', 'The advisory team\'s review: field visit, extra tests, pre-score, report', advisoryReviewBody, (ctx, id, b) => recordAdvisoryReview(ctx, id, b), 'put');
+  step('decide', 'The competent authority decides on the council\'s result (certify, send to the Ministry, not recognised)', decideBody, (ctx, id, b) => decideDossier(ctx, id, b));
+
+  r.post('/dossiers/:id/files', { schema: { tags, summary: 'Upload evidence (PDF or image) for one criterion (criterionCode) or the whole dossier, multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: dossierFileOut } } }, async (req, reply) => {
+    requireUser(req);
+    const { upload, fields } = await readUpload(req);
+    const meta = uploadFields.safeParse(fields);
+    if (!meta.success) throw new AppError('invalid', 'validation_failed', { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' }, { field: String(meta.error.issues[0]?.path[0] ?? '') });
+    const f = await inTransaction(db, req, (ctx) => attachDossierFile(ctx, files, req.params.id, meta.data.criterionCode ?? null, meta.data.caption ?? null, upload));
+    return reply.status(201).send({ id: f.id, criterionCode: f.criterionCode, url: dossierFileUrl(f.dossierId, f.id), mimeType: f.mimeType, sizeBytes: f.sizeBytes, originalName: f.originalName, caption: f.caption, createdAt: f.createdAt.toISOString() });
+  });
+
+  r.get('/dossiers/:id/files/:fileId', { schema: { tags, summary: 'Download an evidence file', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) } }, async (req, reply) => {
+    requireUser(req);
+    await readable(req.actor, req.params.id);
+    const f = await getDossierFile(db, req.params.id, req.params.fileId);
+    if (!f) throw notFound('file', 'tệp');
+    reply.header('content-type', f.mimeType).header('cache-control', 'private, max-age=0').header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.originalName)}`);
+    return reply.send(await files.get(f.sha256));
+  });
+
+  r.get('/dossiers/:id/submissions/:seq', { schema: { tags, summary: 'The frozen snapshot of one submission', params: z.strictObject({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(10_000) }), response: { 200: submissionOut } } }, async (req) => {
+    requireUser(req);
+    await readable(req.actor, req.params.id);
+    const s = await getSubmission(db, req.params.id, req.params.seq);
+    if (!s) throw notFound('submission', 'lần nộp');
+    return { seq: s.seq, submittedAt: s.submittedAt.toISOString(), snapshot: s.snapshot };
+  });
+
+  r.get('/dossiers/:id/notes', { schema: { tags, summary: 'Per-criterion notes between council members, the office and the entity', params: idParams, response: { 200: z.object({ items: z.array(noteOut) }) } } }, async (req) => {
+    requireUser(req);
+    await readable(req.actor, req.params.id);
+    const rows = await query<{ id: string; criterion_code: string; author_id: string; full_name: string | null; author_side: string; body: string; created_at: Date }>(db, sql`
+      SELECT n.id, n.criterion_code, n.author_id, u.full_name, n.author_side, n.body, n.created_at
+      FROM criterion_note n LEFT JOIN app_user u ON u.id = n.author_id WHERE n.dossier_id = ${req.params.id} ORDER BY n.created_at, n.id`);
+    return { items: rows.map((n) => ({ id: n.id, criterionCode: n.criterion_code, authorId: n.author_id, authorName: n.full_name, side: n.author_side, body: n.body, createdAt: new Date(n.created_at).toISOString() })) };
+  });
+
+  r.post('/dossiers/:id/notes', { schema: { tags, summary: 'Add a note on one criterion', params: idParams, body: noteBody, response: { 201: noteOut } } }, async (req, reply) => {
+    requireUser(req);
+    const n = await inTransaction(db, req, (ctx) => addCriterionNote(ctx, req.params.id, req.body));
+    return reply.status(201).send({ id: n.id, criterionCode: n.criterionCode, authorId: n.authorId, authorName: null, side: n.authorSide, body: n.body, createdAt: n.createdAt.toISOString() });
+  });
+
+  r.get('/dossiers/:id/history', { schema: { tags, summary: 'Audit trail of a dossier', params: idParams } }, async (req) => {
+    requireUser(req);
+    const row = await readable(req.actor, req.params.id);
+    if (!dossierActions(req.actor, row.dossier).length && !(req.actor.kind === 'user' && ['province', 'central', 'commune', 'entity'].includes(req.actor.role))) throw forbidden();
+    return { items: await readAudit(db, 'dossier', req.params.id) };
+  });
+
+  await app.register(dossierFormRoutes, deps);
+};

@@ -8,6 +8,9 @@ import { getUserByEmail } from '../accounts.repo.js';
 import { hashPassword } from '../accounts.rules.js';
 import { appUser } from '../accounts.tables.js';
 import type { Role } from '../../../app/actor.js';
+import { isUniqueViolation } from '../../../app/db.js';
+
+const emailTaken = () => new AppError('conflict', 'email_taken', { vi: 'E-mail này đã được dùng', en: 'This e-mail is already in use' }, { field: 'email' });
 
 export type NewUser = {
   email: string; fullName: string; password: string | null; role: Role;
@@ -27,13 +30,11 @@ export async function createUser(ctx: Ctx, input: NewUser, opts: { checkPolicy?:
   if (input.role === 'province' && !provinceCode) throw invalidField('provinceCode', 'scope_required', { vi: 'Cần chọn tỉnh', en: 'A province is required' });
   if (input.role === 'commune' && !communeCode) throw invalidField('communeCode', 'scope_required', { vi: 'Cần chọn xã', en: 'A commune is required' });
   if (opts.checkPolicy !== false && !canManageUser(ctx.actor, { role: input.role, provinceCode })) throw forbidden();
-  if (await getUserByEmail(ctx.tx, input.email)) {
-    throw new AppError('conflict', 'email_taken', { vi: 'E-mail này đã được dùng', en: 'This e-mail is already in use' }, { field: 'email' });
-  }
+  if (await getUserByEmail(ctx.tx, input.email)) throw emailTaken();
   const [row] = await ctx.tx.insert(appUser).values({
     email: input.email, fullName: input.fullName, role: input.role, provinceCode, communeCode,
     entityId: input.entityId ?? null, passwordHash: input.password ? await hashPassword(input.password) : null,
-  }).returning();
+  }).returning().catch((err: unknown) => { throw isUniqueViolation(err, 'app_user_email_idx') ? emailTaken() : err; }); // a concurrent sign-up won the race
   await recordAudit(ctx, { action: 'user.create', recordType: 'user', recordId: row.id, provinceCode, communeCode, after: presentUser(row) });
   return row;
 }

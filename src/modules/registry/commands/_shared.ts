@@ -1,5 +1,5 @@
 // Checks several registry commands share: the commune exists, the registration number is free, the version is current.
-import type { Queryable } from '../../../app/db.js';
+import { isUniqueViolation, type Queryable } from '../../../app/db.js';
 import { AppError, invalidField, staleVersion } from '../../../app/errors.js';
 import { getCommune } from '../../geo/index.js';
 import { findEntityByRegistration } from '../registry.repo.js';
@@ -10,11 +10,16 @@ export async function communeInForce(db: Queryable, code: string, field = 'commu
   return commune;
 }
 
+const duplicateRegistration = () => new AppError('conflict', 'duplicate_registration_number', { vi: 'Số đăng ký kinh doanh này đã có chủ thể khác dùng', en: 'Another entity already has this business registration number' }, { field: 'registrationNumber' });
+
 export async function registrationFree(db: Queryable, registrationNumber: string, exceptId?: string) {
   const found = await findEntityByRegistration(db, registrationNumber);
-  if (found && found.id !== exceptId) {
-    throw new AppError('conflict', 'duplicate_registration_number', { vi: 'Số đăng ký kinh doanh này đã có chủ thể khác dùng', en: 'Another entity already has this business registration number' }, { field: 'registrationNumber' });
-  }
+  if (found && found.id !== exceptId) throw duplicateRegistration();
+}
+
+/** Two registrations of one number at the same moment both pass `registrationFree`; the unique index decides. */
+export function rethrowDuplicateRegistration(err: unknown): never {
+  throw isUniqueViolation(err, 'entity_registration_idx') ? duplicateRegistration() : err;
 }
 
 export function expectVersion(current: number, given: number) {

@@ -6,7 +6,7 @@ import type { createEntityBody } from '../registry.contract.js';
 import { canCreateEntity } from '../registry.policy.js';
 import { snapshot } from '../registry.present.js';
 import { entity } from '../registry.tables.js';
-import { communeInForce, registrationFree } from './_shared.js';
+import { communeInForce, registrationFree, rethrowDuplicateRegistration } from './_shared.js';
 
 /**
  * Registers an entity. Officers enter entities they vouch for (approved at once); a producer signing up gets a
@@ -19,7 +19,7 @@ export async function createEntity(ctx: Ctx, input: z.infer<typeof createEntityB
   const [row] = await ctx.tx.insert(entity).values({
     ...input, provinceCode: commune.provinceCode, status: opts.asProducer ? 'pending' : 'approved',
     createdAt: ctx.now, updatedAt: ctx.now,
-  }).returning();
+  }).returning().catch(rethrowDuplicateRegistration);
   await recordAudit(ctx, { action: 'entity.create', recordType: 'entity', recordId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode, after: snapshot(row) });
   return row;
 }

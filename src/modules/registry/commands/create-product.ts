@@ -4,7 +4,7 @@ import { recordAudit } from '../../../app/audit.js';
 import { AppError, forbidden, invalidField } from '../../../app/errors.js';
 import type { createProductBody } from '../registry.contract.js';
 import { canCreateProduct, canReadEntity } from '../registry.policy.js';
-import { productCode } from '../registry.rules.js';
+import { productCode, vietnamYear } from '../registry.rules.js';
 import { snapshot } from '../registry.present.js';
 import { getEntityForUpdate, getProductSet, nextProductSequence } from '../registry.repo.js';
 import { product } from '../registry.tables.js';
@@ -20,7 +20,7 @@ export async function createProduct(ctx: Ctx, input: z.infer<typeof createProduc
   }
   if (!(await getProductSet(ctx.tx, input.productSet))) throw invalidField('productSet', 'unknown_product_set', { vi: 'Bộ sản phẩm không tồn tại', en: 'Unknown product set' });
   const seq = await nextProductSequence(ctx.tx, owner.communeCode);
-  const code = productCode(owner.provinceCode, owner.communeCode, seq, ctx.now.getUTCFullYear());
+  const code = productCode(owner.provinceCode, owner.communeCode, seq, vietnamYear(ctx.now));
   const [row] = await ctx.tx.insert(product).values({
     ...input, status: input.status ?? 'draft', code, provinceCode: owner.provinceCode, communeCode: owner.communeCode,
     createdAt: ctx.now, updatedAt: ctx.now,

@@ -8,7 +8,7 @@ import { canEditEntity } from '../registry.policy.js';
 import { snapshot } from '../registry.present.js';
 import { getEntityForUpdate } from '../registry.repo.js';
 import { entity } from '../registry.tables.js';
-import { communeInForce, expectVersion, registrationFree } from './_shared.js';
+import { communeInForce, expectVersion, registrationFree, rethrowDuplicateRegistration } from './_shared.js';
 
 export async function updateEntity(ctx: Ctx, id: string, input: z.infer<typeof updateEntityBody>) {
   const before = await getEntityForUpdate(ctx.tx, id);
@@ -27,7 +27,7 @@ export async function updateEntity(ctx: Ctx, id: string, input: z.infer<typeof u
   }
   if (changes.registrationNumber) await registrationFree(ctx.tx, changes.registrationNumber, id);
   const [after] = await ctx.tx.update(entity).set({ ...changes, provinceCode, updatedAt: ctx.now, version: before.version + 1 })
-    .where(eq(entity.id, id)).returning();
+    .where(eq(entity.id, id)).returning().catch(rethrowDuplicateRegistration);
   await recordAudit(ctx, { action: 'entity.update', recordType: 'entity', recordId: id, provinceCode, communeCode: after.communeCode, before: snapshot(before), after: snapshot(after) });
   return after;
 }

@@ -1,0 +1,89 @@
+// Registry benchmark on the synthetic national data set (10,000 entities, 20,000 products), on the embedded
+// database and, when DATABASE_URL is set, on PostgreSQL. Prints search and list latency (p50/p95) and the search
+// route's throughput as a ratio of the health route's, measured in the same run. Tests never assert on time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/app/config.js';
+import { openPglite, openPostgres, type Database } from '../src/app/db.js';
+import { migrate } from '../src/app/migrate.js';
+import { loadReferenceData } from '../src/app/reference-data.js';
+import { buildServer } from '../src/app/server.js';
+import { seedSynthetic } from '../src/cli/seed/seed.js';
+import { withDatabase } from '../test/harness.js';
+
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
+const QUERIES = ['mat ong', 'che shan tuyet', 'nuoc mam', 'gao st25', 'ruou ngo', 'tho cam', 'du lich cong dong', 'meo vac', 'ca phe', 'tinh dau que', 'banh chung', 'dac san'];
+const LISTS = ['province=08&sort=-stars', 'sector=I&status=certified', 'entityType=htx&stars=4&page=3', 'productSet=4&province=19', 'group=I.4&sort=code'];
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function latency(base: string, paths: string[], rounds: number) {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of paths) {
+      const t = performance.now();
+      const res = await fetch(base + p);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+      times.push(performance.now() - t);
+    }
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+}
+
+async function throughput(url: string, seconds: number) {
+  const result = await autocannon({ url, connections: 10, duration: seconds });
+  return result.requests.average;
+}
+
+async function run(label: string, database: Database) {
+  const t0 = Date.now();
+  await migrate(database);
+  await loadReferenceData(database);
+  await seedSynthetic(database, ENTITIES, PRODUCTS);
+  console.log(`\n## ${label}: ${ENTITIES.toLocaleString('vi-VN')} entities, ${PRODUCTS.toLocaleString('vi-VN')} products seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
+  const app = await buildServer({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 0 }, database, { logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `${address}/api/v1`;
+
+  await latency(base, QUERIES.map((q) => `/products?q=${encodeURIComponent(q)}`), 2); // warm-up
+  const search = await latency(base, QUERIES.map((q) => `/products?q=${encodeURIComponent(q)}`), 15);
+  const list = await latency(base, LISTS.map((l) => `/products?${l}`), 15);
+  const healthRps = await throughput(`${base}/health`, 8);
+  const uncachedRps = await throughput(`${base}/products?q=mat%20ong`, 8);
+  await app.close();
+  // The same route as production serves it: public responses from the few-second micro-cache.
+  const cached = await buildServer({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 10 }, database, { logger: false });
+  const cachedBase = `${await cached.listen({ port: 0, host: '127.0.0.1' })}/api/v1`;
+  const searchRps = await throughput(`${cachedBase}/products?q=mat%20ong`, 8);
+  await cached.close();
+
+  console.log(`search  GET /products?q=… (${QUERIES.length} queries without diacritics, ${search.n} requests): p50 ${ms(search.p50)}, p95 ${ms(search.p95)}   target p95 < 20 ms on PostgreSQL`);
+  console.log(`list    GET /products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}`);
+  console.log(`throughput (10 connections, 8 s each): health ${healthRps.toFixed(0)} req/s; search with the public micro-cache ${searchRps.toFixed(0)} req/s, ratio ${(searchRps / healthRps).toFixed(2)} (target ≥ 0.33); search uncached ${uncachedRps.toFixed(0)} req/s, ratio ${(uncachedRps / healthRps).toFixed(2)}`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const embedded = await openPglite(undefined);
+await run('embedded PGlite', embedded);
+await embedded.close();
+
+if (process.env.DATABASE_URL) {
+  const admin = new pg.Client({ connectionString: withDatabase(process.env.DATABASE_URL, 'postgres') });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS ocop_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE ocop_bench');
+  const server = await openPostgres(withDatabase(process.env.DATABASE_URL, 'ocop_bench'));
+  await run('PostgreSQL', server);
+  await server.close();
+  await admin.query('DROP DATABASE IF EXISTS ocop_bench WITH (FORCE)');
+  await admin.end();
+} else {
+  console.log('\n(PostgreSQL skipped: set DATABASE_URL to benchmark it too)');
+}

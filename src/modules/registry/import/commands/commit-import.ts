@@ -1,0 +1,88 @@
+// Commits a previewed import: all rows or none, in the caller's transaction. Anything changed since the preview
+// (a record edited, a registration number taken, an owner no longer approved) fails the whole commit with 409.
+import { eq } from 'drizzle-orm';
+import type { Ctx, UserActor } from '../../../../app/actor.js';
+import { AppError, forbidden, notFound } from '../../../../app/errors.js';
+import { canCreateProduct, canEditEntity, canEditProduct, canCreateEntity } from '../../registry.policy.js';
+import { insertEntities, insertProducts, lockEntities, lockProducts, updateEntities, updateProducts, type Owner } from '../bulk-write.js';
+import type { EntityPlan, PlannedRow, ProductPlan } from '../import.contract.js';
+import { importJob } from '../import.tables.js';
+import { entitiesByRegistration } from '../lookups.js';
+import { canImport } from './preview-import.js';
+
+const changedSincePreview = (r: PlannedRow, why: { vi: string; en: string }) => new AppError('conflict', 'stale_version', {
+  vi: `Dòng ${r.row} (${r.sheet}): ${why.vi} sau khi xem trước; hãy tải tệp lên lại để xem trước lần nữa`,
+  en: `Row ${r.row} (${r.sheet}): ${why.en} since the preview; upload the file again for a new preview`,
+}, { row: r.row, sheet: r.sheet });
+const EDITED = { vi: 'bản ghi đã được người khác sửa', en: 'the record was changed by someone else' };
+
+type Planned<P> = PlannedRow & { plan: P };
+
+export async function commitImport(ctx: Ctx, id: string): Promise<{ created: number; updated: number }> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') throw forbidden();
+  const [job] = await ctx.tx.select().from(importJob).where(eq(importJob.id, id)).for('update');
+  if (!job || (job.createdBy !== actor.id && actor.role !== 'central')) throw notFound('import', 'lần nhập');
+  if (!canImport(actor)) throw forbidden();
+  if (job.status === 'committed') {
+    throw new AppError('conflict', 'import_already_committed', { vi: 'Tệp này đã được nhập rồi', en: 'This import has already been committed' });
+  }
+  if (job.totals.errors > 0) {
+    throw new AppError('conflict', 'import_has_errors', { vi: `Còn ${job.totals.errors} dòng có lỗi; hãy sửa tệp và tải lên lại`, en: `${job.totals.errors} rows have errors; fix the file and upload it again` }, { errorRows: job.totals.errors });
+  }
+  const entities = job.rows.filter((r): r is Planned<EntityPlan> => r.plan?.kind === 'entity');
+  const products = job.rows.filter((r): r is Planned<ProductPlan> => r.plan?.kind === 'product');
+
+  const owners = await writeEntities(ctx, actor, entities);
+  await writeProducts(ctx, actor, products, owners);
+
+  const result = { created: job.totals.create, updated: job.totals.update };
+  await ctx.tx.update(importJob).set({ status: 'committed', committedAt: ctx.now, result }).where(eq(importJob.id, id));
+  return result;
+}
+
+/** Creates and updates the entities; returns every owner a product of the file may name, by registration number. */
+async function writeEntities(ctx: Ctx, actor: UserActor, rows: Planned<EntityPlan>[]): Promise<Map<string, Owner & { status: string }>> {
+  const creates = rows.filter((r) => !r.plan.targetId);
+  const taken = await entitiesByRegistration(ctx.tx, creates.map((r) => r.plan.record.registrationNumber));
+  for (const r of creates) {
+    if (taken.has(r.plan.record.registrationNumber)) throw changedSincePreview(r, { vi: 'Số ĐKKD đã được đăng ký cho chủ thể khác', en: 'the registration number was taken' });
+    if (!canCreateEntity(actor, r.plan.record)) throw forbidden();
+  }
+  const updates = rows.filter((r) => r.plan.targetId);
+  const locked = await lockEntities(ctx, updates.map((r) => r.plan.targetId!));
+  const changes = updates.map((r) => {
+    const before = locked.get(r.plan.targetId!);
+    if (!before || before.version !== r.plan.version) throw changedSincePreview(r, EDITED);
+    if (!canEditEntity(actor, before) || !canEditEntity(actor, { ...before, ...r.plan.record })) throw forbidden();
+    return { before, record: r.plan.record };
+  });
+
+  const created = await insertEntities(ctx, creates.map((r) => r.plan.record));
+  await updateEntities(ctx, changes);
+  const owners = new Map<string, Owner & { status: string }>();
+  for (const e of created) owners.set(e.registrationNumber, e);
+  for (const { before, record } of changes) owners.set(before.registrationNumber, { id: before.id, provinceCode: record.provinceCode, communeCode: record.communeCode, status: before.status });
+  return owners;
+}
+
+async function writeProducts(ctx: Ctx, actor: UserActor, rows: Planned<ProductPlan>[], owners: Map<string, Owner & { status: string }>) {
+  const creates = rows.filter((r) => !r.plan.targetId);
+  const fromDb = await entitiesByRegistration(ctx.tx, creates.map((r) => r.plan.ownerRegistration).filter((n) => !owners.has(n)));
+  const newProducts = creates.map((r) => {
+    const owner = owners.get(r.plan.ownerRegistration) ?? fromDb.get(r.plan.ownerRegistration);
+    if (!owner || owner.status !== 'approved') throw changedSincePreview(r, { vi: 'chủ thể không còn ở trạng thái đã duyệt', en: 'the owner is no longer approved' });
+    if (!canCreateProduct(actor, owner)) throw forbidden();
+    return { record: r.plan.record, owner };
+  });
+  const updates = rows.filter((r) => r.plan.targetId);
+  const locked = await lockProducts(ctx, updates.map((r) => r.plan.targetId!));
+  const changes = updates.map((r) => {
+    const before = locked.get(r.plan.targetId!);
+    if (!before || before.version !== r.plan.version) throw changedSincePreview(r, EDITED);
+    if (!canEditProduct(actor, before)) throw forbidden();
+    return { before, record: r.plan.record };
+  });
+  await insertProducts(ctx, newProducts);
+  await updateProducts(ctx, changes);
+}

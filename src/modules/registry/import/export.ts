@@ -1,0 +1,157 @@
+// Exports of the entity and product lists: what the caller may see, with the list's filters, under the import
+// template's headers (so an export can be edited and imported back), streamed page by page as .xlsx or CSV.
+import { PassThrough, Readable } from 'node:stream';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { Actor } from '../../../app/actor.js';
+import type { Queryable } from '../../../app/db.js';
+import { entityVisibility, productVisibility } from '../registry.policy.js';
+import { listEntities, listProducts, nameMatches, type EntityRow, type ProductRow } from '../registry.repo.js';
+import { entity, product, productSet } from '../registry.tables.js';
+import {
+  ENTITY_COLUMNS, ENTITY_SHEET, ENTITY_STATUS_LABELS, ENTITY_TYPE_LABELS, NO, PRODUCT_COLUMNS, PRODUCT_SHEET,
+  PRODUCT_STATUS_LABELS, SEX_LABELS, YES, productSetLabel, type Column,
+} from './columns.js';
+import type { entityExportQuery, productExportQuery } from './import.contract.js';
+import { FROZEN_HEADER, dataSheet } from './template.js';
+
+type Value = string | number | Date | null;
+const PAGE = 1000;
+
+/** The same filters as GET /entities (entities.routes.ts), over what the actor may see. */
+export function entityFilter(actor: Actor, qy: z.infer<typeof entityExportQuery>): SQL | undefined {
+  return and(
+    entityVisibility(actor),
+    nameMatches(sql`${entity}.name_fold`, qy.q),
+    qy.province ? eq(entity.provinceCode, qy.province) : undefined,
+    qy.commune ? eq(entity.communeCode, qy.commune) : undefined,
+    qy.type ? eq(entity.type, qy.type) : undefined,
+    qy.status ? eq(entity.status, qy.status) : undefined,
+  );
+}
+
+/** The same filters as GET /products (products.routes.ts), over what the actor may see. */
+export function productFilter(actor: Actor, qy: z.infer<typeof productExportQuery>): SQL | undefined {
+  return and(
+    productVisibility(actor),
+    nameMatches(sql`${product}.name_fold`, qy.q),
+    qy.province ? eq(product.provinceCode, qy.province) : undefined,
+    qy.commune ? eq(product.communeCode, qy.commune) : undefined,
+    qy.productSet ? eq(product.productSet, qy.productSet) : undefined,
+    qy.sector ? eq(productSet.sectorCode, qy.sector) : undefined,
+    qy.group ? eq(productSet.groupCode, qy.group) : undefined,
+    qy.status ? eq(product.status, qy.status) : undefined,
+    qy.entityType ? eq(entity.type, qy.entityType) : undefined,
+    qy.entity ? eq(product.entityId, qy.entity) : undefined,
+    qy.stars ? eq(product.stars, qy.stars) : undefined,
+  );
+}
+
+const ENTITY_EXTRA: Column[] = [{ key: 'status', header: 'Trạng thái hồ sơ', width: 14 }];
+const PRODUCT_EXTRA: Column[] = [
+  { key: 'entityName', header: 'Chủ thể (tên)', width: 30 },
+  { key: 'stars', header: 'Số sao', width: 8 },
+  { key: 'commune', header: 'Xã (nơi sản xuất)', width: 20 },
+  { key: 'province', header: 'Tỉnh (nơi sản xuất)', width: 20 },
+];
+
+function entityValues(row: EntityRow): Value[] {
+  const e = row.entity;
+  const r = e.representative;
+  return [
+    e.registrationNumber, e.name, ENTITY_TYPE_LABELS[e.type], e.registrationDate ? new Date(`${e.registrationDate}T00:00:00Z`) : null,
+    e.taxCode, e.address, e.communeCode, row.communeName, row.provinceName, null, null, null, e.phone, e.email,
+    r?.fullName ?? null, r ? SEX_LABELS[r.sex] : null, r?.ethnicity ?? null, r ? (r.disability ? YES : NO) : null,
+    e.workers, e.localWorkers, ENTITY_STATUS_LABELS[e.status],
+  ];
+}
+
+function productValues(row: ProductRow & { registrationNumber: string }): Value[] {
+  const p = row.product;
+  return [
+    p.code, row.registrationNumber, p.name, productSetLabel(row.set), p.description, p.ingredients, p.rawMaterialArea, p.standard,
+    PRODUCT_STATUS_LABELS[p.status], row.entityName, p.stars, row.communeName, row.provinceName,
+  ];
+}
+
+async function* entityPages(db: Queryable, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
+  for (let page = 1; ; page++) {
+    const { rows } = await listEntities(db, where, sort, page, PAGE);
+    if (rows.length) yield rows.map(entityValues);
+    if (rows.length < PAGE) return;
+  }
+}
+
+async function* productPages(db: Queryable, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
+  for (let page = 1; ; page++) {
+    const { rows } = await listProducts(db, where, sort, page, PAGE);
+    if (rows.length) {
+      // The owner's registration number is the key the import reads back; one query per page.
+      const ids = [...new Set(rows.map((r) => r.product.entityId))];
+      const owners = await db.select({ id: entity.id, registrationNumber: entity.registrationNumber }).from(entity).where(inArray(entity.id, ids));
+      const reg = new Map(owners.map((o) => [o.id, o.registrationNumber]));
+      yield rows.map((r) => productValues({ ...r, registrationNumber: reg.get(r.product.entityId) ?? '' }));
+    }
+    if (rows.length < PAGE) return;
+  }
+}
+
+// ── file formats ─────────────────────────────────────────────────────────────
+
+const ddmmyyyy = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/** RFC 4180 quoting; a text that Excel would run as a formula gets a leading apostrophe. */
+function csvField(v: Value): string {
+  if (v === null) return '';
+  let s = v instanceof Date ? ddmmyyyy(v) : String(v);
+  if (/^[=@]|^[+-][^\d\s]|^[\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly. */
+function csvStream(columns: Column[], pages: AsyncGenerator<Value[][]>): Readable {
+  return Readable.from((async function* () {
+    yield `\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`;
+    for await (const rows of pages) yield rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  })());
+}
+
+/** The streaming workbook writer: rows go out as pages arrive, the whole file is never held in memory. */
+function xlsxStream(sheetName: string, columns: Column[], pages: AsyncGenerator<Value[][]>, onError: (err: unknown) => void): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName, FROZEN_HEADER);
+  dataSheet(ws, columns);
+  (async () => {
+    ws.getRow(1).commit();
+    for await (const rows of pages) for (const values of rows) ws.addRow(values).commit();
+    ws.commit();
+    await wb.commit();
+  })().catch((err) => { onError(err); out.destroy(err as Error); });
+  return out;
+}
+
+export type ExportFile = { stream: Readable; fileName: string; contentType: string };
+
+function file(kind: string, format: 'xlsx' | 'csv', now: Date) {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return {
+    fileName: `${kind}-${day}.${format}`,
+    contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+  };
+}
+
+export function exportEntities(db: Queryable, actor: Actor, qy: z.infer<typeof entityExportQuery>, onError: (err: unknown) => void): ExportFile {
+  const columns = [...ENTITY_COLUMNS, ...ENTITY_EXTRA];
+  const pages = entityPages(db, entityFilter(actor, qy), qy.sort);
+  const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(ENTITY_SHEET, columns, pages, onError);
+  return { stream, ...file('chu-the', qy.format, new Date()) };
+}
+
+export function exportProducts(db: Queryable, actor: Actor, qy: z.infer<typeof productExportQuery>, onError: (err: unknown) => void): ExportFile {
+  const columns = [...PRODUCT_COLUMNS, ...PRODUCT_EXTRA];
+  const pages = productPages(db, productFilter(actor, qy), qy.sort);
+  const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(PRODUCT_SHEET, columns, pages, onError);
+  return { stream, ...file('san-pham', qy.format, new Date()) };
+}

@@ -1,0 +1,55 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../../app/command.js';
+import { AppError } from '../../../app/errors.js';
+import type { ModulePlugin } from '../../../app/plugin.js';
+import { requireUser } from '../../accounts/index.js';
+import { listProductSets } from '../registry.repo.js';
+import { commitImport } from './commands/commit-import.js';
+import { canImport, previewImport } from './commands/preview-import.js';
+import { commitResult, importIdParams, importPreview } from './import.contract.js';
+import { forbidden } from '../../../app/errors.js';
+import { buildTemplate } from './template.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** The one file of the multipart request; the size limit is the server's upload limit (413 beyond it). */
+async function readWorkbookUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi tệp dạng multipart/form-data (trường "file")', en: 'Send the file as multipart/form-data (field "file")' });
+  const part: MultipartFile | undefined = await req.file();
+  const missing = new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp .xlsx', en: 'Choose an .xlsx file' }, { field: 'file' });
+  if (!part || part.fieldname !== 'file') throw missing;
+  const bytes = await part.toBuffer();
+  if (!bytes.length) throw missing;
+  return { bytes, fileName: (part.filename || 'import.xlsx').slice(0, 255) };
+}
+
+export const importRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+
+  r.get('/imports/template', { schema: { tags: ['registry'], summary: 'The .xlsx import template: sheets "Chủ thể", "Sản phẩm" (Vietnamese headers, an example row marked "VD") and "Danh mục" (allowed values)' } }, async (_req, reply) => {
+    const sets = await listProductSets(db);
+    const bytes = await buildTemplate(sets);
+    reply.header('content-type', XLSX).header('content-disposition', attachment('mau-nhap-ocop.xlsx')).header('cache-control', 'private, max-age=0');
+    return reply.send(bytes);
+  });
+
+  r.post('/imports/preview', {
+    schema: { tags: ['registry'], summary: 'Dry run of an .xlsx workbook (multipart field "file"): every row with what would be created or updated and its errors; nothing is written', consumes: ['multipart/form-data'], response: { 200: importPreview } },
+  }, async (req) => {
+    const actor = requireUser(req);
+    if (!canImport(actor)) throw forbidden();
+    const upload = await readWorkbookUpload(req);
+    return inTransaction(db, req, (ctx) => previewImport(ctx, upload));
+  });
+
+  r.post('/imports/:id/commit', {
+    schema: { tags: ['registry'], summary: 'Commit a previewed import, all rows or none (uploader or central office; once; 409 if the preview had errors or a record changed since)', params: importIdParams, response: { 200: commitResult } },
+  }, async (req) => {
+    requireUser(req);
+    return inTransaction(db, req, (ctx) => commitImport(ctx, req.params.id));
+  });
+};

@@ -1,0 +1,84 @@
+// Request and response shapes of the certificate API: the public register and verification, revocation,
+// re-rating reminders and the legacy import.
+import { z } from 'zod';
+import { provinceCode } from '../geo/index.js';
+import { REVOCATION_GROUNDS } from './rules.data.js';
+import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES } from './certificates.tables.js';
+
+const isoDate = z.iso.date();
+const message = z.object({ vi: z.string(), en: z.string() });
+
+export const numberParams = z.strictObject({ number: z.string().min(1).max(40) });
+export const importIdParams = z.strictObject({ id: z.uuid() });
+
+export const registerQuery = z.strictObject({
+  status: z.enum(CERTIFICATE_STATUSES).optional(),
+  q: z.string().trim().max(100).optional(),
+  province: provinceCode.optional(),
+  stars: z.coerce.number().int().min(3).max(5).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const productRef = z.object({ id: z.string(), name: z.string(), code: z.string() });
+const entityRef = z.object({ id: z.string(), name: z.string() });
+const provinceRef = z.object({ code: z.string(), name: z.string() });
+
+export const registerItem = z.object({
+  number: z.string(), product: productRef, entity: entityRef, province: provinceRef, stars: z.number(),
+  issuedOn: z.string(), expiresOn: z.string(), status: z.enum(CERTIFICATE_STATUSES),
+});
+export const registerList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(registerItem) });
+
+export const revocationOut = z.object({
+  ground: z.string(), groundText: message, groundFoundOn: z.string().nullable(), decisionNumber: z.string(), decidedOn: z.string(), authority: z.string(), note: z.string().nullable(),
+});
+
+export const verifyOut = z.object({
+  valid: z.boolean(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  number: z.string(),
+  stars: z.number(),
+  product: productRef,
+  entity: entityRef,
+  province: provinceRef,
+  issuedOn: z.string(),
+  expiresOn: z.string(),
+  authority: z.string(),
+  decisionNumber: z.string(),
+  decidedOn: z.string(),
+  instrument: z.string(),
+  kind: z.enum(CERTIFICATE_KINDS),
+  replacedBy: z.string().nullable(),
+  replaces: z.string().nullable(),
+  revocation: revocationOut.optional(),
+});
+
+export const revokeBody = z.strictObject({
+  ground: z.enum(REVOCATION_GROUNDS),
+  decisionNumber: z.string().trim().min(1).max(100),
+  decidedOn: isoDate,
+  /** The date of the competent authority's conclusion or the commune's confirmation (Điều 8.4). */
+  groundFoundOn: isoDate,
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const remindersQuery = z.strictObject({ province: provinceCode.optional() });
+export const reminderItem = registerItem.extend({
+  stage: z.enum(['open', 'closed', 'expired']),
+  windowOpensOn: z.string(), windowClosesOn: z.string(), daysToExpiry: z.number(),
+  message,
+});
+export const remindersOut = z.object({ today: z.string(), items: z.array(reminderItem) });
+
+// The legacy import, parallel to the registry import: a preview row by row, nothing written until commit.
+export const importError = z.object({ column: z.string().nullable(), field: z.string(), code: z.string(), message });
+export const importRow = z.object({
+  row: z.number(), sheet: z.string(), kind: z.literal('certificate'), action: z.enum(['create', 'update', 'error']), label: z.string(), errors: z.array(importError),
+});
+export const importPreview = z.object({
+  id: z.string(), fileName: z.string(),
+  totals: z.object({ rows: z.number(), create: z.number(), update: z.number(), errors: z.number() }),
+  rows: z.array(importRow),
+  committed: z.boolean(),
+});

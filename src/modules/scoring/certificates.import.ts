@@ -1,0 +1,101 @@
+// Reading a legacy-certificate spreadsheet: the first sheet, a header row the columns are found by (Vietnamese or
+// English, diacritics and case ignored), then one certificate per row as plain text/date values. No database here.
+import ExcelJS from 'exceljs';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../../app/errors.js';
+
+export type LegacyRow = {
+  row: number;
+  sheet: string;
+  productCode: string; productName: string; entityRegistration: string;
+  stars: string; decisionNumber: string; decidedOn: string; authority: string; issuedOn: string; expiresOn: string; instrument: string;
+};
+export type LegacyField = Exclude<keyof LegacyRow, 'row' | 'sheet'>;
+
+/** Each field's column header as the template writes it, and the other spellings accepted. */
+export const COLUMNS: Record<LegacyField, { header: string; aliases: string[] }> = {
+  productCode: { header: 'Mã sản phẩm', aliases: ['ma sp', 'product code'] },
+  productName: { header: 'Tên sản phẩm', aliases: ['product name', 'san pham'] },
+  entityRegistration: { header: 'Số ĐKKD chủ thể', aliases: ['so dkkd', 'so dang ky kinh doanh', 'ma so dkkd', 'registration number', 'entity registration number'] },
+  stars: { header: 'Hạng sao', aliases: ['so sao', 'sao', 'stars', 'star'] },
+  decisionNumber: { header: 'Số quyết định', aliases: ['so qd', 'quyet dinh so', 'decision number'] },
+  decidedOn: { header: 'Ngày quyết định', aliases: ['ngay qd', 'decision date'] },
+  authority: { header: 'Cơ quan quyết định', aliases: ['co quan cap', 'co quan ban hanh', 'tham quyen', 'authority'] },
+  issuedOn: { header: 'Ngày cấp', aliases: ['ngay cap giay chung nhan', 'issue date', 'issued on'] },
+  expiresOn: { header: 'Ngày hết hạn', aliases: ['het han', 'expiry date', 'expires on'] },
+  instrument: { header: 'Văn bản pháp lý', aliases: ['can cu', 'bo tieu chi', 'instrument', 'legal instrument'] },
+};
+
+export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MAX_ROWS = 20_000;
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v).trim();
+  if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  if ('text' in v) return String(v.text).trim();
+  return '';
+}
+
+/** A date cell or typed text ('2024-03-05', '05/03/2024') → 'yyyy-mm-dd'; undefined when it is not a real date. */
+export function parseDate(s: string): string | undefined {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)) ? [m[3], m[2], m[1]] : ['', '', ''];
+  if (!y) return undefined;
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const back = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(back.getTime()) || back.toISOString().slice(0, 10) !== iso ? undefined : iso;
+}
+
+export async function readLegacyWorkbook(bytes: Buffer): Promise<LegacyRow[]> {
+  const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
+  if (detected?.mime !== XLSX_MIME) {
+    throw new AppError('unsupported', 'not_xlsx', { vi: 'Tệp không phải bảng tính Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' }, { field: 'file' });
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('invalid', 'xlsx_unreadable', { vi: 'Không đọc được bảng tính', en: 'The workbook cannot be read' }, { field: 'file' });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError('invalid', 'xlsx_empty', { vi: 'Bảng tính không có trang nào', en: 'The workbook has no sheet' }, { field: 'file' });
+  if (ws.rowCount > MAX_ROWS + 10) throw new AppError('too_large', 'too_many_rows', { vi: `Tối đa ${MAX_ROWS} dòng mỗi lần nhập`, en: `At most ${MAX_ROWS} rows per import` }, { field: 'file' });
+
+  // The header row: the first of the top ten rows naming at least three known columns.
+  const lookup = new Map<string, LegacyField>();
+  for (const [field, c] of Object.entries(COLUMNS) as [LegacyField, (typeof COLUMNS)[LegacyField]][]) {
+    for (const name of [c.header, ...c.aliases]) lookup.set(fold(name), field);
+  }
+  let headerRow = 0;
+  let columns = new Map<number, LegacyField>();
+  for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
+    const found = new Map<number, LegacyField>();
+    ws.getRow(r).eachCell((cell, col) => {
+      const field = lookup.get(fold(cellText(cell.value)).replace(/\s*\(.*\)$/, '').replace(/\s*\*$/, ''));
+      if (field) found.set(col, field);
+    });
+    if (found.size >= 3) [headerRow, columns] = [r, found];
+  }
+  if (!headerRow) {
+    throw new AppError('invalid', 'header_not_found', {
+      vi: `Không tìm thấy dòng tiêu đề (cần các cột: ${Object.values(COLUMNS).map((c) => c.header).join(', ')})`,
+      en: `No header row found (expected columns: ${Object.values(COLUMNS).map((c) => c.header).join(', ')})`,
+    }, { field: 'file' });
+  }
+
+  const rows: LegacyRow[] = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const values = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, ''])) as Record<LegacyField, string>;
+    const row = ws.getRow(r);
+    for (const [col, field] of columns) values[field] = cellText(row.getCell(col).value);
+    if (Object.values(values).every((v) => v === '')) continue;
+    rows.push({ row: r, sheet: ws.name, ...values });
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+// Certificate rows to API output. Internal ids appear only as links to product and entity pages.
+import type { z } from 'zod';
+import { RULES } from './rules.data.js';
+import { statusOn } from './certificates.rules.js';
+import type { CertificateView } from './certificates.repo.js';
+import type { registerItem, verifyOut } from './certificates.contract.js';
+
+export function presentRegisterItem(v: CertificateView, today: string): z.infer<typeof registerItem> {
+  const c = v.certificate;
+  return {
+    number: c.number,
+    product: { id: c.productId, name: v.productName, code: v.productCode },
+    entity: { id: c.entityId, name: v.entityName },
+    province: { code: c.provinceCode, name: v.provinceName },
+    stars: c.stars, issuedOn: c.issuedOn, expiresOn: c.expiresOn, status: statusOn(c, today),
+  };
+}
+
+export function groundText(code: string) {
+  return RULES.revocation.grounds.find((g) => g.code === code)?.text ?? { vi: code, en: code };
+}
+
+export function presentVerification(v: CertificateView, today: string): z.infer<typeof verifyOut> {
+  const c = v.certificate;
+  const base = presentRegisterItem(v, today);
+  return {
+    ...base,
+    valid: base.status === 'valid',
+    authority: c.authority, decisionNumber: c.decisionNumber, decidedOn: c.decidedOn, instrument: c.instrument, kind: c.kind,
+    replacedBy: v.replacedByNumber, replaces: v.replacesNumber,
+    ...(c.status === 'revoked' ? {
+      revocation: {
+        ground: c.revocationGround!, groundText: groundText(c.revocationGround!), groundFoundOn: c.revocationGroundFoundOn,
+        decisionNumber: c.revocationDecisionNumber!, decidedOn: c.revokedOn!, authority: c.revocationAuthority!, note: c.revocationNote,
+      },
+    } : {}),
+  };
+}
+
+/** The audited snapshot of a certificate: its own columns. */
+export function certificateSnapshot(c: Record<string, unknown>) {
+  const { createdAt: _c, updatedAt: _u, ...rest } = c;
+  return rest;
+}

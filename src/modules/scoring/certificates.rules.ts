@@ -1,0 +1,68 @@
+// Pure certificate rules: the printed number, expiry, the status shown, the re-rating window, the revocation deadline
+// and who is competent. Dates are 'yyyy-mm-dd' calendar dates in Vietnam's time zone (UTC+7, no daylight saving).
+import type { Actor } from '../../app/actor.js';
+import { authorityLevel, RULES, type LegalRules } from './rules.data.js';
+import type { CertificateStatus } from './certificates.tables.js';
+
+const DAY = 86_400_000;
+
+/** Today's calendar date in Vietnam (a decision dated "today" in Hà Nội is still today at 23:30 UTC+7). */
+export const vnDate = (now: Date): string => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** The same day `months` later; the 31st or 29 February falls back to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Valid for 36 months from the date of issue (Điều 4.3): the certificate is in force through that date. */
+export const expiryOf = (issuedOn: string, rules: Pick<LegalRules, 'certificate'> = RULES) => addMonths(issuedOn, rules.certificate.validityMonths);
+
+/** The status shown: stored 'valid' turns 'expired' once the expiry date has passed. */
+export function statusOn(c: { status: 'valid' | 'replaced' | 'revoked'; expiresOn: string }, today: string): CertificateStatus {
+  return c.status === 'valid' && c.expiresOn < today ? 'expired' : c.status;
+}
+
+/** The printed number: OCOP-<province code>-<year>-<sequence>, five digits, never an internal id. */
+export const certificateNumber = (provinceCode: string, year: number, seq: number) => `OCOP-${provinceCode}-${year}-${String(seq).padStart(5, '0')}`;
+
+/** The re-rating filing window (Điều 7.6a): from 180 to 120 days before expiry. */
+export function reRatingWindow(expiresOn: string, today: string, rules: Pick<LegalRules, 'reRating'> = RULES) {
+  const opensOn = addDays(expiresOn, -rules.reRating.windowOpensDaysBeforeExpiry);
+  const closesOn = addDays(expiresOn, -rules.reRating.windowClosesDaysBeforeExpiry);
+  const daysToExpiry = daysBetween(today, expiresOn);
+  const stage = today < opensOn ? 'not_yet' : today <= closesOn ? 'open' : today <= expiresOn ? 'closed' : 'expired';
+  return { opensOn, closesOn, daysToExpiry, stage: stage as 'not_yet' | 'open' | 'closed' | 'expired' };
+}
+
+/** The last day a revocation may be decided: 15 days from the conclusion or the commune's confirmation (Điều 8.4). */
+export const revocationDeadline = (groundFoundOn: string, rules: Pick<LegalRules, 'revocation'> = RULES) => addDays(groundFoundOn, rules.revocation.deadlineDays);
+
+/** The deciding authority's name on the certificate: 'UBND tỉnh Tuyên Quang' or 'Bộ Nông nghiệp và Môi trường'. */
+export function authorityName(stars: number, provinceFullName: string, rules: LegalRules = RULES): string {
+  if (authorityLevel(stars, rules) === 'central') return rules.authorities.central.name;
+  return `${rules.authorities.province.namePrefix} ${provinceFullName.charAt(0).toLowerCase()}${provinceFullName.slice(1)}`;
+}
+
+/** The competent authority (Điều 4.1, 8.2): the province's officers for 3★ and 4★, the central office for 5★. */
+export function isCompetentAuthority(actor: Actor, c: { stars: number; provinceCode: string }, rules: LegalRules = RULES): boolean {
+  if (actor.kind !== 'user') return false;
+  return authorityLevel(c.stars, rules) === 'central'
+    ? actor.role === 'central'
+    : actor.role === 'province' && actor.provinceCode === c.provinceCode;
+}
+
+/** Instruments a legacy spreadsheet may name, matched loosely ('148/2023', 'QĐ 148/QĐ-TTg' …). */
+export function instrumentFromText(text: string, rules: Pick<LegalRules, 'transition'> = RULES): string | undefined {
+  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/quyết định|qđ|qd/g, '').replace(/\s+/g, '');
+  const wanted = norm(text);
+  return rules.transition.instruments.find((i) => i.aliases.some((a) => norm(a) === wanted))?.code;
+}

@@ -1,0 +1,65 @@
+// Closes the session: every present scoring member (not conflicted) has submitted a score for every product, and no
+// two members are further apart than the council's spread setting. The council's result (mean, parts, stars from
+// the rules with the council's minimum settings) goes to each dossier; from now on nothing in the session changes.
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../../app/actor.js';
+import { recordAudit } from '../../../app/audit.js';
+import { AppError, forbidden, staleVersion } from '../../../app/errors.js';
+import { canRunSession } from '../councils.policy.js';
+import { listItems, listMembers, listScores } from '../councils.repo.js';
+import { councilSession, sessionItem, type ItemResult } from '../councils.tables.js';
+import { getDossierForUpdate } from '../dossiers.repo.js';
+import type { CouncilResult } from '../dossiers.tables.js';
+import { RULES } from '../rules.data.js';
+import { evaluateCouncil, spreadCheck } from '../scoring.rules.js';
+import { getSheet } from '../sheets.data.js';
+import { saveDossier } from './_dossier.js';
+import { isConflicted, loadOpenableSession } from './_council.js';
+
+export async function closeSession(ctx: Ctx, sessionId: string, input: { minutesNote?: string | null; version: number }) {
+  const { session, council, member } = await loadOpenableSession(ctx, sessionId);
+  if (!canRunSession(ctx.actor, council, member)) throw forbidden();
+  if (session.version !== input.version) throw staleVersion(session.version);
+  if (session.status !== 'open') throw new AppError('conflict', 'session_not_open', { vi: 'Phiên họp chưa mở', en: 'The session is not open yet' });
+  const scorers = (await listMembers(ctx.tx, council.id))
+    .filter((m) => m.member.active && m.member.team === 'council' && m.member.role !== 'secretary' && session.present.includes(m.member.userId))
+    .map((m) => m.member.userId);
+  const items = await listItems(ctx.tx, sessionId);
+  const allScores = await listScores(ctx.tx, items.map((i) => i.item.id));
+
+  const problems: { itemId: string; product: string; code: string; members: string[]; spread?: number }[] = [];
+  const results = new Map<string, ItemResult & { answers: Record<string, string>[] }>();
+  for (const it of items) {
+    const expected: string[] = [];
+    for (const u of scorers) if (!(await isConflicted(ctx, council.id, u, it.entityId))) expected.push(u);
+    const submitted = allScores.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && expected.includes(s.userId));
+    const missing = expected.filter((u) => !submitted.some((s) => s.userId === u));
+    if (missing.length || !expected.length) { problems.push({ itemId: it.item.id, product: it.productName, code: 'scores_missing', members: missing }); continue; }
+    const spread = spreadCheck(submitted.map((s) => ({ memberId: s.userId, total: s.total })), council.settings.maxSpread);
+    if (!spread.withinLimit) { problems.push({ itemId: it.item.id, product: it.productName, code: 'spread_exceeded', members: [...spread.lowest, ...spread.highest], spread: spread.spread }); continue; }
+    const ev = evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings);
+    results.set(it.item.id, { mean: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars ?? 0, unmetMinimums: ev.unmetMinimums, spread: spread.spread, members: submitted.length, answers: [] });
+  }
+  if (problems.length) {
+    const spreadOnly = problems.every((p) => p.code === 'spread_exceeded');
+    throw new AppError('conflict', spreadOnly ? 'spread_exceeded' : 'session_not_ready', {
+      vi: spreadOnly ? `Điểm của các thành viên chênh lệch quá ${council.settings.maxSpread} điểm: Hội đồng cần thảo luận và chấm lại trước khi kết thúc` : 'Chưa thể kết thúc phiên họp: còn thành viên chưa nộp phiếu hoặc điểm chênh lệch quá mức',
+      en: spreadOnly ? `Members are more than ${council.settings.maxSpread} points apart: the council must discuss and re-score before closing` : 'The session cannot close: scores are missing or too far apart',
+    }, { problems });
+  }
+
+  for (const it of items) {
+    const { answers: _a, ...result } = results.get(it.item.id)!;
+    await ctx.tx.update(sessionItem).set({ result }).where(eq(sessionItem.id, it.item.id));
+    const d = (await getDossierForUpdate(ctx.tx, it.item.dossierId))!;
+    const councilResult: CouncilResult = {
+      sessionId, itemId: it.item.id, councilId: council.id, mean: result.mean, parts: result.parts, stars: result.stars, band: result.band,
+      unmetMinimums: result.unmetMinimums, members: result.members, closedAt: ctx.now.toISOString(),
+    };
+    await saveDossier(ctx, d, council.level === 'central' ? { status: 'central_scored', centralResult: councilResult } : { status: 'scored', provinceResult: councilResult }, 'council_result');
+  }
+  const [after] = await ctx.tx.update(councilSession).set({ status: 'closed', closedAt: ctx.now, closedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, minutesNote: input.minutesNote ?? session.minutesNote, version: session.version + 1 })
+    .where(eq(councilSession.id, sessionId)).returning();
+  await recordAudit(ctx, { action: 'session.close', recordType: 'council_session', recordId: sessionId, provinceCode: council.provinceCode, before: session, after });
+  return after;
+}

@@ -1,0 +1,48 @@
+// Revokes a certificate on one of the six grounds of Điều 8, by the competent authority (province for 3★–4★,
+// Ministry for 5★), within 15 days of the conclusion or confirmation that founded it (a setting in data/rules).
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Ctx } from '../../../app/actor.js';
+import { recordAudit } from '../../../app/audit.js';
+import { AppError, forbidden, invalidField, notFound } from '../../../app/errors.js';
+import { enqueue } from '../../../app/outbox.js';
+import { applyCertificate } from '../../registry/index.js';
+import { RULES } from '../rules.data.js';
+import { revocationDeadline, statusOn, vnDate } from '../certificates.rules.js';
+import type { revokeBody } from '../certificates.contract.js';
+import { canRevokeCertificate } from '../certificates.policy.js';
+import { certificateSnapshot } from '../certificates.present.js';
+import { getForUpdate } from '../certificates.repo.js';
+import { certificate } from '../certificates.tables.js';
+
+export type RevokeCertificateInput = z.infer<typeof revokeBody>;
+
+export async function revokeCertificate(ctx: Ctx, number: string, input: RevokeCertificateInput) {
+  const before = await getForUpdate(ctx.tx, number);
+  if (!before) throw notFound('certificate', 'giấy chứng nhận');
+  if (!canRevokeCertificate(ctx.actor, before)) throw forbidden('not_competent_authority');
+  const today = vnDate(ctx.now);
+  const status = statusOn(before, today);
+  if (status !== 'valid') {
+    throw new AppError('conflict', 'certificate_not_in_force', { vi: `Giấy chứng nhận không còn hiệu lực (${status}); không thể thu hồi`, en: `The certificate is no longer in force (${status}); it cannot be revoked` }, { status });
+  }
+  if (input.decidedOn > today) throw invalidField('decidedOn', 'date_in_future', { vi: 'Ngày quyết định không thể ở tương lai', en: 'The decision date cannot be in the future' });
+  if (input.groundFoundOn > input.decidedOn) throw invalidField('groundFoundOn', 'ground_after_decision', { vi: 'Ngày có kết luận không thể sau ngày quyết định thu hồi', en: 'The conclusion cannot come after the revocation decision' });
+  const deadline = revocationDeadline(input.groundFoundOn);
+  if (RULES.revocation.enforceDeadline && input.decidedOn > deadline) {
+    throw invalidField('decidedOn', 'revocation_deadline_passed', {
+      vi: `Quyết định thu hồi phải ban hành trong ${RULES.revocation.deadlineDays} ngày kể từ ngày có kết luận (chậm nhất ${deadline})`,
+      en: `The revocation must be decided within ${RULES.revocation.deadlineDays} days of the conclusion (by ${deadline})`,
+    });
+  }
+  const authority = before.authority;
+  const [after] = await ctx.tx.update(certificate).set({
+    status: 'revoked', revocationGround: input.ground, revocationGroundFoundOn: input.groundFoundOn, revocationDecisionNumber: input.decisionNumber,
+    revokedOn: input.decidedOn, revocationAuthority: authority, revocationNote: input.note ?? null,
+    revokedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, updatedAt: ctx.now, version: before.version + 1,
+  }).where(eq(certificate.id, before.id)).returning();
+  await recordAudit(ctx, { action: 'certificate.revoke', recordType: 'certificate', recordId: after.id, provinceCode: after.provinceCode, before: certificateSnapshot(before), after: certificateSnapshot(after) });
+  await applyCertificate(ctx, after.productId, { status: 'revoked', certificateNumber: after.number });
+  await enqueue(ctx.tx, 'certificate.revoked', { certificateId: after.id, number: after.number, productId: after.productId, entityId: after.entityId, ground: input.ground });
+  return after;
+}

@@ -1,0 +1,56 @@
+// The entity submits its dossier to the commune (or resubmits it after a return): a frozen snapshot of exactly what
+// was submitted is kept, and the commune's 15-working-day clock starts on the day of receipt.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Ctx } from '../../../app/actor.js';
+import { AppError, type FieldError } from '../../../app/errors.js';
+import { getEntity, getProduct } from '../../registry/index.js';
+import { communeReviewDue, vnDate } from '../deadlines.rules.js';
+import { lastSubmissionSeq, listDossierFiles } from '../dossiers.repo.js';
+import { dossierReturn, dossierSubmission, type DossierRow, type DossierStatus } from '../dossiers.tables.js';
+import { RULES } from '../rules.data.js';
+import { evaluate } from '../scoring.rules.js';
+import { getSheet } from '../sheets.data.js';
+import { actorId, loadFor, saveDossier } from './_dossier.js';
+
+const REQUIRED: (keyof DossierRow['registration'])[] = ['unitName', 'representativeName', 'address', 'productName'];
+
+function incomplete(d: DossierRow): FieldError[] {
+  return REQUIRED.filter((k) => !d.registration[k]).map((k) => ({
+    path: `registration.${k}`, code: 'required', message: { vi: 'Phiếu đăng ký (Mẫu 01) còn thiếu thông tin này', en: 'The registration form (Mẫu 01) is missing this' },
+  }));
+}
+
+export async function submitDossier(ctx: Ctx, id: string, version: number) {
+  const d = await loadFor(ctx, id, ['submit', 'resubmit'], version);
+  const errors = incomplete(d);
+  if (errors.length) throw new AppError('invalid', 'dossier_incomplete', { vi: 'Hồ sơ chưa đủ thông tin để nộp', en: 'The dossier is not complete enough to submit' }, { field: errors[0].path, errors });
+
+  const sheet = getSheet(d.sheet, d.instrument)!;
+  const found = (await getProduct(ctx.tx, d.productId))!;
+  const e = (await getEntity(ctx.tx, d.entityId))!;
+  const files = await listDossierFiles(ctx.tx, d.id);
+  const seq = (await lastSubmissionSeq(ctx.tx, d.id)) + 1;
+  await ctx.tx.insert(dossierSubmission).values({
+    dossierId: d.id, seq, submittedAt: ctx.now, submittedBy: actorId(ctx),
+    snapshot: {
+      number: d.number, type: d.type, sheet: d.sheet, instrument: d.instrument, registration: d.registration, selfReport: d.selfReport,
+      answers: d.answers, answerNotes: d.answerNotes, selfEvaluation: evaluate(sheet, d.answers, RULES),
+      product: { id: found.product.id, code: found.product.code, name: found.product.name, status: found.product.status, stars: found.product.stars },
+      entity: { id: e.entity.id, name: e.entity.name, type: e.entity.type, address: e.entity.address, representative: e.entity.representative },
+      files: files.map((f) => ({ id: f.id, criterionCode: f.criterionCode, sha256: f.sha256, name: f.originalName, mimeType: f.mimeType })),
+    },
+  });
+
+  if (d.status === 'draft') {
+    const today = vnDate(ctx.now);
+    return saveDossier(ctx, d, { status: 'submitted', submittedOn: today, communeDueOn: communeReviewDue(today) }, 'submit', { seq });
+  }
+  // A resubmission goes back to whoever returned it, with the history of the return closed.
+  await ctx.tx.update(dossierReturn).set({ resubmittedAt: ctx.now }).where(and(eq(dossierReturn.dossierId, d.id), isNull(dossierReturn.resubmittedAt)));
+  const back: Record<string, DossierStatus> = { commune: 'submitted', province: 'forwarded', central: 'sent_to_central' };
+  const change = d.returnedStage === 'commune'
+    ? { status: back.commune, submittedOn: vnDate(ctx.now), communeDueOn: communeReviewDue(vnDate(ctx.now)) }
+    : { status: back[d.returnedStage ?? 'province'] };
+  return saveDossier(ctx, d, { ...change, returnedStage: null }, 'resubmit', { seq });
+}
+

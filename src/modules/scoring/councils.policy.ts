@@ -1,0 +1,44 @@
+// Who may run a council and who may score: pure functions over the actor, the council and the actor's membership.
+import type { Actor } from '../../app/actor.js';
+import type { CouncilRow, MemberRow } from './councils.tables.js';
+
+type CouncilLike = Pick<CouncilRow, 'level' | 'provinceCode'>;
+
+/** The office that runs the council: the province office for its provincial council, the Ministry for the central one. */
+export function canManageCouncil(a: Actor, c: CouncilLike): boolean {
+  if (a.kind !== 'user') return false;
+  return c.level === 'central' ? a.role === 'central' : a.role === 'province' && a.provinceCode === c.provinceCode;
+}
+export function canCreateCouncil(a: Actor, at: CouncilLike): boolean {
+  return canManageCouncil(a, at);
+}
+export function canReadCouncil(a: Actor, c: CouncilLike, member: MemberRow | undefined): boolean {
+  return canManageCouncil(a, c) || (a.kind === 'user' && a.role === 'central') || (member?.active ?? false);
+}
+
+/** Scoring members: the chair and members of the council itself; the secretary and the advisory team do not score. */
+export const scores = (m: MemberRow | undefined) => !!m && m.active && m.team === 'council' && m.role !== 'secretary';
+export const isChair = (m: MemberRow | undefined) => !!m && m.active && m.team === 'council' && m.role === 'chair';
+
+/** Runs the meeting: opens, closes, puts dossiers on the agenda (the office, the chair or the secretary). */
+export function canRunSession(a: Actor, c: CouncilLike, m: MemberRow | undefined): boolean {
+  return canManageCouncil(a, c) || (!!m && m.active && m.team === 'council' && (m.role === 'chair' || m.role === 'secretary'));
+}
+
+/** Reads every member's score at any time: those who do not score themselves (office, secretary). */
+export function seesAllScores(a: Actor, c: CouncilLike, m: MemberRow | undefined): boolean {
+  return canManageCouncil(a, c) || (!!m && m.active && m.team === 'council' && m.role === 'secretary');
+}
+
+export function sessionActions(a: Actor, c: CouncilLike, m: MemberRow | undefined, status: string): string[] {
+  const out: string[] = [];
+  if (status === 'closed') return ['minutes'];
+  if (canRunSession(a, c, m)) out.push('addItem', status === 'planned' ? 'open' : 'close');
+  if (status === 'open' && scores(m)) out.push('score');
+  if (status === 'open' && isChair(m)) out.push('requestRescore');
+  return out;
+}
+
+export function councilActions(a: Actor, c: CouncilLike): string[] {
+  return canManageCouncil(a, c) ? ['edit', 'addMember', 'createSession', 'declareConflict'] : [];
+}

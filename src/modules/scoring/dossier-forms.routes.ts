@@ -1,0 +1,56 @@
+// The dossier's paper forms as PDF (Phụ lục III): Mẫu 01, 02 and 03, filled from the data.
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../app/errors.js';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { requireUser } from '../accounts/index.js';
+import { getEntity, getProduct } from '../registry/index.js';
+import { canReadDossier } from './dossiers.policy.js';
+import { getDossier, listDossierFiles } from './dossiers.repo.js';
+import { form01, form02, form03 } from './forms-pdf.js';
+import { RULES } from './rules.data.js';
+import { evaluate } from './scoring.rules.js';
+import { getSheet } from './sheets.data.js';
+
+export const dossierFormRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+
+  r.get('/dossiers/:id/forms/:form', {
+    schema: { tags: ['dossiers'], summary: 'Mẫu 01 (registration), 02 (self-assessment) or 03 (commune report) as PDF in the decree\'s layout', params: z.strictObject({ id: z.uuid(), form: z.enum(['01.pdf', '02.pdf', '03.pdf']) }) },
+  }, async (req, reply) => {
+    requireUser(req);
+    const row = await getDossier(db, req.params.id);
+    if (!row || !canReadDossier(req.actor, row.dossier)) throw notFound('dossier', 'hồ sơ');
+    const d = row.dossier;
+    const p = (await getProduct(db, d.productId))!;
+    const e = (await getEntity(db, d.entityId))!;
+    const place = row.communeName;
+    let pdf: Buffer;
+    if (req.params.form === '01.pdf') {
+      pdf = await form01({
+        provinceName: row.provinceName, year: d.registration.year, number: d.number, type: d.type, registration: d.registration,
+        classification: `${p.set.sectorName} – ${p.set.groupName} – ${p.set.name}`, place, submittedOn: d.submittedOn, receivedByCommune: d.submittedOn, forwardedOn: d.forwardedOn,
+      });
+    } else if (req.params.form === '02.pdf') {
+      const sheet = getSheet(d.sheet, d.instrument)!;
+      const ev = evaluate(sheet, d.answers, RULES);
+      const evidence: Record<string, string[]> = {};
+      for (const f of await listDossierFiles(db, d.id)) if (f.criterionCode) (evidence[f.criterionCode] ??= []).push(f.caption ? `${f.caption} (${f.originalName})` : f.originalName);
+      pdf = await form02({
+        sheet, answers: d.answers, answerNotes: d.answerNotes, evidence, selfReport: d.selfReport,
+        entity: { name: e.entity.name, address: `${e.entity.address}, ${e.communeName}, ${e.provinceName}`, phone: e.entity.phone, email: e.entity.email },
+        total: ev.total, parts: ev.parts, stars: ev.stars, type: d.type, place, date: d.submittedOn,
+      });
+    } else {
+      pdf = await form03({
+        communeName: row.communeName, provinceName: row.provinceName, productName: p.product.name,
+        entity: { name: e.entity.name, type: e.entity.type, address: `${e.entity.address}, ${e.communeName}`, representative: e.entity.representative },
+        review: d.communeReview,
+      });
+    }
+    reply.header('content-type', 'application/pdf').header('cache-control', 'private, max-age=0')
+      .header('content-disposition', `inline; filename="mau-${req.params.form.slice(0, 2)}-${d.number.replace(/[^0-9A-Za-z-]/g, '_')}.pdf"`);
+    return reply.send(pdf);
+  });
+};

@@ -1,0 +1,54 @@
+// Turns dossier rows into API output, with the actions the caller may take and the live self-assessment.
+import type { Actor } from '../../app/actor.js';
+import { isOverdue, vnDate, workingDaysBetween } from './deadlines.rules.js';
+import type { DossierOut } from './dossiers.contract.js';
+import { dossierActions, stageOf } from './dossiers.policy.js';
+import type { DossierListRow, listDossierFiles, listReturns, listSubmissions } from './dossiers.repo.js';
+import { RULES } from './rules.data.js';
+import { evaluate, nextStarAdvice } from './scoring.rules.js';
+import { getSheet } from './sheets.data.js';
+
+export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date) {
+  const d = row.dossier;
+  const today = vnDate(now);
+  const due = row.currentDue;
+  return {
+    id: d.id, number: d.number, type: d.type, status: d.status, stage: stageOf(d.status),
+    product: { id: d.productId, code: row.productCode, name: row.productName },
+    entity: { id: d.entityId, name: row.entityName }, sheet: d.sheet,
+    provinceCode: d.provinceCode, provinceName: row.provinceName, communeCode: d.communeCode, communeName: row.communeName,
+    submittedOn: d.submittedOn, due, overdue: isOverdue(due, today),
+    workingDaysLeft: due === null ? null : due >= today ? workingDaysBetween(today, due) : -workingDaysBetween(due, today),
+    stars: d.stars, certificateNumber: d.certificateNumber,
+    updatedAt: d.updatedAt.toISOString(), version: d.version, actions: dossierActions(actor, d),
+  };
+}
+
+type Extras = {
+  files: Awaited<ReturnType<typeof listDossierFiles>>;
+  returns: Awaited<ReturnType<typeof listReturns>>;
+  submissions: Awaited<ReturnType<typeof listSubmissions>>;
+};
+
+export const dossierFileUrl = (dossierId: string, fileId: string) => `/api/v1/dossiers/${dossierId}/files/${fileId}`;
+
+export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: Extras): DossierOut {
+  const d = row.dossier;
+  const sheet = getSheet(d.sheet, d.instrument)!;
+  // The entity's draft may hold answers of an earlier sheet version; unknown codes are left out of the live totals.
+  const ev = evaluate(sheet, d.answers, RULES);
+  return {
+    ...presentDossierItem(row, actor, now),
+    instrument: d.instrument, registration: d.registration, selfReport: d.selfReport, answers: d.answers, answerNotes: d.answerNotes,
+    selfEvaluation: { total: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars, unmetMinimums: ev.unmetMinimums },
+    nextStar: nextStarAdvice(sheet, d.answers, RULES),
+    rejectionConditions: sheet.rejectionConditions,
+    communeReview: d.communeReview, advisoryReview: d.advisoryReview, centralAdvisory: d.centralAdvisory,
+    provinceResult: d.provinceResult, centralResult: d.centralResult, decision: d.decision, rejection: d.rejection,
+    deadlines: { communeDueOn: d.communeDueOn, forwardedOn: d.forwardedOn, provinceFinishBefore: d.provinceFinishBefore, sentToCentralOn: d.sentToCentralOn, centralFinishBefore: d.centralFinishBefore },
+    returns: x.returns.map((r) => ({ id: r.id, stage: r.stage, reasons: r.reasons, returnedAt: r.returnedAt.toISOString(), resubmittedAt: r.resubmittedAt?.toISOString() ?? null })),
+    submissions: x.submissions.map((s) => ({ seq: s.seq, submittedAt: s.submittedAt.toISOString() })),
+    files: x.files.map((f) => ({ id: f.id, criterionCode: f.criterionCode, url: dossierFileUrl(d.id, f.id), mimeType: f.mimeType, sizeBytes: f.sizeBytes, originalName: f.originalName, caption: f.caption, createdAt: f.createdAt.toISOString() })),
+    createdAt: d.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,86 @@
+// Dossier queries only: no decisions.
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { query, type Queryable } from '../../app/db.js';
+import { entity, product } from '../registry/index.js';
+import { dossier, dossierFile, dossierReturn, dossierSubmission } from './dossiers.tables.js';
+
+const provinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${dossier.provinceCode})`;
+const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${dossier.communeCode})`;
+
+/** The deadline that applies in the dossier's current stage. */
+export const currentDue = sql<string | null>`CASE
+  WHEN ${dossier.status} IN ('submitted','commune_reviewed') THEN ${dossier.communeDueOn}
+  WHEN ${dossier.status} IN ('forwarded','advisory_review','council_scoring','scored') THEN ${dossier.provinceFinishBefore}
+  WHEN ${dossier.status} IN ('sent_to_central','central_advisory','central_scoring','central_scored') THEN ${dossier.centralFinishBefore}
+  ELSE NULL END`;
+
+export const dossierColumns = {
+  dossier, productName: product.name, productCode: product.code, entityName: entity.name, provinceName, communeName, currentDue,
+};
+export type DossierListRow = { dossier: typeof dossier.$inferSelect; productName: string; productCode: string; entityName: string; provinceName: string; communeName: string; currentDue: string | null };
+
+const from = (db: Queryable) => db.select(dossierColumns).from(dossier)
+  .innerJoin(product, eq(product.id, dossier.productId))
+  .innerJoin(entity, eq(entity.id, dossier.entityId));
+
+export async function getDossier(db: Queryable, id: string): Promise<DossierListRow | undefined> {
+  const [row] = await from(db).where(eq(dossier.id, id));
+  return row;
+}
+
+export async function getDossierForUpdate(db: Queryable, id: string) {
+  const [row] = await db.select().from(dossier).where(eq(dossier.id, id)).for('update');
+  return row;
+}
+
+export async function listDossiers(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
+  const [{ n }] = await db.select({ n: count() }).from(dossier)
+    .innerJoin(product, eq(product.id, dossier.productId)).innerJoin(entity, eq(entity.id, dossier.entityId)).where(where);
+  const rows = await from(db).where(where).orderBy(sql`${currentDue} ASC NULLS LAST`, desc(dossier.updatedAt), asc(dossier.id))
+    .limit(pageSize).offset((page - 1) * pageSize);
+  return { total: Number(n), rows };
+}
+
+/** Next number of the registration form in the commune and year: `…/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)` (Mẫu 01). */
+export async function nextDossierSequence(db: Queryable, communeCode: string, year: number): Promise<number> {
+  const rows = await query<{ last_value: number }>(db, sql`
+    INSERT INTO dossier_seq (commune_code, year, last_value) VALUES (${communeCode}, ${year}, 1)
+    ON CONFLICT (commune_code, year) DO UPDATE SET last_value = dossier_seq.last_value + 1
+    RETURNING last_value`);
+  return Number(rows[0].last_value);
+}
+
+export function listDossierFiles(db: Queryable, dossierId: string) {
+  return db.select().from(dossierFile).where(eq(dossierFile.dossierId, dossierId)).orderBy(asc(dossierFile.createdAt));
+}
+
+export async function getDossierFile(db: Queryable, dossierId: string, fileId: string) {
+  const [row] = await db.select().from(dossierFile).where(and(eq(dossierFile.dossierId, dossierId), eq(dossierFile.id, fileId)));
+  return row;
+}
+
+export function listReturns(db: Queryable, dossierId: string) {
+  return db.select().from(dossierReturn).where(eq(dossierReturn.dossierId, dossierId)).orderBy(asc(dossierReturn.returnedAt));
+}
+
+export function listSubmissions(db: Queryable, dossierId: string) {
+  return db.select({ seq: dossierSubmission.seq, submittedAt: dossierSubmission.submittedAt, submittedBy: dossierSubmission.submittedBy })
+    .from(dossierSubmission).where(eq(dossierSubmission.dossierId, dossierId)).orderBy(asc(dossierSubmission.seq));
+}
+
+export async function getSubmission(db: Queryable, dossierId: string, seq: number) {
+  const [row] = await db.select().from(dossierSubmission).where(and(eq(dossierSubmission.dossierId, dossierId), eq(dossierSubmission.seq, seq)));
+  return row;
+}
+
+export async function lastSubmissionSeq(db: Queryable, dossierId: string): Promise<number> {
+  const [{ n }] = await db.select({ n: sql<number>`coalesce(max(${dossierSubmission.seq}), 0)::int` }).from(dossierSubmission).where(eq(dossierSubmission.dossierId, dossierId));
+  return Number(n);
+}
+
+/** An open (not finished) dossier of the product, if any: one product runs one dossier at a time. */
+export async function openDossierOfProduct(db: Queryable, productId: string) {
+  const [row] = await db.select({ id: dossier.id, number: dossier.number }).from(dossier)
+    .where(and(eq(dossier.productId, productId), sql`${dossier.status} NOT IN ('certified','not_recognised','rejected')`));
+  return row;
+}

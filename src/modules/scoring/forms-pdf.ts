@@ -1,0 +1,321 @@
+// The paper side of the dossier, printed from the data in the decree's layout (Phụ lục III): Mẫu 01 registration,
+// Mẫu 02 self-assessment, Mẫu 03 commune report; plus the council's minutes (biên bản) and one member's filled sheet.
+// Fonts with Vietnamese diacritics: DejaVu Sans (preinstalled; it also has the ☐ ☒ boxes), else Noto Sans with
+// [ ] / [x] for the boxes.
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { criteriaOf, type Sheet } from './sheets.data.js';
+
+const FONT_DIRS = ['/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/dejavu'];
+const CANDIDATES: [string, string, string, boolean][] = [
+  ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', true],
+  ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', false],
+  ['NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Italic.ttf', false],
+];
+
+let chosen: { regular: string; bold: string; italic: string; boxes: boolean } | undefined;
+function fonts() {
+  if (chosen) return chosen;
+  for (const [r, b, i, boxes] of CANDIDATES) {
+    for (const dir of FONT_DIRS) {
+      if (existsSync(`${dir}/${r}`) && existsSync(`${dir}/${b}`)) {
+        return (chosen = { regular: `${dir}/${r}`, bold: `${dir}/${b}`, italic: existsSync(`${dir}/${i}`) ? `${dir}/${i}` : `${dir}/${r}`, boxes });
+      }
+    }
+  }
+  throw new Error('No font with Vietnamese diacritics found (install fonts-dejavu-core or fonts-noto-core)');
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+const DOTS = '…………………………';
+
+function render(title: string, draw: (doc: Doc) => void): Promise<Buffer> {
+  const f = fonts();
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 56 }, info: { Title: title, Producer: 'Hệ thống thông tin OCOP' } });
+  doc.registerFont('r', f.regular).registerFont('b', f.bold).registerFont('i', f.italic).font('r').fontSize(12);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  draw(doc);
+  doc.end();
+  return done;
+}
+
+const width = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const center = (doc: Doc, text: string, font = 'b', size = 12) => doc.font(font).fontSize(size).text(text, { align: 'center', width: width(doc) }).font('r').fontSize(12);
+const line = (doc: Doc, label: string, value: string | number | null | undefined) => {
+  doc.font('r').text(`${label} `, { continued: true }).font('b').text(value === null || value === undefined || value === '' ? DOTS : String(value)).font('r');
+};
+const box = (on: boolean | undefined) => (fonts().boxes ? (on ? '☒' : '☐') : on ? '[x]' : '[ ]');
+const nationalHeader = (doc: Doc) => {
+  center(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  center(doc, 'Độc lập - Tự do - Hạnh phúc');
+  center(doc, '---------------', 'r');
+  doc.moveDown();
+};
+const signature = (doc: Doc, place: string, date: string | null, who: string, hint: string, name?: string | null) => {
+  doc.moveDown();
+  const x = doc.page.margins.left + width(doc) / 2;
+  const w = width(doc) / 2;
+  doc.font('i').text(`${place}, ${dateVi(date)}`, x, doc.y, { width: w, align: 'center' });
+  doc.font('b').text(who, x, doc.y, { width: w, align: 'center' });
+  doc.font('i').text(hint, x, doc.y, { width: w, align: 'center' });
+  doc.moveDown(3);
+  if (name) doc.font('b').text(name, x, doc.y, { width: w, align: 'center' });
+  doc.font('r').text('', doc.page.margins.left, doc.y);
+};
+
+export function dateVi(iso: string | null | undefined): string {
+  if (!iso) return 'ngày …… tháng …… năm ……';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+const viDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : DOTS);
+const num = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+// ── Mẫu 01 ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Form01Data = {
+  provinceName: string; year: number; number: string; type: 'first' | 'upgrade' | 'rerating';
+  registration: { unitName?: string; representativeName?: string; representativeTitle?: string; address?: string; phone?: string | null; email?: string | null; productName?: string; sampleCount?: number | null };
+  classification: string; place: string; submittedOn: string | null; receivedByCommune: string | null; forwardedOn: string | null;
+};
+
+export function form01(x: Form01Data): Promise<Buffer> {
+  return render('Mẫu số 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP', (doc) => {
+    doc.font('i').fontSize(10).text('Mẫu số 01 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
+    nationalHeader(doc);
+    center(doc, 'PHIẾU ĐĂNG KÝ', 'b', 14);
+    center(doc, 'Tham gia đánh giá, phân hạng sản phẩm OCOP', 'b');
+    center(doc, `của tỉnh ${x.provinceName} năm ${x.year}`, 'b');
+    doc.moveDown();
+    const r = x.registration;
+    doc.font('b').text('1. Thông tin về đơn vị đăng ký:').font('r');
+    line(doc, '- Tên đơn vị:', r.unitName);
+    line(doc, '- Họ tên người đại diện pháp lý:', r.representativeName);
+    line(doc, '- Chức vụ:', r.representativeTitle);
+    line(doc, '- Địa chỉ liên hệ:', r.address);
+    line(doc, '- Điện thoại:', `${r.phone ?? '……………'}    Email: ${r.email ?? '……………'}`);
+    doc.font('b').text('2. Tên sản phẩm: ', { continued: true }).text(r.productName ?? DOTS);
+    doc.font('b').text('3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm): ', { continued: true }).font('r').text(x.classification);
+    doc.font('b').text('4. Lần đăng ký đánh giá: ', { continued: true }).font('r')
+      .text(`Lần đầu ${box(x.type === 'first')}    Nâng hạng: ${box(x.type === 'upgrade')}    Đánh giá lại: ${box(x.type === 'rerating')}`);
+    doc.font('b').text('5. Tài liệu kèm theo:').font('r');
+    doc.text('- Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử).');
+    line(doc, '- Sản phẩm mẫu (số lượng):', r.sampleCount);
+    doc.moveDown(0.5);
+    doc.text('Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.', { align: 'justify' });
+    signature(doc, x.place, x.submittedOn, 'ĐẠI DIỆN', '(Ký, đóng dấu, ghi rõ họ tên)', r.representativeName);
+    doc.moveDown();
+    center(doc, 'PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ');
+    for (const [who, on] of [['DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ', x.receivedByCommune], ['DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH', x.forwardedOn]] as const) {
+      doc.font('b').text(who).font('r');
+      line(doc, 'Phiếu số:', x.number);
+      line(doc, 'Ngày nhận:', on ? viDate(on) : null);
+      doc.text('Người tiếp nhận: ………………………… Chữ ký: …………………………');
+      doc.moveDown(0.5);
+    }
+  });
+}
+
+// ── Mẫu 02 ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Form02Data = {
+  sheet: Sheet; answers: Record<string, string>; answerNotes: Record<string, string>; evidence: Record<string, string[]>;
+  selfReport: {
+    orgType?: string | null; foundedOn?: string | null; registrationNumber?: string | null; representative?: { fullName: string; sex: string; ethnicity: string; permanentAddress?: string | null };
+    productSpec?: string | null; checks?: Record<string, boolean | undefined>; ipOther?: string | null; history?: string | null; organisation?: string | null;
+    businessResults?: string | null; changesSinceRecognition?: string | null; plan?: string | null;
+  };
+  entity: { name: string; address: string; phone: string | null; email: string | null };
+  total: number; parts: { A: number; B: number; C: number }; stars: number | null; type: string; place: string; date: string | null;
+};
+
+const ORG_TYPES: Record<string, string> = { htx: 'Hợp tác xã', to_hop_tac: 'Tổ hợp tác', doanh_nghiep: 'Doanh nghiệp', trang_trai: 'Trang trại', ho_kinh_doanh: 'Hộ kinh doanh' };
+const sexVi = (s: string | undefined) => (s === 'female' ? 'Nữ' : s === 'male' ? 'Nam' : DOTS);
+
+export function form02(x: Form02Data): Promise<Buffer> {
+  return render('Mẫu số 02 – Báo cáo tự đánh giá về sản phẩm', (doc) => {
+    const s = x.selfReport;
+    const c = s.checks ?? {};
+    doc.font('i').fontSize(10).text('Mẫu số 02 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
+    center(doc, 'BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM', 'b', 14);
+    center(doc, '(Dành cho chủ thể có sản phẩm đăng ký)', 'i');
+    doc.moveDown();
+    center(doc, 'Phần I'); center(doc, 'THÔNG TIN CHUNG');
+    line(doc, '1. Tên chủ thể:', x.entity.name);
+    line(doc, '2. Loại hình tổ chức:', ORG_TYPES[s.orgType ?? ''] ?? s.orgType);
+    line(doc, '3. Địa chỉ:', x.entity.address);
+    line(doc, '4. Điện thoại:', `${x.entity.phone ?? '……………'}    Email: ${x.entity.email ?? '……………'}`);
+    doc.text('5. Tên người đại diện pháp luật:');
+    line(doc, '- Họ tên:', s.representative?.fullName);
+    line(doc, '- Giới tính:', `${sexVi(s.representative?.sex)} (Nam/nữ); Dân tộc: ${s.representative?.ethnicity ?? '……………'}`);
+    line(doc, '- Địa chỉ thường trú:', s.representative?.permanentAddress);
+    line(doc, '6. Ngày thành lập/đăng ký kinh doanh:', `${viDate(s.foundedOn)}   Số giấy đăng ký (nếu có): ${s.registrationNumber ?? '……………'}`);
+    line(doc, '7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:', s.productSpec);
+    doc.text('Đánh dấu (√) vào mục tương ứng:');
+    doc.text(`a) Giấy đăng ký kinh doanh: ${box(c.businessRegistration)}`);
+    doc.text(`b) Đã công bố chất lượng sản phẩm theo quy định: ${box(c.qualityDeclared)}`);
+    doc.text('c) Đã có các điều kiện sản xuất theo quy định:');
+    doc.text(`- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định của pháp luật cho sản xuất sản phẩm: ${box(c.foodSafetyCertificate)}`);
+    doc.text(`- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản phẩm (đối với các sản phẩm bắt buộc theo quy định): ${box(c.productionConditionCertificate)}`);
+    doc.text(`d) Đã có đăng ký sở hữu trí tuệ: ${box(c.ipRegistered)}`);
+    doc.text(`+ Giấy chứng nhận đăng ký nhãn hiệu: ${box(c.trademark)}`);
+    doc.text(`+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận: ${box(c.geographicalIndication)}`);
+    doc.text(`+ Bằng sáng chế ${box(c.patent)}   + Bằng độc quyền kiểu dáng công nghiệp: ${box(c.industrialDesign)}   + Giấy chứng nhận bản quyền tác giả ${box(c.copyright)}`);
+    doc.text(`+ Khác (ghi rõ): ${box(c.ipOther)} ${s.ipOther ?? ''}`);
+    line(doc, '8. Lịch sử hình thành của chủ thể:', s.history);
+    line(doc, '9. Cơ cấu tổ chức của chủ thể:', s.organisation);
+    doc.moveDown();
+    center(doc, 'Phần II'); center(doc, 'KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH');
+    doc.text(s.businessResults ?? DOTS);
+    if (x.type === 'rerating' || x.type === 'upgrade') {
+      doc.font('b').text(x.type === 'rerating' ? 'Những nội dung mới và kết quả sau thời gian được công nhận:' : 'Những thay đổi so với sản phẩm OCOP đã được công nhận:').font('r');
+      doc.text(s.changesSinceRecognition ?? DOTS);
+    }
+    doc.moveDown();
+    center(doc, 'Phần III'); center(doc, 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP');
+    doc.font('i').text(`Bộ tiêu chí: Phiếu số ${x.sheet.number} – ${x.sheet.productSet} (${x.sheet.instrument})`).font('r');
+    for (const cr of criteriaOf(x.sheet)) {
+      const o = cr.options.find((op) => op.id === x.answers[cr.code]);
+      doc.font('b').text(`${cr.code}. ${cr.name} (tối đa ${cr.max} điểm): ${o ? o.points : 0} điểm`).font('r');
+      if (o) doc.text(`   Tự đánh giá: ${o.label}${o.minStar ? ` (${'*'.repeat(o.minStar)})` : ''}`);
+      if (x.answerNotes[cr.code]) doc.text(`   Mô tả, chứng minh: ${x.answerNotes[cr.code]}`);
+      for (const ev of x.evidence[cr.code] ?? []) doc.text(`   Minh chứng: ${ev}`);
+    }
+    doc.moveDown(0.5);
+    doc.font('b').text(`Tổng điểm tự đánh giá: ${num(x.total)} (Phần A: ${num(x.parts.A)}; Phần B: ${num(x.parts.B)}; Phần C: ${num(x.parts.C)})${x.stars ? ` – tương ứng ${x.stars} sao` : ''}`).font('r');
+    doc.moveDown();
+    center(doc, 'Phần IV'); center(doc, 'KẾ HOẠCH SẢN XUẤT, KINH DOANH');
+    doc.text(s.plan ?? DOTS);
+    signature(doc, x.place, x.date, 'ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ', '(Ký, họ tên, đóng dấu)', s.representative?.fullName);
+  });
+}
+
+// ── Mẫu 03 ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Form03Data = {
+  communeName: string; provinceName: string; productName: string;
+  entity: { name: string; type: string; address: string; representative: { fullName: string; sex: string; ethnicity: string } };
+  review: { items: Record<'a' | 'b' | 'c' | 'd', { assessment: string; note: string }>; conclusion: string | null; signer: string | null; reviewedAt: string } | null;
+};
+const ASSESSMENT: Record<string, string> = { meets: 'Đạt', partly: 'Đạt một phần', not_meets: 'Không đạt' };
+
+export function form03(x: Form03Data): Promise<Buffer> {
+  return render('Mẫu số 03 – Báo cáo đánh giá một số nội dung của hồ sơ', (doc) => {
+    doc.font('i').fontSize(10).text('Mẫu số 03 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
+    const top = doc.y;
+    const half = width(doc) / 2 - 10;
+    doc.font('b').text('ỦY BAN NHÂN DÂN', doc.page.margins.left, top, { width: half, align: 'center' });
+    doc.text(x.communeName.toUpperCase(), { width: half, align: 'center' });
+    doc.font('r').text('-------', { width: half, align: 'center' });
+    const right = doc.page.margins.left + half + 20;
+    doc.font('b').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', right, top, { width: half, align: 'center' });
+    doc.text('Độc lập - Tự do - Hạnh phúc', right, doc.y, { width: half, align: 'center' });
+    doc.font('r').text('---------------', right, doc.y, { width: half, align: 'center' });
+    doc.text('', doc.page.margins.left, doc.y + 12);
+    center(doc, 'BÁO CÁO', 'b', 14);
+    center(doc, 'Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP');
+    doc.moveDown();
+    doc.font('b').text('I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM').font('r');
+    line(doc, '1. Tên chủ thể:', x.entity.name);
+    line(doc, '2. Loại hình tổ chức:', ORG_TYPES[x.entity.type] ?? x.entity.type);
+    line(doc, '3. Địa chỉ:', x.entity.address);
+    doc.text('4. Tên người đại diện pháp luật:');
+    line(doc, '- Họ tên:', x.entity.representative.fullName);
+    line(doc, '- Giới tính:', `${sexVi(x.entity.representative.sex)} (Nam/nữ); Dân tộc: ${x.entity.representative.ethnicity}`);
+    line(doc, '5. Sản phẩm đăng ký đánh giá:', x.productName);
+    doc.moveDown(0.5);
+    doc.font('b').text('II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM').font('r');
+    const items: [keyof NonNullable<Form03Data['review']>['items'], string][] = [
+      ['a', '1. Về sử dụng nguyên liệu địa phương'], ['b', '2. Về sử dụng lao động địa phương'],
+      ['c', '3. Nguồn gốc ý tưởng sản phẩm'], ['d', '4. Bản sắc/trí tuệ địa phương'],
+    ];
+    for (const [k, label] of items) {
+      const it = x.review?.items[k];
+      doc.font('b').text(`${label}: `, { continued: true }).font('r').text(it ? `${ASSESSMENT[it.assessment] ?? it.assessment}. ${it.note}` : DOTS);
+    }
+    if (x.review?.conclusion) doc.moveDown(0.5).text(x.review.conclusion);
+    doc.moveDown(0.5);
+    doc.text(`Ủy ban nhân dân ${x.communeName} đề nghị Ủy ban nhân dân ${x.provinceName} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ${x.productName} của ${x.entity.name}.`, { align: 'justify' });
+    signature(doc, x.communeName, x.review?.reviewedAt ?? null, `T.M ỦY BAN NHÂN DÂN ${x.communeName.toUpperCase()}`, '(Ký tên và đóng dấu)', x.review?.signer);
+  });
+}
+
+// ── the council: minutes and one member's sheet ───────────────────────────────────────────────────────────────
+
+export type MinutesData = {
+  councilName: string; title: string; scheduledOn: string; location: string | null; closedAt: string | null;
+  quorum: { members: number; present: number; required: number; chairPresent: boolean; met: boolean } | null;
+  present: { name: string; role: string }[]; absent: { name: string; role: string }[]; note: string | null;
+  items: { position: number; productName: string; productCode: string; entityName: string; sheet: number; members: { name: string; total: number; A: number; B: number; C: number }[]; mean: number | null; parts: { A: number; B: number; C: number } | null; stars: number | null; spread: number | null }[];
+};
+const ROLE_VI: Record<string, string> = { chair: 'Chủ tịch Hội đồng', secretary: 'Thư ký', member: 'Thành viên' };
+
+export function minutesPdf(x: MinutesData): Promise<Buffer> {
+  return render(`Biên bản họp – ${x.title}`, (doc) => {
+    nationalHeader(doc);
+    center(doc, 'BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP', 'b', 13);
+    center(doc, x.councilName, 'b');
+    doc.moveDown();
+    line(doc, 'Phiên họp:', x.title);
+    line(doc, 'Thời gian:', viDate(x.scheduledOn));
+    line(doc, 'Địa điểm:', x.location);
+    doc.font('b').text('Thành phần có mặt:').font('r');
+    for (const p of x.present) doc.text(`- ${p.name} – ${ROLE_VI[p.role] ?? p.role}`);
+    if (x.absent.length) { doc.font('b').text('Vắng mặt:').font('r'); for (const p of x.absent) doc.text(`- ${p.name} – ${ROLE_VI[p.role] ?? p.role}`); }
+    if (x.quorum) doc.text(`Số thành viên có mặt: ${x.quorum.present}/${x.quorum.members} (yêu cầu tối thiểu ${x.quorum.required}, ${x.quorum.chairPresent ? 'có' : 'không có'} Chủ tịch Hội đồng): ${x.quorum.met ? 'đủ điều kiện họp' : 'không đủ điều kiện họp'}.`);
+    doc.moveDown(0.5);
+    doc.font('b').text('Kết quả đánh giá, phân hạng:').font('r');
+    for (const it of x.items) {
+      doc.font('b').text(`${it.position}. ${it.productName} (mã ${it.productCode}) – ${it.entityName} – Phiếu số ${it.sheet}`).font('r');
+      for (const m of it.members) doc.text(`   ${m.name}: ${num(m.total)} điểm (A ${num(m.A)}; B ${num(m.B)}; C ${num(m.C)})`);
+      if (it.mean !== null) doc.text(`   Điểm trung bình: ${num(it.mean)} (A ${num(it.parts!.A)}; B ${num(it.parts!.B)}; C ${num(it.parts!.C)}); chênh lệch lớn nhất ${num(it.spread ?? 0)} điểm; xếp hạng: ${it.stars ? `${it.stars} sao` : 'không đạt 3 sao'}.`);
+    }
+    if (x.note) { doc.moveDown(0.5); doc.text(x.note); }
+    doc.moveDown(0.5);
+    doc.text(`Phiên họp kết thúc ${x.closedAt ? `lúc ${x.closedAt.slice(11, 16)} ${viDate(x.closedAt)} (UTC)` : '……'}; điểm số đã được khóa.`);
+    const y = doc.y + 20;
+    const half = width(doc) / 2;
+    doc.font('b').text('THƯ KÝ', doc.page.margins.left, y, { width: half, align: 'center' });
+    doc.text('CHỦ TỊCH HỘI ĐỒNG', doc.page.margins.left + half, y, { width: half, align: 'center' });
+  });
+}
+
+export type MemberSheetData = {
+  sheet: Sheet; councilName: string; memberName: string; productName: string; productCode: string; entityName: string; address: string; phone: string | null;
+  answers: Record<string, string>; total: number; parts: { A: number; B: number; C: number }; comment: string | null; submittedAt: string | null;
+};
+
+export function memberSheetPdf(x: MemberSheetData): Promise<Buffer> {
+  return render(`Phiếu đánh giá – ${x.productName} – ${x.memberName}`, (doc) => {
+    center(doc, `BỘ TIÊU CHÍ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP (KIÊM PHIẾU ĐÁNH GIÁ) – PHIẾU SỐ ${x.sheet.number}`, 'b', 12);
+    center(doc, `Bộ sản phẩm: ${x.sheet.productSet}`, 'r');
+    doc.moveDown(0.5);
+    line(doc, 'Tên sản phẩm:', x.productName);
+    line(doc, 'Mã sản phẩm:', x.productCode);
+    line(doc, 'Tên chủ thể sản xuất:', x.entityName);
+    line(doc, 'Địa chỉ:', x.address);
+    line(doc, 'Điện thoại:', x.phone);
+    doc.moveDown(0.5);
+    for (const p of x.sheet.parts) {
+      doc.font('b').text(`PHẦN ${p.code}: ${p.name} (${p.max} điểm)`).font('r');
+      for (const g of p.groups) {
+        doc.font('b').text(`${g.code}. ${g.name} (${g.max} điểm)`).font('r');
+        for (const c of g.criteria) {
+          if (c.code !== g.code) doc.font('b').fontSize(11).text(`${c.code}. ${c.name} (${c.max} điểm)`).font('r');
+          for (const o of c.options) {
+            const picked = x.answers[c.code] === o.id;
+            doc.fontSize(10).font(picked ? 'b' : 'r').text(`${box(picked)} ${o.label}${o.minStar ? ` (${'*'.repeat(o.minStar)})` : ''} – ${o.points} điểm`, { indent: 12 });
+          }
+          doc.fontSize(12).font('r');
+        }
+      }
+    }
+    doc.moveDown(0.5);
+    doc.font('b').text(`Tổng điểm: ${num(x.total)} (Phần A: ${num(x.parts.A)}; Phần B: ${num(x.parts.B)}; Phần C: ${num(x.parts.C)})`).font('r');
+    doc.fontSize(10).font('i').text('Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** – 3 sao; **** – 4 sao; ***** – 5 sao)').fontSize(12).font('r');
+    line(doc, 'Ý kiến của người đánh giá:', x.comment);
+    signature(doc, x.councilName, x.submittedAt, 'Người đánh giá', '(Ký và ghi rõ họ tên)', x.memberName);
+  });
+}

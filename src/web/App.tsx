@@ -1,0 +1,48 @@
+// The routes. Vietnamese paths: /san-pham/:id (product), /chu-the/:id (producer), /dang-nhap, /lam-viec (workspace).
+import { Anchor, Container, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { Layout } from './components/Layout.js';
+import { Loading } from './components/States.js';
+import CataloguePage from './pages/catalogue/CataloguePage.js';
+import EntityPage from './pages/catalogue/EntityPage.js';
+import ProductPage from './pages/catalogue/ProductPage.js';
+
+const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
+const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Container size="lg" py="xl">
+      <Title order={1} size="h2" mb="md">{t('app.notFound')}</Title>
+      <Anchor component={Link} to="/">{t('app.backHome')}</Anchor>
+    </Container>
+  );
+}
+
+/** A new page starts at the top. */
+function ScrollToTop() {
+  const { pathname } = useLocation();
+  useEffect(() => { window.scrollTo(0, 0); }, [pathname]);
+  return null;
+}
+
+export function App() {
+  return (
+    <Layout>
+      <ScrollToTop />
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<CataloguePage />} />
+          <Route path="/san-pham/:id" element={<ProductPage />} />
+          <Route path="/chu-the/:id" element={<EntityPage />} />
+          <Route path="/dang-nhap" element={<LoginPage />} />
+          <Route path="/lam-viec/*" element={<Workspace />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

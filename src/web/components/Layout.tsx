@@ -1,0 +1,60 @@
+// The page frame: skip link, header (brand, navigation, language switch, login), main landmark, footer.
+import { Anchor, Box, Button, Container, Group, Text, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { setLanguage } from '../i18n/index.js';
+import { useSession } from '../session.js';
+
+function Logo() {
+  return (
+    <svg width="36" height="36" viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="9" fill="#0b6e4f" />
+      <path d="M16 5.5l3.1 6.6 7.2.9-5.3 5 1.4 7.1L16 21.6l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" fill="#f5b301" />
+    </svg>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const other = i18n.language === 'en' ? 'vi' : 'en';
+  return (
+    <Box style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#f6f8f7' }}>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <Box component="header" style={{ background: '#fff', borderBottom: '1px solid #e3e8e5', position: 'sticky', top: 0, zIndex: 100 }}>
+        <Container size="lg" py={10}>
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <UnstyledButton component={Link} to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0 }}>
+              <Logo />
+              <Box style={{ minWidth: 0 }}>
+                <Text fw={800} size="lg" c="ocop.9" lh={1.1} style={{ whiteSpace: 'nowrap' }}>{t('app.name')}</Text>
+                <Text size="xs" c="dark.3" lh={1.2} visibleFrom="xs">{t('app.tagline')}</Text>
+              </Box>
+            </UnstyledButton>
+            <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap">
+              <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
+              <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
+                {t('app.switchLanguage')}
+              </Button>
+              {user
+                ? <Button component={Link} to="/lam-viec" size="compact-sm" variant="light">{t('app.workspace')}</Button>
+                : <Button component={Link} to="/dang-nhap" size="compact-sm">{t('app.login')}</Button>}
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Box component="main" id="main" tabIndex={-1} style={{ flex: 1, outline: 'none' }}>
+        {children}
+      </Box>
+      <Box component="footer" style={{ background: '#0f2a20', color: '#e6efe9' }} py="lg" mt="xl">
+        <Container size="lg">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('app.footer')}</Text>
+            <Anchor href="/api/openapi.json" size="sm" c="#bfe6d3">{t('app.api')}</Anchor>
+          </Group>
+        </Container>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+// i18next set up with Vietnamese by default; the visitor's choice is kept in localStorage and mirrored in <html lang>.
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from './en.js';
+import { vi } from './vi.js';
+
+export type Lang = 'vi' | 'en';
+const STORAGE_KEY = 'ocop.lang';
+
+function storedLang(): Lang {
+  try { return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'; } catch { return 'vi'; }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export function setLanguage(lang: Lang) {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode: the choice lasts this visit */ }
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export const currentLang = (): Lang => (i18n.language === 'en' ? 'en' : 'vi');
+
+/** Picks the visitor's language out of a {vi, en} message from the API. */
+export function useLocalized() {
+  const { i18n: inst } = useTranslation();
+  const lang: Lang = inst.language === 'en' ? 'en' : 'vi';
+  return { lang, pick: (m: { vi: string; en: string } | undefined) => (m ? m[lang] : undefined), pickName: (vi: string, en: string) => (lang === 'en' ? en : vi) };
+}
+
+export default i18n;

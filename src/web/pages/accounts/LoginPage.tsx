@@ -1,0 +1,56 @@
+// Log in, then land in the workspace of one's role.
+import { Alert, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { ApiError } from '../../api.js';
+import { useLocalized } from '../../i18n/index.js';
+import { useSession } from '../../session.js';
+import { usePageTitle } from '../../usePageTitle.js';
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
+  const { user, login } = useSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t('login.title'));
+  if (user) return <Navigate to="/lam-viec" replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email, password);
+      navigate('/lam-viec');
+    } catch (err) {
+      setError(err instanceof ApiError && err.status !== 401 ? pick(err.problem.message) ?? t('login.failed') : t('login.failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Container size={440} py={48}>
+      <Card withBorder radius="lg" padding="xl" shadow="sm">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <div>
+              <Title order={1} size="h2">{t('login.title')}</Title>
+              <Text c="dark.4" size="sm" mt={4}>{t('login.intro')}</Text>
+            </div>
+            {error && <Alert color="red" role="alert">{error}</Alert>}
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
+            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
+            <Button type="submit" loading={busy} fullWidth size="md">{t('login.submit')}</Button>
+            <Text size="xs" c="dark.3">{t('login.demo')}</Text>
+          </Stack>
+        </form>
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,78 @@
+// The logged-in area (loaded on demand). Each role lands on its own home; officers get lists, edits and Excel.
+import '@mantine/notifications/styles.css';
+import { Button, Container, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../../components/States.js';
+import { isOfficer } from '../../roles.js';
+import { useSession } from '../../session.js';
+import type { User } from '../../types.js';
+import ImportPage from '../imports/ImportPage.js';
+import EntitiesList from '../registry/EntitiesList.js';
+import EntityDetail from '../registry/EntityDetail.js';
+import ProductDetail from '../registry/ProductDetail.js';
+import ProductsList from '../registry/ProductsList.js';
+import { EntityHome, LaterHome, OfficerHome } from './Homes.js';
+
+
+function scopeText(u: User, t: (k: string, o?: Record<string, string>) => string) {
+  if (u.role === 'central') return t('ws.nationwide');
+  if (u.communeCode) return t('ws.commune', { code: u.communeCode });
+  if (u.provinceCode) return t('ws.province', { code: u.provinceCode });
+  return t('ws.nationwide');
+}
+
+function WorkspaceNav({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const tabs = isOfficer(user)
+    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')]] : [];
+  if (!tabs.length) return null;
+  const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
+  return (
+    <Tabs value={current} onChange={(v) => navigate(v && v !== 'home' ? `/lam-viec/${v}` : '/lam-viec')} mt="md" variant="pills" radius="xl">
+      <Tabs.List aria-label={t('app.workspace')}>
+        {tabs.map(([k, label]) => <Tabs.Tab key={k} value={k}>{label}</Tabs.Tab>)}
+      </Tabs.List>
+    </Tabs>
+  );
+}
+
+export default function Workspace() {
+  const { t } = useTranslation();
+  const { user, ready, logout } = useSession();
+  const navigate = useNavigate();
+  if (!ready) return <Loading />;
+  if (!user) return <Navigate to="/dang-nhap" replace />;
+  const officer = isOfficer(user);
+  return (
+    <Container size="lg" py="lg">
+      <Notifications position="top-right" />
+      <Paper withBorder radius="lg" p="md">
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Stack gap={2}>
+            <Text size="sm" c="dark.4">{t(`role.${user.role}`)} · {t('ws.scope', { scope: scopeText(user, t) })}</Text>
+            <Text fw={700} size="lg">{t('ws.hello', { name: user.fullName })}</Text>
+          </Stack>
+          <Button variant="default" size="xs" onClick={() => { void logout().then(() => navigate('/')); }}>{t('app.logout')}</Button>
+        </Group>
+        <WorkspaceNav user={user} />
+      </Paper>
+      <Stack mt="lg">
+        <Routes>
+          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : <LaterHome />} />
+          <Route path="chu-the" element={officer ? <EntitiesList /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="chu-the/:id" element={<EntityDetail />} />
+          <Route path="san-pham" element={<ProductsList user={user} />} />
+          <Route path="san-pham/moi" element={<ProductDetail />} />
+          <Route path="san-pham/:id" element={<ProductDetail />} />
+          <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
+        </Routes>
+      </Stack>
+    </Container>
+  );
+}

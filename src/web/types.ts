@@ -1,0 +1,26 @@
+// API shapes, taken from the server's zod contracts (types only: nothing of the server is bundled).
+import type { z } from 'zod';
+import type { User } from '../modules/accounts/accounts.contract.js';
+import type { AdminUnit } from '../modules/geo/geo.contract.js';
+import type { classificationOut, documentOut, historyOut } from '../modules/registry/registry.contract.js';
+import type { EntityOut, ProductOut } from '../modules/registry/registry.contract.js';
+
+export type { AdminUnit, EntityOut, ProductOut, User };
+export type Classification = z.infer<typeof classificationOut>;
+export type History = z.infer<typeof historyOut>;
+export type HistoryItem = History['items'][number];
+export type EntityDocument = z.infer<typeof documentOut>;
+export type Page<T> = { total: number; page: number; pageSize: number; items: T[] };
+export type Session = { user: User; csrfToken: string };
+
+export const ENTITY_TYPES = ['htx', 'to_hop_tac', 'doanh_nghiep', 'trang_trai', 'ho_kinh_doanh'] as const;
+export const ENTITY_STATUSES = ['pending', 'approved', 'refused'] as const;
+export const PRODUCT_STATUSES = ['draft', 'registered', 'certified', 'expired', 'revoked'] as const;
+export const DOC_TYPES = ['business_registration', 'food_safety', 'trademark', 'quality_certificate', 'test_report', 'other'] as const;
+
+/** The import preview, as the import API returns it. */
+export type ImportRow = {
+  row: number; sheet: string; kind: 'entity' | 'product'; action: 'create' | 'update' | 'error'; label: string;
+  errors: { column: string; field: string; code: string; message: { vi: string; en: string } }[];
+};
+export type ImportPreview = { id: string; fileName: string; totals: { rows: number; create: number; update: number; errors: number }; rows: ImportRow[] };

@@ -1,0 +1,111 @@
+// The public site in a real browser: diacritic-free search, a product page with schema.org markup, the producer's
+// page, the English switch, a 360 px phone, and axe-core finding no serious or critical accessibility problem.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '../harness.js';
+import { SKIP_MESSAGE, axeViolations, hasChromium, launch, screenshot, startSite } from './browser.js';
+
+if (!hasChromium) {
+  test.skip(SKIP_MESSAGE);
+} else {
+  let t: TestApp;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    ({ t, url } = await startSite());
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('the catalogue opens in Vietnamese with products and passes axe', async () => {
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: 'Sản phẩm OCOP' }).waitFor();
+    await page.locator('.product-card').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+    assert.equal(await page.locator('h1').count(), 1);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'catalogue.png');
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  test('searching "mat ong" without diacritics finds "Mật ong bạc hà Mèo Vạc", and the URL carries the query', async () => {
+    await page.getByLabel('Tìm sản phẩm').fill('mat ong');
+    await page.waitForURL(/q=mat\+ong/);
+    await page.locator('.product-card', { hasText: 'Mật ong bạc hà Mèo Vạc' }).waitFor();
+    const names = await page.locator('.product-card h3').allTextContents();
+    assert.ok(names.length > 0 && names.every((n) => /mật ong/i.test(n)), names.join(' | '));
+  });
+
+  test('a search with no match says so plainly', async () => {
+    await page.goto(`${url}/?q=khongcosanphamnaynhe`);
+    await page.getByText('Không có sản phẩm nào khớp').waitFor();
+    await page.getByRole('button', { name: 'Xoá bộ lọc' }).first().click();
+    await page.locator('.product-card').first().waitFor();
+  });
+
+  test('filters by star rating land in the URL and narrow the list', async () => {
+    await page.goto(`${url}/?stars=4`);
+    await page.locator('.product-card').first().waitFor();
+    const labels = await page.locator('.product-card [role="img"][aria-label*="sao"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.ok(labels.length > 0 && labels.every((l) => l === '4 sao OCOP'), labels.join(', '));
+  });
+
+  test('a product page shows the product, links its producer and carries schema.org Product JSON-LD', async () => {
+    await page.goto(`${url}/?q=mat%20ong%20bac%20ha`);
+    await page.locator('.product-card', { hasText: 'Mật ong bạc hà Mèo Vạc' }).first().click();
+    await page.waitForURL(/\/san-pham\//);
+    await page.getByRole('heading', { level: 1, name: 'Mật ong bạc hà Mèo Vạc' }).waitFor();
+    await page.getByRole('img', { name: '4 sao OCOP' }).first().waitFor();
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent() ?? '{}');
+    assert.equal(ld['@type'], 'Product');
+    assert.equal(ld.name, 'Mật ong bạc hà Mèo Vạc');
+    assert.match(ld.sku, /^08-00769-\d+-\d{4}$/);
+    assert.equal(ld.brand.name, 'HTX Mật ong bạc hà Mèo Vạc');
+    assert.ok(ld.additionalProperty.some((p: { name: string; value: unknown }) => p.name === 'OCOP stars' && p.value === 4));
+    assert.equal(await page.locator('h1').count(), 1);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'product.png');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByRole('link', { name: 'HTX Mật ong bạc hà Mèo Vạc' }).first().click();
+    await page.waitForURL(/\/chu-the\//);
+    await page.getByRole('heading', { level: 1, name: 'HTX Mật ong bạc hà Mèo Vạc' }).waitFor();
+    await page.locator('.product-card', { hasText: 'Mật ong bạc hà Mèo Vạc' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  test('the language switches to English, is remembered after a reload, and switches back', async () => {
+    await page.goto(url);
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'OCOP products' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'OCOP products' }).waitFor();
+    await page.getByLabel('Search products').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sản phẩm OCOP' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+  });
+
+  test('on a 360 px phone the catalogue and a product page fit the screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(url);
+      await phone.locator('.product-card').first().waitFor();
+      assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling on the catalogue');
+      await phone.locator('.product-card').first().click();
+      await phone.locator('h1').waitFor();
+      assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling on the product page');
+    } finally {
+      await phone.close();
+    }
+  });
+}
