@@ -50,7 +50,7 @@ function fieldErrors(issues: Issue[], prefix = ''): FieldError[] {
   return issues.map((i) => {
     const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
     const keyPath = i.code === 'unrecognized_keys' && i.keys?.length ? [path, i.keys[0]].filter(Boolean).join('.') : path;
-    return { path: keyPath, code: i.code, message: { vi: issueVi(i), en: i.message } };
+    return { path: keyPath || 'body', code: i.code, message: { vi: issueVi(i), en: i.message } }; // the whole body is wrong (not an object)
   });
 }
 

@@ -8,6 +8,7 @@ import { Loading } from './components/States.js';
 import CataloguePage from './pages/catalogue/CataloguePage.js';
 import EntityPage from './pages/catalogue/EntityPage.js';
 import ProductPage from './pages/catalogue/ProductPage.js';
+import { scoringRoutes } from './pages/scoring/routes.js';
 
 const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/chu-the/:id" element={<EntityPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="/lam-viec/*" element={<Workspace />} />
+          {scoringRoutes()}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

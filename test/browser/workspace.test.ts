@@ -52,7 +52,7 @@ if (!hasChromium) {
   async function freshPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
     return page;
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
@@ -37,7 +37,8 @@ export function nameMatches(foldColumn: SQL, q: string | undefined): SQL | undef
 function order(sort: string, columns: Record<string, SQL | unknown>) {
   const desc_ = sort.startsWith('-');
   const col = columns[desc_ ? sort.slice(1) : sort] as never;
-  return desc_ ? desc(col) : asc(col);
+  // Unrated rows (no stars yet) go last in either direction.
+  return desc_ ? sql`${col} DESC NULLS LAST` : asc(col);
 }
 
 export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number) {

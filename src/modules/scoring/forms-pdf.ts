@@ -199,6 +199,8 @@ export type Form03Data = {
   entity: { name: string; type: string; address: string; representative: { fullName: string; sex: string; ethnicity: string } };
   review: { items: Record<'a' | 'b' | 'c' | 'd', { assessment: string; note: string }>; conclusion: string | null; signer: string | null; reviewedAt: string } | null;
 };
+/** "Xã Mèo Vạc" reads "xã Mèo Vạc" inside a sentence. */
+const lowerUnit = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)/, (m) => m.toLowerCase());
 const ASSESSMENT: Record<string, string> = { meets: 'Đạt', partly: 'Đạt một phần', not_meets: 'Không đạt' };
 
 export function form03(x: Form03Data): Promise<Buffer> {
@@ -237,7 +239,7 @@ export function form03(x: Form03Data): Promise<Buffer> {
     }
     if (x.review?.conclusion) doc.moveDown(0.5).text(x.review.conclusion);
     doc.moveDown(0.5);
-    doc.text(`Ủy ban nhân dân ${x.communeName} đề nghị Ủy ban nhân dân ${x.provinceName} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ${x.productName} của ${x.entity.name}.`, { align: 'justify' });
+    doc.text(`Ủy ban nhân dân ${lowerUnit(x.communeName)} đề nghị Ủy ban nhân dân ${lowerUnit(x.provinceName)} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ${x.productName} của ${x.entity.name}.`, { align: 'justify' });
     signature(doc, x.communeName, x.review?.reviewedAt ?? null, `T.M ỦY BAN NHÂN DÂN ${x.communeName.toUpperCase()}`, '(Ký tên và đóng dấu)', x.review?.signer);
   });
 }

@@ -24,3 +24,25 @@ export { issueCertificate, type IssueCertificateInput } from './commands/issue-c
 export { revokeCertificate } from './commands/revoke-certificate.js';
 export { certificate } from './certificates.tables.js';
 export { certificateNumber, expiryOf, authorityName, addDays, addMonths, vnDate } from './certificates.rules.js';
+// Dossiers and councils: the procedure of Điều 5–7 (commands used by the demo seed; reads join the tables freely).
+export { createDossier } from './commands/create-dossier.js';
+export { submitDossier } from './commands/submit-dossier.js';
+export { reviewDossierAtCommune } from './commands/review-dossier-commune.js';
+export { forwardDossier } from './commands/forward-dossier.js';
+export { returnDossier } from './commands/return-dossier.js';
+export { rejectDossier } from './commands/reject-dossier.js';
+export { acceptDossier } from './commands/accept-dossier.js';
+export { recordAdvisoryReview } from './commands/record-advisory-review.js';
+export { decideDossier } from './commands/decide-dossier.js';
+export { createCouncil } from './commands/create-council.js';
+export { addCouncilMember } from './commands/add-council-member.js';
+export { createSession } from './commands/create-session.js';
+export { addSessionItem } from './commands/add-session-item.js';
+export { openSession } from './commands/open-session.js';
+export { saveScore } from './commands/save-score.js';
+export { closeSession } from './commands/close-session.js';
+export { addPrecedent } from './commands/add-precedent.js';
+export { answersNear } from './sample-answers.js';
+export { dossier, DOSSIER_STATUSES, type DossierStatus } from './dossiers.tables.js';
+export { council, councilSession, memberScore } from './councils.tables.js';
+export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue } from './deadlines.rules.js';

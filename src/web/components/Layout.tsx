@@ -34,6 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </UnstyledButton>
             <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap">
               <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
+              <Anchor component={NavLink} to="/giay-chung-nhan" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('cert.registerLink')}</Anchor>
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>
@@ -51,6 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Container size="lg">
           <Group justify="space-between" gap="xs">
             <Text size="sm">{t('app.footer')}</Text>
+            <Anchor component={Link} to="/giay-chung-nhan" size="sm" c="#bfe6d3">{t('cert.registerTitle')}</Anchor>
+            <Anchor component={Link} to="/cham-diem" size="sm" c="#bfe6d3">{t('sheet.tryTool')}</Anchor>
             <Anchor href="/api/openapi.json" size="sm" c="#bfe6d3">{t('app.api')}</Anchor>
           </Group>
         </Container>

@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.js';
 import { vi } from './vi.js';
+import { scoringVi } from './scoring.vi.js';
+import { scoringEn } from './scoring.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -12,7 +14,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...scoringVi } }, en: { translation: { ...en, ...scoringEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -134,12 +134,9 @@ export async function insertProducts(ctx: Ctx, items: { record: ProductRecord; o
       provinceCode: owner.provinceCode, communeCode: owner.communeCode, createdAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString(),
     };
   });
-  console.time('pins');
   const created: ProductRow[] = [];
   for (const part of chunks(values, 2000)) created.push(...await insertMany(ctx, product, part));
-  console.timeEnd('pins');console.time('paudit');
   await recordAuditMany(ctx, created.map((row) => ({ action: 'product.create', recordType: 'product', recordId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode, after: snapshot(row) })));
-  console.timeEnd('paudit');
   return created;
 }
 

@@ -50,6 +50,20 @@ describe('template', () => {
     const preview = await upload(res.rawPayload, province, 'mau-nhap-ocop.xlsx');
     assert.equal(preview.statusCode, 200, preview.body);
     assert.deepEqual(preview.json().totals, { rows: 0, create: 0, update: 0, errors: 0 });
+
+    // Filled in below the example, as an officer would (labels from the dropdowns, a real date cell).
+    const sheet = wb.getWorksheet('Chủ thể')!;
+    const reg = registration();
+    sheet.addRow([reg, 'HTX Thổ cẩm Lũng Cú', 'Hợp tác xã', new Date(Date.UTC(2020, 4, 1)), null, 'Thôn Lô Lô Chải', null, 'Đồng Văn', 'Tuyên Quang',
+      null, null, null, '0987654321', null, 'Lò Thị Sai', 'Nữ', 'Lô Lô', 'Có', 12, 12]);
+    wb.getWorksheet('Sản phẩm')!.addRow([null, reg, 'Khăn thổ cẩm Lô Lô', '21 - Thủ công mỹ nghệ', null, null, null, null, 'Đã đăng ký']);
+    const filled = (await upload(Buffer.from(await wb.xlsx.writeBuffer()), province)).json();
+    assert.deepEqual(filled.totals, { rows: 2, create: 2, update: 0, errors: 0 }, JSON.stringify(filled.rows));
+    assert.deepEqual(filled.rows.map((r: { row: number; sheet: string }) => [r.sheet, r.row]), [['Chủ thể', 3], ['Sản phẩm', 3]]);
+    assert.equal((await commit(filled.id, province)).statusCode, 200);
+    const [made] = await query<{ commune_code: string; registration_date: string; representative: { disability: boolean } }>(t.database.db, sql`
+      SELECT commune_code, registration_date, representative FROM entity WHERE registration_number = ${reg}`);
+    assert.deepEqual([made.commune_code, made.registration_date, made.representative.disability], [DONG_VAN, '2020-05-01', true]);
   });
 });
 

@@ -10,7 +10,7 @@ import { loadFor, saveDossier } from './_dossier.js';
 import { loadOpenableSession } from './_council.js';
 
 export async function addSessionItem(ctx: Ctx, sessionId: string, input: { dossierId: string; version: number }) {
-  const { session, council, member } = await loadOpenableSession(ctx, sessionId);
+  const { council, member } = await loadOpenableSession(ctx, sessionId);
   if (!canRunSession(ctx.actor, council, member)) throw forbidden();
   const d = await loadFor(ctx, input.dossierId, 'schedule', input.version);
   const wrongCouncil = council.level === 'central' ? d.status !== 'central_advisory' : d.status !== 'advisory_review' || d.provinceCode !== council.provinceCode;

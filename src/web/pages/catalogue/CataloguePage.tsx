@@ -48,7 +48,7 @@ export default function CataloguePage() {
 
   const url = withQuery('/api/v1/products', {
     q: get('q'), province: get('province'), group: get('group'), stars: get('stars'), entityType: get('entityType'),
-    sort: get('sort') || '-stars', page, pageSize: PAGE_SIZE,
+    sort: get('sort') || 'name', page, pageSize: PAGE_SIZE,
   });
   const { data, error, loading, reload } = useFetch<Page<ProductOut>>(url);
 
@@ -91,9 +91,9 @@ export default function CataloguePage() {
               onChange={(e) => update({ stars: e.currentTarget.value })} />
             <NativeSelect label={t('catalogue.entityType')} value={get('entityType')}
               data={[{ value: '', label: t('catalogue.allTypes') }, ...ENTITY_TYPES.map((k) => ({ value: k, label: t(`entityType.${k}`) }))]} onChange={(e) => update({ entityType: e.currentTarget.value })} />
-            <NativeSelect label={t('catalogue.sort')} value={get('sort') || '-stars'}
-              data={[{ value: '-stars', label: t('catalogue.sortStars') }, { value: 'name', label: t('catalogue.sortName') }, { value: '-updatedAt', label: t('catalogue.sortNew') }]}
-              onChange={(e) => update({ sort: e.currentTarget.value === '-stars' ? '' : e.currentTarget.value })} />
+            <NativeSelect label={t('catalogue.sort')} value={get('sort') || 'name'}
+              data={[{ value: 'name', label: t('catalogue.sortName') }, { value: '-stars', label: t('catalogue.sortStars') }, { value: '-updatedAt', label: t('catalogue.sortNew') }]}
+              onChange={(e) => update({ sort: e.currentTarget.value === 'name' ? '' : e.currentTarget.value })} />
           </SimpleGrid>
         </Box>
 

@@ -12,6 +12,7 @@ import { formatDate } from '../../format.js';
 import type { Page, ProductOut } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
+import { ProductScoringLinks } from '../scoring/ProductScoringLinks.js';
 
 const STATUS_COLOR: Record<string, string> = { certified: 'ocop', registered: 'blue', draft: 'gray', expired: 'orange', revoked: 'red' };
 
@@ -109,6 +110,7 @@ export default function ProductPage() {
               <Stars count={p.stars} size={26} />
               {p.stars ? <Text fw={700} c="gold.9">{t('stars.label', { count: p.stars })}</Text> : null}
             </Group>
+            <ProductScoringLinks product={p} />
             <Card withBorder radius="md" padding="md" bg="white">
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
                 <Fact label={t('product.entity')}>

@@ -37,7 +37,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{r.sheet}</Text></Table.Td>
                 <Table.Td><Text size="sm" fw={600}>{r.row}</Text></Table.Td>
                 <Table.Td><Text size="sm">{r.label}</Text></Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge style={{ overflow: 'visible' }} color={ACTION_COLOR[r.action]} variant={r.action === 'error' ? 'filled' : 'light'}>{t(`imports.actions.${r.action}`)}</Badge></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge styles={{ root: { minWidth: 'max-content' }, label: { overflow: 'visible' } }} color={ACTION_COLOR[r.action]} variant={r.action === 'error' ? 'filled' : 'light'}>{t(`imports.actions.${r.action}`)}</Badge></Table.Td>
                 <Table.Td>
                   {r.errors.map((e, i) => (
                     <Text key={i} size="sm" c="red.9"><Text span fw={700}>{e.column}</Text>: {pick(e.message)}</Text>

@@ -16,6 +16,7 @@ import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { STATUS_COLOR } from './EntitiesList.js';
 import { FilesPanel } from './FilesPanel.js';
+import { ProductScoringLinks } from '../scoring/ProductScoringLinks.js';
 
 type Values = { name: string; productSet: string; description: string; ingredients: string; rawMaterialArea: string; standard: string; status: string };
 const empty: Values = { name: '', productSet: '', description: '', ingredients: '', rawMaterialArea: '', standard: '', status: 'draft' };
@@ -116,6 +117,7 @@ export default function ProductDetail() {
             <Text size="sm" c="dark.4" ff="monospace">{p.code}</Text>
             <Stars count={p.stars} size={16} />
           </Group>
+          <ProductScoringLinks product={p} />
         </div>
         {p.status !== 'draft' && <Button component={Link} to={`/san-pham/${p.id}`} variant="default">{t('action.view')}</Button>}
       </Group>

@@ -33,8 +33,17 @@ export async function commitImport(ctx: Ctx, id: string): Promise<{ created: num
   const entities = job.rows.filter((r): r is Planned<EntityPlan> => r.plan?.kind === 'entity');
   const products = job.rows.filter((r): r is Planned<ProductPlan> => r.plan?.kind === 'product');
 
-  const owners = await writeEntities(ctx, actor, entities);
-  await writeProducts(ctx, actor, products, owners);
+  try {
+    const owners = await writeEntities(ctx, actor, entities);
+    await writeProducts(ctx, actor, products, owners);
+  } catch (err) {
+    // A registration number or product code taken by a concurrent change between our checks and the insert.
+    const e = err as { code?: string; cause?: { code?: string } };
+    if (e.code === '23505' || e.cause?.code === '23505') {
+      throw new AppError('conflict', 'stale_version', { vi: 'Dữ liệu vừa được người khác thay đổi; hãy tải tệp lên lại để xem trước lần nữa', en: 'The data was just changed by someone else; upload the file again for a new preview' });
+    }
+    throw err;
+  }
 
   const result = { created: job.totals.create, updated: job.totals.update };
   await ctx.tx.update(importJob).set({ status: 'committed', committedAt: ctx.now, result }).where(eq(importJob.id, id));

@@ -1,0 +1,68 @@
+// One criterion of a score sheet as a radio group: the decree's wording, its requirement, notes and knock-out
+// conditions, and each option with its points and, when the option is a star minimum, a ★★★–★★★★★ badge.
+import { Badge, Box, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SheetCriterion } from './types.js';
+
+/** The star-minimum marker: stars for the eye, words for the screen reader. */
+export function MinStarBadge({ star }: { star: number }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color="yellow" variant="light" c="yellow.9" radius="sm" size="sm" style={{ textTransform: 'none', flexShrink: 0 }} title={t('sheet.minStar', { count: star })}>
+      <span aria-hidden="true">{'★'.repeat(star)}</span><VisuallyHidden>{t('sheet.minStar', { count: star })}</VisuallyHidden>
+    </Badge>
+  );
+}
+
+const NONE = '';
+
+function Remark({ label, text, color }: { label: string; text?: string; color?: string }) {
+  if (!text) return null;
+  return <Text size="sm" c={color ?? 'dark.5'}><Text span fw={700} inherit>{label}: </Text>{text}</Text>;
+}
+
+type Props = { criterion: SheetCriterion; value: string | undefined; onChange(code: string, optionId: string | undefined): void };
+
+export const CriterionField = memo(function CriterionField({ criterion: c, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const chosen = c.options.find((o) => o.id === value);
+  return (
+    <Box component="section" className="criterion" data-criterion={c.code} py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+      <Radio.Group
+        name={`criterion-${c.code}`} value={value ?? NONE} onChange={(v) => onChange(c.code, v === NONE ? undefined : v)}
+        label={<Group gap={8} wrap="nowrap" align="baseline"><Text span fw={700} ff="monospace">{c.code}</Text><Text span fw={600}>{c.name}</Text></Group>}
+        description={
+          <Stack gap={2} mt={2} component="span">
+            <Text span size="xs" c="dark.4">{t('sheet.maxPoints', { n: c.max })}{chosen ? ` · ${t('sheet.points', { n: chosen.points })}` : ''}</Text>
+          </Stack>
+        }
+      >
+        <Stack gap={4} mb={6}>
+          <Remark label={t('sheet.requirement')} text={c.requirement} />
+          {c.description && <Text size="sm" c="dark.5">{c.description}</Text>}
+          <Remark label={t('sheet.appliesOnlyWhen')} text={c.appliesOnlyWhen} />
+          <Remark label={t('sheet.notEvaluatedWhen')} text={c.notEvaluatedWhen} />
+          <Remark label={t('sheet.knockOut')} text={c.knockOut} color="red.8" />
+          <Remark label={t('sheet.note')} text={c.note} />
+        </Stack>
+        <Stack gap={6}>
+          {c.options.map((o) => (
+            <Radio key={o.id} value={o.id} id={`opt-${o.id}`}
+              label={
+                <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+                  <Text span size="sm">{o.label || o.id}</Text>
+                  <Group gap={4} wrap="nowrap">
+                    {o.minStar && <MinStarBadge star={o.minStar} />}
+                    <Text span size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>{t('sheet.points', { n: o.points })}</Text>
+                  </Group>
+                </Group>
+              }
+              styles={{ body: { alignItems: 'flex-start' }, labelWrapper: { flex: 1 } }} />
+          ))}
+          {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`opt-${c.code}-none`} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
+        </Stack>
+      </Radio.Group>
+    </Box>
+  );
+});

@@ -1,0 +1,28 @@
+// Shown on a product's page (public and in the workspace): its OCOP certificate, if it holds one, with a link to the
+// verification page, and the self-assessment on the product set's score sheet.
+import { Anchor, Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { withQuery } from '../../api.js';
+import { useFetch } from '../../useFetch.js';
+import { CertificateStatusBadge } from './CertificateStatus.js';
+import type { RegisterPage } from './types.js';
+
+export function ProductScoringLinks({ product }: { product: { id: string; name: string; productSet: { sheet: number } } }) {
+  const { t } = useTranslation();
+  // The register has no product filter: search by name, then keep this product's own certificate.
+  const { data } = useFetch<RegisterPage>(withQuery('/api/v1/certificates', { q: product.name.slice(0, 100), pageSize: 50 }));
+  const mine = data?.items.filter((c) => c.product.id === product.id) ?? [];
+  const current = mine.find((c) => c.status === 'valid') ?? mine[0];
+  return (
+    <Group gap="sm" className="product-scoring-links">
+      {current && (
+        <Group gap={6}>
+          <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(current.number)}`} fw={600}>{t('cert.number')} {current.number}</Anchor>
+          <CertificateStatusBadge status={current.status} />
+        </Group>
+      )}
+      <Button component={Link} to={`/cham-diem/${product.productSet.sheet}`} variant="light" size="xs">{t('sheet.selfAssess')}</Button>
+    </Group>
+  );
+}
