@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
