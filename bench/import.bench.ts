@@ -16,6 +16,11 @@ async function run(label: string) {
   const t = await testApp();
   try {
     const officer = await t.user('province', { provinceCode: PROVINCE });
+    // Warm-up: a first small import pays the fresh database's one-off costs (first writes into the indexes,
+    // the server's first multipart parse), as a running server already has; the figures below are the steady state.
+    const warm = multipart(await workbook([entityRow('00769', { 'Số ĐKKD': 'BENCH-WARM' })], [productRow('BENCH-WARM')]));
+    const warmed = (await t.call({ method: 'POST', url: '/api/v1/imports/preview', body: warm.body as never, headers: warm.headers, as: officer })).json();
+    await t.call({ method: 'POST', url: `/api/v1/imports/${warmed.id}/commit`, as: officer });
     const communes = await query<{ code: string; full_name: string }>(t.database.db, sql`SELECT code, full_name FROM commune WHERE province_code = ${PROVINCE} ORDER BY code`);
     // District-era addresses that name exactly one commune in force in this province.
     const old = await query<{ old_name: string; old_district: string; old_province: string }>(t.database.db, sql`
@@ -54,11 +59,11 @@ async function run(label: string) {
     const commit = await t.call({ method: 'POST', url: `/api/v1/imports/${p.id}/commit`, as: officer });
     const commitMs = performance.now() - started;
     if (commit.statusCode !== 200) throw new Error(`commit ${commit.statusCode}: ${commit.body.slice(0, 500)}`);
-    const [n] = await query<{ audits: number }>(t.database.db, sql`SELECT count(*)::int AS audits FROM audit_log WHERE action IN ('entity.create', 'product.create')`);
+    const [n] = await query<{ audits: number }>(t.database.db, sql`SELECT count(*)::int AS audits FROM audit_log WHERE action IN ('entity.create', 'product.create') AND record_id IN (SELECT id::text FROM entity WHERE registration_number LIKE 'BENCH-0%' UNION ALL SELECT p.id::text FROM product p JOIN entity e ON e.id = p.entity_id WHERE e.registration_number LIKE 'BENCH-0%')`);
 
     const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
     console.log(`\n## ${label}: ${(ENTITIES + PRODUCTS).toLocaleString('vi-VN')} rows (${ENTITIES.toLocaleString('vi-VN')} entities, ${PRODUCTS.toLocaleString('vi-VN')} products), ${(bytes.length / 1024).toFixed(0)} KB`);
-    console.log(`workbook written in ${s(writeMs)} (not counted)`);
+    console.log(`workbook written in ${s(writeMs)} (not counted); after a 2-row warm-up import`);
     console.log(`preview ${s(previewMs)} · commit ${s(commitMs)} · total ${s(previewMs + commitMs)} (target < 10 s)`);
     console.log(`committed ${JSON.stringify(commit.json())}, ${n.audits.toLocaleString('vi-VN')} audit records`);
   } finally {

@@ -6,6 +6,7 @@ import { query, type Database, type Queryable } from '../../app/db.js';
 import { createUser } from '../../modules/accounts/index.js';
 import { communeProductSeq, entity, product } from '../../modules/registry/index.js';
 import { seedDemoCertificates } from './certificates.js';
+import { seedDemoDossiers } from './dossiers.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -55,6 +56,7 @@ export async function seedDemo(database: Database) {
       await createUser(ctx, { ...a, password: DEMO_PASSWORD, entityId: a.role === 'entity' ? demo.id : null }, { checkPolicy: false });
     }
     await seedDemoCertificates(tx);
+    await seedDemoDossiers(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -20,7 +20,6 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
 
 /** One audit row per record, as recordAudit writes it, a batch per statement (in order, so ids follow the rows). */
 export async function recordAuditMany(ctx: Ctx, entries: AuditEntry[]): Promise<void> {
-  const T = performance.now();
   const actorId = ctx.actor.kind === 'user' ? ctx.actor.id : null;
   for (const part of chunks(entries, 1000)) {
     const json = JSON.stringify(part.map((e) => ({
@@ -34,7 +33,6 @@ export async function recordAuditMany(ctx: Ctx, entries: AuditEntry[]): Promise<
       FROM jsonb_array_elements(${json}::jsonb) WITH ORDINALITY AS x(item, n)
       ORDER BY x.n`);
   }
-  console.log('audit', entries.length, (performance.now() - T).toFixed(0));
 }
 
 /**
@@ -43,19 +41,16 @@ export async function recordAuditMany(ctx: Ctx, entries: AuditEntry[]): Promise<
  */
 async function insertMany<T extends PgTable>(ctx: Ctx, table: T, rows: Record<string, unknown>[]): Promise<T['$inferSelect'][]> {
   if (!rows.length) return [];
-  const T0 = performance.now();
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0]);
   const names = keys.map((k) => `"${columns[k].name}"`).join(', ');
   const types = keys.map((k) => `"${columns[k].name}" ${columns[k].getSQLType()}`).join(', ');
   const returning = Object.entries(columns).map(([k, c]) => `"${c.name}" AS "${k}"`).join(', ');
   const json = JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k) => [columns[k].name, r[k] ?? null]))));
-  const out = await query<T['$inferSelect']>(ctx.tx, sql`
+  return query<T['$inferSelect']>(ctx.tx, sql`
     INSERT INTO ${sql.raw(`"${getTableName(table)}"`)} (${sql.raw(names)})
     SELECT ${sql.raw(names)} FROM jsonb_to_recordset(${json}::jsonb) AS x(${sql.raw(types)})
     RETURNING ${sql.raw(returning)}`);
-  console.log('insert', getTableName(table), rows.length, (performance.now() - T0).toFixed(0));
-  return out;
 }
 
 export type EntityRow = typeof entity.$inferSelect;

@@ -22,9 +22,9 @@ function Remark({ label, text, color }: { label: string; text?: string; color?: 
   return <Text size="sm" c={color ?? 'dark.5'}><Text span fw={700} inherit>{label}: </Text>{text}</Text>;
 }
 
-type Props = { criterion: SheetCriterion; value: string | undefined; onChange(code: string, optionId: string | undefined): void };
+type Props = { criterion: SheetCriterion; value: string | undefined; readOnly?: boolean; onChange(code: string, optionId: string | undefined): void };
 
-export const CriterionField = memo(function CriterionField({ criterion: c, value, onChange }: Props) {
+export const CriterionField = memo(function CriterionField({ criterion: c, value, readOnly, onChange }: Props) {
   const { t } = useTranslation();
   const chosen = c.options.find((o) => o.id === value);
   return (
@@ -48,7 +48,7 @@ export const CriterionField = memo(function CriterionField({ criterion: c, value
         </Stack>
         <Stack gap={6}>
           {c.options.map((o) => (
-            <Radio key={o.id} value={o.id} id={`opt-${o.id}`}
+            <Radio key={o.id} value={o.id} id={`opt-${o.id}`} disabled={readOnly}
               label={
                 <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
                   <Text span size="sm">{o.label || o.id}</Text>
@@ -60,7 +60,7 @@ export const CriterionField = memo(function CriterionField({ criterion: c, value
               }
               styles={{ body: { alignItems: 'flex-start' }, labelWrapper: { flex: 1 } }} />
           ))}
-          {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`opt-${c.code}-none`} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
+          {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`opt-${c.code}-none`} disabled={readOnly} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
         </Stack>
       </Radio.Group>
     </Box>

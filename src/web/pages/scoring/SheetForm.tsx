@@ -1,0 +1,73 @@
+// A score sheet as a form: part by part, group by group, each criterion a radio group; the running totals beside
+// it (below it, with a sticky bar, on a phone). Used by the public tool and by the entity's dossier.
+import { Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/States.js';
+import { CriterionField } from './CriterionField.js';
+import { partTotals, SummaryBar, SummaryPanel } from './ScoreSummary.js';
+import type { Sheet } from './types.js';
+import { useEvaluation, type Answers } from './useEvaluation.js';
+
+type Props = {
+  sheet: Sheet;
+  initial?: Answers;
+  readOnly?: boolean;
+  /** Buttons under the sheet (save, submit…), given the current answers. */
+  actions?: (answers: Answers) => ReactNode;
+};
+
+export function SheetForm({ sheet, initial, readOnly, actions }: Props) {
+  const { t } = useTranslation();
+  const [answers, setAnswers] = useState<Answers>(initial ?? {});
+  const onChange = useCallback((code: string, optionId: string | undefined) => setAnswers((prev) => {
+    const next = { ...prev };
+    if (optionId) next[code] = optionId; else delete next[code];
+    return next;
+  }), []);
+  const { evaluation, fresh, error } = useEvaluation(sheet.number, answers);
+  const totals = partTotals(sheet, answers);
+  const criteriaCount = sheet.parts.reduce((n, p) => n + p.groups.reduce((m, g) => m + g.criteria.length, 0), 0);
+
+  return (
+    <>
+      <Grid gutter="lg" mt="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            {sheet.rejectionText && (
+              <Paper withBorder radius="md" p="sm" bg="red.0"><Text size="sm" c="red.9"><Text span fw={700} inherit>{t('sheet.rejection')}: </Text>{sheet.rejectionText}</Text></Paper>
+            )}
+            {sheet.parts.map((p) => (
+              <Paper key={p.code} withBorder radius="lg" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={`part-${p.code}-title`}>
+                <Group justify="space-between" align="baseline" gap="xs">
+                  <Title order={2} size="h3" id={`part-${p.code}-title`}>{t('sheet.part', { code: p.code })}: {p.name}</Title>
+                  <Text fw={700}>{totals[p.code]} / {p.max}</Text>
+                </Group>
+                {p.groups.map((g) => (
+                  <Box key={g.code} mt="md" component="section" aria-labelledby={`group-${g.code}-title`}>
+                    <Title order={3} size="h5" id={`group-${g.code}-title`} c="ocop.9">{g.code}. {g.name} <Text span c="dark.4" fw={400} size="sm">({t('sheet.maxPoints', { n: g.max })})</Text></Title>
+                    {g.note && <Text size="sm" c="dark.4">{g.note}</Text>}
+                    {g.criteria.map((c) => <CriterionField key={c.code} criterion={c} value={answers[c.code]} readOnly={readOnly} onChange={onChange} />)}
+                  </Box>
+                ))}
+              </Paper>
+            ))}
+            <Group>{actions?.(answers)}{!readOnly && <Button variant="default" onClick={() => setAnswers(initial ?? {})}>{t('sheet.reset')}</Button>}</Group>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Box style={{ position: 'sticky', top: 80, maxHeight: 'calc(100vh - 96px)', overflowY: 'auto' }}>
+            <Text size="sm" c="dark.4" mb="xs">{t('sheet.answered', { n: Object.keys(answers).length, total: criteriaCount })}</Text>
+            {error ? <ErrorState error={error} /> : <SummaryPanel sheet={sheet} totals={totals} evaluation={evaluation} fresh={fresh} />}
+          </Box>
+        </Grid.Col>
+      </Grid>
+      {/* On a phone the side panel falls below the sheet, so the running totals stay on screen in a bar. */}
+      <Box hiddenFrom="md" className="score-bar" px="sm" py={8}
+        style={{ position: 'sticky', bottom: 0, zIndex: 50, background: '#fff', borderTop: '2px solid var(--mantine-color-ocop-6)', boxShadow: '0 -4px 12px rgba(0,0,0,0.08)', marginInline: 'calc(var(--mantine-spacing-md) * -1)' }}>
+        <SummaryBar sheet={sheet} totals={totals} evaluation={evaluation} fresh={fresh} />
+      </Box>
+    </>
+  );
+}
+
