@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
@@ -14,10 +13,10 @@ import {
   acceptInviteBody, approveBody, createEntityBody, entityList, entityListQuery, entityOut, historyOut, idParams,
   invitationOut, inviteBody, refuseBody, signupBody, updateEntityBody,
 } from './registry.contract.js';
-import { canEditEntity, canReadEntity, entityVisibility } from './registry.policy.js';
+import { canEditEntity, canReadEntity } from './registry.policy.js';
+import { entityFilter } from './registry.filters.js';
 import { presentEntity } from './registry.present.js';
-import { getEntity, listEntities, nameMatches } from './registry.repo.js';
-import { entity } from './registry.tables.js';
+import { getEntity, listEntities } from './registry.repo.js';
 
 export const entityRoutes: ModulePlugin = async (app, { database }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,14 +31,7 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
 
   r.get('/entities', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
     const qy = req.query;
-    const where = and(
-      entityVisibility(req.actor),
-      nameMatches(sql`${entity}.name_fold`, qy.q),
-      qy.province ? eq(entity.provinceCode, qy.province) : undefined,
-      qy.commune ? eq(entity.communeCode, qy.commune) : undefined,
-      qy.type ? eq(entity.type, qy.type) : undefined,
-      qy.status ? eq(entity.status, qy.status) : undefined,
-    );
+    const where = entityFilter(req.actor, qy);
     const { total, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor)) };
   });

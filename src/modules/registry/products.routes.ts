@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
@@ -8,10 +7,10 @@ import { requireUser } from '../accounts/index.js';
 import { createProduct } from './commands/create-product.js';
 import { updateProduct } from './commands/update-product.js';
 import { createProductBody, historyOut, idParams, productList, productListQuery, productOut, updateProductBody } from './registry.contract.js';
-import { canEditProduct, canReadProduct, productVisibility } from './registry.policy.js';
+import { canEditProduct, canReadProduct } from './registry.policy.js';
+import { productFilter } from './registry.filters.js';
 import { presentFile, presentProduct } from './registry.present.js';
-import { getProduct, listProductFiles, listProducts, nameMatches } from './registry.repo.js';
-import { entity, product, productSet } from './registry.tables.js';
+import { getProduct, listProductFiles, listProducts } from './registry.repo.js';
 import type { Actor } from '../../app/actor.js';
 
 export const productRoutes: ModulePlugin = async (app, { database }) => {
@@ -31,19 +30,7 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
 
   r.get('/products', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
-    const where = and(
-      productVisibility(req.actor),
-      nameMatches(sql`${product}.name_fold`, qy.q),
-      qy.province ? eq(product.provinceCode, qy.province) : undefined,
-      qy.commune ? eq(product.communeCode, qy.commune) : undefined,
-      qy.productSet ? eq(product.productSet, qy.productSet) : undefined,
-      qy.sector ? eq(productSet.sectorCode, qy.sector) : undefined,
-      qy.group ? eq(productSet.groupCode, qy.group) : undefined,
-      qy.status ? eq(product.status, qy.status) : undefined,
-      qy.entityType ? eq(entity.type, qy.entityType) : undefined,
-      qy.entity ? eq(product.entityId, qy.entity) : undefined,
-      qy.stars ? eq(product.stars, qy.stars) : undefined,
-    );
+    const where = productFilter(req.actor, qy);
     const { total, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };

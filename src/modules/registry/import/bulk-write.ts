@@ -85,7 +85,7 @@ export async function lockProducts(ctx: Ctx, ids: string[]): Promise<Map<string,
 
 /** Updates locked entities (versions already checked); the representative keeps the fields the sheet has no column for. */
 export async function updateEntities(ctx: Ctx, updates: { before: EntityRow; record: EntityRecord }[]): Promise<void> {
-  for (const part of chunks(updates)) {
+  for (const part of chunks(updates, 2000)) {
     const json = JSON.stringify(part.map(({ before, record: r }) => ({
       id: before.id, name: r.name, type: r.type, registration_date: r.registrationDate, tax_code: r.taxCode, address: r.address,
       commune_code: r.communeCode, province_code: r.provinceCode, phone: r.phone, email: r.email, representative: r.representative,
@@ -142,7 +142,7 @@ export async function insertProducts(ctx: Ctx, items: { record: ProductRecord; o
 
 /** Updates locked products (versions checked); an empty status cell keeps the status the product has. */
 export async function updateProducts(ctx: Ctx, updates: { before: ProductRow; record: ProductRecord }[]): Promise<void> {
-  for (const part of chunks(updates)) {
+  for (const part of chunks(updates, 2000)) {
     const json = JSON.stringify(part.map(({ before, record: r }) => ({
       id: before.id, name: r.name, product_set: r.productSet, description: r.description, ingredients: r.ingredients,
       raw_material_area: r.rawMaterialArea, standard: r.standard, status: r.status ?? null,

@@ -1,14 +1,14 @@
 // Exports of the entity and product lists: what the caller may see, with the list's filters, under the import
 // template's headers (so an export can be edited and imported back), streamed page by page as .xlsx or CSV.
 import { PassThrough, Readable } from 'node:stream';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Actor } from '../../../app/actor.js';
 import type { Queryable } from '../../../app/db.js';
-import { entityVisibility, productVisibility } from '../registry.policy.js';
-import { listEntities, listProducts, nameMatches, type EntityRow, type ProductRow } from '../registry.repo.js';
-import { entity, product, productSet } from '../registry.tables.js';
+import { entityFilter, productFilter } from '../registry.filters.js';
+import { listEntities, listProducts, type EntityRow, type ProductRow } from '../registry.repo.js';
+import { entity } from '../registry.tables.js';
 import {
   ENTITY_COLUMNS, ENTITY_SHEET, ENTITY_STATUS_LABELS, ENTITY_TYPE_LABELS, NO, PRODUCT_COLUMNS, PRODUCT_SHEET,
   PRODUCT_STATUS_LABELS, SEX_LABELS, YES, productSetLabel, type Column,
@@ -18,35 +18,6 @@ import { FROZEN_HEADER, dataSheet } from './template.js';
 
 type Value = string | number | Date | null;
 const PAGE = 1000;
-
-/** The same filters as GET /entities (entities.routes.ts), over what the actor may see. */
-export function entityFilter(actor: Actor, qy: z.infer<typeof entityExportQuery>): SQL | undefined {
-  return and(
-    entityVisibility(actor),
-    nameMatches(sql`${entity}.name_fold`, qy.q),
-    qy.province ? eq(entity.provinceCode, qy.province) : undefined,
-    qy.commune ? eq(entity.communeCode, qy.commune) : undefined,
-    qy.type ? eq(entity.type, qy.type) : undefined,
-    qy.status ? eq(entity.status, qy.status) : undefined,
-  );
-}
-
-/** The same filters as GET /products (products.routes.ts), over what the actor may see. */
-export function productFilter(actor: Actor, qy: z.infer<typeof productExportQuery>): SQL | undefined {
-  return and(
-    productVisibility(actor),
-    nameMatches(sql`${product}.name_fold`, qy.q),
-    qy.province ? eq(product.provinceCode, qy.province) : undefined,
-    qy.commune ? eq(product.communeCode, qy.commune) : undefined,
-    qy.productSet ? eq(product.productSet, qy.productSet) : undefined,
-    qy.sector ? eq(productSet.sectorCode, qy.sector) : undefined,
-    qy.group ? eq(productSet.groupCode, qy.group) : undefined,
-    qy.status ? eq(product.status, qy.status) : undefined,
-    qy.entityType ? eq(entity.type, qy.entityType) : undefined,
-    qy.entity ? eq(product.entityId, qy.entity) : undefined,
-    qy.stars ? eq(product.stars, qy.stars) : undefined,
-  );
-}
 
 const ENTITY_EXTRA: Column[] = [{ key: 'status', header: 'Trạng thái hồ sơ', width: 14 }];
 const PRODUCT_EXTRA: Column[] = [

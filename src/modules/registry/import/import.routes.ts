@@ -2,14 +2,13 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../../app/command.js';
-import { AppError } from '../../../app/errors.js';
+import { AppError, forbidden } from '../../../app/errors.js';
 import type { ModulePlugin } from '../../../app/plugin.js';
 import { requireUser } from '../../accounts/index.js';
 import { listProductSets } from '../registry.repo.js';
 import { commitImport } from './commands/commit-import.js';
 import { canImport, previewImport } from './commands/preview-import.js';
 import { commitResult, importIdParams, importPreview } from './import.contract.js';
-import { forbidden } from '../../../app/errors.js';
 import { buildTemplate } from './template.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,5 @@
 // A certificate's status, never by colour alone: an icon, a word and a colour, the word also read by screen readers.
+// The light badge gets shade 9 text: the default shade fails WCAG AA contrast on its pale background.
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CertificateStatus } from './types.js';
@@ -16,7 +17,7 @@ export function StatusIcon({ status, size = 20 }: { status: CertificateStatus; s
 export function CertificateStatusBadge({ status }: { status: CertificateStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" leftSection={<StatusIcon status={status} size={14} />} style={{ textTransform: 'none' }}>
+    <Badge color={STATUS_COLOR[status]} c={`${STATUS_COLOR[status]}.9`} variant="light" leftSection={<StatusIcon status={status} size={14} />} style={{ textTransform: 'none' }}>
       {t(`cert.status.${status}`)}
     </Badge>
   );

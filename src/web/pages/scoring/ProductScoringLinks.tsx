@@ -4,12 +4,14 @@ import { Anchor, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { withQuery } from '../../api.js';
+import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { CertificateStatusBadge } from './CertificateStatus.js';
 import type { RegisterPage } from './types.js';
 
 export function ProductScoringLinks({ product }: { product: { id: string; name: string; productSet: { sheet: number } } }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   // The register has no product filter: search by name, then keep this product's own certificate.
   const { data } = useFetch<RegisterPage>(withQuery('/api/v1/certificates', { q: product.name.slice(0, 100), pageSize: 50 }));
   const mine = data?.items.filter((c) => c.product.id === product.id) ?? [];
@@ -23,6 +25,7 @@ export function ProductScoringLinks({ product }: { product: { id: string; name: 
         </Group>
       )}
       <Button component={Link} to={`/cham-diem/${product.productSet.sheet}`} variant="light" size="xs">{t('sheet.selfAssess')}</Button>
+      {user && <Button component={Link} to={`/ho-so?product=${product.id}`} variant="subtle" size="xs">{t('dossier.queueTitle')}</Button>}
     </Group>
   );
 }

@@ -6,6 +6,11 @@ import { Route } from 'react-router';
 const VerifyPage = lazy(() => import('./VerifyPage.js'));
 const CertificatesPage = lazy(() => import('./CertificatesPage.js'));
 const ScoreSheetPage = lazy(() => import('./ScoreSheetPage.js'));
+const DossiersPage = lazy(() => import('./DossiersPage.js'));
+const DossierPage = lazy(() => import('./DossierPage.js'));
+const CouncilsPage = lazy(() => import('./CouncilsPage.js').then((m) => ({ default: m.CouncilsPage })));
+const SessionPage = lazy(() => import('./CouncilsPage.js').then((m) => ({ default: m.SessionPage })));
+const SessionItemPage = lazy(() => import('./SessionItemPage.js'));
 
 export function scoringRoutes() {
   return (
@@ -14,6 +19,11 @@ export function scoringRoutes() {
       <Route path="/giay-chung-nhan" element={<CertificatesPage />} />
       <Route path="/cham-diem" element={<ScoreSheetPage />} />
       <Route path="/cham-diem/:sheet" element={<ScoreSheetPage />} />
+      <Route path="/ho-so" element={<DossiersPage />} />
+      <Route path="/ho-so/:id" element={<DossierPage />} />
+      <Route path="/hoi-dong" element={<CouncilsPage />} />
+      <Route path="/phien-hop/:id" element={<SessionPage />} />
+      <Route path="/phien-hop/:id/:itemId" element={<SessionItemPage />} />
     </>
   );
 }

@@ -40,3 +40,41 @@ export type Evaluation = {
       options: { id: string; points: number; gain: number; meetsTargetMinimum: boolean }[] }[];
   };
 };
+
+export type DossierStatus = 'draft' | 'submitted' | 'commune_reviewed' | 'forwarded' | 'returned' | 'advisory_review' | 'council_scoring' | 'scored'
+  | 'sent_to_central' | 'central_advisory' | 'central_scoring' | 'central_scored' | 'certified' | 'not_recognised' | 'rejected';
+export const DOSSIER_STATUSES: DossierStatus[] = ['draft', 'submitted', 'commune_reviewed', 'forwarded', 'returned', 'advisory_review', 'council_scoring', 'scored',
+  'sent_to_central', 'central_advisory', 'central_scoring', 'central_scored', 'certified', 'not_recognised', 'rejected'];
+export type DossierItem = {
+  id: string; number: string; type: 'first' | 'upgrade' | 'rerating'; status: DossierStatus; stage: string;
+  product: Ref & { code: string }; entity: Ref; sheet: number; provinceName: string; communeName: string;
+  submittedOn: string | null; due: string | null; overdue: boolean; workingDaysLeft: number | null;
+  stars: number | null; certificateNumber: string | null; updatedAt: string; version: number; actions: string[];
+};
+export type DossierPage = { total: number; page: number; pageSize: number; items: DossierItem[] };
+export type Dossier = DossierItem & {
+  answers: Record<string, string>;
+  selfEvaluation: Omit<Evaluation, 'nextStar' | 'recognised'>;
+  deadlines: { communeDueOn: string | null; provinceFinishBefore: string | null; centralFinishBefore: string | null };
+  returns: { id: string; stage: string; reasons: string[]; returnedAt: string; resubmittedAt: string | null }[];
+  submissions: { seq: number; submittedAt: string }[];
+};
+
+export type MemberScore = {
+  id: string; userId: string; fullName: string | null; answers: Record<string, string>; total: number; parts: Record<PartCode, number>;
+  stars: number | null; status: 'draft' | 'submitted'; round: number; comment: string | null; submittedAt: string | null; version: number;
+};
+export type SessionItem = {
+  id: string; position: number; dossierId: string; dossierNumber: string; dossierStatus: string; sheet: number;
+  product: { name: string; code: string }; entity: Ref; rescoreRound: number; submittedCount: number; expectedCount: number;
+  myScore: MemberScore | null; conflicted: boolean;
+};
+export type Session = {
+  id: string; councilId: string; councilName: string; level: string; title: string; scheduledOn: string; location: string | null;
+  status: 'planned' | 'open' | 'closed'; items: SessionItem[]; version: number; actions: string[];
+};
+export type Council = { id: string; name: string; level: string };
+export type Overview = {
+  mean: number | null; parts: Record<PartCode, number> | null; spread: number; maxSpread: number; withinLimit: boolean;
+  members: { userId: string; fullName: string | null; status: string; total: number; parts: Record<PartCode, number>; diffFromMean: number }[];
+};

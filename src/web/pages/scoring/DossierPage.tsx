@@ -1,0 +1,122 @@
+// One dossier (/ho-so/:id): its status and working-day deadlines, the history of returns with their reasons, and
+// the entity's self-assessment (Mẫu 02) on the product set's score sheet — saved against the dossier and
+// submitted while it is a draft or returned; read-only for everyone else and after submission.
+import { Alert, Anchor, Badge, Box, Button, Card, Container, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api.js';
+import { Stars } from '../../components/Stars.js';
+import { ErrorState, Loading } from '../../components/States.js';
+import { formatDate, formatDateTime } from '../../format.js';
+import { useLocalized } from '../../i18n/index.js';
+import { useSession } from '../../session.js';
+import { useFetch } from '../../useFetch.js';
+import { usePageTitle } from '../../usePageTitle.js';
+import { DossierDue } from './DossierDue.js';
+import { SheetForm } from './SheetForm.js';
+import type { Dossier, Sheet } from './types.js';
+import type { Answers } from './useEvaluation.js';
+
+function Deadlines({ d }: { d: Dossier }) {
+  const { t } = useTranslation();
+  const rows = [['communeDueOn', d.deadlines.communeDueOn], ['provinceFinishBefore', d.deadlines.provinceFinishBefore], ['centralFinishBefore', d.deadlines.centralFinishBefore]] as const;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+      <Box><Text size="xs" c="dark.4">{t('dossier.due')}</Text><DossierDue d={d} /></Box>
+      {rows.filter(([, v]) => v).map(([k, v]) => <Box key={k}><Text size="xs" c="dark.4">{t(`dossier.${k}`)}</Text><Text size="sm">{formatDate(v)}</Text></Box>)}
+    </SimpleGrid>
+  );
+}
+
+export default function DossierPage() {
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
+  const { user, ready } = useSession();
+  const id = useParams().id ?? '';
+  const { data: d, error, loading, reload, setData } = useFetch<Dossier>(user ? `/api/v1/dossiers/${encodeURIComponent(id)}` : null);
+  const { data: sheet } = useFetch<Sheet>(d ? `/api/v1/score-sheets/${d.sheet}` : null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  usePageTitle(d ? t('dossier.title', { number: d.number }) : t('dossier.queueTitle'));
+
+  if (!ready) return <Loading />;
+  if (!user) return <Navigate to="/dang-nhap" replace />;
+  if (error) return <Container size="lg" py="lg"><ErrorState error={error} onRetry={reload} /></Container>;
+  if (loading || !d) return <Loading />;
+
+  const canEdit = d.actions.includes('edit');
+  const submitAction = d.actions.includes('submit') ? 'submit' : d.actions.includes('resubmit') ? 'resubmit' : null;
+  const sameAnswers = (a: Answers) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(d.answers).sort());
+
+  async function run(step: () => Promise<Dossier>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setData(await step());
+      setMessage({ ok: true, text: done });
+    } catch (e) {
+      setMessage({ ok: false, text: (e instanceof ApiError && pick(e.problem.message)) || t('app.error') });
+    } finally {
+      setBusy(false);
+    }
+  }
+  const save = (answers: Answers) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, version: d.version });
+  const submit = (answers: Answers) => run(async () => {
+    const saved = sameAnswers(answers) ? d : await save(answers);
+    return api.post<Dossier>(`/api/v1/dossiers/${d.id}/submit`, { version: saved.version });
+  }, t('dossier.submitted'));
+
+  return (
+    <Container size="lg" py="lg">
+      <Anchor component={Link} to="/ho-so" size="sm">{t('dossier.queueTitle')}</Anchor>
+      <Group justify="space-between" align="flex-start" mt="xs">
+        <Box>
+          <Title order={1} size="h2">{t('dossier.title', { number: d.number })}</Title>
+          <Text fw={600}><Anchor component={Link} to={`/san-pham/${d.product.id}`}>{d.product.name}</Anchor> · {d.entity.name}</Text>
+          <Group gap="xs" mt={4}>
+            <Badge c="dark.8" variant="light" style={{ textTransform: 'none' }}>{t(`dossier.status.${d.status}`)}</Badge>
+            <Text size="sm" c="dark.4">{t(`dossier.type.${d.type}`)}</Text>
+            {d.stars ? <Stars count={d.stars} size={16} /> : null}
+            {d.certificateNumber && <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(d.certificateNumber)}`} size="sm" ff="monospace">{d.certificateNumber}</Anchor>}
+          </Group>
+        </Box>
+        <Group gap={6}>
+          <Text size="sm" c="dark.4">{t('dossier.forms')}:</Text>
+          {['01', '02', '03'].map((f) => <Anchor key={f} href={`/api/v1/dossiers/${d.id}/forms/${f}.pdf`} target="_blank" rel="noopener" size="sm">Mẫu {f}</Anchor>)}
+        </Group>
+      </Group>
+
+      <Card withBorder radius="lg" mt="md" padding="md">
+        <Title order={2} size="h5" mb="xs">{t('dossier.deadlines')}</Title>
+        <Deadlines d={d} />
+      </Card>
+
+      {d.returns.length > 0 && (
+        <Alert color="orange" mt="md" title={t('dossier.returns')}>
+          <Stack gap="xs">
+            {d.returns.map((r) => (
+              <Box key={r.id}>
+                <Text size="sm" fw={600}>{t('dossier.returnedAt', { date: formatDateTime(r.returnedAt) })}</Text>
+                <List size="sm">{r.reasons.map((reason, i) => <List.Item key={i}>{reason}</List.Item>)}</List>
+              </Box>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      {message && <Alert mt="md" color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>{message.text}</Alert>}
+
+      <Title order={2} size="h3" mt="xl">{t('dossier.selfAssessment')}</Title>
+      {!sheet ? <Loading /> : (
+        <SheetForm key={`${d.id}.${d.version}`} sheet={sheet} initial={d.answers} readOnly={!canEdit}
+          actions={canEdit ? (answers) => (
+            <>
+              <Button loading={busy} variant="light" onClick={() => void run(() => save(answers), t('dossier.saved'))}>{t('dossier.save')}</Button>
+              {submitAction && <Button loading={busy} onClick={() => void submit(answers)}>{t(`dossier.${submitAction}`)}</Button>}
+            </>
+          ) : undefined} />
+      )}
+    </Container>
+  );
+}
