@@ -113,6 +113,8 @@ export const en: Shape<Resources> = {
     home: 'Overview',
     myEntity: 'Producer profile',
     myProducts: 'My products',
+    dossiers: 'OCOP dossiers',
+    councils: 'Councils',
     pending: 'Your registration is waiting for the commune\'s approval. Once approved you can register products.',
     refused: 'The commune refused the registration: {{reason}}. Correct the profile and contact the commune.',
     laterTitle: 'Scoring screens come in a later release',

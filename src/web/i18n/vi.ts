@@ -109,6 +109,8 @@ export const vi = {
     home: 'Tổng quan',
     myEntity: 'Hồ sơ chủ thể',
     myProducts: 'Sản phẩm của tôi',
+    dossiers: 'Hồ sơ OCOP',
+    councils: 'Hội đồng',
     pending: 'Hồ sơ của chủ thể đang chờ UBND xã duyệt. Khi được duyệt, bạn có thể đăng ký sản phẩm.',
     refused: 'UBND xã đã từ chối hồ sơ: {{reason}}. Hãy sửa hồ sơ rồi liên hệ xã.',
     laterTitle: 'Màn hình chấm điểm sẽ có ở phiên bản sau',

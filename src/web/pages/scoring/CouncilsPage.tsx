@@ -22,7 +22,7 @@ function CouncilSessions({ council }: { council: Council }) {
           <Group key={s.id} gap="xs">
             <Anchor component={Link} to={`/phien-hop/${s.id}`} fw={600}>{s.title}</Anchor>
             <Text size="sm" c="dark.4">{formatDate(s.scheduledOn)}</Text>
-            <Badge c="dark.8" color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none' }}>{t(`session.status.${s.status}`)}</Badge>
+            <Badge color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.status.${s.status}`)}</Badge>
           </Group>
         ))}
       </Stack>
@@ -63,7 +63,7 @@ export function SessionPage() {
       <Title order={1} size="h2" mt="xs">{s.title}</Title>
       <Group gap="xs" mt={4}>
         <Text c="dark.4">{formatDate(s.scheduledOn)}{s.location ? ` · ${s.location}` : ''}</Text>
-        <Badge c="dark.8" color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none' }}>{t(`session.status.${s.status}`)}</Badge>
+        <Badge color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.status.${s.status}`)}</Badge>
       </Group>
       <Title order={2} size="h4" mt="lg" mb="sm">{t('session.agenda')}</Title>
       <Stack gap="sm">
@@ -75,7 +75,7 @@ export function SessionPage() {
                 <Text size="sm" c="dark.4">{it.entity.name} · {it.dossierNumber} · {t('sheet.sheetName', { number: it.sheet, name: '' }).replace(/:\s*$/, '')}</Text>
                 <Text size="sm">{t('session.submittedCount', { n: it.submittedCount, total: it.expectedCount })}</Text>
               </div>
-              {it.conflicted ? <Badge c="dark.8" color="orange" variant="light" style={{ textTransform: 'none' }}>{t('session.conflicted')}</Badge>
+              {it.conflicted ? <Badge color="orange" variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t('session.conflicted')}</Badge>
                 : <Anchor component={Link} to={`/phien-hop/${s.id}/${it.id}`} fw={600}>{t('session.score')}{it.myScore ? ` (${it.myScore.total})` : ''}</Anchor>}
             </Group>
           </Card>

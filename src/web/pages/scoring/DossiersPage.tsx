@@ -58,7 +58,7 @@ function Queue() {
                         <Text size="sm" fw={600}>{d.product.name}</Text>
                         <Text size="xs" c="dark.4">{d.entity.name} · {d.communeName}, {d.provinceName} · {t(`dossier.type.${d.type}`)}</Text>
                       </Table.Td>
-                      <Table.Td><Badge c="dark.8" variant="light" color={d.status === 'returned' || d.status === 'rejected' ? 'orange' : d.status === 'certified' ? 'green' : 'blue'} style={{ textTransform: 'none' }}>{t(`dossier.status.${d.status}`)}</Badge></Table.Td>
+                      <Table.Td><Badge variant="light" color={d.status === 'returned' || d.status === 'rejected' ? 'orange' : d.status === 'certified' ? 'green' : 'blue'} style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`dossier.status.${d.status}`)}</Badge></Table.Td>
                       <Table.Td><Text size="sm">{formatDate(d.submittedOn)}</Text></Table.Td>
                       <Table.Td><DossierDue d={d} /></Table.Td>
                     </Table.Tr>

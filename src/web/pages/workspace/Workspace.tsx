@@ -27,13 +27,14 @@ function WorkspaceNav({ user }: { user: User }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
   const tabs = isOfficer(user)
-    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')]]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')]] : [];
-  if (!tabs.length) return null;
+    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
+      : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   return (
-    <Tabs value={current} onChange={(v) => navigate(v && v !== 'home' ? `/lam-viec/${v}` : '/lam-viec')} mt="md" variant="pills" radius="xl">
+    <Tabs value={current} onChange={(v) => navigate(v?.startsWith('/') ? v : v && v !== 'home' ? `/lam-viec/${v}` : '/lam-viec')} mt="md" variant="pills" radius="xl">
       <Tabs.List aria-label={t('app.workspace')}>
         {tabs.map(([k, label]) => <Tabs.Tab key={k} value={k}>{label}</Tabs.Tab>)}
       </Tabs.List>
