@@ -12,7 +12,8 @@ import { openPglite, openPostgres, type Database } from '../src/app/db.js';
 import { buildServer } from '../src/app/server.js';
 import { createUser } from '../src/modules/accounts/index.js';
 
-export const TEMPLATE_FILE = 'var/test/template.tar.gz';
+/** The PGlite template; OCOP_TEST_TEMPLATE lets parallel checkouts keep their own. */
+export const TEMPLATE_FILE = process.env.OCOP_TEST_TEMPLATE ?? 'var/test/template.tar.gz';
 export const PASSWORD = 'correct horse battery staple';
 
 export function withDatabase(url: string, name: string) {

@@ -3,6 +3,7 @@
 //  - embedded: a PGlite data-dir dump at var/test/template.tar.gz
 //  - PostgreSQL (DATABASE_URL): a template database `<db>_template` on that server
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/app/db.js';
 import { migrate } from '../src/app/migrate.js';
@@ -34,7 +35,7 @@ if (url) {
   await migrate(db);
   await loadReferenceData(db);
   const dump = await db.pglite!.dumpDataDir('gzip');
-  mkdirSync('var/test', { recursive: true });
+  mkdirSync(dirname(TEMPLATE_FILE), { recursive: true });
   writeFileSync(TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
   await db.close();
   console.log(`test template (PGlite) ready in ${Date.now() - started} ms`);

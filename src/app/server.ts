@@ -1,7 +1,7 @@
 // Assembles the HTTP server: infrastructure plugins, the modules' routes under /api/v1, the OpenAPI document,
 // and the web app. Domain code is passed to plugins as options, never hung on decorators.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -21,7 +21,8 @@ import { geoRoutes } from '../modules/geo/index.js';
 import { registryRoutes } from '../modules/registry/index.js';
 import { scoringRoutes } from '../modules/scoring/index.js';
 
-export const webDist = join(import.meta.dirname, '..', '..', 'dist', 'web');
+/** The built web app; OCOP_WEB_DIST points elsewhere (the same variable the Vite build reads). */
+export const webDist = process.env.OCOP_WEB_DIST ? resolve(process.env.OCOP_WEB_DIST) : join(import.meta.dirname, '..', '..', 'dist', 'web');
 
 export async function buildServer(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
