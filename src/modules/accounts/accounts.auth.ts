@@ -18,7 +18,8 @@ declare module 'fastify' {
   }
 }
 
-const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
+/** The actor an account acts as; also for a command that acts for an account it has just opened (sign-up). */
+export const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
   kind: 'user', id: u.id, role: u.role, provinceCode: u.provinceCode, communeCode: u.communeCode, entityId: u.entityId, via,
 });
 

@@ -16,6 +16,17 @@ test('a producer signs up: pending entity, no products before approval; the comm
   const { session, entityId } = await signUp(t, MEO_VAC);
   const mine = await t.call({ url: `/api/v1/entities/${entityId}`, as: session });
   assert.equal(mine.json().status, 'pending');
+  // The sign-up is on record as the producer's own doing: the new account registers the entity, then joins it.
+  const producer = session.user.id;
+  assert.equal(session.user.entityId, entityId);
+  const registered = (await audit(entityId)).find((a) => a.action === 'entity.create')!;
+  assert.equal(registered.actor_id, producer, 'the entity was registered by the new producer, not by nobody');
+  assert.equal(registered.after!.status, 'pending');
+  const shown = (await t.call({ url: `/api/v1/entities/${entityId}/history`, as: session })).json().items.find((h: { action: string }) => h.action === 'entity.create');
+  assert.deepEqual([shown.actorId, shown.actorName], [producer, 'Sùng Thị Mỷ']);
+  const account = await query<{ action: string; actor_id: string | null; after: { entityId: string | null } }>(
+    t.database.db, sql`SELECT action, actor_id, after FROM audit_log WHERE record_type = 'user' AND record_id = ${producer} ORDER BY id`);
+  assert.deepEqual(account.map((a) => [a.action, a.actor_id, a.after.entityId]), [['user.create', null, null], ['user.join_entity', producer, entityId]]);
   assertProblem(await t.call({ method: 'POST', url: '/api/v1/products', as: session, body: { entityId, name: 'Mật ong', productSet: 4 } }), 409, 'entity_not_approved');
   // The public and other communes do not see a pending entity.
   assertProblem(await t.call({ url: `/api/v1/entities/${entityId}` }), 404, 'entity_not_found');
@@ -177,7 +188,10 @@ test('duplicate registration numbers → 409, also when two registrations race',
   assertProblem(await t.call({ method: 'POST', url: '/api/v1/entities', as: central, body: entityBody(DONG_VAN, { registrationNumber: e.registrationNumber }) }), 409, 'duplicate_registration_number', 'registrationNumber');
   const other = await makeEntity(t, central, DONG_VAN);
   assertProblem(await t.call({ method: 'PATCH', url: `/api/v1/entities/${other.id}`, as: central, body: { version: other.version, registrationNumber: e.registrationNumber } }), 409, 'duplicate_registration_number');
+  // Sign-up opens the account before it registers the entity: the refusal must take the account back too.
+  const beforeSignUp = await counts(t);
   assertProblem(await t.call({ method: 'POST', url: '/api/v1/auth/signup', body: { email: `${unique()}@t.vn`, password: 'mat khau rat dai', fullName: 'A', entity: entityBody(MEO_VAC, { registrationNumber: e.registrationNumber }) } }), 409, 'duplicate_registration_number');
+  assert.deepEqual(await counts(t), beforeSignUp);
   assert.equal((await counts(t)).entity, before_.entity + 1);
   const body = entityBody(MEO_VAC);
   const raced = await Promise.all([1, 2, 3].map(() => t.call({ method: 'POST', url: '/api/v1/entities', as: central, body })));
