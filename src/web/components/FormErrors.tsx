@@ -7,9 +7,27 @@ import { useLocalized } from '../i18n/index.js';
 
 export function useFormErrors() {
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   const { pick } = useLocalized();
   const field = (path: string) => (error instanceof ApiError ? pick(error.fieldMessage(path)) : undefined);
-  return { error, setError, field, clear: () => setError(null) };
+  /**
+   * One submission: forgets the last refusal, marks the form busy while `send` runs, and keeps what the server refused
+   * for `field` and the banner. Resolves to whether it went through, for the few forms that do more after a refusal.
+   */
+  async function submit(send: () => Promise<unknown>): Promise<boolean> {
+    setError(null);
+    setBusy(true);
+    try {
+      await send();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, field, busy, submit };
 }
 
 /** The banner above a form: stale version → reload; field errors → "see each field"; anything else → the server's words. */

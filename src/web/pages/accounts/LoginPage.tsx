@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api.js';
+import { useFormErrors } from '../../components/FormErrors.js';
 import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 import { usePageTitle } from '../../usePageTitle.js';
@@ -15,24 +16,20 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
   usePageTitle(t('login.title'));
   if (user) return <Navigate to="/lam-viec" replace />;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void errors.submit(async () => {
       await login(email, password);
       navigate('/lam-viec');
-    } catch (err) {
-      setError(err instanceof ApiError && err.status !== 401 ? pick(err.problem.message) ?? t('login.failed') : t('login.failed'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
+  // A wrong e-mail or password is one message, whichever it was: the form does not tell which accounts exist.
+  const failure = !errors.error ? null
+    : errors.error instanceof ApiError && errors.error.status !== 401 ? pick(errors.error.problem.message) ?? t('login.failed') : t('login.failed');
 
   return (
     <Container size={440} py={48}>
@@ -43,10 +40,10 @@ export default function LoginPage() {
               <Title order={1} size="h2">{t('login.title')}</Title>
               <Text c="dark.4" size="sm" mt={4}>{t('login.intro')}</Text>
             </div>
-            {error && <Alert color="red" role="alert">{error}</Alert>}
+            {failure && <Alert color="red" role="alert">{failure}</Alert>}
             <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
             <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
-            <Button type="submit" loading={busy} fullWidth size="md">{t('login.submit')}</Button>
+            <Button type="submit" loading={errors.busy} fullWidth size="md">{t('login.submit')}</Button>
             <Text size="xs" c="dark.3">{t('login.demo')}</Text>
           </Stack>
         </form>

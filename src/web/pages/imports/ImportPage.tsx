@@ -59,40 +59,28 @@ export default function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [committed, setCommitted] = useState<{ created: number; updated: number } | null>(null);
-  const [committing, setCommitting] = useState(false);
   const errors = useFormErrors();
   const up = useUpload();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    errors.clear();
     setPreview(null);
     setCommitted(null);
     const form = new FormData();
     form.append('file', file);
-    try {
-      setPreview(await up.send<ImportPreview>('/api/v1/imports/preview', form));
-    } catch (err) {
-      errors.setError(err);
-    }
+    void errors.submit(async () => setPreview(await up.send<ImportPreview>('/api/v1/imports/preview', form)));
   }
 
-  async function commit() {
+  function commit() {
     if (!preview) return;
-    setCommitting(true);
-    errors.clear();
-    try {
+    void errors.submit(async () => {
       const result = await api.post<{ created: number; updated: number }>(`/api/v1/imports/${preview.id}/commit`);
       setCommitted(result);
       setPreview(null);
       setFile(null);
       notifications.show({ color: 'ocop', message: t('imports.committed', { created: formatNumber(result.created), updated: formatNumber(result.updated) }) });
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setCommitting(false);
-    }
+    });
   }
 
   const totals = preview?.totals;
@@ -147,7 +135,7 @@ export default function ImportPage() {
               : <Alert color="ocop">{t('imports.noErrors')}</Alert>}
             <PreviewTable key={preview.id} preview={preview} />
             <Group>
-              <Button size="md" onClick={() => void commit()} disabled={totals.errors > 0 || totals.rows === 0} loading={committing}>{t('imports.commit')}</Button>
+              <Button size="md" onClick={commit} disabled={totals.errors > 0 || totals.rows === 0} loading={errors.busy}>{t('imports.commit')}</Button>
             </Group>
           </Stack>
         </Card>

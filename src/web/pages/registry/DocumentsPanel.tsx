@@ -22,20 +22,17 @@ export function DocumentsPanel({ entityId }: { entityId: string }) {
   const errors = useFormErrors();
   const up = useUpload();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    errors.clear();
     const form = new FormData();
     for (const [k, v] of Object.entries({ docType, number, issuer, issuedOn, expiresOn })) if (v) form.append(k, v);
     if (file) form.append('file', file);
-    try {
+    void errors.submit(async () => {
       await up.send(`/api/v1/entities/${entityId}/documents`, form);
       notifications.show({ color: 'ocop', message: t('files.uploaded', { name: file?.name ?? '' }) });
       setFile(null); setNumber(''); setIssuer(''); setIssuedOn(''); setExpiresOn('');
       list.reload();
-    } catch (err) {
-      errors.setError(err);
-    }
+    });
   }
 
   return (

@@ -18,21 +18,17 @@ import { EntityForm } from './EntityForm.js';
 function DecisionPanel({ entity, onDone }: { entity: EntityOut; onDone(e: EntityOut): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState<'approve' | 'refuse' | null>(null);
+  const [deciding, setDeciding] = useState<'approve' | 'refuse' | null>(null);
   const errors = useFormErrors();
-  async function decide(kind: 'approve' | 'refuse') {
-    setBusy(kind);
-    errors.clear();
-    try {
+  const busy = errors.busy ? deciding : null;
+  function decide(kind: 'approve' | 'refuse') {
+    setDeciding(kind);
+    void errors.submit(async () => {
       const body = kind === 'approve' ? { version: entity.version } : { version: entity.version, reason };
       const e = await api.post<EntityOut>(`/api/v1/entities/${entity.id}/${kind}`, body);
       notifications.show({ color: kind === 'approve' ? 'ocop' : 'orange', message: t(kind === 'approve' ? 'form.approved' : 'form.refusedDone') });
       onDone(e);
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(null);
-    }
+    });
   }
   return (
     <Card withBorder radius="lg" padding="md" id="refuse" bg="#fffaf0">

@@ -28,16 +28,13 @@ const numOrNull = (n: number | string) => (n === '' ? null : Number(n));
 export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: EntityOut): void }) {
   const { t } = useTranslation();
   const [v, setV] = useState<Values>(() => valuesOf(entity));
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV((prev) => ({ ...prev, [k]: value }));
   const text = (k: keyof Values) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value as never);
 
-  async function submit(ev: FormEvent) {
+  function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    errors.clear();
-    try {
+    void errors.submit(async () => {
       const saved = await api.patch<EntityOut>(`/api/v1/entities/${entity.id}`, {
         version: entity.version, name: v.name, type: v.type, registrationNumber: v.registrationNumber, registrationDate: orNull(v.registrationDate),
         taxCode: orNull(v.taxCode), address: v.address, communeCode: v.communeCode, phone: orNull(v.phone), email: orNull(v.email), website: orNull(v.website),
@@ -46,11 +43,7 @@ export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: 
       });
       notifications.show({ color: 'ocop', message: t('form.saved') });
       onSaved(saved);
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const f = errors.field;
@@ -82,7 +75,7 @@ export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: 
           </SimpleGrid>
           <Checkbox mt="sm" label={t('form.disability')} checked={v.repDisability} onChange={(e) => set('repDisability')(e.currentTarget.checked)} />
         </Fieldset>
-        <Group><Button type="submit" loading={busy}>{t('action.save')}</Button></Group>
+        <Group><Button type="submit" loading={errors.busy}>{t('action.save')}</Button></Group>
       </Stack>
     </form>
   );

@@ -16,22 +16,19 @@ export function FilesPanel({ product, onUploaded }: { product: ProductOut; onUpl
   const up = useUpload();
   const files = product.files ?? [];
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    errors.clear();
     const form = new FormData();
     form.append('kind', kind);
     if (caption) form.append('caption', caption);
     if (file) form.append('file', file);
-    try {
+    void errors.submit(async () => {
       await up.send(`/api/v1/products/${product.id}/files`, form);
       notifications.show({ color: 'ocop', message: t('files.uploaded', { name: file?.name ?? '' }) });
       setFile(null);
       setCaption('');
       onUploaded();
-    } catch (err) {
-      errors.setError(err);
-    }
+    });
   }
 
   return (

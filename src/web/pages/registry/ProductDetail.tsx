@@ -30,7 +30,6 @@ function ProductForm({ product, entityId, onSaved }: { product?: ProductOut; ent
     name: product.name, productSet: String(product.productSet.sheet), description: product.description ?? '', ingredients: product.ingredients ?? '',
     rawMaterialArea: product.rawMaterialArea ?? '', standard: product.standard ?? '', status: product.status,
   } : empty);
-  const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const text = (k: keyof Values) => (e: { currentTarget: { value: string } }) => { const value = e.currentTarget.value; setV((p) => ({ ...p, [k]: value })); };
   const setOptions = useMemo(() => (classification?.sectors ?? []).map((s) => ({
@@ -40,25 +39,19 @@ function ProductForm({ product, entityId, onSaved }: { product?: ProductOut; ent
   // Only draft and registered can be chosen here; certification comes from scoring.
   const editableStatus = !product || product.status === 'draft' || product.status === 'registered';
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    errors.clear();
     const fields = {
       name: v.name, productSet: v.productSet ? Number(v.productSet) : undefined, description: orNull(v.description), ingredients: orNull(v.ingredients),
       rawMaterialArea: orNull(v.rawMaterialArea), standard: orNull(v.standard), ...(editableStatus ? { status: v.status } : {}),
     };
-    try {
+    void errors.submit(async () => {
       const saved = product
         ? await api.patch<ProductOut>(`/api/v1/products/${product.id}`, { ...fields, version: product.version })
         : await api.post<ProductOut>('/api/v1/products', { ...fields, entityId });
       notifications.show({ color: 'ocop', message: t('form.saved') });
       onSaved(saved);
-    } catch (err) {
-      errors.setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const f = errors.field;
@@ -77,7 +70,7 @@ function ProductForm({ product, entityId, onSaved }: { product?: ProductOut; ent
         <Textarea label={t('form.ingredients')} autosize minRows={2} value={v.ingredients} onChange={text('ingredients')} error={f('ingredients')} />
         <Textarea label={t('form.rawMaterialArea')} autosize minRows={2} value={v.rawMaterialArea} onChange={text('rawMaterialArea')} error={f('rawMaterialArea')} />
         <TextInput label={t('form.standard')} value={v.standard} onChange={text('standard')} error={f('standard')} />
-        <Group><Button type="submit" loading={busy}>{t('action.save')}</Button></Group>
+        <Group><Button type="submit" loading={errors.busy}>{t('action.save')}</Button></Group>
       </Stack>
     </form>
   );
