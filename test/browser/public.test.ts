@@ -95,12 +95,18 @@ if (!hasChromium) {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
   });
 
-  test('on a 360 px phone the catalogue and a product page fit the screen', async () => {
+  test('on a 360 px phone the catalogue and a product page fit the screen, and the header\'s title and language button stay apart', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     try {
       await phone.goto(url);
       await phone.locator('.product-card').first().waitFor();
       assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling on the catalogue');
+      await assertApart(phone, 'OCOP Việt Nam', 'English');
+      await phone.getByRole('button', { name: /English/ }).click();
+      await phone.getByRole('heading', { level: 1, name: 'OCOP products' }).waitFor();
+      await assertApart(phone, 'OCOP Vietnam', 'Tiếng Việt');
+      await phone.getByRole('button', { name: /Tiếng Việt/ }).click();
+      await phone.getByRole('heading', { level: 1, name: 'Sản phẩm OCOP' }).waitFor();
       await phone.locator('.product-card').first().click();
       await phone.locator('h1').waitFor();
       assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling on the product page');
@@ -108,6 +114,27 @@ if (!hasChromium) {
       await phone.close();
     }
   });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const grow = (a: Box, by: number): Box => ({ x: a.x - by, y: a.y - by, width: a.width + 2 * by, height: a.height + 2 * by });
+
+/**
+ * The header's title and its language button do not touch (at least 4 px apart). The title is measured by its glyphs,
+ * not its element: a title that does not fit spills out of a box that may itself stay clear of the button.
+ */
+async function assertApart(page: import('playwright-core').Page, title: string, language: string) {
+  const header = page.locator('header');
+  const text = await header.getByText(title, { exact: true }).evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  const button = await header.getByRole('button', { name: language }).boundingBox();
+  assert.ok(text.width > 0 && button, 'both are on screen');
+  assert.ok(!overlap(grow(text, 4), button), `"${title}" ${JSON.stringify(text)} touches "${language}" ${JSON.stringify(button)}`);
 }
 
 /** The catalogue card titled exactly with the demo honey (the producer's name on other cards contains the same words). */

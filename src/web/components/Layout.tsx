@@ -8,7 +8,7 @@ import { useSession } from '../session.js';
 
 function Logo() {
   return (
-    <svg width="36" height="36" viewBox="0 0 32 32" aria-hidden="true">
+    <svg className="app-logo" viewBox="0 0 32 32" aria-hidden="true">
       <rect width="32" height="32" rx="9" fill="#0b6e4f" />
       <path d="M16 5.5l3.1 6.6 7.2.9-5.3 5 1.4 7.1L16 21.6l-6.4 3.5 1.4-7.1-5.3-5 7.2-.9z" fill="#f5b301" />
     </svg>
@@ -23,16 +23,18 @@ export function Layout({ children }: { children: ReactNode }) {
     <Box style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#f6f8f7' }}>
       <a className="skip-link" href="#main">{t('app.skip')}</a>
       <Box component="header" style={{ background: '#fff', borderBottom: '1px solid #e3e8e5', position: 'sticky', top: 0, zIndex: 100 }}>
-        <Container size="lg" py={10}>
-          <Group justify="space-between" wrap="nowrap" gap="sm">
-            <UnstyledButton component={Link} to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0 }}>
+        {/* On a 360 px phone the brand and the buttons fit on one line thanks to a smaller title and margins; when they
+            do not (a longer translation, the workspace button), the buttons drop to a second line, never on top. */}
+        <Container size="lg" py={10} px={{ base: 'xs', xs: 'md' }}>
+          <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 6 }}>
+            <UnstyledButton component={Link} to="/" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
               <Logo />
-              <Box style={{ minWidth: 0 }}>
-                <Text fw={800} size="lg" c="ocop.9" lh={1.1} style={{ whiteSpace: 'nowrap' }}>{t('app.name')}</Text>
+              <Box>
+                <Text fw={800} fz={{ base: 15, xs: 'lg' }} c="ocop.9" lh={1.1} style={{ whiteSpace: 'nowrap' }}>{t('app.name')}</Text>
                 <Text size="xs" c="dark.3" lh={1.2} visibleFrom="xs">{t('app.tagline')}</Text>
               </Box>
             </UnstyledButton>
-            <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap">
+            <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap" ml="auto">
               <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
               <Anchor component={NavLink} to="/giay-chung-nhan" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('cert.registerLink')}</Anchor>
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
