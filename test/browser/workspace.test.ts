@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+import { SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
 
 type EntityRow = { reg: string; name: string; type: string; address: string; commune: string; rep: string; sex: string; ethnicity: string; workers: number };
 type ProductRow = { reg: string; name: string; set: number; description: string };
@@ -55,12 +55,21 @@ if (!hasChromium) {
     page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
     return page;
   }
+  /** The workspace's section links (a navigation landmark, not tabs: each section is a page of its own). */
+  const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Không gian làm việc' }).getByRole('link', { name, exact: true });
 
   test('an entity member lands on their producer, sees a field error beside the field, then edits a product', async () => {
     const page = await freshPage();
     await logIn(page, url, 'chuthe@demo.ocop.vn');
     await page.getByRole('heading', { level: 1, name: 'HTX Mật ong bạc hà Mèo Vạc' }).waitFor();
-    await page.getByRole('tab', { name: 'Sản phẩm của tôi' }).click();
+    // The section links: the page shown is marked current, and the workspace passes axe (no tab without its panel).
+    assert.equal(await section(page, 'Hồ sơ chủ thể').getAttribute('aria-current'), 'page');
+    assert.deepEqual(await axeViolations(page), []);
+    await section(page, 'Sản phẩm của tôi').click();
+    await page.waitForURL(/\/lam-viec\/san-pham$/);
+    // The URL changes before React re-renders: wait for the mark to move, then check it left the other link.
+    await page.locator('nav a[aria-current="page"]', { hasText: 'Sản phẩm của tôi' }).waitFor();
+    assert.equal(await section(page, 'Hồ sơ chủ thể').getAttribute('aria-current'), null);
     await page.getByRole('link', { name: 'Sửa: Mật ong bạc hà Mèo Vạc' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mật ong bạc hà Mèo Vạc' }).waitFor();
     const id = page.url().split('/').pop()!;
@@ -89,7 +98,7 @@ if (!hasChromium) {
   test('an officer imports a workbook: the bad row is shown and nothing is written; fixed, it commits', async () => {
     const page = await freshPage();
     await logIn(page, url, 'tinh@demo.ocop.vn');
-    await page.getByRole('tab', { name: 'Nhập / xuất Excel' }).click();
+    await section(page, 'Nhập / xuất Excel').click();
     await page.getByRole('heading', { level: 1, name: 'Nhập và xuất danh sách bằng Excel' }).waitFor();
 
     await page.locator('input[type="file"]').setInputFiles({ name: 'danh-sach-ocop-tuyen-quang.xlsx', mimeType: XLSX, buffer: await workbook(ENTITIES) });
@@ -122,13 +131,24 @@ if (!hasChromium) {
     const page = await freshPage();
     await logIn(page, url, 'xa@demo.ocop.vn');
     await page.getByRole('heading', { level: 1, name: 'Không gian làm việc' }).waitFor();
-    await page.getByRole('tab', { name: 'Chủ thể' }).click();
+    await section(page, 'Chủ thể').click();
     await page.getByRole('textbox', { name: 'Trạng thái' }).click();
     await page.getByRole('option', { name: 'Đã duyệt' }).click();
     await page.waitForURL(/status=approved/);
     const csv = page.getByRole('link', { name: 'Xuất CSV' });
     await page.locator('a[href*="status=approved"]', { hasText: 'Xuất CSV' }).waitFor();
     assert.match(await csv.getAttribute('href') ?? '', /^\/api\/v1\/entities\/export\?.*status=approved.*format=csv/);
+    // A half-typed commune code stays in the box but filters nothing; a whole one filters, and so does the search.
+    const commune = page.getByRole('textbox', { name: 'Mã xã' });
+    await commune.fill('0076');
+    await page.waitForURL(/commune=0076(&|$)/);
+    assert.doesNotMatch(await csv.getAttribute('href') ?? '', /commune=/);
+    await commune.fill('00769');
+    await page.locator('a[href*="commune=00769"]', { hasText: 'Xuất CSV' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm theo tên' }).fill('mat ong');
+    await page.waitForURL(/q=mat\+ong/);
+    await page.getByRole('link', { name: 'HTX Mật ong bạc hà Mèo Vạc' }).waitFor();
+    assert.match(page.url(), /status=approved/, 'the other filters are kept');
     await page.context().close();
   });
 }

@@ -1,9 +1,9 @@
 // The logged-in area (loaded on demand). Each role lands on its own home; officers get lists, edits and Excel.
 import '@mantine/notifications/styles.css';
-import { Button, Container, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../components/States.js';
 import { isOfficer } from '../../roles.js';
 import { useSession } from '../../session.js';
@@ -23,9 +23,10 @@ function scopeText(u: User, t: (k: string, o?: Record<string, string>) => string
   return t('ws.nationwide');
 }
 
+/** The workspace's sections. Each one is a page of its own (its own address), so they are links in a navigation
+ * landmark, styled as pills, with aria-current on the page shown: tabs would promise panels that are not there. */
 function WorkspaceNav({ user }: { user: User }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
   const tabs = isOfficer(user)
@@ -33,12 +34,16 @@ function WorkspaceNav({ user }: { user: User }) {
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
+  const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
   return (
-    <Tabs value={current} onChange={(v) => navigate(v?.startsWith('/') ? v : v && v !== 'home' ? `/lam-viec/${v}` : '/lam-viec')} mt="md" variant="pills" radius="xl">
-      <Tabs.List aria-label={t('app.workspace')}>
-        {tabs.map(([k, label]) => <Tabs.Tab key={k} value={k}>{label}</Tabs.Tab>)}
-      </Tabs.List>
-    </Tabs>
+    <Group component="nav" aria-label={t('app.workspace')} mt="md" gap={6} wrap="wrap">
+      {tabs.map(([k, label]) => (
+        <Button key={k} component={Link} to={href(k)} radius="xl" size="compact-md" px="md" fw={600}
+          variant={k === current ? 'filled' : 'subtle'} aria-current={k === current ? 'page' : undefined}>
+          {label}
+        </Button>
+      ))}
+    </Group>
   );
 }
 
