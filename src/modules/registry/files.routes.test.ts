@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../app/db.js';
 import { MEO_VAC, TAN_CUONG, testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { assertProblem, counts, makeEntity, makeProduct } from '../../../test/api-helpers.js';
+import { multipartBody, type Part } from '../../../test/multipart.js';
 
 let t: TestApp;
 before(async () => { t = await testApp(); });
@@ -146,6 +147,30 @@ test('a file over the size limit → 413; a 2 MB photo under the default limit i
   const res = await upload(t, `/api/v1/products/${p.id}/files`, central, { kind: 'image' }, { name: 'lon.png', type: 'image/png', bytes: twoMb });
   assert.equal(res.statusCode, 201, res.body);
   assert.equal(res.json().sizeBytes, twoMb.length);
+});
+
+test('fields after the file count (kind, document metadata); two files or a field twice → 400; nothing stored', async () => {
+  const central = await t.user('central');
+  const e = await makeEntity(t, central, MEO_VAC);
+  const p = await makeProduct(t, central, e.id);
+  const send = (url: string, parts: Part[]) => {
+    const { payload, contentType } = multipartBody(parts);
+    return t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: central.cookie, 'x-csrf-token': central.csrf } });
+  };
+  const aPdf: Part = { name: 'file', filename: 'kiem-nghiem.pdf', type: 'application/pdf', bytes: await pdf() };
+  // Read before the fields after it, the PDF would have been taken for a photo (kind's default) and refused.
+  const doc = await send(`/api/v1/products/${p.id}/files`, [aPdf, { name: 'kind', value: 'document' }, { name: 'caption', value: 'Phiếu kiểm nghiệm' }]);
+  assert.equal(doc.statusCode, 201, doc.body);
+  assert.deepEqual([doc.json().mimeType, doc.json().caption], ['application/pdf', 'Phiếu kiểm nghiệm']);
+  const entityDoc = await send(`/api/v1/entities/${e.id}/documents`, [aPdf, { name: 'docType', value: 'food_safety' }, { name: 'number', value: '45/2026/ATTP' }]);
+  assert.equal(entityDoc.statusCode, 201, entityDoc.body);
+  assert.deepEqual([entityDoc.json().docType, entityDoc.json().number], ['food_safety', '45/2026/ATTP']);
+
+  const before_ = await counts(t);
+  assertProblem(await send(`/api/v1/products/${p.id}/files`, [{ name: 'kind', value: 'image' }, { name: 'file', filename: 'a.png', type: 'image/png', bytes: await png() }, { name: 'file', filename: 'b.png', type: 'image/png', bytes: await png() }]), 400, 'too_many_files', 'file');
+  assertProblem(await send(`/api/v1/entities/${e.id}/documents`, [aPdf, { name: 'docType', value: 'other' }, { name: 'docType', value: 'food_safety' }]), 400, 'duplicate_field', 'docType');
+  assertProblem(await send(`/api/v1/products/${p.id}/files`, [aPdf, { name: 'kind', value: 'video' }]), 400, 'validation_failed', 'kind');
+  assert.deepEqual(await counts(t), before_);
 });
 
 test('downloading an unknown or malformed file id → 404 / 400', async () => {

@@ -1,35 +1,17 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inTransaction } from '../../app/command.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { FileStore } from '../../app/files.js';
+import { readSingleUpload } from '../../app/uploads.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
-import { attachEntityDocument, attachProductFile, type Upload } from './commands/attach-file.js';
+import { attachEntityDocument, attachProductFile } from './commands/attach-file.js';
 import { documentMeta, documentOut, fileOut, idParams } from './registry.contract.js';
 import { canEditEntity, canReadEntity, canReadProduct, inScope } from './registry.policy.js';
 import { presentFile } from './registry.present.js';
 import { fileAttachments, getEntity, listEntityDocuments } from './registry.repo.js';
 import { join } from 'node:path';
-
-const noFile = () => new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp', en: 'A file is required' }, { field: 'file' });
-
-/** Reads the one file of a multipart request with its text fields; size limits are enforced by the parser. */
-async function readUpload(req: FastifyRequest): Promise<{ upload: Upload; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi dạng multipart/form-data', en: 'Send multipart/form-data' });
-  const part: MultipartFile | undefined = await req.file();
-  if (!part) throw noFile();
-  const bytes = await part.toBuffer();
-  if (!bytes.length) throw noFile();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(part.fields)) {
-    const f = Array.isArray(v) ? v[0] : v;
-    if (f && f.type === 'field' && typeof f.value === 'string' && f.value !== '') fields[k] = f.value;
-  }
-  return { upload: { bytes, filename: part.filename || 'file' }, fields };
-}
 
 function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.infer<T> {
   const parsed = schema.safeParse(fields);
@@ -45,7 +27,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
 
   r.post('/products/:id/files', { schema: { tags: ['registry'], summary: 'Upload a product photo (kind=image: JPEG, PNG, WebP) or document (kind=document: PDF or image), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: fileOut } } }, async (req, reply) => {
     requireUser(req);
-    const { upload, fields } = await readUpload(req);
+    const { upload, fields } = await readSingleUpload(req);
     const meta = parseFields(z.object({ kind: z.enum(['image', 'document']).default('image'), caption: z.string().max(300).optional() }), fields);
     const { file, link } = await inTransaction(db, req, (ctx) => attachProductFile(ctx, files, req.params.id, meta.kind, upload, meta.caption ?? null));
     return reply.status(201).send(presentFile(file, link.kind, link.caption));
@@ -53,7 +35,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
 
   r.post('/entities/:id/documents', { schema: { tags: ['registry'], summary: 'Upload an entity document (business registration, food safety, trademark…), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } }, async (req, reply) => {
     requireUser(req);
-    const { upload, fields } = await readUpload(req);
+    const { upload, fields } = await readSingleUpload(req);
     const meta = parseFields(documentMeta, fields);
     const { doc, file } = await inTransaction(db, req, (ctx) => attachEntityDocument(ctx, files, req.params.id, meta, upload));
     return reply.status(201).send({ id: doc.id, docType: doc.docType, number: doc.number, issuer: doc.issuer, issuedOn: doc.issuedOn, expiresOn: doc.expiresOn, file: presentFile(file, 'document') });
