@@ -14,8 +14,11 @@ export type UserActor = {
   entityId: string | null;
   via: 'session' | 'token';
 };
-export type Actor = UserActor | { kind: 'public' };
+/** The server acting on its own (a scheduled job): no user, no scope; its audit records carry `name`. */
+export type SystemActor = { kind: 'system'; name: string };
+export type Actor = UserActor | { kind: 'public' } | SystemActor;
 export const PUBLIC: Actor = { kind: 'public' };
+export const systemActor = (name: string): SystemActor => ({ kind: 'system', name });
 
 /** What a command runs with: the actor, the open transaction, a logger and the clock. */
 export type Ctx = { actor: Actor; tx: Queryable; log: FastifyBaseLogger; now: Date };

@@ -15,9 +15,10 @@ export type AuditEntry = {
 
 export async function recordAudit(ctx: Ctx, e: AuditEntry): Promise<void> {
   const actorId = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+  const actorLabel = ctx.actor.kind === 'system' ? `system:${ctx.actor.name}` : null;
   await ctx.tx.execute(sql`
-    INSERT INTO audit_log (at, actor_id, action, record_type, record_id, province_code, commune_code, before, after)
-    VALUES (${ctx.now.toISOString()}, ${actorId}, ${e.action}, ${e.recordType}, ${e.recordId}, ${e.provinceCode ?? null},
+    INSERT INTO audit_log (at, actor_id, actor_label, action, record_type, record_id, province_code, commune_code, before, after)
+    VALUES (${ctx.now.toISOString()}, ${actorId}, ${actorLabel}, ${e.action}, ${e.recordType}, ${e.recordId}, ${e.provinceCode ?? null},
             ${e.communeCode ?? null}, ${e.before === undefined ? null : JSON.stringify(e.before)}::jsonb,
             ${e.after === undefined ? null : JSON.stringify(e.after)}::jsonb)`);
 }
@@ -30,7 +31,7 @@ export type AuditRecord = {
 /** The history of one record, newest first, with the names of the fields that changed. */
 export async function readAudit(db: Ctx['tx'], recordType: string, recordId: string): Promise<AuditRecord[]> {
   const rows = (await query<{ id: number; at: Date; actor_id: string | null; actor_name: string | null; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(db, sql`
-    SELECT a.id, a.at, a.actor_id, u.full_name AS actor_name, a.action, a.before, a.after
+    SELECT a.id, a.at, a.actor_id, COALESCE(u.full_name, a.actor_label) AS actor_name, a.action, a.before, a.after
     FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
     WHERE a.record_type = ${recordType} AND a.record_id = ${recordId}
     ORDER BY a.id DESC LIMIT 500`));

@@ -1,4 +1,4 @@
-// The `ocop` command: serve, migrate, seed, backup, restore.
+// The `ocop` command: serve, migrate, seed, expire, backup, restore.
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { loadConfig } from '../app/config.js';
 import { openDatabase, openPglite } from '../app/db.js';
 import { migrate } from '../app/migrate.js';
 import { loadReferenceData } from '../app/reference-data.js';
+import { runCertificateExpiry } from '../modules/scoring/index.js';
 import { seedDemo, seedSynthetic } from './seed/seed.js';
 import { serve } from './serve.js';
 
@@ -15,6 +16,7 @@ const usage = `ocop <command>
   migrate                                 apply database migrations and reference data
   seed --demo                             load the demo data set
   seed --synthetic --entities N --products M   add deterministic national-scale data
+  expire                                  mark products whose certificate lapsed as expired (serve also runs it daily)
   backup FILE                             write the embedded database to FILE (.tar.gz)
   restore FILE                            replace the embedded database with FILE`;
 
@@ -40,6 +42,17 @@ async function main() {
       else throw new Error(usage);
       console.log(`seeded in ${Date.now() - t} ms`);
       return db.close();
+    }
+    case 'expire': {
+      const db = await openDatabase(config);
+      try {
+        const r = await runCertificateExpiry(db.db, console as never);
+        console.log(`${r.today}: ${r.expired.length} product(s) marked expired`);
+        for (const e of r.expired) console.log(`  ${e.certificateNumber} (expired ${e.expiresOn})`);
+      } finally {
+        await db.close();
+      }
+      return;
     }
     case 'backup': {
       if (config.databaseUrl || !rest[0]) throw new Error('backup FILE works on the embedded database; for PostgreSQL use pg_dump');

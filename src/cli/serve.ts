@@ -7,6 +7,8 @@ import { migrate } from '../app/migrate.js';
 import { OutboxWorker } from '../app/outbox.js';
 import { loadReferenceData } from '../app/reference-data.js';
 import { buildServer } from '../app/server.js';
+import { DAY_MS, schedule } from '../app/schedule.js';
+import { runCertificateExpiry } from '../modules/scoring/index.js';
 import { createUser, getUserByEmail } from '../modules/accounts/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
 
@@ -44,6 +46,8 @@ export async function serve() {
     .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
     .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
   outbox.start();
+  // Products whose certificate lapsed read 'expired' in the registry: now, then once a day (Điều 4.3, 12.3).
+  const expiry = schedule('certificate-expiry', DAY_MS, () => runCertificateExpiry(database.db, app.log).then((r) => ({ today: r.today, expired: r.expired.length })), app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -52,6 +56,7 @@ export async function serve() {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests
     await outbox.stop();
+    await expiry.stop();
     await database.close();
     process.exit(0);
   };

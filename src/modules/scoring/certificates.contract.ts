@@ -2,6 +2,7 @@
 // re-rating reminders and the legacy import.
 import { z } from 'zod';
 import { provinceCode } from '../geo/index.js';
+import { EXTENSION_REASONS } from './certificates.rules.js';
 import { REVOCATION_GROUNDS } from './rules.data.js';
 import { CERTIFICATE_KINDS, CERTIFICATE_STATUSES } from './certificates.tables.js';
 
@@ -24,9 +25,16 @@ const productRef = z.object({ id: z.string(), name: z.string(), code: z.string()
 const entityRef = z.object({ id: z.string(), name: z.string() });
 const provinceRef = z.object({ code: z.string(), name: z.string() });
 
+/** Điều 12.3: past its expiry, a certificate whose late re-rating is pending reads 'valid' until the authority decides,
+ * at most until `extendedUntil` (expiry + 180 days); both fields are null otherwise. */
+const extension = {
+  extendedUntil: isoDate.nullable(),
+  extensionReason: z.enum(EXTENSION_REASONS).nullable(),
+};
+
 export const registerItem = z.object({
   number: z.string(), product: productRef, entity: entityRef, province: provinceRef, stars: z.number(),
-  issuedOn: z.string(), expiresOn: z.string(), status: z.enum(CERTIFICATE_STATUSES),
+  issuedOn: z.string(), expiresOn: z.string(), status: z.enum(CERTIFICATE_STATUSES), ...extension,
 });
 export const registerList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(registerItem) });
 
@@ -44,6 +52,7 @@ export const verifyOut = z.object({
   province: provinceRef,
   issuedOn: z.string(),
   expiresOn: z.string(),
+  ...extension,
   authority: z.string(),
   decisionNumber: z.string(),
   decidedOn: z.string(),
@@ -61,6 +70,14 @@ export const revokeBody = z.strictObject({
   /** The date of the competent authority's conclusion or the commune's confirmation (Điều 8.4). */
   groundFoundOn: isoDate,
   note: z.string().trim().max(2000).nullable().optional(),
+});
+
+/** What the caller may do with one certificate, so the web app shows "Thu hồi" only to the competent authority. */
+export const certificateActionsOut = z.object({ actions: z.array(z.enum(['revoke'])) });
+/** The six grounds of Điều 8.1 and the deadline of Điều 8.4, as the revocation form offers them. */
+export const revocationGroundsOut = z.object({
+  instrument: z.string(), deadlineDays: z.number(), enforceDeadline: z.boolean(),
+  grounds: z.array(z.object({ code: z.string(), text: message })),
 });
 
 export const remindersQuery = z.strictObject({ province: provinceCode.optional() });

@@ -1,10 +1,15 @@
 // Who may do what with certificates. The register, verification and the printed PDF are public (a certificate is a
 // public act); issuing and revoking belong to the competent authority; reminders and imports to officers.
 import type { Actor } from '../../app/actor.js';
-import { isCompetentAuthority } from './certificates.rules.js';
+import { isCompetentAuthority, standingOn } from './certificates.rules.js';
 
 export const canIssueCertificate = (actor: Actor, c: { stars: number; provinceCode: string }) => isCompetentAuthority(actor, c);
 export const canRevokeCertificate = (actor: Actor, c: { stars: number; provinceCode: string }) => isCompetentAuthority(actor, c);
+
+/** The actions the caller may take on a certificate today: only one in force (grace of Điều 12.3 included) can be revoked. */
+export function certificateActions(actor: Actor, c: { stars: number; provinceCode: string; status: 'valid' | 'replaced' | 'revoked'; expiresOn: string }, today: string, lateReRatingPending: boolean): 'revoke'[] {
+  return canRevokeCertificate(actor, c) && standingOn(c, today, lateReRatingPending).status === 'valid' ? ['revoke'] : [];
+}
 
 /** Province officers see their own province's reminders; the central office sees every province. */
 export function reminderProvince(actor: Actor, asked: string | undefined): { ok: boolean; province: string | undefined } {

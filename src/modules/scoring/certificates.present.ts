@@ -1,7 +1,7 @@
 // Certificate rows to API output. Internal ids appear only as links to product and entity pages.
 import type { z } from 'zod';
 import { RULES } from './rules.data.js';
-import { statusOn } from './certificates.rules.js';
+import { standingOn } from './certificates.rules.js';
 import type { CertificateView } from './certificates.repo.js';
 import type { registerItem, verifyOut } from './certificates.contract.js';
 
@@ -12,7 +12,7 @@ export function presentRegisterItem(v: CertificateView, today: string): z.infer<
     product: { id: c.productId, name: v.productName, code: v.productCode },
     entity: { id: c.entityId, name: v.entityName },
     province: { code: c.provinceCode, name: v.provinceName },
-    stars: c.stars, issuedOn: c.issuedOn, expiresOn: c.expiresOn, status: statusOn(c, today),
+    stars: c.stars, issuedOn: c.issuedOn, expiresOn: c.expiresOn, ...standingOn(c, today, v.lateReRatingPending),
   };
 }
 

@@ -1,20 +1,27 @@
 // Certificate queries; no decisions here.
-import { and, asc, count, desc, eq, lt, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { entity, nameMatches, product } from '../registry/index.js';
+import { addDays } from './certificates.rules.js';
 import { certificate, certificateImport, type CertificateStatus } from './certificates.tables.js';
+import { RULES, type LegalRules } from './rules.data.js';
 
 const provinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${certificate.provinceCode})`;
 const replacedByNumber = sql<string | null>`(SELECT c2.number FROM certificate c2 WHERE c2.id = ${certificate.replacedById})`;
 const replacesNumber = sql<string | null>`(SELECT c2.number FROM certificate c2 WHERE c2.id = ${certificate.replacesId})`;
 
+/** A re-rating dossier filed late against the certificate is still pending (Điều 12.3); a dossier ends when it is
+ * certified (the certificate is then replaced), not recognised or rejected. The rule itself is `standingOn`. */
+export const lateReRatingPending = sql<boolean>`EXISTS (SELECT 1 FROM dossier d WHERE d.rerating_certificate_id = ${certificate.id}
+  AND d.rerating_late AND d.status NOT IN ('certified','not_recognised','rejected'))`;
+
 export const certificateColumns = {
   certificate, productName: product.name, productCode: product.code, productSet: product.productSet,
-  entityName: entity.name, provinceName, replacedByNumber, replacesNumber,
+  entityName: entity.name, provinceName, replacedByNumber, replacesNumber, lateReRatingPending,
 };
 export type CertificateView = {
   certificate: typeof certificate.$inferSelect; productName: string; productCode: string; productSet: number;
-  entityName: string; provinceName: string; replacedByNumber: string | null; replacesNumber: string | null;
+  entityName: string; provinceName: string; replacedByNumber: string | null; replacesNumber: string | null; lateReRatingPending: boolean;
 };
 
 const from = (db: Queryable) => db.select(certificateColumns).from(certificate)
@@ -29,6 +36,28 @@ export async function getByNumber(db: Queryable, number: string): Promise<Certif
 export async function getForUpdate(db: Queryable, number: string) {
   const [row] = await db.select().from(certificate).where(eq(certificate.number, number)).for('update');
   return row;
+}
+
+/** Whether a late re-rating dossier against this certificate is pending (see `lateReRatingPending`). */
+export async function hasLateReRatingPending(db: Queryable, certificateId: string): Promise<boolean> {
+  const [row] = await db.select({ pending: lateReRatingPending }).from(certificate).where(eq(certificate.id, certificateId));
+  return Boolean(row?.pending);
+}
+
+/** Certificates stored 'valid' whose expiry has passed while their product still reads 'certified' in the registry:
+ * the candidates of the daily expiry job, with the fact the grace rule needs. */
+export async function listLapsedOfCertifiedProducts(db: Queryable, today: string) {
+  return db.select({ id: certificate.id, number: certificate.number, productId: certificate.productId, status: certificate.status, expiresOn: certificate.expiresOn, lateReRatingPending })
+    .from(certificate).innerJoin(product, eq(product.id, certificate.productId))
+    .where(and(eq(certificate.status, 'valid'), lt(certificate.expiresOn, today), eq(product.status, 'certified')))
+    .orderBy(asc(certificate.expiresOn), asc(certificate.number));
+}
+
+/** The certificate a re-rating dossier re-rates: the one recorded at filing, else the product's current one. */
+export async function certificateForReRating(db: Queryable, d: { productId: string; reratingCertificateId: string | null }) {
+  const where = d.reratingCertificateId ? eq(certificate.id, d.reratingCertificateId) : and(eq(certificate.productId, d.productId), eq(certificate.status, 'valid'));
+  const [row] = await db.select({ number: certificate.number, expiresOn: certificate.expiresOn }).from(certificate).where(where);
+  return row ?? null;
 }
 
 /** The product's certificate in force (stored 'valid', whether or not its date has passed). */
@@ -55,11 +84,16 @@ export async function nextCertificateSequence(db: Queryable, provinceCode: strin
   return Number(rows[0].last_value);
 }
 
-/** The SQL for a shown status on a given day ('expired' is derived from the date). */
+/** Whether the certificate is past its expiry but kept in force by a pending late re-rating (`standingOn` in SQL). */
+function extendedOn(today: string, rules: Pick<LegalRules, 'transition'> = RULES): SQL {
+  return and(lt(certificate.expiresOn, today), gte(certificate.expiresOn, addDays(today, -rules.transition.graceDaysAfterExpiry)), lateReRatingPending)!;
+}
+
+/** The SQL for a shown status on a given day ('expired' is derived from the date and the Điều 12.3 extension). */
 export function statusIs(status: CertificateStatus, today: string): SQL {
   switch (status) {
-    case 'valid': return and(eq(certificate.status, 'valid'), gte(certificate.expiresOn, today))!;
-    case 'expired': return and(eq(certificate.status, 'valid'), lt(certificate.expiresOn, today))!;
+    case 'valid': return and(eq(certificate.status, 'valid'), or(gte(certificate.expiresOn, today), extendedOn(today)))!;
+    case 'expired': return and(eq(certificate.status, 'valid'), lt(certificate.expiresOn, today), not(extendedOn(today)))!;
     default: return eq(certificate.status, status);
   }
 }

@@ -12,13 +12,14 @@ import { renderCertificatePdf } from './certificate-pdf.js';
 import { commitCertificateImport, previewCertificateImport } from './commands/import-certificates.js';
 import { revokeCertificate } from './commands/revoke-certificate.js';
 import {
-  importIdParams, importPreview, numberParams, registerList, registerQuery, reminderItem, remindersOut, remindersQuery, revokeBody, verifyOut,
+  certificateActionsOut, importIdParams, importPreview, numberParams, registerList, registerQuery, reminderItem, remindersOut, remindersQuery, revocationGroundsOut,
+  revokeBody, verifyOut,
 } from './certificates.contract.js';
 import { readLegacyWorkbook } from './certificates.import.js';
-import { canImportCertificates, reminderProvince } from './certificates.policy.js';
+import { canImportCertificates, certificateActions, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
 import { certificateSearch, getByNumber, listCertificates, listExpiring, statusIs } from './certificates.repo.js';
-import { addDays, reRatingWindow, statusOn, vnDate } from './certificates.rules.js';
+import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
 
@@ -26,6 +27,7 @@ const STAGE_MESSAGE = {
   open: (d: string) => ({ vi: `Đã mở thời hạn nộp hồ sơ đánh giá lại (đến hết ${d})`, en: `The re-rating filing window is open (until ${d})` }),
   closed: (d: string) => ({ vi: `Đã quá hạn nộp hồ sơ đánh giá lại; giấy chứng nhận hết hạn ngày ${d}`, en: `The re-rating filing window has closed; the certificate expires on ${d}` }),
   expired: (d: string) => ({ vi: `Giấy chứng nhận đã hết hạn ngày ${d}`, en: `The certificate expired on ${d}` }),
+  extended: (d: string) => ({ vi: `Giấy chứng nhận hết hạn nhưng còn hiệu lực đến khi có kết quả đánh giá lại (nộp muộn), chậm nhất ${d}`, en: `The certificate has expired but stays in force until the late re-rating is decided, at the latest ${d}` }),
 };
 
 async function readXlsxUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
@@ -72,15 +74,23 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     const items: z.infer<typeof reminderItem>[] = rows.map((row) => {
       const w = reRatingWindow(row.certificate.expiresOn, today);
       const stage = w.stage === 'not_yet' ? 'open' : w.stage;
-      return { ...presentRegisterItem(row, today), stage, windowOpensOn: w.opensOn, windowClosesOn: w.closesOn, daysToExpiry: w.daysToExpiry, message: STAGE_MESSAGE[stage](stage === 'open' ? w.closesOn : row.certificate.expiresOn) };
+      const item = presentRegisterItem(row, today);
+      const message = item.extendedUntil ? STAGE_MESSAGE.extended(item.extendedUntil) : STAGE_MESSAGE[stage](stage === 'open' ? w.closesOn : row.certificate.expiresOn);
+      return { ...item, stage, windowOpensOn: w.opensOn, windowClosesOn: w.closesOn, daysToExpiry: w.daysToExpiry, message };
     });
     return { today, items };
   });
 
   r.get('/certificates/:number/verify', { schema: { tags: ['certificates'], summary: 'Public verification: valid or not, stars, product, entity, dates, status, revocation', params: numberParams, response: { 200: verifyOut } } }, async (req, reply) => {
     const found = await byNumber(req.params.number);
-    reply.header('cache-control', 'public, max-age=60').header('etag', `W/"${found.certificate.id.slice(0, 8)}.${found.certificate.version}.${vnDate(new Date())}"`);
-    return presentVerification(found, vnDate(new Date()));
+    const today = vnDate(new Date());
+    const out = presentVerification(found, today);
+    // A pending late re-rating can end without the certificate changing: the extension is part of the tag.
+    const extension = out.extendedUntil ? `.x${out.extendedUntil}` : '';
+    // A CDN may serve it for a minute (s-maxage), but a browser asks again every time (max-age=0, answered by the
+    // ETag): whoever rescans a certificate just revoked or replaced must see it so at once, not a copy of before.
+    reply.header('cache-control', 'public, max-age=0, s-maxage=60').header('etag', `W/"${found.certificate.id.slice(0, 8)}.${found.certificate.version}.${today}${extension}"`);
+    return out;
   });
 
   r.get('/certificates/:number/pdf', { schema: { tags: ['certificates'], summary: 'The certificate as an A4 PDF with a QR code to the verification page', params: numberParams } }, async (req, reply) => {
@@ -90,11 +100,23 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
       number: c.number, stars: c.stars, authority: c.authority, authorityLevel: c.authorityLevel, decisionNumber: c.decisionNumber,
       decidedOn: c.decidedOn, issuedOn: c.issuedOn, expiresOn: c.expiresOn, instrument: c.instrument,
       productName: found.productName, productCode: found.productCode, entityName: found.entityName, provinceName: found.provinceName,
-      status: statusOn(c, vnDate(new Date())), revokedOn: c.revokedOn, revocationDecisionNumber: c.revocationDecisionNumber,
+      status: standingOn(c, vnDate(new Date()), found.lateReRatingPending).status, revokedOn: c.revokedOn, revocationDecisionNumber: c.revocationDecisionNumber,
       replacedBy: found.replacedByNumber, verifyUrl: verifyUrl(c.number),
     });
     return reply.type('application/pdf').header('cache-control', 'public, max-age=300')
       .header('content-disposition', `inline; filename="${c.number}.pdf"`).send(pdf);
+  });
+
+  r.get('/certificates/revocation-grounds', { schema: { tags: ['certificates'], summary: 'The grounds of revocation (Điều 8.1) and the deadline in days from the conclusion (Điều 8.4)', response: { 200: revocationGroundsOut } } }, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return { instrument: RULES.instrument, deadlineDays: RULES.revocation.deadlineDays, enforceDeadline: RULES.revocation.enforceDeadline, grounds: RULES.revocation.grounds };
+  });
+
+  r.get('/certificates/:number/actions', { schema: { tags: ['certificates'], summary: 'What the caller may do with this certificate (revoke: the competent authority, while it is in force)', params: numberParams, response: { 200: certificateActionsOut } } }, async (req, reply) => {
+    requireUser(req);
+    const found = await byNumber(req.params.number);
+    reply.header('cache-control', 'private, no-store');
+    return { actions: certificateActions(req.actor, found.certificate, vnDate(new Date()), found.lateReRatingPending) };
   });
 
   r.post('/certificates/:number/revoke', { schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only, within 15 days of the conclusion)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {

@@ -43,6 +43,36 @@ export function reRatingWindow(expiresOn: string, today: string, rules: Pick<Leg
   return { opensOn, closesOn, daysToExpiry, stage: stage as 'not_yet' | 'open' | 'closed' | 'expired' };
 }
 
+export type ReRatingStage = ReturnType<typeof reRatingWindow>['stage'];
+
+/** Whether a re-rating dossier may be filed today against a certificate expiring on `expiresOn` (Điều 7.6.a, 12.3):
+ * before the window opens it is refused; after the window closed and up to the expiry day it is accepted but late;
+ * after the expiry day the certificate is gone and the product starts over with a first rating. */
+export function reRatingFiling(expiresOn: string, today: string, rules: Pick<LegalRules, 'reRating'> = RULES) {
+  const w = reRatingWindow(expiresOn, today, rules);
+  if (w.stage === 'not_yet') return { ok: false as const, code: 'rerating_window_not_open' as const, window: w };
+  if (w.stage === 'expired') return { ok: false as const, code: 'certificate_expired' as const, window: w };
+  return { ok: true as const, late: w.stage === 'closed', window: w };
+}
+
+/** The last day a late re-rating filing can keep the certificate in force: 180 days past expiry (Điều 12.3). */
+export const graceEndsOn = (expiresOn: string, rules: Pick<LegalRules, 'transition'> = RULES) => addDays(expiresOn, rules.transition.graceDaysAfterExpiry);
+
+export const EXTENSION_REASONS = ['late_rerating_pending'] as const;
+export type Standing = { status: CertificateStatus; extendedUntil: string | null; extensionReason: (typeof EXTENSION_REASONS)[number] | null };
+
+/** The status shown with the Điều 12.3 extension: a certificate past its expiry stays valid while a re-rating dossier
+ * filed late against it is still pending (not yet certified, not recognised or rejected), at most 180 days past
+ * expiry. `lateReRatingPending` is that fact, read from the dossiers. */
+export function standingOn(c: { status: 'valid' | 'replaced' | 'revoked'; expiresOn: string }, today: string, lateReRatingPending: boolean, rules: Pick<LegalRules, 'transition'> = RULES): Standing {
+  const status = statusOn(c, today);
+  if (status === 'expired' && lateReRatingPending) {
+    const until = graceEndsOn(c.expiresOn, rules);
+    if (today <= until) return { status: 'valid', extendedUntil: until, extensionReason: 'late_rerating_pending' };
+  }
+  return { status, extendedUntil: null, extensionReason: null };
+}
+
 /** The last day a revocation may be decided: 15 days from the conclusion or the commune's confirmation (Điều 8.4). */
 export const revocationDeadline = (groundFoundOn: string, rules: Pick<LegalRules, 'revocation'> = RULES) => addDays(groundFoundOn, rules.revocation.deadlineDays);
 

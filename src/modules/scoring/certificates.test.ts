@@ -95,7 +95,8 @@ test('the public register: status=valid lists valid certificates only; search ig
   const c = await issue(actorOf(thaiNguyen, 'province', '19'), { productId: p.id, stars: 4 });
   const found = (await t.call({ url: '/api/v1/certificates?status=valid&q=tra xanh tan cuong' })).json();
   assert.deepEqual(found.items.map((i: { number: string }) => i.number), [c.number]);
-  assert.deepEqual(Object.keys(found.items[0]).sort(), ['entity', 'expiresOn', 'issuedOn', 'number', 'product', 'province', 'stars', 'status']);
+  assert.deepEqual(Object.keys(found.items[0]).sort(), ['entity', 'expiresOn', 'extendedUntil', 'extensionReason', 'issuedOn', 'number', 'product', 'province', 'stars', 'status']);
+  assert.deepEqual([found.items[0].extendedUntil, found.items[0].extensionReason], [null, null]);
   assert.equal((await t.call({ url: '/api/v1/certificates?q=htx che tan cuong&province=19&stars=4' })).json().total, 1);
   const all = (await t.call({ url: '/api/v1/certificates?status=valid&pageSize=200' })).json();
   assert.ok(all.items.length > 0 && all.items.every((i: { status: string }) => i.status === 'valid'));

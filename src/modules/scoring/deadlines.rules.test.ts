@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addWorkingDays, communeReviewDue, holidayCalendar, isWorkingDay, roundFor, vnDate, workingDaysBetween } from './deadlines.rules.js';
+import { addWorkingDays, communeReviewDue, holidayCalendar, isWorkingDay, reRatingDueOn, roundFor, vnDate, workingDaysBetween } from './deadlines.rules.js';
+import { RULES } from './rules.data.js';
 
 test('weekends and public holidays are not working days; make-up Saturdays are', () => {
   assert.equal(isWorkingDay('2026-06-01'), true); // Monday
@@ -48,4 +49,13 @@ test('ministerial rounds: before 30/7 → before 30/9; before 30/1 → before 30
 test('dates are taken in Việt Nam time', () => {
   assert.equal(vnDate(new Date('2026-06-30T18:00:00Z')), '2026-07-01');
   assert.equal(vnDate(new Date('2026-06-30T16:00:00Z')), '2026-06-30');
+});
+
+test('a re-rating finishes within 45 calendar days of receipt: weekends, Tết and year ends count', () => {
+  assert.equal(RULES.reRating.maxDurationDays, 45, 'the decree\'s number, from data');
+  assert.equal(reRatingDueOn('2026-06-01'), '2026-07-16');
+  assert.equal(reRatingDueOn('2026-02-13'), '2026-03-30'); // across Tết: calendar days, not working days
+  assert.equal(reRatingDueOn('2026-12-20'), '2027-02-03');
+  assert.equal(reRatingDueOn('2028-02-01'), '2028-03-17'); // 29 February counts
+  assert.equal(reRatingDueOn('2026-06-01', 10), '2026-06-11');
 });

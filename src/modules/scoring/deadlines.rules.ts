@@ -1,7 +1,9 @@
 // Deadlines in working days and the evaluation rounds of Điều 5 — pure functions over ISO dates ('yyyy-mm-dd').
-// The numbers (15 working days, the round cut-offs) and the holiday calendar are data: data/rules and data/holidays.
+// The numbers (15 working days, the round cut-offs, the 45-day re-rating limit) and the holiday calendar are data:
+// data/rules and data/holidays.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULES } from './rules.data.js';
 
 export type IsoDate = string;
 export type Holiday = { date: IsoDate; name: string; nameEn: string };
@@ -13,7 +15,8 @@ export type Round = { round: number; cutoff: string; finishBefore: string };
 export type ProcedureRules = {
   instrument: string;
   communePreAssessment: { workingDays: number; source: string };
-  reratingMaxDays: { days: number; source: string };
+  /** Which dossiers a council may evaluate by written opinion instead of a meeting (re-rating). */
+  writtenOpinion: { dossierTypes: string[]; source: string };
   rounds: { cutoffInclusive: boolean; province: { rounds: Round[]; source: string }; central: { rounds: Round[]; source: string } };
   samples: { count: number; exceptSheets: number[] };
 };
@@ -90,6 +93,12 @@ export function roundFor(level: 'province' | 'central', proposedOn: IsoDate, rul
     }
   }
   throw new Error('no evaluation round configured');
+}
+
+/** The last day of a re-rating (Điều 7.6.g): at most `maxDays` calendar days from the day the office received the
+ * complete dossier; like the working-day deadlines, the day of receipt does not count. */
+export function reRatingDueOn(receivedOn: IsoDate, maxDays: number = RULES.reRating.maxDurationDays): IsoDate {
+  return addDays(receivedOn, maxDays);
 }
 
 export function isOverdue(due: IsoDate | null, today: IsoDate): boolean {

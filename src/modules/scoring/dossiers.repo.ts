@@ -7,11 +7,14 @@ import { dossier, dossierFile, dossierReturn, dossierSubmission } from './dossie
 const provinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${dossier.provinceCode})`;
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${dossier.communeCode})`;
 
-/** The deadline that applies in the dossier's current stage. */
+/** The deadline that applies in the dossier's current stage: the earlier of the round's and, for a re-rating, the
+ * 45-day limit of that level (LEAST ignores the NULL of a limit not started; at the central stage the province's limit
+ * no longer applies until the Ministry receives the dossier). */
 export const currentDue = sql<string | null>`CASE
   WHEN ${dossier.status} IN ('submitted','commune_reviewed') THEN ${dossier.communeDueOn}
-  WHEN ${dossier.status} IN ('forwarded','advisory_review','council_scoring','scored') THEN ${dossier.provinceFinishBefore}
-  WHEN ${dossier.status} IN ('sent_to_central','central_advisory','central_scoring','central_scored') THEN ${dossier.centralFinishBefore}
+  WHEN ${dossier.status} IN ('forwarded','advisory_review','council_scoring','scored') THEN LEAST(${dossier.provinceFinishBefore}, ${dossier.reratingDueOn})
+  WHEN ${dossier.status} IN ('sent_to_central','central_advisory','central_scoring','central_scored')
+    THEN LEAST(${dossier.centralFinishBefore}, CASE WHEN ${dossier.centralReceivedOn} IS NOT NULL THEN ${dossier.reratingDueOn} END)
   ELSE NULL END`;
 
 export const dossierColumns = {
@@ -83,4 +86,14 @@ export async function openDossierOfProduct(db: Queryable, productId: string) {
   const [row] = await db.select({ id: dossier.id, number: dossier.number }).from(dossier)
     .where(and(eq(dossier.productId, productId), sql`${dossier.status} NOT IN ('certified','not_recognised','rejected')`));
   return row;
+}
+
+export type CriterionNoteRow = { id: string; criterion_code: string; author_id: string; full_name: string | null; author_side: string; body: string; created_at: Date };
+
+/** The notes on a dossier's criteria with their authors' names, oldest first; `noteId` narrows to one. */
+export function listCriterionNotes(db: Queryable, dossierId: string, noteId?: string): Promise<CriterionNoteRow[]> {
+  return query<CriterionNoteRow>(db, sql`
+    SELECT n.id, n.criterion_code, n.author_id, u.full_name, n.author_side, n.body, n.created_at
+    FROM criterion_note n LEFT JOIN app_user u ON u.id = n.author_id
+    WHERE n.dossier_id = ${dossierId} ${noteId ? sql`AND n.id = ${noteId}` : sql``} ORDER BY n.created_at, n.id`);
 }

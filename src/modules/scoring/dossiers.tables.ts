@@ -1,5 +1,5 @@
-// Drizzle mirror of migrations/0004_dossiers.sql (dossier part).
-import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// Drizzle mirror of migrations/0004_dossiers.sql (dossier part) and 0005_rerating.sql (the re-rating columns).
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const DOSSIER_TYPES = ['first', 'upgrade', 'rerating'] as const;
 export const DOSSIER_STATUSES = ['draft', 'submitted', 'commune_reviewed', 'forwarded', 'returned', 'advisory_review', 'council_scoring',
@@ -62,6 +62,14 @@ export const dossier = pgTable('dossier', {
   provinceFinishBefore: date('province_finish_before'),
   sentToCentralOn: date('sent_to_central_on'),
   centralFinishBefore: date('central_finish_before'),
+  /** Re-rating (Điều 7.6): the certificate re-rated, set on the first submission, and whether it was filed late (Điều 12.3). */
+  reratingCertificateId: uuid('rerating_certificate_id'),
+  reratingLate: boolean('rerating_late').notNull().default(false),
+  /** The office accepted the complete dossier: the province (from the commune) and the Ministry (from the province). */
+  provinceReceivedOn: date('province_received_on'),
+  centralReceivedOn: date('central_received_on'),
+  /** Re-rating only: the last day of the 45 days counted from the latest receipt (Điều 7.6.g). */
+  reratingDueOn: date('rerating_due_on'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,6 +12,7 @@ import { assertAnswers } from '../scoring.rules.js';
 import { getSheet, IN_FORCE } from '../sheets.data.js';
 import { auditView } from './_dossier.js';
 import { vnDate } from '../deadlines.rules.js';
+import { assertTypeFitsProduct } from './_dossier-type.js';
 
 export async function createDossier(ctx: Ctx, input: z.infer<typeof createDossierBody>) {
   const found = await getProduct(ctx.tx, input.productId);
@@ -23,9 +24,7 @@ export async function createDossier(ctx: Ctx, input: z.infer<typeof createDossie
   const p = found.product;
   if (found.entityStatus !== 'approved') throw new AppError('conflict', 'entity_not_approved', { vi: 'Chủ thể chưa được UBND xã phê duyệt', en: 'The entity is not approved by its commune yet' });
   if (p.status === 'revoked') throw new AppError('conflict', 'product_revoked', { vi: 'Sản phẩm đã bị thu hồi giấy chứng nhận', en: 'The product\'s certificate was revoked' });
-  const certified = p.status === 'certified' || p.status === 'expired';
-  if (input.type === 'first' && certified) throw invalidField('type', 'already_certified', { vi: 'Sản phẩm đã được công nhận: chọn nâng hạng hoặc đánh giá lại', en: 'The product is already certified: choose upgrade or re-rating' });
-  if (input.type !== 'first' && !certified) throw invalidField('type', 'not_certified', { vi: 'Nâng hạng và đánh giá lại chỉ dành cho sản phẩm đã được công nhận OCOP', en: 'Upgrade and re-rating are for certified products only' });
+  await assertTypeFitsProduct(ctx, p, input.type);
   const open = await openDossierOfProduct(ctx.tx, p.id);
   if (open) throw new AppError('conflict', 'dossier_already_open', { vi: `Sản phẩm đang có hồ sơ ${open.number} chưa kết thúc`, en: `The product already has an open dossier ${open.number}` }, { dossierId: open.id });
   const sheet = getSheet(p.productSet, IN_FORCE)!;

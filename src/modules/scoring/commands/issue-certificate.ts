@@ -12,10 +12,10 @@ import { applyCertificate, getProduct } from '../../registry/index.js';
 import { authorityLevel, RULES } from '../rules.data.js';
 import { starBand } from '../scoring.rules.js';
 import { IN_FORCE } from '../sheets.data.js';
-import { authorityName, certificateNumber, expiryOf, statusOn, vnDate } from '../certificates.rules.js';
+import { authorityName, certificateNumber, expiryOf, standingOn, vnDate } from '../certificates.rules.js';
 import { canIssueCertificate } from '../certificates.policy.js';
 import { certificateSnapshot } from '../certificates.present.js';
-import { currentForProduct, nextCertificateSequence } from '../certificates.repo.js';
+import { currentForProduct, hasLateReRatingPending, nextCertificateSequence } from '../certificates.repo.js';
 import { certificate, type CertificateRow } from '../certificates.tables.js';
 
 export type IssueCertificateInput = {
@@ -55,7 +55,7 @@ export async function issueCertificate(ctx: Ctx, input: IssueCertificateInput): 
   if (!canIssueCertificate(ctx.actor, { stars: input.stars, provinceCode: p.provinceCode })) throw forbidden('not_competent_authority');
 
   const current = await currentForProduct(ctx.tx, p.id);
-  const inForce = current && statusOn(current, today) === 'valid';
+  const inForce = current && standingOn(current, today, await hasLateReRatingPending(ctx.tx, current.id)).status === 'valid';
   if (input.kind === 'first' && inForce) {
     throw new AppError('conflict', 'certificate_in_force', { vi: `Sản phẩm đang có giấy chứng nhận ${current.number} còn hiệu lực; hãy dùng nâng hạng hoặc đánh giá lại`, en: `The product already holds certificate ${current.number}; use an upgrade or a re-rating` }, { current: current.number });
   }

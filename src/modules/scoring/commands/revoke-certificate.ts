@@ -8,11 +8,11 @@ import { AppError, forbidden, invalidField, notFound } from '../../../app/errors
 import { enqueue } from '../../../app/outbox.js';
 import { applyCertificate } from '../../registry/index.js';
 import { RULES } from '../rules.data.js';
-import { revocationDeadline, statusOn, vnDate } from '../certificates.rules.js';
+import { revocationDeadline, standingOn, vnDate } from '../certificates.rules.js';
 import type { revokeBody } from '../certificates.contract.js';
 import { canRevokeCertificate } from '../certificates.policy.js';
 import { certificateSnapshot } from '../certificates.present.js';
-import { getForUpdate } from '../certificates.repo.js';
+import { getForUpdate, hasLateReRatingPending } from '../certificates.repo.js';
 import { certificate } from '../certificates.tables.js';
 
 export type RevokeCertificateInput = z.infer<typeof revokeBody>;
@@ -22,7 +22,8 @@ export async function revokeCertificate(ctx: Ctx, number: string, input: RevokeC
   if (!before) throw notFound('certificate', 'giấy chứng nhận');
   if (!canRevokeCertificate(ctx.actor, before)) throw forbidden('not_competent_authority');
   const today = vnDate(ctx.now);
-  const status = statusOn(before, today);
+  // A certificate kept in force past its expiry by a late re-rating (Điều 12.3) can still be revoked.
+  const { status } = standingOn(before, today, await hasLateReRatingPending(ctx.tx, before.id));
   if (status !== 'valid') {
     throw new AppError('conflict', 'certificate_not_in_force', { vi: `Giấy chứng nhận không còn hiệu lực (${status}); không thể thu hồi`, en: `The certificate is no longer in force (${status}); it cannot be revoked` }, { status });
   }

@@ -1,14 +1,19 @@
-// The entity edits its dossier while it is a draft or was returned for completion.
+// The entity edits its dossier while it is a draft or was returned for completion; a change of type obeys the same
+// rule as opening the dossier with that type.
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
 import type { updateDossierBody } from '../dossiers.contract.js';
 import { assertAnswers } from '../scoring.rules.js';
 import { getSheet } from '../sheets.data.js';
+import { getProduct } from '../../registry/index.js';
+import { assertTypeFitsProduct } from './_dossier-type.js';
 import { loadFor, saveDossier } from './_dossier.js';
 import { clean } from './create-dossier.js';
 
 export async function updateDossier(ctx: Ctx, id: string, input: z.infer<typeof updateDossierBody>) {
   const d = await loadFor(ctx, id, 'edit', input.version);
+  // A change of type is checked as if the dossier were opened with it; restating the current type is not a change.
+  if (input.type && input.type !== d.type) await assertTypeFitsProduct(ctx, (await getProduct(ctx.tx, d.productId))!.product, input.type);
   if (input.answers) assertAnswers(getSheet(d.sheet, d.instrument)!, input.answers);
   return saveDossier(ctx, d, {
     type: input.type ?? d.type,
