@@ -8,6 +8,8 @@ export type Problem = {
   message?: Message;
   field?: string;
   errors?: { path: string; code: string; message: Message }[];
+  /** Whatever else the server said about the refusal (e.g. `problems` when a session cannot close). */
+  [extra: string]: unknown;
 };
 
 export class ApiError extends Error {
@@ -30,7 +32,7 @@ export const setCsrfToken = (token: string | null) => { csrfToken = token; };
 async function problemOf(status: number, body: string): Promise<Problem> {
   try {
     const json = JSON.parse(body) as Partial<Problem>;
-    return { status, code: json.code ?? 'error', message: json.message, field: json.field, errors: json.errors };
+    return { ...json, status, code: json.code ?? 'error', message: json.message, field: json.field, errors: json.errors };
   } catch {
     return { status, code: status >= 500 ? 'internal' : 'error', message: { vi: 'Lỗi không xác định', en: 'Unexpected error' } };
   }

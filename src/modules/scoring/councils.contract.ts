@@ -1,7 +1,7 @@
 // Request and response shapes for councils, sessions, member scoring and precedents.
 import { z } from 'zod';
 import { provinceCode } from '../geo/index.js';
-import { COUNCIL_LEVELS, MEMBER_ROLES, TEAMS } from './councils.tables.js';
+import { COUNCIL_LEVELS, MEMBER_ROLES, SESSION_MODES, TEAMS } from './councils.tables.js';
 import { councilSettings } from './rules.data.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -14,9 +14,12 @@ export const updateCouncilBody = z.strictObject({ name: text(300).optional(), se
 export const addMemberBody = z.strictObject({ userId: z.uuid(), team: z.enum(TEAMS).default('council'), role: z.enum(MEMBER_ROLES).default('member'), title: optionalText(300) });
 export const updateMemberBody = z.strictObject({ role: z.enum(MEMBER_ROLES).optional(), title: optionalText(300), active: z.boolean().optional() });
 export const conflictBody = z.strictObject({ userId: z.uuid(), entityId: z.uuid(), reason: text(1000) });
-export const createSessionBody = z.strictObject({ title: text(300), scheduledOn: z.iso.date(), location: optionalText(300) });
+export const createSessionBody = z.strictObject({ title: text(300), scheduledOn: z.iso.date(), location: optionalText(300), mode: z.enum(SESSION_MODES).default('meeting') });
 export const addItemBody = z.strictObject({ dossierId: z.uuid(), version });
-export const openSessionBody = z.strictObject({ present: z.array(z.uuid()).min(1).max(100), version });
+const present = z.array(z.uuid()).min(1).max(100);
+/** A meeting opens with the members present; a written session takes no attendance (every scoring member is asked). */
+export const openSessionBody = z.strictObject({ present: present.optional(), version });
+export const convertSessionBody = z.strictObject({ present, version });
 export const closeSessionBody = z.strictObject({ minutesNote: optionalText(20000), version });
 export const scoreBody = z.strictObject({ answers, comment: optionalText(5000), submit: z.boolean().default(false), version: z.number().int().min(0).optional() });
 export const rescoreBody = z.strictObject({ members: z.array(z.uuid()).max(100).optional(), reason: text(2000) });
@@ -43,11 +46,15 @@ export const itemOut = z.object({
   id: z.string(), position: z.number(), dossierId: z.string(), dossierNumber: z.string(), dossierStatus: z.string(), sheet: z.number(),
   product: z.object({ name: z.string(), code: z.string() }), entity: z.object({ id: z.string(), name: z.string() }),
   rescoreRound: z.number(), submittedCount: z.number(), expectedCount: z.number(),
+  /** Submitted scores needed to close: every expected member in a meeting, the quorum share of them in writing. */
+  requiredCount: z.number(),
+  /** The chair's last re-score request; `mustRescore` tells the caller they are among those asked and have not re-submitted. */
+  rescoreRequest: z.object({ round: z.number(), reason: z.string(), members: z.array(z.string()), at: z.string() }).nullable(), mustRescore: z.boolean(),
   myScore: scoreOut.nullable(), conflicted: z.boolean(), result: z.unknown().nullable(),
 });
 export const sessionOut = z.object({
   id: z.string(), councilId: z.string(), councilName: z.string(), level: z.enum(COUNCIL_LEVELS), title: z.string(), scheduledOn: z.string(), location: z.string().nullable(),
-  status: z.enum(['planned', 'open', 'closed']), present: z.array(z.string()), quorum: z.unknown().nullable(), minutesNote: z.string().nullable(),
+  status: z.enum(['planned', 'open', 'closed']), mode: z.enum(SESSION_MODES), convertedAt: z.string().nullable(), present: z.array(z.string()), quorum: z.unknown().nullable(), minutesNote: z.string().nullable(),
   openedAt: z.string().nullable(), closedAt: z.string().nullable(), items: z.array(itemOut), version: z.number(), actions: z.array(z.string()),
 });
 export const sessionList = z.object({ items: z.array(sessionOut.omit({ items: true })) });

@@ -30,12 +30,20 @@ export function seesAllScores(a: Actor, c: CouncilLike, m: MemberRow | undefined
   return canManageCouncil(a, c) || (!!m && m.active && m.team === 'council' && m.role === 'secretary');
 }
 
-export function sessionActions(a: Actor, c: CouncilLike, m: MemberRow | undefined, status: string): string[] {
+/** Puts a dossier on the agenda: scheduling is the office's step in the dossier workflow ('schedule'), so the chair
+ * and the secretary, who run the session, leave it to the office. */
+export const canAddItem = (a: Actor, c: CouncilLike) => canManageCouncil(a, c);
+
+export function sessionActions(a: Actor, c: CouncilLike, m: MemberRow | undefined, s: { status: string; mode: string; present: string[] }): string[] {
   const out: string[] = [];
-  if (status === 'closed') return ['minutes'];
-  if (canRunSession(a, c, m)) out.push('addItem', status === 'planned' ? 'open' : 'close');
-  if (status === 'open' && scores(m)) out.push('score');
-  if (status === 'open' && isChair(m)) out.push('requestRescore');
+  if (s.status === 'closed') return ['minutes'];
+  if (canAddItem(a, c)) out.push('addItem');
+  if (canRunSession(a, c, m)) out.push(s.status === 'planned' ? 'open' : 'close');
+  // By written opinion, diverging opinions are settled in a meeting (Điều 7 khoản 6 điểm d): convert, then re-score.
+  if (s.status === 'open' && s.mode === 'written' && canRunSession(a, c, m)) out.push('convertToMeeting');
+  // Those present score (by written opinion, every scoring member was asked when it opened).
+  if (s.status === 'open' && scores(m) && s.present.includes(m!.userId)) out.push('score');
+  if (s.status === 'open' && s.mode === 'meeting' && isChair(m)) out.push('requestRescore');
   return out;
 }
 

@@ -1,10 +1,13 @@
-// Drizzle mirror of migrations/0004_dossiers.sql (council part).
+// Drizzle mirror of migrations/0004_dossiers.sql (council part) and 0006_written_sessions.sql.
 import { bigserial, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CouncilSettings } from './rules.data.js';
 
 export const COUNCIL_LEVELS = ['province', 'central'] as const;
 export const MEMBER_ROLES = ['chair', 'secretary', 'member'] as const;
 export const TEAMS = ['council', 'advisory'] as const;
+/** A session is a meeting (attendance, quorum) or by written opinion (Điều 7 khoản 6 điểm d, e: re-rating). */
+export const SESSION_MODES = ['meeting', 'written'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
 
 export const council = pgTable('council', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -49,6 +52,8 @@ export const councilSession = pgTable('council_session', {
   scheduledOn: date('scheduled_on').notNull(),
   location: text('location'),
   status: text('status', { enum: ['planned', 'open', 'closed'] }).notNull().default('planned'),
+  mode: text('mode', { enum: SESSION_MODES }).notNull().default('meeting'),
+  convertedAt: timestamp('converted_at', { withTimezone: true }),
   present: jsonb('present').$type<string[]>().notNull(),
   quorum: jsonb('quorum').$type<Quorum>(),
   minutesNote: text('minutes_note'),
@@ -60,6 +65,7 @@ export const councilSession = pgTable('council_session', {
 });
 export type SessionRow = typeof councilSession.$inferSelect;
 
+export type RescoreRequest = { round: number; reason: string; members: string[]; at: string; by: string };
 export type ItemResult = { mean: number; parts: Record<string, number>; band: number; stars: number; unmetMinimums: unknown[]; spread: number; members: number };
 
 export const sessionItem = pgTable('session_item', {
@@ -69,6 +75,7 @@ export const sessionItem = pgTable('session_item', {
   position: integer('position').notNull(),
   rescoreRound: integer('rescore_round').notNull().default(1),
   result: jsonb('result').$type<ItemResult>(),
+  rescoreRequest: jsonb('rescore_request').$type<RescoreRequest>(),
 });
 export type ItemRow = typeof sessionItem.$inferSelect;
 

@@ -248,24 +248,35 @@ export function form03(x: Form03Data): Promise<Buffer> {
 
 export type MinutesData = {
   councilName: string; title: string; scheduledOn: string; location: string | null; closedAt: string | null;
+  /** How the council evaluated: in a meeting, by written opinion, or in writing then in a meeting (`convertedAt`). */
+  mode: 'meeting' | 'written'; convertedAt: string | null; writtenSource: string;
   quorum: { members: number; present: number; required: number; chairPresent: boolean; met: boolean } | null;
   present: { name: string; role: string }[]; absent: { name: string; role: string }[]; note: string | null;
   items: { position: number; productName: string; productCode: string; entityName: string; sheet: number; members: { name: string; total: number; A: number; B: number; C: number }[]; mean: number | null; parts: { A: number; B: number; C: number } | null; stars: number | null; spread: number | null }[];
 };
 const ROLE_VI: Record<string, string> = { chair: 'Chủ tịch Hội đồng', secretary: 'Thư ký', member: 'Thành viên' };
 
+/** The sentence of the minutes that says how the council evaluated. */
+export function minutesModeText(x: Pick<MinutesData, 'mode' | 'convertedAt' | 'writtenSource'>): string {
+  if (x.mode === 'written') return `Lấy ý kiến bằng văn bản (${x.writtenSource.split(':')[0]}).`;
+  if (x.convertedAt) return `Lấy ý kiến bằng văn bản, chuyển sang họp trực tiếp ngày ${viDate(x.convertedAt)} để thảo luận do có ý kiến đánh giá khác nhau hoặc nội dung phức tạp.`;
+  return 'Họp trực tiếp.';
+}
+
 export function minutesPdf(x: MinutesData): Promise<Buffer> {
-  return render(`Biên bản họp – ${x.title}`, (doc) => {
+  const written = x.mode === 'written';
+  return render(`${written ? 'Biên bản tổng hợp ý kiến bằng văn bản' : 'Biên bản họp'} – ${x.title}`, (doc) => {
     nationalHeader(doc);
-    center(doc, 'BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP', 'b', 13);
+    center(doc, written ? 'BIÊN BẢN TỔNG HỢP Ý KIẾN ĐÁNH GIÁ BẰNG VĂN BẢN CỦA HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP' : 'BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP', 'b', 13);
     center(doc, x.councilName, 'b');
     doc.moveDown();
-    line(doc, 'Phiên họp:', x.title);
+    line(doc, written ? 'Đợt lấy ý kiến:' : 'Phiên họp:', x.title);
+    line(doc, 'Hình thức đánh giá:', minutesModeText(x));
     line(doc, 'Thời gian:', viDate(x.scheduledOn));
-    line(doc, 'Địa điểm:', x.location);
-    doc.font('b').text('Thành phần có mặt:').font('r');
+    if (!written) line(doc, 'Địa điểm:', x.location);
+    doc.font('b').text(written ? 'Thành viên đã gửi ý kiến:' : 'Thành phần có mặt:').font('r');
     for (const p of x.present) doc.text(`- ${p.name} – ${ROLE_VI[p.role] ?? p.role}`);
-    if (x.absent.length) { doc.font('b').text('Vắng mặt:').font('r'); for (const p of x.absent) doc.text(`- ${p.name} – ${ROLE_VI[p.role] ?? p.role}`); }
+    if (x.absent.length) { doc.font('b').text(written ? 'Chưa gửi ý kiến:' : 'Vắng mặt:').font('r'); for (const p of x.absent) doc.text(`- ${p.name} – ${ROLE_VI[p.role] ?? p.role}`); }
     if (x.quorum) doc.text(`Số thành viên có mặt: ${x.quorum.present}/${x.quorum.members} (yêu cầu tối thiểu ${x.quorum.required}, ${x.quorum.chairPresent ? 'có' : 'không có'} Chủ tịch Hội đồng): ${x.quorum.met ? 'đủ điều kiện họp' : 'không đủ điều kiện họp'}.`);
     doc.moveDown(0.5);
     doc.font('b').text('Kết quả đánh giá, phân hạng:').font('r');
@@ -276,7 +287,7 @@ export function minutesPdf(x: MinutesData): Promise<Buffer> {
     }
     if (x.note) { doc.moveDown(0.5); doc.text(x.note); }
     doc.moveDown(0.5);
-    doc.text(`Phiên họp kết thúc ${x.closedAt ? `lúc ${x.closedAt.slice(11, 16)} ${viDate(x.closedAt)} (UTC)` : '……'}; điểm số đã được khóa.`);
+    doc.text(`${written ? 'Việc lấy ý kiến' : 'Phiên họp'} kết thúc ${x.closedAt ? `lúc ${x.closedAt.slice(11, 16)} ${viDate(x.closedAt)} (UTC)` : '……'}; điểm số đã được khóa.`);
     const y = doc.y + 20;
     const half = width(doc) / 2;
     doc.font('b').text('THƯ KÝ', doc.page.margins.left, y, { width: half, align: 'center' });

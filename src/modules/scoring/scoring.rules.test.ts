@@ -5,7 +5,7 @@ import { AppError } from '../../app/errors.js';
 import { RULES } from './rules.data.js';
 import {
   bestAnswers, councilMean, evaluate, evaluateCouncil, goesToCentralCouncil, judgeMinimum, minimumsAt, nextStarAdvice,
-  quorumCheck, scoreAnswers, spreadCheck, starBand, type Answers,
+  quorumCheck, requiredScores, scoreAnswers, spreadCheck, starBand, type Answers,
 } from './scoring.rules.js';
 import { criteriaOf, getSheet, sheetsOf, type Sheet } from './sheets.data.js';
 
@@ -131,6 +131,15 @@ test('spread over 10 points forces discussion; quorum needs 75 % and the chair',
   assert.equal(quorumCheck({ members: 8, present: 5, chairPresent: true }, q).met, false);
   assert.equal(quorumCheck({ members: 8, present: 8, chairPresent: false }, q).met, false);
   assert.equal(quorumCheck({ members: 9, present: 7, chairPresent: true }, q).required, 7);
+});
+
+test('scores needed to close: every present member in a meeting, the quorum share of those asked in writing', () => {
+  const q = RULES.councilDefaults; // 75 %
+  assert.equal(requiredScores('meeting', 5, q), 5);
+  assert.equal(requiredScores('written', 4, q), 3);
+  assert.equal(requiredScores('written', 5, q), 4); // 3,75 rounded up
+  assert.equal(requiredScores('written', 1, { quorumShare: 0.5 }), 1);
+  assert.equal(requiredScores('written', 0, q), 0);
 });
 
 test('next star: points still needed, the minimums to meet, and which options lift the score', () => {

@@ -197,6 +197,13 @@ export function quorumCheck(input: { members: number; present: number; chairPres
   return { required, present: input.present, chairPresent: input.chairPresent, met: input.members > 0 && input.present >= required && chairOk };
 }
 
+/** Submitted scores a product needs before the session closes: in a meeting, every expected member's; by written
+ * opinion (Điều 7 khoản 6 điểm d), the council's quorum share of the members asked (rounded up, at least one). */
+export function requiredScores(mode: 'meeting' | 'written', expected: number, settings: Pick<CouncilSettings, 'quorumShare'>): number {
+  if (mode === 'meeting' || expected === 0) return expected;
+  return Math.max(1, quorumCheck({ members: expected, present: 0, chairPresent: true }, { quorumShare: settings.quorumShare, quorumRequiresChair: false }).required);
+}
+
 /** Which level of government decides: products at or above the threshold go to the Ministry's central council. */
 export const goesToCentralCouncil = (meanTotal: number, rules: Pick<LegalRules, 'centralCouncilThreshold'>) => meanTotal >= rules.centralCouncilThreshold;
 

@@ -1,5 +1,6 @@
-// Council sessions over HTTP: agenda, opening with the quorum, independent scoring (no member sees another's score
-// before submitting their own), the chair's view against the mean, re-scoring, closing, minutes and sheets as PDF.
+// Council sessions over HTTP: agenda, opening with the quorum (or, by written opinion, asking every scoring member),
+// independent scoring (no member sees another's score before submitting their own), the chair's view against the
+// mean, re-scoring, converting a written session to a meeting, closing, minutes and sheets as PDF.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
@@ -9,12 +10,13 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { addSessionItem } from './commands/add-session-item.js';
 import { closeSession } from './commands/close-session.js';
+import { convertSessionToMeeting } from './commands/convert-session-to-meeting.js';
 import { createSession } from './commands/create-session.js';
 import { openSession } from './commands/open-session.js';
 import { requestRescore } from './commands/request-rescore.js';
 import { saveScore } from './commands/save-score.js';
 import {
-  addItemBody, closeSessionBody, createSessionBody, idParams, itemParams, openSessionBody, overviewOut, rescoreBody, revisionOut, scoreBody, scoreOut,
+  addItemBody, closeSessionBody, convertSessionBody, createSessionBody, idParams, itemParams, openSessionBody, overviewOut, rescoreBody, revisionOut, scoreBody, scoreOut,
   scoresOut, sessionList, sessionOut,
 } from './councils.contract.js';
 import { canReadCouncil, isChair, scores, seesAllScores, sessionActions } from './councils.policy.js';
@@ -23,7 +25,8 @@ import { getCouncil, getMember, getSession, listConflicts, listItems, listMember
 import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
 import { memberSheetPdf, minutesPdf } from './forms-pdf.js';
 import { RULES } from './rules.data.js';
-import { councilMean, evaluateCouncil, spreadCheck } from './scoring.rules.js';
+import { councilMean, evaluateCouncil, requiredScores, spreadCheck } from './scoring.rules.js';
+import { procedureRules } from './deadlines.rules.js';
 import { getSheet } from './sheets.data.js';
 import { query } from '../../app/db.js';
 import { sql } from 'drizzle-orm';
@@ -62,8 +65,8 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
 
   const presentSessionHead = (s: SessionRow, c: CouncilRow, m: MemberRow | undefined, actor: Actor) => ({
     id: s.id, councilId: c.id, councilName: c.name, level: c.level, title: s.title, scheduledOn: s.scheduledOn, location: s.location, status: s.status,
-    present: s.present, quorum: s.quorum, minutesNote: s.minutesNote, openedAt: s.openedAt?.toISOString() ?? null, closedAt: s.closedAt?.toISOString() ?? null,
-    version: s.version, actions: sessionActions(actor, c, m, s.status),
+    mode: s.mode, convertedAt: s.convertedAt?.toISOString() ?? null, present: s.present, quorum: s.quorum, minutesNote: s.minutesNote, openedAt: s.openedAt?.toISOString() ?? null, closedAt: s.closedAt?.toISOString() ?? null,
+    version: s.version, actions: sessionActions(actor, c, m, s),
   });
 
   async function full(actor: Actor, sessionId: string) {
@@ -73,17 +76,24 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const names = await userNames(db, [...new Set(all.map((s) => s.userId))]);
     const conflicts = member ? await listConflicts(db, council.id) : [];
     const members = await listMembers(db, council.id);
-    const presentScorers = members.filter((m) => scores(m.member) && session.present.includes(m.member.userId));
+    // Who is expected to score: before opening, every active scoring member; then those present (all of them by written opinion).
+    const presentScorers = members.filter((m) => scores(m.member) && (session.status === 'planned' || session.present.includes(m.member.userId)));
     return {
       ...presentSessionHead(session, council, member, actor),
       items: items.map((it) => {
         const mine = member ? all.find((s) => s.itemId === it.item.id && s.userId === member.userId) : undefined;
         const conflictedUsers = new Set(presentScorers.filter((m) => m.entityId === it.entityId || conflicts.some((c) => c.userId === m.member.userId && c.entityId === it.entityId)).map((m) => m.member.userId));
+        const expected = new Set(presentScorers.filter((m) => !conflictedUsers.has(m.member.userId)).map((m) => m.member.userId));
+        const expectedCount = expected.size;
+        const request = it.item.rescoreRequest;
         return {
           id: it.item.id, position: it.item.position, dossierId: it.item.dossierId, dossierNumber: it.dossierNumber, dossierStatus: it.dossierStatus, sheet: it.sheet,
           product: { name: it.productName, code: it.productCode }, entity: { id: it.entityId, name: it.entityName }, rescoreRound: it.item.rescoreRound,
-          submittedCount: all.filter((s) => s.itemId === it.item.id && s.status === 'submitted').length,
-          expectedCount: presentScorers.filter((m) => !conflictedUsers.has(m.member.userId)).length,
+          // Only the scores that count: after a conversion to a meeting, an absent member's written opinion does not.
+          submittedCount: all.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && expected.has(s.userId)).length,
+          expectedCount, requiredCount: requiredScores(session.mode, expectedCount, council.settings),
+          rescoreRequest: request ? { round: request.round, reason: request.reason, members: request.members, at: request.at } : null,
+          mustRescore: session.status === 'open' && !!request && !!member && request.members.includes(member.userId) && mine?.status !== 'submitted',
           myScore: mine ? presentScore(mine, names) : null,
           conflicted: !!member && conflictedUsers.has(member.userId),
           result: it.item.result,
@@ -146,7 +156,8 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const all = await listScores(db, [req.params.itemId]);
     const chairReady = isChair(member) && all.some((s) => s.userId === member!.userId && s.status === 'submitted');
     if (!(session.status === 'closed' || seesAllScores(req.actor, council, member) || chairReady)) throw forbidden('submit_your_score_first');
-    const submitted = all.filter((s) => s.status === 'submitted');
+    // The scores that count, as at closing: after a conversion to a meeting, not those of members absent from it.
+    const submitted = all.filter((s) => s.status === 'submitted' && session.present.includes(s.userId));
     const names = await userNames(db, submitted.map((s) => s.userId));
     const mean = submitted.length ? councilMean(submitted.map((s) => ({ total: Number(s.total), parts: s.parts as { A: number; B: number; C: number } }))) : null;
     const spread = spreadCheck(submitted.map((s) => ({ memberId: s.userId, total: Number(s.total) })), council.settings.maxSpread);
@@ -160,6 +171,12 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
   r.post('/sessions/:id/items/:itemId/rescore', { schema: { tags, summary: 'The chair asks members (all by default) to re-score this product', params: itemParams, body: rescoreBody, response: { 200: z.object({ round: z.number(), members: z.array(z.string()) }) } } }, async (req) => {
     requireUser(req);
     return inTransaction(db, req, (ctx) => requestRescore(ctx, req.params.id, req.params.itemId, req.body));
+  });
+
+  r.post('/sessions/:id/convert-to-meeting', { schema: { tags, summary: 'Turn a written-opinion session into a meeting (opinions diverge, or a matter needs discussion): attendance and quorum checked, scores kept', params: idParams, body: convertSessionBody, response: { 200: sessionOut } } }, async (req) => {
+    requireUser(req);
+    await inTransaction(db, req, (ctx) => convertSessionToMeeting(ctx, req.params.id, req.body));
+    return full(req.actor, req.params.id);
   });
 
   r.post('/sessions/:id/close', { schema: { tags, summary: 'Close the session: results go to the dossiers; everything is frozen', params: idParams, body: closeSessionBody, response: { 200: sessionOut } } }, async (req) => {
@@ -186,15 +203,20 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const all = await listScores(db, items.map((i) => i.item.id));
     const names = await userNames(db, all.map((s) => s.userId));
     const closed = session.status === 'closed';
+    const person = (m: (typeof members)[number]) => ({ name: m.fullName, role: m.member.role });
+    // In a meeting, who was there; by written opinion, which of the members asked sent one (and which did not).
+    const answered = new Set(all.filter((x) => x.status === 'submitted').map((x) => x.userId));
+    const attendance = session.mode === 'written'
+      ? { present: members.filter((m) => session.present.includes(m.member.userId) && answered.has(m.member.userId)).map(person), absent: members.filter((m) => session.present.includes(m.member.userId) && !answered.has(m.member.userId)).map(person) }
+      : { present: members.filter((m) => m.member.team === 'council' && session.present.includes(m.member.userId)).map(person), absent: members.filter((m) => m.member.team === 'council' && m.member.active && !session.present.includes(m.member.userId)).map(person) };
     const pdf = await minutesPdf({
       councilName: council.name, title: session.title, scheduledOn: session.scheduledOn, location: session.location, closedAt: session.closedAt?.toISOString() ?? null,
-      quorum: session.quorum, note: session.minutesNote,
-      present: members.filter((m) => m.member.team === 'council' && session.present.includes(m.member.userId)).map((m) => ({ name: m.fullName, role: m.member.role })),
-      absent: members.filter((m) => m.member.team === 'council' && m.member.active && !session.present.includes(m.member.userId)).map((m) => ({ name: m.fullName, role: m.member.role })),
+      mode: session.mode, convertedAt: session.convertedAt?.toISOString() ?? null, writtenSource: procedureRules().writtenOpinion.source,
+      quorum: session.quorum, note: session.minutesNote, ...attendance,
       items: items.map((it) => ({
         position: it.item.position, productName: it.productName, productCode: it.productCode, entityName: it.entityName, sheet: it.sheet,
         // Scores appear in the minutes only once the session is closed (independent scoring until then).
-        members: closed ? all.filter((s) => s.itemId === it.item.id && s.status === 'submitted').map((s) => ({ name: names.get(s.userId) ?? '', total: Number(s.total), ...(s.parts as { A: number; B: number; C: number }) })) : [],
+        members: closed ? all.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && session.present.includes(s.userId)).map((s) => ({ name: names.get(s.userId) ?? '', total: Number(s.total), ...(s.parts as { A: number; B: number; C: number }) })) : [],
         mean: it.item.result?.mean ?? null, parts: (it.item.result?.parts as { A: number; B: number; C: number } | undefined) ?? null, stars: it.item.result?.stars || null, spread: it.item.result?.spread ?? null,
       })),
     });

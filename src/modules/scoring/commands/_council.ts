@@ -23,7 +23,8 @@ export const sessionClosed = () => new AppError('conflict', 'session_closed', { 
 export async function loadOpenableSession(ctx: Ctx, sessionId: string): Promise<{ session: SessionRow } & Awaited<ReturnType<typeof loadCouncil>>> {
   const session = await getSessionForUpdate(ctx.tx, sessionId);
   if (!session) throw notFound('session', 'phiên họp');
-  const c = await loadCouncil(ctx, session.councilId);
+  // Out of scope, the session is as unknown as a missing one (the same 404 as reading it).
+  const c = await loadCouncil(ctx, session.councilId).catch((e: unknown) => { throw e instanceof AppError && e.kind === 'not_found' ? notFound('session', 'phiên họp') : e; });
   if (session.status === 'closed') throw sessionClosed();
   return { session, ...c };
 }

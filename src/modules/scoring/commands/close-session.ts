@@ -1,6 +1,8 @@
-// Closes the session: every present scoring member (not conflicted) has submitted a score for every product, and no
-// two members are further apart than the council's spread setting. The council's result (mean, parts, stars from
-// the rules with the council's minimum settings) goes to each dossier; from now on nothing in the session changes.
+// Closes the session: in a meeting, every present scoring member (not conflicted) has submitted a score for every
+// product; by written opinion, at least the council's quorum share of the scoring members asked has, on every product.
+// And no two members are further apart than the council's spread setting: a meeting re-scores, a written session is
+// converted to a meeting first (Điều 7 khoản 6 điểm d). The council's result (mean, parts, stars from the rules with
+// the council's minimum settings) goes to each dossier; from now on nothing in the session changes.
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
@@ -11,7 +13,7 @@ import { councilSession, sessionItem, type ItemResult } from '../councils.tables
 import { getDossierForUpdate } from '../dossiers.repo.js';
 import type { CouncilResult } from '../dossiers.tables.js';
 import { RULES } from '../rules.data.js';
-import { evaluateCouncil, spreadCheck } from '../scoring.rules.js';
+import { evaluateCouncil, requiredScores, spreadCheck } from '../scoring.rules.js';
 import { getSheet } from '../sheets.data.js';
 import { saveDossier } from './_dossier.js';
 import { isConflicted, loadOpenableSession } from './_council.js';
@@ -27,18 +29,28 @@ export async function closeSession(ctx: Ctx, sessionId: string, input: { minutes
   const items = await listItems(ctx.tx, sessionId);
   const allScores = await listScores(ctx.tx, items.map((i) => i.item.id));
 
-  const problems: { itemId: string; product: string; code: string; members: string[]; spread?: number }[] = [];
+  const problems: { itemId: string; product: string; code: string; members: string[]; spread?: number; submitted?: number; required?: number }[] = [];
   const results = new Map<string, ItemResult & { answers: Record<string, string>[] }>();
   for (const it of items) {
     const expected: string[] = [];
     for (const u of scorers) if (!(await isConflicted(ctx, council.id, u, it.entityId))) expected.push(u);
     const submitted = allScores.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && expected.includes(s.userId));
     const missing = expected.filter((u) => !submitted.some((s) => s.userId === u));
-    if (missing.length || !expected.length) { problems.push({ itemId: it.item.id, product: it.productName, code: 'scores_missing', members: missing }); continue; }
+    const required = requiredScores(session.mode, expected.length, council.settings);
+    if (submitted.length < required || !expected.length) {
+      problems.push({ itemId: it.item.id, product: it.productName, code: 'scores_missing', members: missing, submitted: submitted.length, required });
+      continue;
+    }
     const spread = spreadCheck(submitted.map((s) => ({ memberId: s.userId, total: s.total })), council.settings.maxSpread);
     if (!spread.withinLimit) { problems.push({ itemId: it.item.id, product: it.productName, code: 'spread_exceeded', members: [...spread.lowest, ...spread.highest], spread: spread.spread }); continue; }
     const ev = evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings);
     results.set(it.item.id, { mean: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars ?? 0, unmetMinimums: ev.unmetMinimums, spread: spread.spread, members: submitted.length, answers: [] });
+  }
+  if (problems.length && session.mode === 'written' && problems.some((p) => p.code === 'spread_exceeded')) {
+    throw new AppError('conflict', 'opinions_diverge', {
+      vi: `Ý kiến đánh giá bằng văn bản chênh lệch quá ${council.settings.maxSpread} điểm: hãy chuyển sang họp trực tiếp để Hội đồng thảo luận và chấm lại`,
+      en: `The written opinions are more than ${council.settings.maxSpread} points apart: convert the session to a meeting so the council can discuss and re-score`,
+    }, { problems });
   }
   if (problems.length) {
     const spreadOnly = problems.every((p) => p.code === 'spread_exceeded');

@@ -1,4 +1,5 @@
-// Schedules a council session (phiên họp); dossiers are then put on its agenda.
+// Schedules a council session (phiên họp): a meeting, or by written opinion for re-rating (Điều 7 khoản 6 điểm d, e);
+// dossiers are then put on its agenda.
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
@@ -8,10 +9,12 @@ import { canRunSession } from '../councils.policy.js';
 import { councilSession } from '../councils.tables.js';
 import { loadCouncil } from './_council.js';
 
-export async function createSession(ctx: Ctx, councilId: string, input: z.infer<typeof createSessionBody>) {
+export async function createSession(ctx: Ctx, councilId: string, input: z.input<typeof createSessionBody>) {
   const { council, member } = await loadCouncil(ctx, councilId);
   if (!canRunSession(ctx.actor, council, member)) throw forbidden();
-  const [row] = await ctx.tx.insert(councilSession).values({ councilId, title: input.title, scheduledOn: input.scheduledOn, location: input.location ?? null, present: [], createdAt: ctx.now }).returning();
+  const [row] = await ctx.tx.insert(councilSession).values({
+    councilId, title: input.title, scheduledOn: input.scheduledOn, location: input.location ?? null, mode: input.mode ?? 'meeting', present: [], createdAt: ctx.now,
+  }).returning();
   await recordAudit(ctx, { action: 'session.create', recordType: 'council_session', recordId: row.id, provinceCode: council.provinceCode, after: row });
   return row;
 }

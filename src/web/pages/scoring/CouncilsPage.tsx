@@ -1,30 +1,106 @@
-// The councils the member or office sits on (/hoi-dong) with their sessions, and one session's agenda (/phien-hop/:id).
-import { Anchor, Badge, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+// The councils the member or office sits on (/hoi-dong): each with its members (role, team) and its sessions; the
+// office that runs a council (the province for its own, the Ministry for the central one) schedules a session here,
+// as a meeting or, for re-rating, by written opinion (Điều 7 khoản 6 điểm d, e).
+import { Anchor, Badge, Button, Card, Container, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { api } from '../../api.js';
+import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { formatDate } from '../../format.js';
 import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
-import type { Council, Session } from './types.js';
+import { SessionBadges } from './SessionBadges.js';
+import type { Council, CouncilMember, Session, SessionMode } from './types.js';
 
-const STATUS_COLOR = { planned: 'gray', open: 'green', closed: 'dark' } as const;
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
-function CouncilSessions({ council }: { council: Council }) {
+function Members({ members }: { members: CouncilMember[] }) {
   const { t } = useTranslation();
-  const { data } = useFetch<{ items: Omit<Session, 'items'>[] }>(`/api/v1/councils/${council.id}/sessions`);
   return (
-    <Card withBorder radius="lg" padding="md" component="section">
-      <Title order={2} size="h4">{council.name}</Title>
-      <Stack gap={6} mt="sm">
-        {!data ? <Loading /> : data.items.length === 0 ? <Text c="dark.4" size="sm">{t('session.none')}</Text> : data.items.map((s) => (
-          <Group key={s.id} gap="xs">
-            <Anchor component={Link} to={`/phien-hop/${s.id}`} fw={600}>{s.title}</Anchor>
-            <Text size="sm" c="dark.4">{formatDate(s.scheduledOn)}</Text>
-            <Badge color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.status.${s.status}`)}</Badge>
-          </Group>
-        ))}
+    <List size="sm" spacing={2} className="council-members">
+      {members.map((m) => (
+        <List.Item key={m.id}>
+          <Text span size="sm" fw={600} td={m.active ? undefined : 'line-through'}>{m.fullName}</Text>
+          <Text span size="sm" c="dark.4"> · {t(`session.role.${m.role}`)}{m.team === 'advisory' ? ` · ${t('session.team.advisory')}` : ''}{m.title ? ` · ${m.title}` : ''}{m.active ? '' : ` (${t('session.inactive')})`}</Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+function ScheduleForm({ council, onCancel }: { council: Council; onCancel(): void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { error, field, busy, submit } = useFormErrors();
+  const [title, setTitle] = useState('');
+  const [scheduledOn, setScheduledOn] = useState(localToday());
+  const [location, setLocation] = useState('');
+  const [mode, setMode] = useState<SessionMode>('meeting');
+  const idp = `schedule-${council.id}`;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit(async () => {
+      const s = await api.post<Session>(`/api/v1/councils/${council.id}/sessions`, { title, scheduledOn, location: location.trim() || null, mode });
+      navigate(`/phien-hop/${s.id}`);
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${idp}-title`} className="schedule-form">
+      <Stack gap="sm" mt="sm" p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+        <Title order={3} size="h5" id={`${idp}-title`}>{t('session.scheduleTitle')}</Title>
+        <FormAlert error={error} />
+        <TextInput label={t('session.title')} name="title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={field('title')} maxLength={300} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput type="date" label={t('session.date')} name="scheduledOn" required value={scheduledOn} onChange={(e) => setScheduledOn(e.currentTarget.value)} error={field('scheduledOn')} />
+          <TextInput label={t('session.location')} name="location" value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={field('location')} maxLength={300} />
+        </SimpleGrid>
+        <NativeSelect label={t('session.modeLabel')} name="mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as SessionMode)} description={t('session.modeHint')}
+          data={[{ value: 'meeting', label: t('session.mode.meeting') }, { value: 'written', label: t('session.mode.written') }]} error={field('mode')} />
+        <Group gap="sm">
+          <Button type="submit" loading={busy} disabled={!title.trim() || !scheduledOn}>{t('session.schedule')}</Button>
+          <Button type="button" variant="default" onClick={onCancel}>{t('session.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CouncilCard({ council }: { council: Council }) {
+  const { t } = useTranslation();
+  const [scheduling, setScheduling] = useState(false);
+  const { data, error, reload } = useFetch<{ items: Omit<Session, 'items'>[] }>(`/api/v1/councils/${council.id}/sessions`);
+  const titleId = `council-${council.id}`;
+  return (
+    <Card withBorder radius="lg" padding="md" component="section" aria-labelledby={titleId} className="council-card">
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Title order={2} size="h4" id={titleId}>{council.name}</Title>
+        <Badge variant="light" color="gray" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.level.${council.level}`)}</Badge>
+      </Group>
+      <Title order={3} size="h5" mt="sm" mb={4}>{t('session.members')}</Title>
+      <Members members={council.members} />
+      <Group justify="space-between" mt="md" mb={4} gap="xs">
+        <Title order={3} size="h5">{t('session.sessions')}</Title>
+        {council.actions.includes('createSession') && !scheduling && <Button size="xs" onClick={() => setScheduling(true)}>{t('session.schedule')}</Button>}
+      </Group>
+      {scheduling && <ScheduleForm council={council} onCancel={() => setScheduling(false)} />}
+      <Stack gap={8} mt="xs">
+        {error ? <ErrorState error={error} onRetry={reload} /> : !data ? <Loading />
+          : data.items.length === 0 ? <Text c="dark.4" size="sm">{t('session.none')}</Text>
+          : data.items.map((s) => (
+            <Group key={s.id} gap="xs" className="council-session" wrap="wrap">
+              <Anchor component={Link} to={`/phien-hop/${s.id}`} fw={600}>{s.title}</Anchor>
+              <Text size="sm" c="dark.4">{formatDate(s.scheduledOn)}</Text>
+              <SessionBadges status={s.status} mode={s.mode} />
+            </Group>
+          ))}
       </Stack>
     </Card>
   );
@@ -42,45 +118,9 @@ export function CouncilsPage() {
       <Title order={1} size="h2" mb="md">{t('session.councilsTitle')}</Title>
       {error ? <ErrorState error={error} onRetry={reload} /> : !data ? <Loading />
         : data.items.length === 0 ? <EmptyState title={t('session.none')} />
-        : <Stack>{data.items.map((c) => <CouncilSessions key={c.id} council={c} />)}</Stack>}
+        : <Stack>{data.items.map((c) => <CouncilCard key={c.id} council={c} />)}</Stack>}
     </Container>
   );
 }
 
-export function SessionPage() {
-  const { t } = useTranslation();
-  const { user, ready } = useSession();
-  const id = useParams().id ?? '';
-  const { data: s, error, reload } = useFetch<Session>(user ? `/api/v1/sessions/${encodeURIComponent(id)}` : null);
-  usePageTitle(s?.title ?? t('session.sessions'));
-  if (!ready) return <Loading />;
-  if (!user) return <Navigate to="/dang-nhap" replace />;
-  if (error) return <Container size="lg" py="lg"><ErrorState error={error} onRetry={reload} /></Container>;
-  if (!s) return <Loading />;
-  return (
-    <Container size="lg" py="lg">
-      <Anchor component={Link} to="/hoi-dong" size="sm">{s.councilName}</Anchor>
-      <Title order={1} size="h2" mt="xs">{s.title}</Title>
-      <Group gap="xs" mt={4}>
-        <Text c="dark.4">{formatDate(s.scheduledOn)}{s.location ? ` · ${s.location}` : ''}</Text>
-        <Badge color={STATUS_COLOR[s.status]} variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.status.${s.status}`)}</Badge>
-      </Group>
-      <Title order={2} size="h4" mt="lg" mb="sm">{t('session.agenda')}</Title>
-      <Stack gap="sm">
-        {s.items.map((it) => (
-          <Card key={it.id} withBorder radius="md" padding="sm" className="session-item">
-            <Group justify="space-between" gap="xs">
-              <div>
-                <Text fw={700}>{it.position}. {it.product.name}</Text>
-                <Text size="sm" c="dark.4">{it.entity.name} · {it.dossierNumber} · {t('sheet.sheetName', { number: it.sheet, name: '' }).replace(/:\s*$/, '')}</Text>
-                <Text size="sm">{t('session.submittedCount', { n: it.submittedCount, total: it.expectedCount })}</Text>
-              </div>
-              {it.conflicted ? <Badge color="orange" variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t('session.conflicted')}</Badge>
-                : <Anchor component={Link} to={`/phien-hop/${s.id}/${it.id}`} fw={600}>{t('session.score')}{it.myScore ? ` (${it.myScore.total})` : ''}</Anchor>}
-            </Group>
-          </Card>
-        ))}
-      </Stack>
-    </Container>
-  );
-}
+export default CouncilsPage;

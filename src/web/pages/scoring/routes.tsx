@@ -9,7 +9,7 @@ const ScoreSheetPage = lazy(() => import('./ScoreSheetPage.js'));
 const DossiersPage = lazy(() => import('./DossiersPage.js'));
 const DossierPage = lazy(() => import('./DossierPage.js'));
 const CouncilsPage = lazy(() => import('./CouncilsPage.js').then((m) => ({ default: m.CouncilsPage })));
-const SessionPage = lazy(() => import('./CouncilsPage.js').then((m) => ({ default: m.SessionPage })));
+const SessionPage = lazy(() => import('./SessionPage.js'));
 const SessionItemPage = lazy(() => import('./SessionItemPage.js'));
 
 export function scoringRoutes() {
