@@ -6,7 +6,7 @@ const STAR = 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9
 
 export function Stars({ count, size = 18, showNone = true }: { count: number | null; size?: number; showNone?: boolean }) {
   const { t } = useTranslation();
-  if (!count) return showNone ? <Text size="sm" c="dimmed">{t('stars.none')}</Text> : null;
+  if (!count) return showNone ? <Text size="sm" c="dark.4">{t('stars.none')}</Text> : null;
   return (
     <Group gap={2} role="img" aria-label={t('stars.label', { count })} wrap="nowrap">
       {[1, 2, 3, 4, 5].map((i) => (

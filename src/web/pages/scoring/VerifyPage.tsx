@@ -13,6 +13,7 @@ import { useLocalized } from '../../i18n/index.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { StatusIcon } from './CertificateStatus.js';
+import { RevokePanel } from './RevokeForm.js';
 import type { CertificateStatus, Verification } from './types.js';
 
 // Dark text on a pale tint passes WCAG AA contrast; the border carries the colour for a quick glance.
@@ -37,7 +38,7 @@ export default function VerifyPage() {
   const { pick } = useLocalized();
   const number = useParams().number ?? '';
   usePageTitle(t('cert.verifyTitle'));
-  const { data: v, error, loading, reload } = useFetch<Verification>(`/api/v1/certificates/${encodeURIComponent(number)}/verify`);
+  const { data: v, error, loading, reload, setData } = useFetch<Verification>(`/api/v1/certificates/${encodeURIComponent(number)}/verify`);
 
   if (error) {
     return (
@@ -101,6 +102,7 @@ export default function VerifyPage() {
           </Group>
         </Stack>
       </Card>
+      <RevokePanel cert={v} onRevoked={setData} />
       <Anchor component={Link} to="/giay-chung-nhan" size="sm" mt="md" display="inline-block">{t('cert.registerTitle')}</Anchor>
     </Container>
   );

@@ -1,0 +1,39 @@
+// Rejection on one of the score sheet's "hồ sơ bị loại khi" conditions (rejectionConditions in the dossier output),
+// with a note. The API refuses any other condition.
+import { Button, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormErrors.js';
+import { asOffice } from './officeTypes.js';
+import type { Dossier } from './types.js';
+import { useDossierStep, type StepDone } from './useDossierStep.js';
+
+export function RejectForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
+  const { t } = useTranslation();
+  const conditions = asOffice(d).rejectionConditions;
+  const [condition, setCondition] = useState('');
+  const [note, setNote] = useState('');
+  const step = useDossierStep(d, onDone);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void step.send('reject', 'post', 'reject', { condition, note: note.trim() || null }, t('office.reject.done'));
+  }
+
+  if (conditions.length === 0) return <Text size="sm" c="dark.4">{t('office.reject.none')}</Text>;
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('office.reject.title')}>
+      <Stack gap="sm">
+        <FormAlert error={step.error} />
+        <Radio.Group name="reject-condition" value={condition} onChange={setCondition} label={t('office.reject.condition')} description={<Text span size="xs" c="dark.4">{t('office.reject.hint')}</Text>}
+          withAsterisk error={step.field('condition')}>
+          <Stack gap={8} mt={6}>
+            {conditions.map((c, i) => <Radio key={i} value={c} label={c} styles={{ body: { alignItems: 'flex-start' } }} />)}
+          </Stack>
+        </Radio.Group>
+        <Textarea label={t('office.reject.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={step.field('note')} />
+        <div><Button type="submit" color="red.9" loading={step.busy === 'reject'} disabled={!condition}>{t('office.reject.button')}</Button></div>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+// Returned for completion (hoàn thiện hồ sơ) with one or more reasons, by the commune, the province office or the
+// Ministry's office. The entity sees the reasons on its dossier and resubmits after completing it.
+import { ActionIcon, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormErrors.js';
+import type { Dossier } from './types.js';
+import { useDossierStep, type StepDone } from './useDossierStep.js';
+
+export function ReturnForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
+  const { t } = useTranslation();
+  const [reasons, setReasons] = useState<string[]>(['']);
+  const step = useDossierStep(d, onDone);
+  const filled = reasons.map((r) => r.trim()).filter(Boolean);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void step.send('return', 'post', 'return', { reasons: filled }, t('office.return.done'));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('office.return.title')}>
+      <Stack gap="sm">
+        <Text size="sm" c="dark.4">{t('office.return.hint')}</Text>
+        <FormAlert error={step.error} />
+        {reasons.map((r, i) => (
+          <Group key={i} gap="xs" align="flex-end" wrap="nowrap" className="return-reason">
+            <Textarea style={{ flex: 1 }} label={t('office.return.reason', { n: i + 1 })} value={r} autosize minRows={1} maxLength={1000}
+              onChange={(e) => { const v = e.currentTarget.value; setReasons((prev) => prev.map((x, j) => (j === i ? v : x))); }}
+              error={step.field(`reasons.${i}`)} withAsterisk={i === 0} />
+            {reasons.length > 1 && (
+              <ActionIcon variant="subtle" color="red" size="lg" mb={4} aria-label={t('office.return.remove', { n: i + 1 })}
+                onClick={() => setReasons((prev) => prev.filter((_, j) => j !== i))}>
+                <span aria-hidden="true">✕</span>
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {step.field('reasons') && <Text size="sm" c="red.8" role="alert">{step.field('reasons')}</Text>}
+        <Group gap="sm">
+          <Button type="button" variant="default" onClick={() => setReasons((prev) => [...prev, ''])} disabled={reasons.length >= 30}>{t('office.return.add')}</Button>
+          <Button type="submit" loading={step.busy === 'return'} disabled={filled.length === 0}>{t('office.return.button')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

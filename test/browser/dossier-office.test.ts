@@ -1,0 +1,332 @@
+// The officers' side of the dossier workflow in a real browser, with the demo accounts and demo dossiers: the commune
+// returns with reasons the producer then reads, fills Mẫu 03 and forwards (after a stale save is refused with a
+// reload); the province receives; the advisory team reports; the province schedules, decides and gets a certificate
+// whose PDF prints; the province revokes it and the public page says so; a commune officer elsewhere sees nothing.
+// Axe on the dossier page, and a 360 px screenshot of the commune's panel.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { query } from '../../src/app/db.js';
+import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
+import { DONG_VAN, PASSWORD, type Session, type TestApp } from '../harness.js';
+import { DEMO_PASSWORD, SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+
+const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+const daysAgo = (n: number) => new Date(Date.parse(`${vnToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const vnFormat = (iso: string) => iso.split('-').reverse().join('/');
+
+if (!hasChromium) {
+  test.skip(SKIP_MESSAGE);
+} else {
+  let t: TestApp;
+  let url: string;
+  let browser: Browser;
+  let certificateNumber = '';
+
+  before(async () => {
+    ({ t, url } = await startSite());
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const dossierOf = async (productName: string) => {
+    const [row] = await query<{ id: string; number: string; status: string; version: number }>(t.database.db, sql`
+      SELECT d.id, d.number, d.status, d.version FROM dossier d JOIN product p ON p.id = d.product_id WHERE p.name = ${productName}`);
+    assert.ok(row, `demo dossier of ${productName}`);
+    return row;
+  };
+  const api = async (as: Session, method: 'GET' | 'POST' | 'PUT', path: string, body?: Record<string, unknown>) => {
+    const res = await t.call({ method, url: `/api/v1${path}`, as, body });
+    assert.ok(res.statusCode < 300, `${method} ${path}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  /** A page logged in as a demo account, in its own browser context (its own cookies). */
+  async function pageAs(email: string | null, viewport = { width: 1280, height: 900 }, password = DEMO_PASSWORD): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', ...(viewport.width < 500 ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+    const page = await context.newPage();
+    if (email && password === DEMO_PASSWORD) await logIn(page, url, email);
+    else if (email) {
+      await page.goto(`${url}/dang-nhap`);
+      await page.locator('input[name="email"]').fill(email);
+      await page.locator('input[name="password"]').fill(password);
+      await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(/\/lam-viec/);
+    }
+    return page;
+  }
+  const close = (page: Page) => page.context().close();
+  const officePanel = (page: Page) => page.locator('section.dossier-office');
+  const done = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();
+
+  test('the commune returns a submitted dossier with two reasons; the producer reads them', async () => {
+    const d = await dossierOf('Mật ong hoa cải Mèo Vạc');
+    assert.equal(d.status, 'submitted');
+    const page = await pageAs('xa@demo.ocop.vn');
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      await page.getByRole('heading', { name: 'Xử lý hồ sơ' }).waitFor();
+      const [{ due }] = await query<{ due: string }>(t.database.db, sql`SELECT commune_due_on::text AS due FROM dossier WHERE id = ${d.id}`);
+      await page.getByTestId('commune-due').filter({ hasText: vnFormat(due) }).waitFor();
+      await officePanel(page).getByRole('button', { name: 'Trả lại để hoàn thiện hồ sơ' }).click();
+      await page.getByRole('textbox', { name: 'Lý do 1' }).fill('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm');
+      await page.getByRole('button', { name: 'Thêm lý do' }).click();
+      await page.getByRole('textbox', { name: 'Lý do 2' }).fill('Phiếu tự đánh giá (Mẫu 02) chưa có chữ ký của người đại diện');
+      await page.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
+      await done(page, 'Đã trả lại hồ sơ');
+      assert.equal((await dossierOf('Mật ong hoa cải Mèo Vạc')).status, 'returned');
+      assert.equal(await officePanel(page).count(), 0, 'nothing left for the commune to do');
+    } finally {
+      await close(page);
+    }
+    const producer = await pageAs('chuthe@demo.ocop.vn');
+    try {
+      await producer.goto(`${url}/ho-so/${d.id}`);
+      const returns = producer.getByRole('alert').filter({ hasText: 'Các lần trả lại để bổ sung' });
+      await returns.getByText('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm').waitFor();
+      await returns.getByText('Phiếu tự đánh giá (Mẫu 02) chưa có chữ ký của người đại diện').waitFor();
+      assert.equal(await officePanel(producer).count(), 0, 'the producer has no officer actions');
+    } finally {
+      await close(producer);
+    }
+  });
+
+  test('the commune fills Mẫu 03 on a phone (a stale save asks for a reload) and forwards the dossier', async () => {
+    const d = await dossierOf('Mật ong hoa ngô cao nguyên đá');
+    assert.equal(d.status, 'commune_reviewed');
+    const phone = await pageAs('xa@demo.ocop.vn', { width: 360, height: 780 });
+    try {
+      await phone.goto(`${url}/ho-so/${d.id}`);
+      const form = phone.getByRole('form', { name: 'Báo cáo đánh giá của UBND xã (Mẫu 03)' });
+      await form.waitFor();
+      // The panel's top just under the sticky header.
+      await officePanel(phone).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 96));
+      // The officers' panel fits a 360 px phone (the self-assessment sheet below it is the producer's side).
+      assert.ok(await officePanel(phone).evaluate((el) => el.getBoundingClientRect().right <= 360 && el.scrollWidth <= el.clientWidth), 'the panel fits 360 px');
+      await screenshot(phone, 'dossier-office.png');
+      assert.deepEqual(await axeViolations(phone), []);
+
+      // Someone saves the report meanwhile: this page's version is stale.
+      const xa = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+      const current = await api(xa, 'GET', `/dossiers/${d.id}`);
+      await api(xa, 'PUT', `/dossiers/${d.id}/commune-review`, { items: current.communeReview.items, conclusion: 'Lưu từ máy khác', signer: 'Giàng A Xã', version: current.version });
+      await form.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      const stale = phone.getByRole('alert').filter({ hasText: 'Bản ghi đã được người khác sửa' });
+      await stale.waitFor();
+      await stale.getByRole('button', { name: 'Tải lại' }).click();
+      await phone.waitForFunction(() => [...document.querySelectorAll('textarea')].some((x) => x.value === 'Lưu từ máy khác'));
+
+      const item = (k: string) => phone.locator(`[data-item="${k}"]`);
+      await item('a').getByLabel('Đạt một phần', { exact: true }).check();
+      await item('a').getByLabel('Nhận xét mục a').fill('Mật ong lấy từ 32 hộ trong xã; sáp ong mua ở Đồng Văn.');
+      await item('b').getByLabel('Đạt', { exact: true }).check();
+      await item('b').getByLabel('Nhận xét mục b').fill('15/18 lao động thường trú tại xã.');
+      await item('c').getByLabel('Đạt', { exact: true }).check();
+      await item('d').getByLabel('Không đạt', { exact: true }).check();
+      await item('d').getByLabel('Nhận xét mục d').fill('Bao bì chưa thể hiện bản sắc cao nguyên đá.');
+      await phone.getByLabel('Kết luận, đề nghị').fill('Đề nghị UBND tỉnh đánh giá, phân hạng sản phẩm.');
+      await phone.getByLabel('Người ký (T.M Ủy ban nhân dân xã)').fill('Giàng A Xã');
+      await phone.getByRole('button', { name: 'Lưu và chuyển hồ sơ lên tỉnh' }).click();
+      await done(phone, 'Đã chuyển hồ sơ lên UBND tỉnh');
+      const after = await api(xa, 'GET', `/dossiers/${d.id}`);
+      assert.equal(after.status, 'forwarded');
+      assert.deepEqual([after.communeReview.items.a.assessment, after.communeReview.items.d.assessment], ['partly', 'not_meets']);
+      assert.equal(after.communeReview.items.b.note, '15/18 lao động thường trú tại xã.');
+      assert.equal(after.communeReview.signer, 'Giàng A Xã');
+      // Read-only now, for the commune as for everyone who reads the dossier.
+      await phone.locator('[data-report="report-commune"]').getByText('Bao bì chưa thể hiện bản sắc cao nguyên đá.').waitFor();
+    } finally {
+      await close(phone);
+    }
+  });
+
+  test('the province office receives a forwarded dossier', async () => {
+    const d = await dossierOf('Mật ong hoa bạc hà rừng');
+    assert.equal(d.status, 'forwarded');
+    const page = await pageAs('tinh@demo.ocop.vn');
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      await page.locator('[data-report="report-commune"]').waitFor();
+      await officePanel(page).getByRole('button', { name: 'Hồ sơ đầy đủ — tiếp nhận' }).click();
+      await done(page, 'Đã tiếp nhận hồ sơ');
+      assert.equal((await dossierOf('Mật ong hoa bạc hà rừng')).status, 'advisory_review');
+      // The office may now review, schedule or reject: the panel offers exactly those.
+      await officePanel(page).getByRole('button', { name: 'Đưa vào phiên họp Hội đồng' }).waitFor();
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('the advisory team records its review with a field visit, an extra test and a pre-score', async () => {
+    const d = await dossierOf('Mật ong bạc hà tổ');
+    assert.equal(d.status, 'advisory_review');
+    const page = await pageAs('tuvan@demo.ocop.vn');
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      const form = page.getByRole('form', { name: 'Báo cáo của Tổ tư vấn' });
+      await form.waitFor();
+      await form.getByLabel('Ngày khảo sát').fill(daysAgo(2));
+      await form.getByLabel('Kết quả khảo sát').fill('Khu chiết rót có lưới chắn côn trùng; sổ theo dõi đàn ong ghi đủ 2 năm.');
+      await form.getByRole('button', { name: 'Thêm kiểm nghiệm' }).click();
+      await form.getByLabel('Chỉ tiêu đề nghị kiểm nghiệm 2').fill('Dư lượng kháng sinh');
+      await form.getByLabel('Kết quả kiểm nghiệm 2').fill('Không phát hiện');
+      await form.getByLabel('Báo cáo đánh giá gửi Chủ tịch Hội đồng').fill('Tổ tư vấn đề nghị Hội đồng chấm điểm tại phiên đợt 3.');
+      // The pre-score sheet sits beside the read-only Mẫu 02 without sharing its radio buttons.
+      assert.equal(await form.locator('.criterion').count() > 10, true);
+      const selfChecked = await page.locator('input[id^="opt-"]:checked').count();
+      const other = form.locator('.criterion').first().locator('input[type="radio"]:not(:checked)').first();
+      await other.check();
+      assert.equal(await page.locator('input[id^="opt-"]:checked').count(), selfChecked, 'the self-assessment keeps its answers');
+      await form.getByRole('button', { name: 'Lưu báo cáo tư vấn' }).click();
+      await done(page, 'Đã lưu báo cáo của Tổ tư vấn');
+      const tuvan = await t.login('tuvan@demo.ocop.vn', DEMO_PASSWORD);
+      const after = await api(tuvan, 'GET', `/dossiers/${d.id}`);
+      assert.deepEqual(after.advisoryReview.fieldVisit, { on: daysAgo(2), findings: 'Khu chiết rót có lưới chắn côn trùng; sổ theo dõi đàn ong ghi đủ 2 năm.' });
+      assert.deepEqual(after.advisoryReview.extraTests.at(-1), { requested: 'Dư lượng kháng sinh', result: 'Không phát hiện' });
+      assert.equal(after.advisoryReview.report, 'Tổ tư vấn đề nghị Hội đồng chấm điểm tại phiên đợt 3.');
+      assert.ok(after.advisoryReview.preScore.total > 0);
+      assert.equal(after.status, 'advisory_review');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('the province decides on a scored dossier: the certificate number appears and its PDF prints', async () => {
+    // The demo's open session is finished through the API: the two members who have not submitted do (the chair has),
+    // and the chair closes it.
+    const d = await dossierOf('Mật ong bạc hà dạng sáp');
+    const chair = await t.login('chutich.hoidong@demo.ocop.vn', DEMO_PASSWORD);
+    const [{ session_id, item_id }] = await query<{ session_id: string; item_id: string }>(t.database.db, sql`SELECT session_id, id AS item_id FROM session_item WHERE dossier_id = ${d.id}`);
+    const answers = answersNear(getSheet(4)!, 78);
+    for (const email of ['hoidong@demo.ocop.vn', 'thanhvien.hoidong@demo.ocop.vn']) {
+      const member = await t.login(email, DEMO_PASSWORD);
+      await api(member, 'PUT', `/sessions/${session_id}/items/${item_id}/score`, { answers, submit: true });
+    }
+    const session = await api(chair, 'GET', `/sessions/${session_id}`);
+    await api(chair, 'POST', `/sessions/${session_id}/close`, { version: session.version });
+    assert.equal((await dossierOf('Mật ong bạc hà dạng sáp')).status, 'scored');
+
+    const page = await pageAs('tinh@demo.ocop.vn');
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      const form = page.getByRole('form', { name: 'Quyết định trên kết quả của Hội đồng' });
+      await form.getByTestId('planned-decision').filter({ hasText: 'Công nhận và cấp giấy chứng nhận sản phẩm OCOP 4 sao' }).waitFor();
+      await page.locator('[data-report="report-province-result"]').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      await form.getByLabel('Số quyết định').fill('1099/QĐ-UBND');
+      assert.equal(await form.getByLabel('Ngày quyết định').inputValue(), vnToday());
+      await form.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await done(page, 'Đã ban hành quyết định và cấp giấy chứng nhận');
+      const card = page.getByTestId('dossier-certificate');
+      certificateNumber = (await card.getByTestId('certificate-number').textContent())?.trim() ?? '';
+      assert.match(certificateNumber, /^OCOP-08-\d{4}-\d{5}$/);
+      assert.equal((await dossierOf('Mật ong bạc hà dạng sáp')).status, 'certified');
+      assert.equal(await card.getByRole('link', { name: 'Trang xác minh công khai' }).getAttribute('href'), `/xac-minh/${certificateNumber}`);
+      const print = await card.getByRole('link', { name: 'In giấy chứng nhận' }).getAttribute('href');
+      assert.equal(print, `/api/v1/certificates/${certificateNumber}/pdf`);
+      const pdf = await page.request.get(`${url}${print}`);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      await page.locator('[data-report="report-decision"]').getByText('Quyết định số 1099/QĐ-UBND').waitFor();
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('the province schedules a reviewed dossier on a session of its council', async () => {
+    const d = await dossierOf('Mật ong bạc hà tổ');
+    const tinh = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
+    const councils = await api(tinh, 'GET', '/councils');
+    const council = councils.items.find((c: { level: string }) => c.level === 'province');
+    await api(tinh, 'POST', `/councils/${council.id}/sessions`, { title: 'Phiên họp đánh giá, phân hạng đợt 3', scheduledOn: vnToday(), location: 'UBND tỉnh Tuyên Quang' });
+    const page = await pageAs('tinh@demo.ocop.vn');
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      const form = page.getByRole('form', { name: 'Đưa vào phiên họp Hội đồng' });
+      const select = form.getByLabel('Phiên họp của Hội đồng có thẩm quyền');
+      await select.locator('option', { hasText: 'đợt 3' }).waitFor({ state: 'attached' });
+      assert.equal(await select.locator('option', { hasText: 'đợt 2' }).count(), 0, 'a closed session is not offered');
+      await select.selectOption({ label: (await select.locator('option', { hasText: 'đợt 3' }).textContent())! });
+      await form.getByRole('button', { name: 'Đưa vào chương trình phiên họp' }).click();
+      await done(page, 'Đã đưa hồ sơ vào chương trình phiên họp "Phiên họp đánh giá, phân hạng đợt 3"');
+      assert.equal((await dossierOf('Mật ong bạc hà tổ')).status, 'council_scoring');
+    } finally {
+      await close(page);
+    }
+  });
+
+  test('the province revokes the 4★ certificate within the deadline; the public page then shows it revoked', async () => {
+    assert.ok(certificateNumber, 'issued by the decision test');
+    const verify = `${url}/xac-minh/${encodeURIComponent(certificateNumber)}`;
+    // Nobody else is offered the action: the commune, and the province on a 5★ certificate.
+    const commune = await pageAs('xa@demo.ocop.vn');
+    try {
+      await commune.goto(verify);
+      await commune.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
+      await commune.waitForLoadState('networkidle');
+      assert.equal(await commune.getByRole('button', { name: /Thu hồi/ }).count(), 0);
+    } finally {
+      await close(commune);
+    }
+    const page = await pageAs('tinh@demo.ocop.vn');
+    try {
+      const [five] = await query<{ number: string }>(t.database.db, sql`SELECT number FROM certificate WHERE stars = 5 AND status = 'valid' AND province_code = '08' LIMIT 1`);
+      await page.goto(`${url}/xac-minh/${encodeURIComponent(five.number)}`);
+      await page.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.getByRole('button', { name: /Thu hồi/ }).count(), 0, 'a 5★ certificate is the Ministry\'s to revoke');
+
+      await page.goto(verify);
+      await page.getByRole('button', { name: 'Thu hồi giấy chứng nhận…' }).click();
+      const form = page.getByRole('form', { name: 'Thu hồi giấy chứng nhận' });
+      await form.getByLabel(/^c\) Sản phẩm OCOP vi phạm/).check();
+      await form.getByLabel('Ngày có kết luận').fill(daysAgo(20));
+      await form.getByLabel('Số quyết định thu hồi').fill('77/QĐ-UBND');
+      await form.getByLabel('Ghi chú').fill('Kết luận thanh tra về ghi nhãn hàng hóa.');
+      await form.getByTestId('revoke-deadline').filter({ hasText: 'Ngày quyết định đã quá thời hạn này.' }).waitFor();
+      await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
+      // The API's refusal, in its own words, beside the decision date too.
+      await form.getByRole('alert').filter({ hasText: `Quyết định thu hồi phải ban hành trong ${RULES.revocation.deadlineDays} ngày` }).first().waitFor();
+      await page.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
+
+      await form.getByLabel('Ngày có kết luận').fill(daysAgo(3));
+      await form.getByTestId('revoke-deadline').filter({ hasText: `Chậm nhất ngày ${vnFormat(new Date(Date.parse(`${daysAgo(3)}T00:00:00Z`) + RULES.revocation.deadlineDays * 86_400_000).toISOString().slice(0, 10))}` }).waitFor();
+      await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
+      assert.equal(await page.locator('section.revoke-panel').count(), 0);
+    } finally {
+      await close(page);
+    }
+    const visitor = await pageAs(null, { width: 360, height: 740 });
+    try {
+      await visitor.goto(verify);
+      await visitor.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
+      await visitor.getByText('77/QĐ-UBND', { exact: false }).waitFor();
+    } finally {
+      await close(visitor);
+    }
+  });
+
+  test('a commune officer of another commune cannot see the dossier', async () => {
+    const d = await dossierOf('Mật ong hoa bạc hà rừng');
+    const other = await t.user('commune', { communeCode: DONG_VAN });
+    const me = await t.call({ url: '/api/v1/auth/me', as: other });
+    const page = await pageAs(me.json().user.email, undefined, PASSWORD);
+    try {
+      await page.goto(`${url}/ho-so/${d.id}`);
+      await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: `Hồ sơ ${d.number}` }).count(), 0);
+      assert.equal(await officePanel(page).count(), 0);
+      await page.goto(`${url}/ho-so`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.getByText(d.number).count(), 0, 'not in the queue either');
+    } finally {
+      await close(page);
+    }
+  });
+}
