@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { webDist } from '../../src/app/server.js';
+import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
 import { seedDemo } from '../../src/cli/seed/seed.js';
 import { listen, testApp, type TestApp } from '../harness.js';
 
@@ -61,4 +62,51 @@ export async function logIn(page: Page, url: string, email: string) {
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/lam-viec/);
+}
+
+// ── Shared page helpers for the dossier, session and journey tests ──
+
+/** A phone's browser: 360 px wide, touch, Vietnamese. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+/** An office desk's browser. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
+
+/** A page in a browser context of its own (its own cookies), logged in as `email` with the demo password, or a
+ * visitor when `email` is null. Close it with `page.context().close()`. */
+export async function pageAs(browser: Browser, url: string, email: string | null, options: { phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options.phone ? PHONE : DESKTOP);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
+  if (email) await logIn(page, url, email);
+  return page;
+}
+
+/** True when the page does not scroll sideways at 360 px. */
+export const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= 360);
+
+/** Today in Việt Nam (yyyy-MM-dd): the day the server's rules count from. */
+export const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+export const daysAgo = (n: number) => new Date(Date.parse(`${vnToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+/** yyyy-MM-dd → dd/MM/yyyy, as the Vietnamese UI writes dates. */
+export const vnFormat = (iso: string) => iso.split('-').reverse().join('/');
+
+/** The smallest file the server takes for a PDF (it checks the magic bytes, not the name). */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** The officers' panel on a dossier page, and the confirmation a step leaves there. */
+export const officePanel = (page: Page) => page.locator('section.dossier-office');
+export const stepDone = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();
+
+/** A council member scores one agenda item on its page, option by option as a person would, aiming at `target`
+ * points on score sheet `sheet` (null: submits the answers already there), then submits the sheet. */
+export async function scoreItem(page: Page, itemUrl: string, target: number | null, sheet = 4) {
+  const t0 = Date.now();
+  await page.goto(itemUrl);
+  await page.locator('.criterion').first().waitFor();
+  const a = Date.now();
+  if (target !== null) for (const option of Object.values(answersNear(getSheet(sheet)!, target))) await page.locator(`[id="opt-${option}"]`).check();
+  const b = Date.now();
+  await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
+  await page.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm' }).waitFor();
+  console.log('SCORE', a - t0, b - a, Date.now() - b);
 }

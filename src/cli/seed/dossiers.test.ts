@@ -20,7 +20,7 @@ after(() => t.close());
 test('demo dossiers cover every stage, with a closed session, an open one and a 5★ from the central council', async () => {
   const rows = await query<{ status: string }>(t.database.db, sql`SELECT DISTINCT status FROM dossier`);
   const statuses = new Set(rows.map((r) => r.status));
-  for (const s of ['draft', 'submitted', 'commune_reviewed', 'forwarded', 'returned', 'advisory_review', 'council_scoring', 'scored', 'central_advisory', 'certified', 'not_recognised', 'rejected']) {
+  for (const s of ['draft', 'submitted', 'commune_reviewed', 'forwarded', 'returned', 'advisory_review', 'council_scoring', 'scored', 'sent_to_central', 'certified', 'not_recognised', 'rejected']) {
     assert.ok(statuses.has(s), s);
   }
   const five = await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM dossier WHERE status = 'certified' AND stars = 5`);

@@ -10,6 +10,7 @@ import { createProduct } from '../../modules/registry/index.js';
 import {
   acceptDossier, addCouncilMember, addSessionItem, closeSession, createCouncil, createDossier, createSession, decideDossier, forwardDossier, openSession,
   recordAdvisoryReview, rejectDossier, returnDossier, reviewDossierAtCommune, saveScore, submitDossier, addPrecedent, answersNear, getSheet, vnDate,
+  addDays, addMonths, issueCertificate,
 } from '../../modules/scoring/index.js';
 
 type Account = { id: string; role: UserActor['role']; province_code: string | null; commune_code: string | null; entity_id: string | null };
@@ -75,6 +76,8 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
   };
 
   await dossierAt('Mật ong bạc hà hũ gốm', 4, 68); // draft
+  // A registered product with no dossier yet: the producer's "đăng ký đánh giá, phân hạng" starts from here.
+  await createProduct(as(producer), { entityId, name: 'Phấn hoa bạc hà Mèo Vạc', productSet: 4, status: 'registered', description: 'Phấn hoa bạc hà do đàn ong nội thu trên cao nguyên đá, sấy lạnh, đóng lọ 200 g.' });
   await upTo('submitted', 'Mật ong hoa cải Mèo Vạc', 4, 62);
   await upTo('commune_reviewed', 'Mật ong hoa ngô cao nguyên đá', 4, 58);
   await upTo('forwarded', 'Mật ong hoa bạc hà rừng', 4, 72);
@@ -83,6 +86,24 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
   const rej = await upTo('submitted', 'Mật ong pha đường', 4, 40);
   await rejectDossier(as(commune), rej.d.id, { condition: getSheet(4)!.rejectionConditions[0], note: 'Hồ sơ khai không đúng nguồn gốc nguyên liệu.', version: rej.d.version });
   await upTo('advisory_review', 'Mật ong bạc hà tổ', 4, 74); // waits for the council
+  // A re-rating at 36 months waiting for the council, for a session by written opinion (Điều 7 khoản 6 điểm d): the
+  // product was certified 150 days short of 36 months ago, so today is inside the filing window (180 → 120 days).
+  const rr = await createProduct(as(producer), { entityId, name: 'Mật ong hoa rừng già', productSet: 4, status: 'registered', description: 'Mật ong hoa rừng già: sản phẩm của HTX Mật ong bạc hà Mèo Vạc.' });
+  const rrIssued = addDays(addMonths(vnDate(now), -36), 150);
+  await issueCertificate(as(province), { productId: rr.id, stars: 4, kind: 'first', decisionNumber: '815/QĐ-UBND', decidedOn: rrIssued, issuedOn: rrIssued });
+  const rrAnswers = answersNear(getSheet(4)!, 80);
+  let r = await createDossier(as(producer), { productId: rr.id, type: 'rerating', answers: rrAnswers, selfReport: { changesSinceRecognition: 'Mở rộng vùng nuôi ong thêm 300 đàn; đạt chứng nhận VietGAP năm 2025.' } });
+  n++;
+  r = await step(r, (v) => submitDossier(as(producer), r.id, v));
+  r = await step(r, (v) => reviewDossierAtCommune(as(commune), r.id, { items: REVIEW, conclusion: 'Đề nghị UBND tỉnh đánh giá, phân hạng lại.', signer: 'Giàng A Xã', version: v }));
+  r = await step(r, (v) => forwardDossier(as(commune), r.id, v));
+  r = await step(r, (v) => acceptDossier(as(province), r.id, v));
+  await step(r, (v) => recordAdvisoryReview(as(advisor), r.id, { fieldVisit: null, extraTests: [], answers: rrAnswers, report: 'Hồ sơ đánh giá lại đầy đủ; đề nghị Hội đồng lấy ý kiến bằng văn bản.', version: v }));
+  // A certified product inside its re-rating window with no dossier yet (160 days short of 36 months): the producer
+  // files the re-rating from here (test/browser/journey.test.ts).
+  const due = await createProduct(as(producer), { entityId, name: 'Mật ong hoa tam giác mạch', productSet: 4, status: 'registered', description: 'Mật ong hoa tam giác mạch mùa thu trên cao nguyên đá Đồng Văn.' });
+  const dueIssued = addDays(addMonths(vnDate(now), -36), 160);
+  await issueCertificate(as(province), { productId: due.id, stars: 4, kind: 'first', decisionNumber: '842/QĐ-UBND', decidedOn: dueIssued, issuedOn: dueIssued });
 
   // A closed provincial session: a 4★ certified, one not recognised, one scored awaiting decision, and two ≥ 90.
   const four = await upTo('advisory_review', 'Mật ong bạc hà nguyên chất', 4, 82);
@@ -111,11 +132,9 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
   await decide(province, low.d.id, '1022/QĐ-UBND');
   await decide(province, top.d.id, '1023/QĐ-UBND'); // ≥ 90: sent to the Ministry
   await decide(province, top2.d.id, '1023/QĐ-UBND');
-  for (const x of [top, top2]) {
-    const [d] = await query<{ version: number }>(tx, sql`SELECT version FROM dossier WHERE id = ${x.d.id}`);
-    await acceptDossier(as(central), x.d.id, d.version);
-  }
-  // The central council rates one of them 5★; the other waits in the central advisory review.
+  const [topSent] = await query<{ version: number }>(tx, sql`SELECT version FROM dossier WHERE id = ${top.d.id}`);
+  await acceptDossier(as(central), top.d.id, topSent.version);
+  // The central council rates one of them 5★; the other waits for the Ministry to receive it.
   const cs = await createSession(as(central), cc.id, { title: 'Phiên họp Hội đồng cấp trung ương đợt 1', scheduledOn: vnDate(now), location: 'Bộ Nông nghiệp và Môi trường' });
   const [topV] = await query<{ version: number }>(tx, sql`SELECT version FROM dossier WHERE id = ${top.d.id}`);
   await addSessionItem(as(central), cs.id, { dossierId: top.d.id, version: topV.version });

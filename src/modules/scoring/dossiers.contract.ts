@@ -102,6 +102,15 @@ export const dossierListItem = z.object({
 });
 export const dossierList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(dossierListItem) });
 
+/** Re-rating dossiers: the filing window of the certificate re-rated (Điều 7.6.a), null for other types or when the
+ * product holds no certificate. `stage` is today's: not_yet (opens on `opensOn`), open, closed (filing now is late),
+ * expired (re-rating refused). `late`: filed after the window closed (for a draft: would be, if filed today); such a
+ * filing keeps the certificate in force past expiry until the decision, at most until `graceEndsOn` (Điều 12.3). */
+export const reRatingOut = z.object({
+  certificateNumber: z.string(), expiresOn: z.string(), opensOn: z.string(), closesOn: z.string(),
+  stage: z.enum(['not_yet', 'open', 'closed', 'expired']), late: z.boolean(), graceEndsOn: z.string().nullable(),
+});
+
 const fileOut = z.object({ id: z.string(), criterionCode: z.string().nullable(), url: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string(), caption: z.string().nullable(), createdAt: z.string() });
 export const dossierFileOut = fileOut;
 
@@ -125,7 +134,16 @@ export const dossierOut = dossierListItem.extend({
   centralResult: z.unknown().nullable(),
   decision: z.unknown().nullable(),
   rejection: z.unknown().nullable(),
-  deadlines: z.object({ communeDueOn: z.string().nullable(), forwardedOn: z.string().nullable(), provinceFinishBefore: z.string().nullable(), sentToCentralOn: z.string().nullable(), centralFinishBefore: z.string().nullable() }),
+  /** For the one who may decide: what signing the decision will do (certify, send to the Ministry, not recognised). */
+  plannedDecision: z.object({ outcome: z.enum(['certified', 'sent_to_central', 'not_recognised']), stars: z.number().nullable(), basis: z.enum(['province_council', 'central_council']), mean: z.number() }).nullable(),
+  deadlines: z.object({
+    communeDueOn: z.string().nullable(), forwardedOn: z.string().nullable(), provinceFinishBefore: z.string().nullable(), sentToCentralOn: z.string().nullable(), centralFinishBefore: z.string().nullable(),
+    /** The office accepted the complete dossier: the province (from the commune), the Ministry (from the province). */
+    provinceReceivedOn: z.string().nullable(), centralReceivedOn: z.string().nullable(),
+    /** Re-rating only: the last day (inclusive) of the 45 calendar days from the latest receipt (Điều 7.6.g); null until received. */
+    reRatingDueOn: z.string().nullable(),
+  }),
+  reRating: reRatingOut.nullable(),
   returns: z.array(z.object({ id: z.string(), stage: z.string(), reasons: z.array(z.string()), returnedAt: z.string(), resubmittedAt: z.string().nullable() })),
   submissions: z.array(z.object({ seq: z.number(), submittedAt: z.string() })),
   files: z.array(fileOut),

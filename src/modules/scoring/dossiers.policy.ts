@@ -2,7 +2,7 @@
 // Entity members act for their own entity, commune officers for their commune, the province office, its advisory
 // team and council for their province, and the Ministry (central) for the central stage.
 import { and, eq, notInArray, or, type SQL } from 'drizzle-orm';
-import type { Actor, UserActor } from '../../app/actor.js';
+import type { Actor, Role, UserActor } from '../../app/actor.js';
 import { dossier, type DossierStatus } from './dossiers.tables.js';
 
 type DossierLike = { entityId: string; provinceCode: string; communeCode: string; status: DossierStatus; centralResult?: { stars: number } | null };
@@ -36,7 +36,8 @@ export function dossierActions(a: Actor, d: DossierLike): string[] {
     if (s !== 'draft') out.push('note');
   }
   if (ownCommune(a, d) && (s === 'submitted' || s === 'commune_reviewed')) {
-    out.push('communeReview', 'return', 'reject');
+    // The commune pre-assesses the dossier (Mẫu 03), so while it holds it, it may ask about a criterion too.
+    out.push('communeReview', 'return', 'reject', 'note');
     if (s === 'commune_reviewed') out.push('forward');
   }
   if (provinceOffice(a, d)) {
@@ -57,6 +58,16 @@ export function dossierActions(a: Actor, d: DossierLike): string[] {
 }
 
 export const may = (a: Actor, d: DossierLike, action: string) => dossierActions(a, d).includes(action);
+
+/** The roles that ever take each action (in some status, in their scope): dossierActions above grants exactly these
+ * (dossiers.policy.test.ts checks it). A refusal tells these roles "not now" (409) and everyone else "never" (403). */
+export const ACTION_ROLES: Record<string, readonly Role[]> = {
+  edit: ['entity'], upload: ['entity'], submit: ['entity'], resubmit: ['entity'],
+  communeReview: ['commune'], forward: ['commune'],
+  return: ['commune', 'province', 'central'], reject: ['commune', 'province', 'central'], accept: ['province', 'central'],
+  advisoryReview: ['province', 'advisory', 'central'], schedule: ['province', 'central'], decide: ['province', 'central'],
+  note: ['entity', 'commune', 'province', 'council', 'advisory', 'central'],
+};
 
 /** The rows an actor may list. */
 export function dossierVisibility(a: Actor): SQL | undefined {

@@ -2,8 +2,11 @@
 import type { Actor } from '../../app/actor.js';
 import { isOverdue, vnDate, workingDaysBetween } from './deadlines.rules.js';
 import type { DossierOut } from './dossiers.contract.js';
+import { plannedDecision } from './decision.rules.js';
 import { dossierActions, stageOf } from './dossiers.policy.js';
-import type { DossierListRow, listDossierFiles, listReturns, listSubmissions } from './dossiers.repo.js';
+import type { CriterionNoteRow, DossierListRow, listDossierFiles, listReturns, listSubmissions } from './dossiers.repo.js';
+import type { DossierRow } from './dossiers.tables.js';
+import { graceEndsOn, reRatingWindow } from './certificates.rules.js';
 import { RULES } from './rules.data.js';
 import { evaluate, nextStarAdvice } from './scoring.rules.js';
 import { getSheet } from './sheets.data.js';
@@ -25,10 +28,20 @@ export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date)
 }
 
 type Extras = {
+  /** The certificate a re-rating dossier re-rates (null for other types or when there is none). */
+  reRatingCertificate?: { number: string; expiresOn: string } | null;
   files: Awaited<ReturnType<typeof listDossierFiles>>;
   returns: Awaited<ReturnType<typeof listReturns>>;
   submissions: Awaited<ReturnType<typeof listSubmissions>>;
 };
+
+/** The re-rating window of the certificate re-rated; `late` is the recorded flag once filed, today's answer before. */
+export function presentReRating(d: DossierRow, cert: { number: string; expiresOn: string } | null, today: string): DossierOut['reRating'] {
+  if (d.type !== 'rerating' || !cert) return null;
+  const w = reRatingWindow(cert.expiresOn, today);
+  const late = d.reratingCertificateId ? d.reratingLate : w.stage === 'closed';
+  return { certificateNumber: cert.number, expiresOn: cert.expiresOn, opensOn: w.opensOn, closesOn: w.closesOn, stage: w.stage, late, graceEndsOn: late ? graceEndsOn(cert.expiresOn) : null };
+}
 
 export const dossierFileUrl = (dossierId: string, fileId: string) => `/api/v1/dossiers/${dossierId}/files/${fileId}`;
 
@@ -45,10 +58,20 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
     rejectionConditions: sheet.rejectionConditions,
     communeReview: d.communeReview, advisoryReview: d.advisoryReview, centralAdvisory: d.centralAdvisory,
     provinceResult: d.provinceResult, centralResult: d.centralResult, decision: d.decision, rejection: d.rejection,
-    deadlines: { communeDueOn: d.communeDueOn, forwardedOn: d.forwardedOn, provinceFinishBefore: d.provinceFinishBefore, sentToCentralOn: d.sentToCentralOn, centralFinishBefore: d.centralFinishBefore },
+    plannedDecision: dossierActions(actor, d).includes('decide') ? plannedDecision(d, RULES) : null,
+    deadlines: {
+      communeDueOn: d.communeDueOn, forwardedOn: d.forwardedOn, provinceFinishBefore: d.provinceFinishBefore, sentToCentralOn: d.sentToCentralOn, centralFinishBefore: d.centralFinishBefore,
+      provinceReceivedOn: d.provinceReceivedOn, centralReceivedOn: d.centralReceivedOn, reRatingDueOn: d.reratingDueOn,
+    },
+    reRating: presentReRating(d, x.reRatingCertificate ?? null, vnDate(now)),
     returns: x.returns.map((r) => ({ id: r.id, stage: r.stage, reasons: r.reasons, returnedAt: r.returnedAt.toISOString(), resubmittedAt: r.resubmittedAt?.toISOString() ?? null })),
     submissions: x.submissions.map((s) => ({ seq: s.seq, submittedAt: s.submittedAt.toISOString() })),
     files: x.files.map((f) => ({ id: f.id, criterionCode: f.criterionCode, url: dossierFileUrl(d.id, f.id), mimeType: f.mimeType, sizeBytes: f.sizeBytes, originalName: f.originalName, caption: f.caption, createdAt: f.createdAt.toISOString() })),
     createdAt: d.createdAt.toISOString(),
   };
+}
+
+/** One criterion note as the list and the POST both return it. */
+export function presentNote(n: CriterionNoteRow) {
+  return { id: n.id, criterionCode: n.criterion_code, authorId: n.author_id, authorName: n.full_name, side: n.author_side, body: n.body, createdAt: new Date(n.created_at).toISOString() };
 }

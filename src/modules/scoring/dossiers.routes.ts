@@ -1,6 +1,4 @@
 // The dossier workflow over HTTP: thin routes — authenticate, validate, authorise (in the command), run, present.
-import { and, eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -9,10 +7,9 @@ import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { AppError, forbidden, notFound } from '../../app/errors.js';
 import { FileStore } from '../../app/files.js';
+import { readSingleUpload } from '../../app/uploads.js';
 import type { ModulePlugin } from '../../app/plugin.js';
-import { query } from '../../app/db.js';
 import { requireUser } from '../accounts/index.js';
-import { nameMatches, product } from '../registry/index.js';
 import { acceptDossier } from './commands/accept-dossier.js';
 import { addCriterionNote } from './commands/add-criterion-note.js';
 import { attachDossierFile } from './commands/attach-dossier-file.js';
@@ -25,31 +22,18 @@ import { returnDossier } from './commands/return-dossier.js';
 import { reviewDossierAtCommune } from './commands/review-dossier-commune.js';
 import { submitDossier } from './commands/submit-dossier.js';
 import { updateDossier } from './commands/update-dossier.js';
-import { vnDate } from './deadlines.rules.js';
 import {
   advisoryReviewBody, communeReviewBody, createDossierBody, decideBody, dossierFileOut, dossierList, dossierListQuery, dossierOut, idParams,
   noteBody, noteOut, rejectBody, returnBody, submissionOut, updateDossierBody, versionBody,
 } from './dossiers.contract.js';
-import { canReadDossier, dossierActions, dossierVisibility } from './dossiers.policy.js';
-import { dossierFileUrl, presentDossier, presentDossierItem } from './dossiers.present.js';
-import { currentDue, getDossier, getDossierFile, getSubmission, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
-import { dossier } from './dossiers.tables.js';
+import { certificateForReRating } from './certificates.repo.js';
+import { dossierFilter } from './dossiers.filters.js';
+import { canReadDossier, dossierActions } from './dossiers.policy.js';
+import { dossierFileUrl, presentDossier, presentDossierItem, presentNote } from './dossiers.present.js';
+import { getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
 import { dossierFormRoutes } from './dossier-forms.routes.js';
 
 const tags = ['dossiers'];
-
-async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi dạng multipart/form-data', en: 'Send multipart/form-data' });
-  const part = await req.file();
-  const bytes = part ? await part.toBuffer() : Buffer.alloc(0);
-  if (!part || !bytes.length) throw new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp', en: 'A file is required' }, { field: 'file' });
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(part.fields)) {
-    const f = Array.isArray(v) ? v[0] : v;
-    if (f && f.type === 'field' && typeof f.value === 'string' && f.value !== '') fields[k] = f.value;
-  }
-  return { upload: { bytes, filename: part.filename || 'file' }, fields };
-}
 
 const uploadFields = z.strictObject({ criterionCode: z.string().regex(/^\d+(\.\d+){0,2}$/).max(12).optional(), caption: z.string().max(300).optional() });
 
@@ -65,27 +49,16 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
   }
   async function full(actor: Actor, id: string) {
     const row = await readable(actor, id);
-    const [f, returns, submissions] = await Promise.all([listDossierFiles(db, id), listReturns(db, id), listSubmissions(db, id)]);
-    return presentDossier(row, actor, new Date(), { files: f, returns, submissions });
+    const [f, returns, submissions, reRatingCertificate] = await Promise.all([listDossierFiles(db, id), listReturns(db, id), listSubmissions(db, id),
+      row.dossier.type === 'rerating' ? certificateForReRating(db, row.dossier) : null]);
+    return presentDossier(row, actor, new Date(), { files: f, returns, submissions, reRatingCertificate });
   }
 
   r.get('/dossiers', { schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
     requireUser(req);
     const qy = req.query;
-    const today = vnDate(new Date());
-    const where = and(
-      dossierVisibility(req.actor),
-      qy.status ? eq(dossier.status, qy.status) : undefined,
-      qy.province ? eq(dossier.provinceCode, qy.province) : undefined,
-      qy.commune ? eq(dossier.communeCode, qy.commune) : undefined,
-      qy.entity ? eq(dossier.entityId, qy.entity) : undefined,
-      qy.product ? eq(dossier.productId, qy.product) : undefined,
-      qy.type ? eq(dossier.type, qy.type) : undefined,
-      qy.overdue === true ? sql`${currentDue} < ${today}` : qy.overdue === false ? sql`(${currentDue} IS NULL OR ${currentDue} >= ${today})` : undefined,
-      nameMatches(sql`${product}.name_fold`, qy.q),
-    );
-    const { total, rows } = await listDossiers(db, where, qy.page, qy.pageSize);
     const now = new Date();
+    const { total, rows } = await listDossiers(db, dossierFilter(req.actor, qy, now), qy.page, qy.pageSize);
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now)) };
   });
 
@@ -124,7 +97,7 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
 
   r.post('/dossiers/:id/files', { schema: { tags, summary: 'Upload evidence (PDF or image) for one criterion (criterionCode) or the whole dossier, multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: dossierFileOut } } }, async (req, reply) => {
     requireUser(req);
-    const { upload, fields } = await readUpload(req);
+    const { upload, fields } = await readSingleUpload(req);
     const meta = uploadFields.safeParse(fields);
     if (!meta.success) throw new AppError('invalid', 'validation_failed', { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' }, { field: String(meta.error.issues[0]?.path[0] ?? '') });
     const f = await inTransaction(db, req, (ctx) => attachDossierFile(ctx, files, req.params.id, meta.data.criterionCode ?? null, meta.data.caption ?? null, upload));
@@ -152,16 +125,14 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
   r.get('/dossiers/:id/notes', { schema: { tags, summary: 'Per-criterion notes between council members, the office and the entity', params: idParams, response: { 200: z.object({ items: z.array(noteOut) }) } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
-    const rows = await query<{ id: string; criterion_code: string; author_id: string; full_name: string | null; author_side: string; body: string; created_at: Date }>(db, sql`
-      SELECT n.id, n.criterion_code, n.author_id, u.full_name, n.author_side, n.body, n.created_at
-      FROM criterion_note n LEFT JOIN app_user u ON u.id = n.author_id WHERE n.dossier_id = ${req.params.id} ORDER BY n.created_at, n.id`);
-    return { items: rows.map((n) => ({ id: n.id, criterionCode: n.criterion_code, authorId: n.author_id, authorName: n.full_name, side: n.author_side, body: n.body, createdAt: new Date(n.created_at).toISOString() })) };
+    return { items: (await listCriterionNotes(db, req.params.id)).map(presentNote) };
   });
 
   r.post('/dossiers/:id/notes', { schema: { tags, summary: 'Add a note on one criterion', params: idParams, body: noteBody, response: { 201: noteOut } } }, async (req, reply) => {
     requireUser(req);
     const n = await inTransaction(db, req, (ctx) => addCriterionNote(ctx, req.params.id, req.body));
-    return reply.status(201).send({ id: n.id, criterionCode: n.criterionCode, authorId: n.authorId, authorName: null, side: n.authorSide, body: n.body, createdAt: n.createdAt.toISOString() });
+    const [created] = await listCriterionNotes(db, n.dossierId, n.id);
+    return reply.status(201).send(presentNote(created));
   });
 
   r.get('/dossiers/:id/history', { schema: { tags, summary: 'Audit trail of a dossier', params: idParams } }, async (req) => {

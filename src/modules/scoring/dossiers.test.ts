@@ -277,3 +277,146 @@ test('overdue queue: the commune deadline counts working days', async () => {
   const onTime = await ok(w, 'GET', '/dossiers?overdue=false', w.commune);
   assert.ok(!onTime.items.some((x: { id: string }) => x.id === d.id));
 });
+
+// ── The entity's side in the browser relies on these: Mẫu 01/02 edits, evidence files, field paths in refusals. ──
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** POST /dossiers/:id/files as the browser sends it: the text fields first, then the file. */
+function uploadTo(app: TestApp, id: string, as: { cookie: string; csrf: string }, file: { name: string; bytes: Buffer; type?: string }, fields: Record<string, string> = {}) {
+  const b = `----ocop${Date.now()}`;
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([...parts,
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`), file.bytes, Buffer.from(`\r\n--${b}--\r\n`)]);
+  return app.app.inject({ method: 'POST', url: `/api/v1/dossiers/${id}/files`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: as.cookie, 'x-csrf-token': as.csrf } });
+}
+
+test('Mẫu 01 and Mẫu 02 edits merge into the prefilled forms; refusals name the field; a stale version is refused', async () => {
+  const productId = await newProduct(w, 'Phấn hoa bạc hà');
+  let d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
+  assert.equal(d.registration.productName, 'Phấn hoa bạc hà');
+  assert.ok(d.selfReport.orgType, 'Mẫu 02 is prefilled from the registry');
+  const prefilled = d.selfReport;
+  const unitName = d.registration.unitName;
+  assert.ok(unitName);
+
+  d = await ok(w, 'PATCH', `/dossiers/${d.id}`, w.entity, {
+    registration: { representativeTitle: 'Giám đốc', sampleCount: 5, phone: null },
+    selfReport: { history: 'Thành lập năm 2019', checks: { businessRegistration: true, trademark: false }, representative: { fullName: 'Vũ Ngọc Trang', sex: 'female', ethnicity: 'Mông', permanentAddress: 'Thôn Tả Chải' } },
+    version: d.version,
+  });
+  assert.equal(d.registration.representativeTitle, 'Giám đốc');
+  assert.equal(d.registration.sampleCount, 5);
+  assert.equal(d.registration.phone, null);
+  assert.equal(d.registration.unitName, unitName, 'untouched fields stay');
+  assert.equal(d.selfReport.orgType, prefilled.orgType);
+  assert.equal(d.selfReport.registrationNumber, prefilled.registrationNumber);
+  assert.equal(d.selfReport.history, 'Thành lập năm 2019');
+  assert.deepEqual(d.selfReport.checks, { businessRegistration: true, trademark: false });
+  assert.equal(d.selfReport.representative.permanentAddress, 'Thôn Tả Chải');
+
+  // Each refusal names the field the form shows it on, and writes nothing.
+  const refusals: [Record<string, unknown>, string][] = [
+    [{ registration: { unitName: '' } }, 'registration.unitName'],
+    [{ registration: { sampleCount: '5 hộp' } }, 'registration.sampleCount'],
+    [{ selfReport: { foundedOn: '31/12/2019' } }, 'selfReport.foundedOn'],
+    [{ selfReport: { representative: { fullName: 'Vũ Ngọc Trang', sex: '', ethnicity: 'Mông' } } }, 'selfReport.representative.sex'],
+    [{ selfReport: { checks: { halal: true } } }, 'selfReport.checks.halal'],
+  ];
+  for (const [body, path] of refusals) {
+    const res = await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { ...body, version: d.version } as never, as: w.entity });
+    assert.equal(res.statusCode, 400, `${path}: ${res.body}`);
+    assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+    assert.ok(res.json().errors.some((e: { path: string }) => e.path === path), `${path}: ${res.body}`);
+  }
+  const stale = await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { selfReport: { plan: 'Kế hoạch cũ' }, version: d.version - 1 }, as: w.entity });
+  assert.equal(stale.statusCode, 409);
+  assert.equal(stale.json().code, 'stale_version');
+  assert.equal(stale.json().currentVersion, d.version);
+  const now = await ok(w, 'GET', `/dossiers/${d.id}`, w.entity);
+  assert.equal(now.version, d.version);
+  assert.deepEqual(now.selfReport, d.selfReport);
+  assert.deepEqual(now.registration, d.registration);
+});
+
+test('evidence: per criterion and for the whole dossier, listed with a url, read by the commune, frozen at submission', async () => {
+  const productId = await newProduct(w, 'Mật ong bạc hà có minh chứng');
+  let d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
+  const whole = await uploadTo(t, d.id, w.entity, { name: 'bao-cao-tai-chinh-2025.pdf', bytes: PDF }, { caption: 'Báo cáo tài chính 2025' });
+  assert.equal(whole.statusCode, 201, whole.body);
+  assert.equal(whole.json().criterionCode, null);
+  assert.equal(whole.json().caption, 'Báo cáo tài chính 2025');
+  const one = await uploadTo(t, d.id, w.entity, { name: 'hop-dong.pdf', bytes: PDF }, { criterionCode: '1.1' });
+  assert.equal(one.statusCode, 201, one.body);
+  // A text file declared as PDF is refused by its bytes, on the file field; nothing is listed.
+  const text = await uploadTo(t, d.id, w.entity, { name: 'ghi-chep.pdf', bytes: Buffer.from('Sổ theo dõi đàn ong') }, { criterionCode: '1.1' });
+  assert.equal(text.statusCode, 415);
+  assert.equal(text.json().code, 'file_type_not_allowed');
+  assert.equal(text.json().field, 'file');
+  assert.ok(text.json().message.vi && text.json().message.en);
+  // Only the caption and the criterion code may come with the file.
+  const extra = await uploadTo(t, d.id, w.entity, { name: 'x.pdf', bytes: PDF }, { kind: 'image' });
+  assert.equal(extra.statusCode, 400);
+
+  d = await ok(w, 'GET', `/dossiers/${d.id}`, w.entity);
+  assert.deepEqual(d.files.map((f: { criterionCode: string | null; originalName: string }) => [f.criterionCode, f.originalName]), [[null, 'bao-cao-tai-chinh-2025.pdf'], ['1.1', 'hop-dong.pdf']]);
+  const file = d.files[1];
+  assert.equal(file.url, `/api/v1/dossiers/${d.id}/files/${file.id}`);
+  assert.equal(file.mimeType, 'application/pdf');
+  assert.equal(file.sizeBytes, PDF.length);
+
+  // The commune cannot see a draft's files; once submitted it reads them, and nobody can add more.
+  assert.equal((await t.call({ url: file.url, as: w.commune })).statusCode, 404);
+  d = await ok(w, 'POST', `/dossiers/${d.id}/submit`, w.entity, { version: d.version });
+  const got = await t.call({ url: file.url, as: w.commune });
+  assert.equal(got.statusCode, 200);
+  assert.equal(got.headers['content-type'], 'application/pdf');
+  assert.deepEqual(got.rawPayload, PDF);
+  assert.equal((await t.call({ url: file.url, as: w.otherCommune })).statusCode, 404);
+  const late = await uploadTo(t, d.id, w.entity, { name: 'bo-sung.pdf', bytes: PDF }, { criterionCode: '1.2' });
+  assert.equal(late.statusCode, 409);
+  assert.equal(late.json().code, 'invalid_transition');
+  const officer = await uploadTo(t, d.id, w.commune, { name: 'bien-ban.pdf', bytes: PDF });
+  assert.equal(officer.statusCode, 403);
+  assert.equal((await ok(w, 'GET', `/dossiers/${d.id}`, w.commune)).files.length, 2);
+
+  // Returned for completion, the entity may add evidence again.
+  d = await ok(w, 'POST', `/dossiers/${d.id}/return`, w.commune, { reasons: ['Bổ sung hợp đồng liên kết'], version: d.version });
+  assert.equal((await uploadTo(t, d.id, w.entity, { name: 'hop-dong-lien-ket.pdf', bytes: PDF }, { criterionCode: '1.2' })).statusCode, 201);
+});
+
+test('an evidence file over the upload limit is refused with 413 and nothing is stored', async () => {
+  const small = await testApp({ maxUploadBytes: 1024 });
+  try {
+    const sw = await world(small);
+    const productId = await newProduct(sw, 'Mật ong tệp lớn');
+    const d = await ok(sw, 'POST', '/dossiers', sw.entity, { productId, type: 'first' });
+    const big = Buffer.concat([PDF, Buffer.alloc(4096, 0x20)]);
+    const res = await uploadTo(small, d.id, sw.entity, { name: 'lon.pdf', bytes: big }, { criterionCode: '1.1' });
+    assert.equal(res.statusCode, 413, res.body);
+    assert.equal(res.json().code, 'payload_too_large');
+    assert.ok(res.json().message.vi);
+    assert.equal((await ok(sw, 'GET', `/dossiers/${d.id}`, sw.entity)).files.length, 0);
+  } finally {
+    await small.close();
+  }
+});
+
+test('notes on a criterion: none on a draft; after submission the entity writes and the commune, which holds it, too', async () => {
+  const productId = await newProduct(w, 'Mật ong bạc hà có trao đổi');
+  let d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
+  const early = await t.call({ method: 'POST', url: `/api/v1/dossiers/${d.id}/notes`, body: { criterionCode: '1.1', body: 'Chưa nộp' }, as: w.entity });
+  assert.equal(early.statusCode, 409);
+  assert.equal(early.json().code, 'invalid_transition');
+  d = await ok(w, 'POST', `/dossiers/${d.id}/submit`, w.entity, { version: d.version });
+  assert.ok(d.actions.includes('note'));
+  const note = await ok(w, 'POST', `/dossiers/${d.id}/notes`, w.entity, { criterionCode: '1.1', body: 'Đàn ong nuôi tại thôn Tả Chải' });
+  assert.equal(note.side, 'entity');
+  const seen = await ok(w, 'GET', `/dossiers/${d.id}/notes`, w.commune);
+  assert.deepEqual(seen.items.map((n: { criterionCode: string; body: string }) => [n.criterionCode, n.body]), [['1.1', 'Đàn ong nuôi tại thôn Tả Chải']]);
+  // The commune pre-assesses the dossier, so while it holds it, it may ask about a criterion (notes.test.ts: not after).
+  assert.ok((await ok(w, 'GET', `/dossiers/${d.id}`, w.commune)).actions.includes('note'));
+  const commune = await ok(w, 'POST', `/dossiers/${d.id}/notes`, w.commune, { criterionCode: '1.1', body: 'Xã ghi chú' });
+  assert.equal(commune.side, 'office');
+  assert.equal((await ok(w, 'GET', `/dossiers/${d.id}/notes`, w.entity)).items.length, 2);
+});

@@ -4,18 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
 import { AppError, forbidden, notFound, staleVersion } from '../../../app/errors.js';
-import { canReadDossier, may } from '../dossiers.policy.js';
+import { ACTION_ROLES, canReadDossier, may } from '../dossiers.policy.js';
 import { getDossierForUpdate } from '../dossiers.repo.js';
 import { dossier, type DossierRow } from '../dossiers.tables.js';
-
-// The roles that ever take each action; anyone else is simply not allowed, these are told the status is wrong.
-const ACTION_ROLES: Record<string, string[]> = {
-  edit: ['entity'], upload: ['entity'], submit: ['entity'], resubmit: ['entity'],
-  communeReview: ['commune'], forward: ['commune'],
-  return: ['commune', 'province', 'central'], reject: ['commune', 'province', 'central'], accept: ['province', 'central'],
-  advisoryReview: ['province', 'advisory', 'central'], schedule: ['province', 'central'], decide: ['province', 'central'],
-  note: ['entity', 'commune', 'province', 'council', 'advisory', 'central'],
-};
 
 export function notNow(action: string, status: string) {
   return new AppError('conflict', 'invalid_transition', {
@@ -30,6 +21,7 @@ export async function loadFor(ctx: Ctx, id: string, action: string | string[], v
   const d = await getDossierForUpdate(ctx.tx, id);
   if (!d || !canReadDossier(ctx.actor, d)) throw notFound('dossier', 'hồ sơ');
   if (!actions.some((a) => may(ctx.actor, d, a))) {
+    // A role that ever takes the action is told the status is wrong (409); anyone else is simply not allowed (403).
     if (ctx.actor.kind === 'user' && ACTION_ROLES[actions[0]]?.includes(ctx.actor.role)) throw notNow(actions[0], d.status);
     throw forbidden();
   }

@@ -1,7 +1,7 @@
 // One criterion of a score sheet as a radio group: the decree's wording, its requirement, notes and knock-out
 // conditions, and each option with its points and, when the option is a star minimum, a ★★★–★★★★★ badge.
 import { Badge, Box, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { memo } from 'react';
+import { memo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetCriterion } from './types.js';
 
@@ -22,15 +22,19 @@ function Remark({ label, text, color }: { label: string; text?: string; color?: 
   return <Text size="sm" c={color ?? 'dark.5'}><Text span fw={700} inherit>{label}: </Text>{text}</Text>;
 }
 
-type Props = { criterion: SheetCriterion; value: string | undefined; readOnly?: boolean; onChange(code: string, optionId: string | undefined): void };
+type Props = {
+  criterion: SheetCriterion; value: string | undefined; readOnly?: boolean; onChange(code: string, optionId: string | undefined): void; idPrefix?: string;
+  /** Rendered under the options, e.g. the dossier's evidence files for this criterion. */
+  extra?: ComponentType<{ code: string }>;
+};
 
-export const CriterionField = memo(function CriterionField({ criterion: c, value, readOnly, onChange }: Props) {
+export const CriterionField = memo(function CriterionField({ criterion: c, value, readOnly, onChange, idPrefix = '', extra: Extra }: Props) {
   const { t } = useTranslation();
   const chosen = c.options.find((o) => o.id === value);
   return (
     <Box component="section" className="criterion" data-criterion={c.code} py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
       <Radio.Group
-        name={`criterion-${c.code}`} value={value ?? NONE} onChange={(v) => onChange(c.code, v === NONE ? undefined : v)}
+        name={`${idPrefix}criterion-${c.code}`} value={value ?? NONE} onChange={(v) => onChange(c.code, v === NONE ? undefined : v)}
         label={<Group gap={8} wrap="nowrap" align="baseline"><Text span fw={700} ff="monospace">{c.code}</Text><Text span fw={600}>{c.name}</Text></Group>}
         description={
           <Stack gap={2} mt={2} component="span">
@@ -48,21 +52,23 @@ export const CriterionField = memo(function CriterionField({ criterion: c, value
         </Stack>
         <Stack gap={6}>
           {c.options.map((o) => (
-            <Radio key={o.id} value={o.id} id={`opt-${o.id}`} disabled={readOnly}
+            <Radio key={o.id} value={o.id} id={`${idPrefix}opt-${o.id}`} disabled={readOnly}
               label={
-                <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
-                  <Text span size="sm">{o.label || o.id}</Text>
-                  <Group gap={4} wrap="nowrap">
+                <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between" preventGrowOverflow={false}>
+                  <Text span size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{o.label || o.id}</Text>
+                  <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                     {o.minStar && <MinStarBadge star={o.minStar} />}
                     <Text span size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>{t('sheet.points', { n: o.points })}</Text>
                   </Group>
                 </Group>
               }
-              styles={{ body: { alignItems: 'flex-start' }, labelWrapper: { flex: 1 } }} />
+              // The option's words wrap (min-width 0) and the points keep their width: nothing pushed off a 360 px screen.
+              styles={{ body: { alignItems: 'flex-start' }, labelWrapper: { flex: 1, minWidth: 0 } }} />
           ))}
-          {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`opt-${c.code}-none`} disabled={readOnly} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
+          {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`${idPrefix}opt-${c.code}-none`} disabled={readOnly} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
         </Stack>
       </Radio.Group>
+      {Extra && <Extra code={c.code} />}
     </Box>
   );
 });

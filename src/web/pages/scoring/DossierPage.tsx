@@ -1,8 +1,9 @@
 // One dossier (/ho-so/:id): its status and working-day deadlines, the history of returns with their reasons, and
-// the entity's self-assessment (Mẫu 02) on the product set's score sheet — saved against the dossier and
-// submitted while it is a draft or returned; read-only for everyone else and after submission.
+// the entity's Mẫu 01 and Mẫu 02 (DossierForms) and self-assessment on the product set's score sheet with evidence
+// and notes under each criterion (CriterionExtras) — saved against the dossier and submitted while it is a draft or
+// returned; read-only for everyone else and after submission.
 import { Alert, Anchor, Badge, Box, Button, Card, Container, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.js';
@@ -13,9 +14,16 @@ import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
+import { DossierActions } from './DossierActions.js';
 import { DossierDue } from './DossierDue.js';
+import { CriterionExtras, DossierCriterionProvider } from './CriterionExtras.js';
+import { DossierFilesSection } from './DossierEvidence.js';
+import { DossierForms, type DossierFormsHandle } from './DossierForms.js';
+import { DossierReports } from './DossierReports.js';
+import { ReRatingNotice } from './ReRatingNotice.js';
 import { SheetForm } from './SheetForm.js';
-import type { Dossier, Sheet } from './types.js';
+import { StepMessage, type StepMessageValue } from './StepMessage.js';
+import type { Dossier, DossierFile, Sheet } from './types.js';
 import type { Answers } from './useEvaluation.js';
 
 function Deadlines({ d }: { d: Dossier }) {
@@ -37,7 +45,10 @@ export default function DossierPage() {
   const { data: d, error, loading, reload, setData } = useFetch<Dossier>(user ? `/api/v1/dossiers/${encodeURIComponent(id)}` : null);
   const { data: sheet } = useFetch<Sheet>(d ? `/api/v1/score-sheets/${d.sheet}` : null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StepMessageValue | null>(null);
+  // The entity's Mẫu 01/02 edits travel with the sheet's save and submit; uploads add to the files without a new version.
+  const forms = useRef<DossierFormsHandle>(null);
+  const addFile = useCallback((f: DossierFile) => setData((prev) => (prev ? { ...prev, files: [...prev.files, f] } : prev)), [setData]);
   usePageTitle(d ? t('dossier.title', { number: d.number }) : t('dossier.queueTitle'));
 
   if (!ready) return <Loading />;
@@ -49,23 +60,29 @@ export default function DossierPage() {
   const submitAction = d.actions.includes('submit') ? 'submit' : d.actions.includes('resubmit') ? 'resubmit' : null;
   const sameAnswers = (a: Answers) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(d.answers).sort());
 
-  async function run(step: () => Promise<Dossier>, done: string) {
+  async function run(step: () => Promise<Dossier>, done: string | ((after: Dossier) => string)) {
     setBusy(true);
     setMessage(null);
+    forms.current?.showError(null);
     try {
-      setData(await step());
-      setMessage({ ok: true, text: done });
+      const after = await step();
+      setData(after);
+      setMessage({ ok: true, text: typeof done === 'string' ? done : done(after) });
     } catch (e) {
-      setMessage({ ok: false, text: (e instanceof ApiError && pick(e.problem.message)) || t('app.error') });
+      forms.current?.showError(e);
+      setMessage({ ok: false, text: (e instanceof ApiError && pick(e.problem.message)) || t('app.error'), error: e });
     } finally {
       setBusy(false);
     }
   }
-  const save = (answers: Answers) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, version: d.version });
+  const save = (answers: Answers) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, ...forms.current?.changes(), version: d.version });
   const submit = (answers: Answers) => run(async () => {
-    const saved = sameAnswers(answers) ? d : await save(answers);
+    const saved = sameAnswers(answers) && !forms.current?.changes() ? d : await save(answers);
+    if (saved !== d) setData(saved); // kept even if the submission is then refused
     return api.post<Dossier>(`/api/v1/dossiers/${d.id}/submit`, { version: saved.version });
-  }, t('dossier.submitted'));
+  }, (after) => (d.status === 'draft' && after.deadlines.communeDueOn
+    ? t('dossierForms.submittedDue', { date: formatDate(after.deadlines.communeDueOn) })
+    : t('dossierForms.resubmitted', { status: t(`dossier.status.${after.status}`) })));
 
   return (
     <Container size="lg" py="lg">
@@ -105,18 +122,28 @@ export default function DossierPage() {
         </Alert>
       )}
 
-      {message && <Alert mt="md" color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>{message.text}</Alert>}
+      <ReRatingNotice d={d} />
+      <StepMessage message={message} />
 
-      <Title order={2} size="h3" mt="xl">{t('dossier.selfAssessment')}</Title>
-      {!sheet ? <Loading /> : (
-        <SheetForm key={`${d.id}.${d.version}`} sheet={sheet} initial={d.answers} readOnly={!canEdit}
-          actions={canEdit ? (answers) => (
-            <>
-              <Button loading={busy} variant="light" onClick={() => void run(() => save(answers), t('dossier.saved'))}>{t('dossier.save')}</Button>
-              {submitAction && <Button loading={busy} onClick={() => void submit(answers)}>{t(`dossier.${submitAction}`)}</Button>}
-            </>
-          ) : undefined} />
-      )}
+      <DossierActions d={d} onChange={setData} />
+      <DossierReports d={d} />
+
+      <DossierForms ref={forms} d={d} sheet={sheet} onSaved={setData} />
+
+      <DossierCriterionProvider d={d} onUploaded={addFile}>
+        <DossierFilesSection />
+        <Title order={2} size="h3" mt="xl">{t('dossier.selfAssessment')}</Title>
+        {!sheet ? <Loading /> : (
+          // Keyed by the dossier, not its version: saving Mẫu 01/02 must not throw away answers not yet saved.
+          <SheetForm key={d.id} sheet={sheet} initial={d.answers} readOnly={!canEdit} criterionExtra={CriterionExtras}
+            actions={canEdit ? (answers) => (
+              <>
+                <Button loading={busy} variant="light" onClick={() => void run(() => save(answers), t('dossier.saved'))}>{t('dossier.save')}</Button>
+                {submitAction && <Button loading={busy} onClick={() => void submit(answers)}>{t(`dossier.${submitAction}`)}</Button>}
+              </>
+            ) : undefined} />
+        )}
+      </DossierCriterionProvider>
     </Container>
   );
 }

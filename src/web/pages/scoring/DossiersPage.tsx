@@ -1,12 +1,11 @@
 // The dossier queue (/ho-so): the entity sees its own dossiers, the commune and province offices those in their
 // area, with each one's deadline in working days; overdue first when filtered. Filters live in the URL.
-import { Anchor, Badge, Button, Checkbox, Container, Group, NativeSelect, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Container, Group, NativeSelect, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
-import { api, ApiError, withQuery } from '../../api.js';
-import { useLocalized } from '../../i18n/index.js';
+import { Link, Navigate } from 'react-router';
+import { withQuery } from '../../api.js';
 import { Pager } from '../../components/Pager.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { formatDate, formatNumber } from '../../format.js';
@@ -15,7 +14,8 @@ import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { useListParams } from '../registry/useListParams.js';
 import { DossierDue } from './DossierDue.js';
-import { DOSSIER_STATUSES, type DossierItem, type DossierPage } from './types.js';
+import { OpenDossierButton } from './OpenDossier.js';
+import { DOSSIER_STATUSES, type DossierPage } from './types.js';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'status', 'overdue', 'product'] as const;
@@ -73,26 +73,6 @@ function Queue() {
   );
 }
 
-/** The entity opens a dossier for one of its products (first rating; the type can be changed while a draft). */
-function NewDossierButton({ productId }: { productId: string }) {
-  const { t } = useTranslation();
-  const { pick } = useLocalized();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  async function create() {
-    setBusy(true);
-    try {
-      const d = await api.post<DossierItem>('/api/v1/dossiers', { productId, type: 'first' });
-      navigate(`/ho-so/${d.id}`);
-    } catch (e) {
-      setProblem((e instanceof ApiError && pick(e.problem.message)) || t('app.error'));
-      setBusy(false);
-    }
-  }
-  return <Group gap="xs">{problem && <Text size="sm" c="red.8" role="alert">{problem}</Text>}<Button loading={busy} onClick={() => void create()}>{t('dossier.create')}</Button></Group>;
-}
-
 export default function DossiersPage() {
   const { t } = useTranslation();
   const { user, ready } = useSession();
@@ -104,7 +84,7 @@ export default function DossiersPage() {
     <Container size="lg" py="lg">
       <Group justify="space-between" mb="md">
         <Title order={1} size="h2">{t('dossier.queueTitle')}</Title>
-        {user.role === 'entity' && productId && <NewDossierButton productId={productId} />}
+        {user.role === 'entity' && <OpenDossierButton initialProductId={productId || undefined} />}
       </Group>
       <Queue />
     </Container>

@@ -30,20 +30,20 @@ export function SummaryBar({ sheet, totals, evaluation, fresh }: { sheet: Sheet;
       </Group>
       <Group gap={6} wrap="nowrap">
         <Text fw={800} data-testid="score-total">{t('sheet.total')}: {formatNumber(totals.total)}</Text>
-        {evaluation && fresh ? <Stars count={evaluation.stars} size={16} /> : <Text size="xs" c="dimmed">{t('sheet.computing')}</Text>}
+        {evaluation && fresh ? <Stars count={evaluation.stars} size={16} /> : <Text size="xs" c="dark.4">{t('sheet.computing')}</Text>}
       </Group>
     </Group>
   );
 }
 
-export function SummaryPanel({ sheet, totals, evaluation, fresh }: { sheet: Sheet; totals: PartTotals; evaluation?: Evaluation; fresh: boolean }) {
+export function SummaryPanel({ sheet, totals, evaluation, fresh, idPrefix = '' }: { sheet: Sheet; totals: PartTotals; evaluation?: Evaluation; fresh: boolean; idPrefix?: string }) {
   const { t } = useTranslation();
   const options = new Map(sheet.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria.flatMap((c) => c.options.map((o) => [o.id, o] as const)))));
   const e = fresh ? evaluation : undefined;
   const next = e?.nextStar;
   return (
-    <Card withBorder radius="lg" padding="md" component="section" aria-labelledby="score-summary-title">
-      <Title order={2} size="h4" id="score-summary-title" mb="sm">{t('sheet.summary')}</Title>
+    <Card withBorder radius="lg" padding="md" component="section" aria-labelledby={`${idPrefix}score-summary-title`}>
+      <Title order={2} size="h4" id={`${idPrefix}score-summary-title`} mb="sm">{t('sheet.summary')}</Title>
       <Stack gap="xs">
         {sheet.parts.map((p) => (
           <Box key={p.code}>
@@ -57,7 +57,7 @@ export function SummaryPanel({ sheet, totals, evaluation, fresh }: { sheet: Shee
           <Box>
             <Text size="xs" c="dark.4">{t('sheet.reached')}</Text>
             <Box data-testid="summary-stars" aria-live="polite">
-              {!e ? <Text c="dimmed">{t('sheet.computing')}</Text> : e.stars ? <><Stars count={e.stars} /><Text fw={700} size="sm">{t('stars.label', { count: e.stars })}</Text></> : <Text size="sm" fw={600} c="red.8">{t('sheet.notRecognised')}</Text>}
+              {!e ? <Text c="dark.4">{t('sheet.computing')}</Text> : e.stars ? <><Stars count={e.stars} /><Text fw={700} size="sm">{t('stars.label', { count: e.stars })}</Text></> : <Text size="sm" fw={600} c="red.8">{t('sheet.notRecognised')}</Text>}
             </Box>
           </Box>
         </SimpleGrid>

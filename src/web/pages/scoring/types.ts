@@ -58,23 +58,67 @@ export type Dossier = DossierItem & {
   deadlines: { communeDueOn: string | null; provinceFinishBefore: string | null; centralFinishBefore: string | null };
   returns: { id: string; stage: string; reasons: string[]; returnedAt: string; resubmittedAt: string | null }[];
   submissions: { seq: number; submittedAt: string }[];
+  registration: DossierRegistration;
+  selfReport: DossierSelfReport;
+  answerNotes: Record<string, string>;
+  files: DossierFile[];
+  /** Re-rating only: the filing window of the certificate re-rated, as the API computes it. */
+  reRating?: ReRatingWindow | null;
 };
+export type ReRatingWindow = {
+  certificateNumber: string; expiresOn: string; opensOn: string; closesOn: string;
+  stage: 'not_yet' | 'open' | 'closed' | 'expired'; late: boolean; graceEndsOn: string | null;
+};
+
+/** Mẫu 01 (registration) and Mẫu 02 (self-report) as the dossier API returns them; see dossiers.contract.ts. */
+export type DossierRegistration = {
+  unitName?: string; representativeName?: string; representativeTitle?: string; address?: string; phone?: string | null; email?: string | null;
+  productName?: string; sampleCount?: number | null; year?: number;
+};
+export const SELF_REPORT_CHECKS = ['businessRegistration', 'qualityDeclared', 'foodSafetyCertificate', 'productionConditionCertificate', 'ipRegistered',
+  'trademark', 'geographicalIndication', 'patent', 'industrialDesign', 'copyright', 'ipOther'] as const;
+export type SelfReportCheck = (typeof SELF_REPORT_CHECKS)[number];
+export type DossierSelfReport = {
+  orgType?: string | null; foundedOn?: string | null; registrationNumber?: string | null;
+  representative?: { fullName: string; sex: 'male' | 'female'; ethnicity: string; permanentAddress?: string | null };
+  productSpec?: string | null; checks?: Partial<Record<SelfReportCheck, boolean>>; ipOther?: string | null;
+  history?: string | null; organisation?: string | null; businessResults?: string | null; changesSinceRecognition?: string | null; plan?: string | null;
+};
+export type DossierFile = { id: string; criterionCode: string | null; url: string; mimeType: string; sizeBytes: number; originalName: string; caption: string | null; createdAt: string };
+export type CriterionNote = { id: string; criterionCode: string; authorId: string; authorName: string | null; side: string; body: string; createdAt: string };
 
 export type MemberScore = {
   id: string; userId: string; fullName: string | null; answers: Record<string, string>; total: number; parts: Record<PartCode, number>;
   stars: number | null; status: 'draft' | 'submitted'; round: number; comment: string | null; submittedAt: string | null; version: number;
 };
+export type SessionResult = { mean: number; parts: Record<PartCode, number>; band: number; stars: number; spread: number; members: number };
+export type RescoreRequest = { round: number; reason: string; members: string[]; at: string };
 export type SessionItem = {
   id: string; position: number; dossierId: string; dossierNumber: string; dossierStatus: string; sheet: number;
   product: { name: string; code: string }; entity: Ref; rescoreRound: number; submittedCount: number; expectedCount: number;
-  myScore: MemberScore | null; conflicted: boolean;
+  /** Submitted scores needed to close: all expected in a meeting, the quorum share by written opinion. */
+  requiredCount: number; rescoreRequest: RescoreRequest | null; mustRescore: boolean;
+  myScore: MemberScore | null; conflicted: boolean; result: SessionResult | null;
 };
+export type SessionMode = 'meeting' | 'written';
+export type SessionStatus = 'planned' | 'open' | 'closed';
 export type Session = {
   id: string; councilId: string; councilName: string; level: string; title: string; scheduledOn: string; location: string | null;
-  status: 'planned' | 'open' | 'closed'; items: SessionItem[]; version: number; actions: string[];
+  status: SessionStatus; mode: SessionMode; convertedAt: string | null; present: string[];
+  quorum: { members: number; present: number; required: number; chairPresent: boolean; met: boolean } | null; minutesNote: string | null;
+  openedAt: string | null; closedAt: string | null; items: SessionItem[]; version: number; actions: string[];
 };
-export type Council = { id: string; name: string; level: string };
+export type CouncilMember = {
+  id: string; userId: string; fullName: string; email: string; team: 'council' | 'advisory'; role: 'chair' | 'secretary' | 'member'; title: string | null; active: boolean;
+};
+export type Council = {
+  id: string; name: string; level: 'province' | 'central'; provinceCode: string | null;
+  settings: { maxSpread: number; quorumShare: number; quorumRequiresChair: boolean };
+  members: CouncilMember[]; version: number; actions: string[];
+};
+/** One reason the server refused to close a session (close-session.ts). */
+export type CloseProblem = { itemId: string; product: string; code: 'scores_missing' | 'spread_exceeded'; members: string[]; spread?: number; submitted?: number; required?: number };
 export type Overview = {
-  mean: number | null; parts: Record<PartCode, number> | null; spread: number; maxSpread: number; withinLimit: boolean;
+  mean: number | null; parts: Record<PartCode, number> | null; spread: number; maxSpread: number; withinLimit: boolean; lowest: string[]; highest: string[];
   members: { userId: string; fullName: string | null; status: string; total: number; parts: Record<PartCode, number>; diffFromMean: number }[];
 };
