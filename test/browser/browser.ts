@@ -100,13 +100,9 @@ export const stepDone = (page: Page, text: string) => page.getByTestId('office-d
 /** A council member scores one agenda item on its page, option by option as a person would, aiming at `target`
  * points on score sheet `sheet` (null: submits the answers already there), then submits the sheet. */
 export async function scoreItem(page: Page, itemUrl: string, target: number | null, sheet = 4) {
-  const t0 = Date.now();
   await page.goto(itemUrl);
   await page.locator('.criterion').first().waitFor();
-  const a = Date.now();
   if (target !== null) for (const option of Object.values(answersNear(getSheet(sheet)!, target))) await page.locator(`[id="opt-${option}"]`).check();
-  const b = Date.now();
   await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
   await page.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm' }).waitFor();
-  console.log('SCORE', a - t0, b - a, Date.now() - b);
 }

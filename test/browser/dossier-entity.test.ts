@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../harness.js';
-import { DEMO_PASSWORD, SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+import { DEMO_PASSWORD, SKIP_MESSAGE, TINY_PDF, axeViolations, hasChromium, launch, logIn, noSidewaysScroll, screenshot, startSite } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 type DossierJson = {
@@ -16,7 +16,7 @@ type DossierJson = {
 };
 
 const PRODUCT = 'Phấn hoa bạc hà Mèo Vạc'; // registered, no dossier yet (src/cli/seed/dossiers.ts)
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = TINY_PDF;
 
 if (!hasChromium) {
   test.skip(SKIP_MESSAGE);
@@ -43,7 +43,6 @@ if (!hasChromium) {
     page.setDefaultTimeout(30_000);
     return page;
   }
-  const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= 360);
   /** The dossier as the API has it, read with the page's own session. */
   const dossierJson = (page: Page, id: string) => page.evaluate(async (u) => (await fetch(u)).json(), `/api/v1/dossiers/${id}`) as Promise<DossierJson>;
 

@@ -10,11 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { query } from '../../src/app/db.js';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
 import { DONG_VAN, PASSWORD, type Session, type TestApp } from '../harness.js';
-import { DEMO_PASSWORD, SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+import {
+  DEMO_PASSWORD, SKIP_MESSAGE, axeViolations, daysAgo, hasChromium, launch, logIn, officePanel, screenshot, startSite, stepDone, vnFormat, vnToday,
+} from './browser.js';
 
-const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
-const daysAgo = (n: number) => new Date(Date.parse(`${vnToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-const vnFormat = (iso: string) => iso.split('-').reverse().join('/');
 
 if (!hasChromium) {
   test.skip(SKIP_MESSAGE);
@@ -59,8 +58,7 @@ if (!hasChromium) {
     return page;
   }
   const close = (page: Page) => page.context().close();
-  const officePanel = (page: Page) => page.locator('section.dossier-office');
-  const done = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();
+  const done = stepDone;
 
   test('the commune returns a submitted dossier with two reasons; the producer reads them', async () => {
     const d = await dossierOf('Mật ong hoa cải Mèo Vạc');

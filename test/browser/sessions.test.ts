@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
 import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+import { SKIP_MESSAGE, axeViolations, hasChromium, launch, pageAs, scoreItem, screenshot, startSite } from './browser.js';
 
 const COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
 const READY = 'Mật ong bạc hà tổ'; // the demo dossier waiting for the council (src/cli/seed/dossiers.ts)
@@ -29,24 +29,9 @@ if (!hasChromium) {
     await t?.close();
   });
 
-  async function as(email: string, phone = false): Promise<Page> {
-    const context = await browser.newContext(phone
-      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' }
-      : { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
-    await logIn(page, url, email);
-    return page;
-  }
-
+  const as = (email: string, phone = false) => pageAs(browser, url, email, { phone });
   /** Scores the product on its page, option by option as a member would, then submits. */
-  async function score(page: Page, itemUrl: string, target: number | null) {
-    await page.goto(itemUrl);
-    await page.locator('.criterion').first().waitFor();
-    if (target !== null) for (const option of Object.values(answersNear(getSheet(4)!, target))) await page.locator(`[id="opt-${option}"]`).check();
-    await page.getByRole('button', { name: 'Nộp phiếu chấm' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đã nộp phiếu chấm' }).waitFor();
-  }
+  const score = scoreItem;
 
   test('a session from scheduling to the minutes: attendance, a spread over 10, re-scoring, closing', async () => {
     const office = await as('tinh@demo.ocop.vn');
