@@ -43,8 +43,6 @@ export function reRatingWindow(expiresOn: string, today: string, rules: Pick<Leg
   return { opensOn, closesOn, daysToExpiry, stage: stage as 'not_yet' | 'open' | 'closed' | 'expired' };
 }
 
-export type ReRatingStage = ReturnType<typeof reRatingWindow>['stage'];
-
 /** Whether a re-rating dossier may be filed today against a certificate expiring on `expiresOn` (Điều 7.6.a, 12.3):
  * before the window opens it is refused; after the window closed and up to the expiry day it is accepted but late;
  * after the expiry day the certificate is gone and the product starts over with a first rating. */

@@ -20,7 +20,8 @@ export function canReadCouncil(a: Actor, c: CouncilLike, member: MemberRow | und
 export const scores = (m: MemberRow | undefined) => !!m && m.active && m.team === 'council' && m.role !== 'secretary';
 export const isChair = (m: MemberRow | undefined) => !!m && m.active && m.team === 'council' && m.role === 'chair';
 
-/** Runs the meeting: opens, closes, puts dossiers on the agenda (the office, the chair or the secretary). */
+/** Runs the session: schedules, opens, closes, converts a written one to a meeting (the office, the chair or the
+ * secretary); the agenda is the office's alone (`canAddItem`). */
 export function canRunSession(a: Actor, c: CouncilLike, m: MemberRow | undefined): boolean {
   return canManageCouncil(a, c) || (!!m && m.active && m.team === 'council' && (m.role === 'chair' || m.role === 'secretary'));
 }

@@ -1,12 +1,12 @@
 // The kind of a dossier (first rating, upgrade, re-rating) follows the product's standing, whether the dossier is being
-// opened (POST) or a draft's type is changed (PATCH): both go through the same check.
+// opened (POST) or a draft's type is changed (PATCH): both go through the same check; a filed dossier keeps its type.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { UserActor } from '../../app/actor.js';
 import { testApp, type TestApp } from '../../../test/harness.js';
 import { issueCertificate } from './commands/issue-certificate.js';
 import { addDays, addMonths } from './certificates.rules.js';
-import { newProduct, ok, today, world, type World } from './scoring.fixtures.js';
+import { answersAround, newProduct, ok, today, world, type World } from './scoring.fixtures.js';
 
 let t: TestApp;
 let w: World;
@@ -62,4 +62,19 @@ test('the type check comes after the scope and version checks: an outsider gets 
   assert.equal((await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { type: 'upgrade', version: d.version }, as: w.otherCommune })).statusCode, 404);
   const stale = await patch(d.id, { type: 'upgrade', version: d0.version });
   assert.deepEqual([stale.statusCode, stale.json().code], [409, 'stale_version']);
+});
+
+test('once filed, the type is fixed: a returned upgrade cannot become a re-rating (window skipped), nor the reverse', async () => {
+  const productId = await certifiedProduct('Mật ong bạc hà trả lại rồi đổi loại');
+  let d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'upgrade', answers: answersAround(75) });
+  d = await ok(w, 'POST', `/dossiers/${d.id}/submit`, w.entity, { version: d.version });
+  d = await ok(w, 'POST', `/dossiers/${d.id}/return`, w.commune, { reasons: ['Thiếu phiếu kiểm nghiệm'], version: d.version });
+  assert.equal(d.status, 'returned');
+  const res = await patch(d.id, { type: 'rerating', selfReport: { history: 'Không được lưu' }, version: d.version });
+  assert.deepEqual([res.statusCode, res.json().code, res.json().field], [400, 'type_fixed_after_filing', 'type'], res.body);
+  const now = await ok(w, 'GET', `/dossiers/${d.id}`, w.entity);
+  assert.deepEqual([now.type, now.version, now.selfReport.history ?? null], ['upgrade', d.version, null]);
+  // Restating the filed type is not a change: the completion goes through.
+  const same = await ok(w, 'PATCH', `/dossiers/${d.id}`, w.entity, { type: 'upgrade', selfReport: { history: 'Bổ sung phiếu kiểm nghiệm' }, version: d.version });
+  assert.deepEqual([same.type, same.selfReport.history], ['upgrade', 'Bổ sung phiếu kiểm nghiệm']);
 });

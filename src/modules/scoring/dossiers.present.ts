@@ -36,7 +36,7 @@ type Extras = {
 };
 
 /** The re-rating window of the certificate re-rated; `late` is the recorded flag once filed, today's answer before. */
-export function presentReRating(d: DossierRow, cert: { number: string; expiresOn: string } | null, today: string): DossierOut['reRating'] {
+function presentReRating(d: DossierRow, cert: { number: string; expiresOn: string } | null, today: string): DossierOut['reRating'] {
   if (d.type !== 'rerating' || !cert) return null;
   const w = reRatingWindow(cert.expiresOn, today);
   const late = d.reratingCertificateId ? d.reratingLate : w.stage === 'closed';

@@ -257,7 +257,7 @@ export type MinutesData = {
 const ROLE_VI: Record<string, string> = { chair: 'Chủ tịch Hội đồng', secretary: 'Thư ký', member: 'Thành viên' };
 
 /** The sentence of the minutes that says how the council evaluated. */
-export function minutesModeText(x: Pick<MinutesData, 'mode' | 'convertedAt' | 'writtenSource'>): string {
+function minutesModeText(x: Pick<MinutesData, 'mode' | 'convertedAt' | 'writtenSource'>): string {
   if (x.mode === 'written') return `Lấy ý kiến bằng văn bản (${x.writtenSource.split(':')[0]}).`;
   if (x.convertedAt) return `Lấy ý kiến bằng văn bản, chuyển sang họp trực tiếp ngày ${viDate(x.convertedAt)} để thảo luận do có ý kiến đánh giá khác nhau hoặc nội dung phức tạp.`;
   return 'Họp trực tiếp.';

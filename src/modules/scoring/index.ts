@@ -47,4 +47,4 @@ export { dossier, DOSSIER_STATUSES, type DossierStatus } from './dossiers.tables
 export { council, councilSession, memberScore } from './councils.tables.js';
 export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue } from './deadlines.rules.js';
 // The daily expiry job (server start, every 24 h, and `ocop expire`).
-export { expireCertificates, runCertificateExpiry, EXPIRY_ACTOR, type ExpiryResult } from './commands/expire-certificates.js';
+export { runCertificateExpiry } from './commands/expire-certificates.js';

@@ -174,8 +174,11 @@ test('diverging written opinions: closing is refused until the session becomes a
   refused(await t.call({ method: 'PUT', url: `/api/v1/sessions/${s.id}/items/${itemId}/score`, body: { answers: answersAround(79) }, as: b }), 403, 'not_present');
   assert.ok((await ok(w, 'GET', `/sessions/${s.id}`, council.chair)).actions.includes('requestRescore'));
 
-  // The chair asks the outlier to re-score: they see they must, the others do not.
-  await ok(w, 'POST', `/sessions/${s.id}/items/${itemId}/rescore`, council.chair, { members: [a.user.id], reason: 'Thảo luận lại tiêu chí 4.1 tại cuộc họp' });
+  // The chair asks the outlier to re-score: they see they must, the others do not. Naming b, absent from the meeting,
+  // reopens nothing of b's: b could not score again, and the written opinion stays submitted.
+  const asked = await ok(w, 'POST', `/sessions/${s.id}/items/${itemId}/rescore`, council.chair, { members: [a.user.id, b.user.id], reason: 'Thảo luận lại tiêu chí 4.1 tại cuộc họp' });
+  assert.deepEqual(asked.members, [a.user.id]);
+  assert.equal((await ok(w, 'GET', `/sessions/${s.id}`, b)).items[0].myScore.status, 'submitted');
   const aView = (await ok(w, 'GET', `/sessions/${s.id}`, a)).items[0];
   assert.equal(aView.mustRescore, true);
   assert.deepEqual([aView.rescoreRequest.round, aView.rescoreRequest.reason, aView.myScore.status], [2, 'Thảo luận lại tiêu chí 4.1 tại cuộc họp', 'draft']);

@@ -19,8 +19,9 @@ export async function requestRescore(ctx: Ctx, sessionId: string, itemId: string
   const [item] = await ctx.tx.select().from(sessionItem).where(and(eq(sessionItem.id, itemId), eq(sessionItem.sessionId, sessionId))).for('update');
   if (!item) throw notFound('item', 'sản phẩm trong phiên họp');
   const round = item.rescoreRound + 1;
-  // By default everyone at the meeting; members absent from it (after a conversion) keep their written opinion.
-  const asked = input.members?.length ? input.members : session.present;
+  // Only members at the meeting (by default all of them): one absent from it (after a conversion) keeps their written
+  // opinion, which they could not score again anyway (scoring needs presence).
+  const asked = input.members?.length ? input.members.filter((u) => session.present.includes(u)) : session.present;
   const reopened = await ctx.tx.update(memberScore).set({ status: 'draft', submittedAt: null, round, updatedAt: ctx.now })
     .where(and(eq(memberScore.itemId, itemId), eq(memberScore.status, 'submitted'), inArray(memberScore.userId, asked))).returning();
   const request: RescoreRequest = { round, reason: input.reason, members: reopened.map((s) => s.userId), at: ctx.now.toISOString(), by: me(ctx)! };

@@ -1,7 +1,8 @@
-// The entity edits its dossier while it is a draft or was returned for completion; a change of type obeys the same
-// rule as opening the dossier with that type.
+// The entity edits its dossier while it is a draft or was returned for completion; a change of type (drafts only)
+// obeys the same rule as opening the dossier with that type.
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
+import { invalidField } from '../../../app/errors.js';
 import type { updateDossierBody } from '../dossiers.contract.js';
 import { assertAnswers } from '../scoring.rules.js';
 import { getSheet } from '../sheets.data.js';
@@ -13,7 +14,12 @@ import { clean } from './create-dossier.js';
 export async function updateDossier(ctx: Ctx, id: string, input: z.infer<typeof updateDossierBody>) {
   const d = await loadFor(ctx, id, 'edit', input.version);
   // A change of type is checked as if the dossier were opened with it; restating the current type is not a change.
-  if (input.type && input.type !== d.type) await assertTypeFitsProduct(ctx, (await getProduct(ctx.tx, d.productId))!.product, input.type);
+  // Once filed, the type is part of the filing: a returned re-rating turned into an upgrade would keep its certificate's
+  // Điều 12.3 extension, and an upgrade turned into a re-rating would skip the filing window of Điều 7.6.a.
+  if (input.type && input.type !== d.type) {
+    if (d.status !== 'draft') throw invalidField('type', 'type_fixed_after_filing', { vi: 'Hồ sơ đã nộp không thể đổi loại đề nghị; hãy giữ loại đã nộp', en: 'A filed dossier keeps the type it was filed with' });
+    await assertTypeFitsProduct(ctx, (await getProduct(ctx.tx, d.productId))!.product, input.type);
+  }
   if (input.answers) assertAnswers(getSheet(d.sheet, d.instrument)!, input.answers);
   return saveDossier(ctx, d, {
     type: input.type ?? d.type,
