@@ -13,6 +13,7 @@ import { query } from '../../app/db.js';
 import { entityBody, MEO_VAC, TAN_CUONG, testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { issueCertificate, type IssueCertificateInput } from './commands/issue-certificate.js';
 import { addDays, addMonths, daysBetween, vnDate } from './certificates.rules.js';
+import { RULES } from './rules.data.js';
 
 let t: TestApp;
 let tuyenQuang: Session; // province officer of 08
@@ -139,6 +140,43 @@ test('a 5★ certificate is revoked by the central office only', async () => {
   const body = { ground: 'b', decisionNumber: '7/QĐ-BNNMT', decidedOn: today, groundFoundOn: today };
   assert.equal((await t.call({ method: 'POST', url: `/api/v1/certificates/${c.number}/revoke`, as: tuyenQuang, body })).statusCode, 403);
   assert.equal((await t.call({ method: 'POST', url: `/api/v1/certificates/${c.number}/revoke`, as: central, body })).statusCode, 200);
+});
+
+// What the web app asks before it offers "Thu hồi giấy chứng nhận": the caller's actions on one certificate and the
+// grounds and deadline of Điều 8 from the rules data.
+const actionsOf = async (number: string, as?: Session) => {
+  const res = await t.call({ url: `/api/v1/certificates/${encodeURIComponent(number)}/actions`, as });
+  return res.statusCode === 200 ? res.json().actions : res.statusCode;
+};
+
+test('revoke is offered to the competent authority only, and only while the certificate is in force', async () => {
+  const c = await issue(tq(), { productId: (await newProduct(MEO_VAC, 'Mật ong bạc hà chai 500 ml')).id, stars: 4 });
+  assert.deepEqual(await actionsOf(c.number, tuyenQuang), ['revoke']);
+  assert.deepEqual(await actionsOf(c.number, thaiNguyen), [], 'another province');
+  assert.deepEqual(await actionsOf(c.number, central), [], 'the Ministry does not revoke 3–4★');
+  assert.deepEqual(await actionsOf(c.number, await t.user('commune', { communeCode: MEO_VAC })), []);
+  assert.deepEqual(await actionsOf(c.number, await t.user('inspector', { provinceCode: '08' })), []);
+  assert.equal(await actionsOf(c.number), 401, 'anonymous');
+  assert.equal(await actionsOf('OCOP-08-2026-99999', tuyenQuang), 404);
+
+  const five = await issue(tw(), { productId: (await newProduct(MEO_VAC, 'Mật ong bạc hà thượng hạng hộp gỗ')).id, stars: 5 });
+  assert.deepEqual(await actionsOf(five.number, central), ['revoke']);
+  assert.deepEqual(await actionsOf(five.number, tuyenQuang), []);
+
+  const revoke = await t.call({ method: 'POST', url: `/api/v1/certificates/${c.number}/revoke`, as: tuyenQuang, body: { ground: 'dd', decisionNumber: '90/QĐ-UBND', decidedOn: today, groundFoundOn: addDays(today, -2) } });
+  assert.equal(revoke.statusCode, 200, revoke.body);
+  assert.deepEqual(await actionsOf(c.number, tuyenQuang), [], 'a revoked certificate cannot be revoked again');
+});
+
+test('the grounds and the deadline come from the rules data, publicly', async () => {
+  const res = await t.call({ url: '/api/v1/certificates/revocation-grounds' });
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['cache-control']), /public/);
+  const body = res.json();
+  assert.equal(body.instrument, RULES.instrument);
+  assert.equal(body.deadlineDays, RULES.revocation.deadlineDays);
+  assert.deepEqual(body.grounds.map((g: { code: string }) => g.code), ['a', 'b', 'c', 'd', 'dd', 'e']);
+  assert.ok(body.grounds.every((g: { text: { vi: string; en: string } }) => g.text.vi && g.text.en));
 });
 
 test('reminders: certificates whose re-rating window is open or closed, for the province office', async () => {

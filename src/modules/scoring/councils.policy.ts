@@ -1,6 +1,6 @@
 // Who may run a council and who may score: pure functions over the actor, the council and the actor's membership.
 import type { Actor } from '../../app/actor.js';
-import type { CouncilRow, MemberRow } from './councils.tables.js';
+import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
 
 type CouncilLike = Pick<CouncilRow, 'level' | 'provinceCode'>;
 
@@ -51,3 +51,19 @@ export function sessionActions(a: Actor, c: CouncilLike, m: MemberRow | undefine
 export function councilActions(a: Actor, c: CouncilLike): string[] {
   return canManageCouncil(a, c) ? ['edit', 'addMember', 'createSession', 'declareConflict'] : [];
 }
+
+/** Who must score a product: the scoring members present (before opening, all of them; by written opinion, all those
+ * asked), less those tied to its entity — their own entity or a declared conflict. Closing and the agenda agree on it. */
+export function expectedScorers(
+  members: { member: MemberRow; entityId: string | null }[], s: Pick<SessionRow, 'status' | 'present'>,
+  conflicts: { userId: string; entityId: string }[], entityId: string,
+): Set<string> {
+  return new Set(members
+    .filter((m) => scores(m.member) && (s.status === 'planned' || s.present.includes(m.member.userId)))
+    .filter((m) => m.entityId !== entityId && !conflicts.some((c) => c.userId === m.member.userId && c.entityId === entityId))
+    .map((m) => m.member.userId));
+}
+
+/** The scores that count: submitted by a member present (after a conversion to a meeting, an absent member's written
+ * opinion stays on record but does not count). */
+export const countingScores = (s: Pick<SessionRow, 'present'>, all: ScoreRow[]) => all.filter((x) => x.status === 'submitted' && s.present.includes(x.userId));

@@ -136,6 +136,11 @@ test('a conflicted member is refused; likely conflicts are suggested from the re
   const refused = await t.call({ method: 'PUT', url: `/api/v1/sessions/${s.id}/items/${s.items[0].id}/score`, body: { answers, submit: true }, as: a });
   assert.equal(refused.statusCode, 403);
   assert.equal(refused.json().code, 'conflict_of_interest');
+  // Everybody counts the conflicted member out of those expected to score, the office (not a member) too.
+  const byOffice = await ok(w, 'GET', `/sessions/${s.id}`, w.province);
+  const byMember = await ok(w, 'GET', `/sessions/${s.id}`, council.members[1]);
+  assert.equal(byOffice.items[0].expectedCount, byMember.items[0].expectedCount);
+  assert.equal((await ok(w, 'GET', `/sessions/${s.id}`, a)).items[0].conflicted, true);
   // Another member may not declare for someone else; the office may.
   assert.equal((await t.call({ method: 'POST', url: `/api/v1/councils/${council.id}/conflicts`, body: { userId: council.members[1].user.id, entityId: w.entityId, reason: 'x' }, as: council.members[2] })).statusCode, 403);
   // The session closes without the conflicted member's score.

@@ -19,7 +19,7 @@ import {
   addItemBody, closeSessionBody, convertSessionBody, createSessionBody, idParams, itemParams, openSessionBody, overviewOut, rescoreBody, revisionOut, scoreBody, scoreOut,
   scoresOut, sessionList, sessionOut,
 } from './councils.contract.js';
-import { canReadCouncil, isChair, scores, seesAllScores, sessionActions } from './councils.policy.js';
+import { canReadCouncil, countingScores, expectedScorers, isChair, scores, seesAllScores, sessionActions } from './councils.policy.js';
 import { presentScore } from './councils.present.js';
 import { getCouncil, getMember, getSession, listConflicts, listItems, listMembers, listRevisions, listScores, listSessions, userNames } from './councils.repo.js';
 import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
@@ -74,16 +74,13 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const items = await listItems(db, sessionId);
     const all = await listScores(db, items.map((i) => i.item.id));
     const names = await userNames(db, [...new Set(all.map((s) => s.userId))]);
-    const conflicts = member ? await listConflicts(db, council.id) : [];
+    const conflicts = await listConflicts(db, council.id);
     const members = await listMembers(db, council.id);
-    // Who is expected to score: before opening, every active scoring member; then those present (all of them by written opinion).
-    const presentScorers = members.filter((m) => scores(m.member) && (session.status === 'planned' || session.present.includes(m.member.userId)));
     return {
       ...presentSessionHead(session, council, member, actor),
       items: items.map((it) => {
         const mine = member ? all.find((s) => s.itemId === it.item.id && s.userId === member.userId) : undefined;
-        const conflictedUsers = new Set(presentScorers.filter((m) => m.entityId === it.entityId || conflicts.some((c) => c.userId === m.member.userId && c.entityId === it.entityId)).map((m) => m.member.userId));
-        const expected = new Set(presentScorers.filter((m) => !conflictedUsers.has(m.member.userId)).map((m) => m.member.userId));
+        const expected = expectedScorers(members, session, conflicts, it.entityId);
         const expectedCount = expected.size;
         const request = it.item.rescoreRequest;
         return {
@@ -95,7 +92,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
           rescoreRequest: request ? { round: request.round, reason: request.reason, members: request.members, at: request.at } : null,
           mustRescore: session.status === 'open' && !!request && !!member && request.members.includes(member.userId) && mine?.status !== 'submitted',
           myScore: mine ? presentScore(mine, names) : null,
-          conflicted: !!member && conflictedUsers.has(member.userId),
+          conflicted: !!member && scores(member) && !expected.has(member.userId) && (session.status === 'planned' || session.present.includes(member.userId)),
           result: it.item.result,
         };
       }),
@@ -156,8 +153,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const all = await listScores(db, [req.params.itemId]);
     const chairReady = isChair(member) && all.some((s) => s.userId === member!.userId && s.status === 'submitted');
     if (!(session.status === 'closed' || seesAllScores(req.actor, council, member) || chairReady)) throw forbidden('submit_your_score_first');
-    // The scores that count, as at closing: after a conversion to a meeting, not those of members absent from it.
-    const submitted = all.filter((s) => s.status === 'submitted' && session.present.includes(s.userId));
+    const submitted = countingScores(session, all);
     const names = await userNames(db, submitted.map((s) => s.userId));
     const mean = submitted.length ? councilMean(submitted.map((s) => ({ total: Number(s.total), parts: s.parts as { A: number; B: number; C: number } }))) : null;
     const spread = spreadCheck(submitted.map((s) => ({ memberId: s.userId, total: Number(s.total) })), council.settings.maxSpread);
@@ -216,7 +212,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
       items: items.map((it) => ({
         position: it.item.position, productName: it.productName, productCode: it.productCode, entityName: it.entityName, sheet: it.sheet,
         // Scores appear in the minutes only once the session is closed (independent scoring until then).
-        members: closed ? all.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && session.present.includes(s.userId)).map((s) => ({ name: names.get(s.userId) ?? '', total: Number(s.total), ...(s.parts as { A: number; B: number; C: number }) })) : [],
+        members: closed ? countingScores(session, all.filter((s) => s.itemId === it.item.id)).map((s) => ({ name: names.get(s.userId) ?? '', total: Number(s.total), ...(s.parts as { A: number; B: number; C: number }) })) : [],
         mean: it.item.result?.mean ?? null, parts: (it.item.result?.parts as { A: number; B: number; C: number } | undefined) ?? null, stars: it.item.result?.stars || null, spread: it.item.result?.spread ?? null,
       })),
     });

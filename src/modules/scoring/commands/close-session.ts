@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
 import { AppError, forbidden, staleVersion } from '../../../app/errors.js';
-import { canRunSession } from '../councils.policy.js';
-import { listItems, listMembers, listScores } from '../councils.repo.js';
+import { canRunSession, expectedScorers } from '../councils.policy.js';
+import { listConflicts, listItems, listMembers, listScores } from '../councils.repo.js';
 import { councilSession, sessionItem, type ItemResult } from '../councils.tables.js';
 import { getDossierForUpdate } from '../dossiers.repo.js';
 import type { CouncilResult } from '../dossiers.tables.js';
@@ -16,28 +16,25 @@ import { RULES } from '../rules.data.js';
 import { evaluateCouncil, requiredScores, spreadCheck } from '../scoring.rules.js';
 import { getSheet } from '../sheets.data.js';
 import { saveDossier } from './_dossier.js';
-import { isConflicted, loadOpenableSession } from './_council.js';
+import { loadOpenableSession } from './_council.js';
 
 export async function closeSession(ctx: Ctx, sessionId: string, input: { minutesNote?: string | null; version: number }) {
   const { session, council, member } = await loadOpenableSession(ctx, sessionId);
   if (!canRunSession(ctx.actor, council, member)) throw forbidden();
   if (session.version !== input.version) throw staleVersion(session.version);
   if (session.status !== 'open') throw new AppError('conflict', 'session_not_open', { vi: 'Phiên họp chưa mở', en: 'The session is not open yet' });
-  const scorers = (await listMembers(ctx.tx, council.id))
-    .filter((m) => m.member.active && m.member.team === 'council' && m.member.role !== 'secretary' && session.present.includes(m.member.userId))
-    .map((m) => m.member.userId);
+  const [members, conflicts] = await Promise.all([listMembers(ctx.tx, council.id), listConflicts(ctx.tx, council.id)]);
   const items = await listItems(ctx.tx, sessionId);
   const allScores = await listScores(ctx.tx, items.map((i) => i.item.id));
 
   const problems: { itemId: string; product: string; code: string; members: string[]; spread?: number; submitted?: number; required?: number }[] = [];
   const results = new Map<string, ItemResult & { answers: Record<string, string>[] }>();
   for (const it of items) {
-    const expected: string[] = [];
-    for (const u of scorers) if (!(await isConflicted(ctx, council.id, u, it.entityId))) expected.push(u);
-    const submitted = allScores.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && expected.includes(s.userId));
-    const missing = expected.filter((u) => !submitted.some((s) => s.userId === u));
-    const required = requiredScores(session.mode, expected.length, council.settings);
-    if (submitted.length < required || !expected.length) {
+    const expected = expectedScorers(members, session, conflicts, it.entityId);
+    const submitted = allScores.filter((s) => s.itemId === it.item.id && s.status === 'submitted' && expected.has(s.userId));
+    const missing = [...expected].filter((u) => !submitted.some((s) => s.userId === u));
+    const required = requiredScores(session.mode, expected.size, council.settings);
+    if (submitted.length < required || !expected.size) {
       problems.push({ itemId: it.item.id, product: it.productName, code: 'scores_missing', members: missing, submitted: submitted.length, required });
       continue;
     }

@@ -85,43 +85,29 @@ function Attendance({ council, present, onChange }: { council: Council; present:
   );
 }
 
-function OpenForm({ session, council, onChange }: Props) {
+/** Opens the session, or turns a written one into a meeting (`convert`): both take the attendance, except the opening
+ * of a written session, where every scoring member is asked. */
+function AttendanceForm({ session, council, onChange, convert = false }: Props & { convert?: boolean }) {
   const { t } = useTranslation();
   const { error, field, busy, submit } = useFormErrors();
   const [present, setPresent] = useState<string[]>([]);
-  const written = session.mode === 'written';
+  const noAttendance = !convert && session.mode === 'written';
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    void submit(async () => onChange(await api.post<Session>(`/api/v1/sessions/${session.id}/open`, written ? { version: session.version } : { present, version: session.version }), t('session.opened')));
+    const path = convert ? 'convert-to-meeting' : 'open';
+    const body = noAttendance ? { version: session.version } : { present, version: session.version };
+    void submit(async () => onChange(await api.post<Session>(`/api/v1/sessions/${session.id}/${path}`, body), t(convert ? 'session.converted' : 'session.opened')));
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="open-form">
+    <form onSubmit={onSubmit} noValidate className={convert ? 'convert-form' : 'open-form'}>
       <Stack gap="sm">
+        {convert && <Text size="sm">{t('session.convertHint')}</Text>}
         <FormAlert error={error} />
-        {written ? <Text size="sm">{t('session.openWrittenHint')}</Text> : <Attendance council={council} present={present} onChange={setPresent} />}
+        {noAttendance ? <Text size="sm">{t('session.openWrittenHint')}</Text> : <Attendance council={council} present={present} onChange={setPresent} />}
         {field('present') && <Text size="sm" c="red.8">{field('present')}</Text>}
-        <Button type="submit" loading={busy} disabled={!written && present.length === 0} style={{ alignSelf: 'flex-start' }}>{t(written ? 'session.openWritten' : 'session.open')}</Button>
-      </Stack>
-    </form>
-  );
-}
-
-function ConvertForm({ session, council, onChange }: Props) {
-  const { t } = useTranslation();
-  const { error, field, busy, submit } = useFormErrors();
-  const [present, setPresent] = useState<string[]>([]);
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    void submit(async () => onChange(await api.post<Session>(`/api/v1/sessions/${session.id}/convert-to-meeting`, { present, version: session.version }), t('session.converted')));
-  }
-  return (
-    <form onSubmit={onSubmit} noValidate className="convert-form">
-      <Stack gap="sm">
-        <Text size="sm">{t('session.convertHint')}</Text>
-        <FormAlert error={error} />
-        <Attendance council={council} present={present} onChange={setPresent} />
-        {field('present') && <Text size="sm" c="red.8">{field('present')}</Text>}
-        <Button type="submit" color="violet" loading={busy} disabled={present.length === 0} style={{ alignSelf: 'flex-start' }}>{t('session.convert')}</Button>
+        <Button type="submit" color={convert ? 'violet' : undefined} loading={busy} disabled={!noAttendance && present.length === 0} style={{ alignSelf: 'flex-start' }}>
+          {t(convert ? 'session.convert' : noAttendance ? 'session.openWritten' : 'session.open')}
+        </Button>
       </Stack>
     </form>
   );
@@ -180,8 +166,8 @@ export function SessionRunPanel(props: Props) {
     <Stack gap="sm" component="section" aria-labelledby="run-title" mt="xl" className="session-run">
       <Title order={2} size="h4" id="run-title">{t('session.run')}</Title>
       {can('addItem') && <Step id="step-add" title={t('session.addItem')}><AddItemForm session={s} onChange={props.onChange} /></Step>}
-      {can('open') && <Step id="step-open" title={t(s.mode === 'written' ? 'session.openWritten' : 'session.open')}><OpenForm {...props} /></Step>}
-      {can('convertToMeeting') && <Step id="step-convert" title={t('session.convert')}><ConvertForm {...props} /></Step>}
+      {can('open') && <Step id="step-open" title={t(s.mode === 'written' ? 'session.openWritten' : 'session.open')}><AttendanceForm {...props} /></Step>}
+      {can('convertToMeeting') && <Step id="step-convert" title={t('session.convert')}><AttendanceForm {...props} convert /></Step>}
       {can('close') && <Step id="step-close" title={t('session.closeTitle')}><CloseForm key={s.version} {...props} /></Step>}
     </Stack>
   );

@@ -2,28 +2,23 @@
 // FormAlert offers a reload), keeps the API's refusal for the banner and for each field, and hands the new
 // dossier back to the page.
 import { useState } from 'react';
-import { api, ApiError } from '../../api.js';
-import { useLocalized } from '../../i18n/index.js';
+import { api } from '../../api.js';
+import { useFormErrors } from '../../components/FormErrors.js';
 import type { Dossier } from './types.js';
 
 /** Called with the dossier after the step and the sentence to announce. */
 export type StepDone = (d: Dossier, message: string) => void;
 
 export function useDossierStep(d: Dossier, onDone: StepDone) {
-  const { pick } = useLocalized();
+  const { error, field, submit } = useFormErrors();
+  // Which step is running, so only its button spins (a panel holds several).
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   /** Runs `work` (given the version to send) as the step `key`; resolves to whether it went through. */
   async function run(key: string, work: (version: number) => Promise<Dossier>, message: string): Promise<boolean> {
     setBusy(key);
-    setError(null);
     try {
-      onDone(await work(d.version), message);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
+      return await submit(async () => onDone(await work(d.version), message));
     } finally {
       setBusy(null);
     }
@@ -31,8 +26,6 @@ export function useDossierStep(d: Dossier, onDone: StepDone) {
   /** POST or PUT /dossiers/:id/<path> with `body` and the version. */
   const send = (key: string, method: 'post' | 'put', path: string, body: object, message: string) =>
     run(key, (version) => api[method]<Dossier>(`/api/v1/dossiers/${d.id}/${path}`, { ...body, version }), message);
-  /** The API's words for one field of the last refusal. */
-  const field = (path: string) => (error instanceof ApiError ? pick(error.fieldMessage(path)) : undefined);
 
   return { busy, error, run, send, field };
 }
