@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { viDate } from './deadlines.rules.js';
+import { RULES } from './rules.data.js';
 
 const FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto'];
 const FAMILIES: [string, string][] = [['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'], ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf']];
@@ -41,8 +43,6 @@ export type CertificatePrint = {
   verifyUrl: string;
 };
 
-/** 'yyyy-mm-dd' → 'dd/MM/yyyy', the way Vietnamese documents write dates. */
-export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const inWords = (iso: string) => `ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -100,7 +100,7 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   const starsY = doc.y + 16;
   for (let i = 0; i < c.stars; i++) star(doc, W / 2 + (i - (c.stars - 1) / 2) * 34, starsY, 14);
   doc.fillColor('black').font('r').fontSize(11).text(
-    `Giấy chứng nhận có giá trị trong thời hạn 36 tháng, từ ngày ${viDate(c.issuedOn)} đến ngày ${viDate(c.expiresOn)}.`,
+    `Giấy chứng nhận có giá trị trong thời hạn ${RULES.certificate.validityMonths} tháng, từ ngày ${viDate(c.issuedOn)} đến ngày ${viDate(c.expiresOn)}.`,
     90, starsY + 24, { width: W - 180, align: 'center' },
   );
 

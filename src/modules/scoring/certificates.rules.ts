@@ -7,7 +7,7 @@ import type { CertificateStatus } from './certificates.tables.js';
 const DAY = 86_400_000;
 
 /** Today's calendar date in Vietnam (a decision dated "today" in Hà Nội is still today at 23:30 UTC+7). */
-export const vnDate = (now: Date): string => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export { vnDate } from './deadlines.rules.js';
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

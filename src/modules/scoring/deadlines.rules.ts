@@ -41,6 +41,9 @@ export function vnDate(at: Date): IsoDate {
   return toIso(new Date(at.getTime() + 7 * 3600_000));
 }
 
+/** 'yyyy-mm-dd' (or an ISO instant) → 'dd/MM/yyyy', the way Vietnamese documents and messages write dates. */
+export const viDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
+
 export function holidayOn(d: IsoDate, cal: HolidayCalendar = holidayCalendar()): Holiday | undefined {
   return cal.years[d.slice(0, 4)]?.holidays.find((h) => h.date === d);
 }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { criteriaOf, type Sheet } from './sheets.data.js';
+import { viDate } from './deadlines.rules.js';
 
 const FONT_DIRS = ['/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/dejavu'];
 const CANDIDATES: [string, string, string, boolean][] = [
@@ -70,7 +71,7 @@ export function dateVi(iso: string | null | undefined): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
-const viDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : DOTS);
+const dateOrDots = (iso: string | null | undefined) => (iso ? viDate(iso) : DOTS);
 const num = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
 // ── Mẫu 01 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -111,7 +112,7 @@ export function form01(x: Form01Data): Promise<Buffer> {
     for (const [who, on] of [['DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ', x.receivedByCommune], ['DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH', x.forwardedOn]] as const) {
       doc.font('b').text(who).font('r');
       line(doc, 'Phiếu số:', x.number);
-      line(doc, 'Ngày nhận:', on ? viDate(on) : null);
+      line(doc, 'Ngày nhận:', on ? dateOrDots(on) : null);
       doc.text('Người tiếp nhận: ………………………… Chữ ký: …………………………');
       doc.moveDown(0.5);
     }
@@ -151,7 +152,7 @@ export function form02(x: Form02Data): Promise<Buffer> {
     line(doc, '- Họ tên:', s.representative?.fullName);
     line(doc, '- Giới tính:', `${sexVi(s.representative?.sex)} (Nam/nữ); Dân tộc: ${s.representative?.ethnicity ?? '……………'}`);
     line(doc, '- Địa chỉ thường trú:', s.representative?.permanentAddress);
-    line(doc, '6. Ngày thành lập/đăng ký kinh doanh:', `${viDate(s.foundedOn)}   Số giấy đăng ký (nếu có): ${s.registrationNumber ?? '……………'}`);
+    line(doc, '6. Ngày thành lập/đăng ký kinh doanh:', `${dateOrDots(s.foundedOn)}   Số giấy đăng ký (nếu có): ${s.registrationNumber ?? '……………'}`);
     line(doc, '7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:', s.productSpec);
     doc.text('Đánh dấu (√) vào mục tương ứng:');
     doc.text(`a) Giấy đăng ký kinh doanh: ${box(c.businessRegistration)}`);

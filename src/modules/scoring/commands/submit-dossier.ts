@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
 import { AppError, type FieldError } from '../../../app/errors.js';
 import { getEntity, getProduct } from '../../registry/index.js';
-import { communeReviewDue, vnDate } from '../deadlines.rules.js';
+import { communeReviewDue, viDate, vnDate } from '../deadlines.rules.js';
 import { reRatingFiling } from '../certificates.rules.js';
 import { currentForProduct } from '../certificates.repo.js';
 import { lastSubmissionSeq, listDossierFiles } from '../dossiers.repo.js';
@@ -23,9 +23,6 @@ function incomplete(d: DossierRow): FieldError[] {
   }));
 }
 
-/** A dd/MM/yyyy date for the Vietnamese messages. */
-const vi = (iso: string) => iso.split('-').reverse().join('/');
-
 /** The re-rating filing window (Điều 7.6.a) on the first submission: refused before it opens and after the certificate
  * expired; accepted but flagged late after it closed (Điều 12.3). Returns what the dossier records. */
 async function reRatingFilingOf(ctx: Ctx, d: DossierRow) {
@@ -37,13 +34,13 @@ async function reRatingFilingOf(ctx: Ctx, d: DossierRow) {
   const facts = { certificateNumber: current.number, expiresOn: current.expiresOn, opensOn: f.window.opensOn, closesOn: f.window.closesOn };
   if (!f.ok && f.code === 'rerating_window_not_open') {
     throw new AppError('unprocessable', f.code, {
-      vi: `Chưa đến thời hạn nộp hồ sơ đánh giá lại: giấy chứng nhận ${current.number} hết hạn ngày ${vi(current.expiresOn)}, hồ sơ được nộp từ ngày ${vi(f.window.opensOn)} (không sớm hơn ${RULES.reRating.windowOpensDaysBeforeExpiry} ngày trước ngày hết hạn)`,
+      vi: `Chưa đến thời hạn nộp hồ sơ đánh giá lại: giấy chứng nhận ${current.number} hết hạn ngày ${viDate(current.expiresOn)}, hồ sơ được nộp từ ngày ${viDate(f.window.opensOn)} (không sớm hơn ${RULES.reRating.windowOpensDaysBeforeExpiry} ngày trước ngày hết hạn)`,
       en: `The re-rating filing window is not open yet: certificate ${current.number} expires on ${current.expiresOn}; the dossier may be filed from ${f.window.opensOn} (no earlier than ${RULES.reRating.windowOpensDaysBeforeExpiry} days before expiry)`,
     }, { field: 'type', ...facts });
   }
   if (!f.ok) {
     throw new AppError('unprocessable', f.code, {
-      vi: `Giấy chứng nhận ${current.number} đã hết hạn ngày ${vi(current.expiresOn)}, không thể đánh giá lại; hãy đăng ký đánh giá, phân hạng lần đầu`,
+      vi: `Giấy chứng nhận ${current.number} đã hết hạn ngày ${viDate(current.expiresOn)}, không thể đánh giá lại; hãy đăng ký đánh giá, phân hạng lần đầu`,
       en: `Certificate ${current.number} expired on ${current.expiresOn} and can no longer be re-rated; register a first rating instead`,
     }, { field: 'type', ...facts });
   }
