@@ -1,9 +1,11 @@
 // Shared set-up for the browser tests: the built web app, a real server on a free port with the demo data, and
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { webDist } from '../../src/app/server.js';
 import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
 import { seedDemo } from '../../src/cli/seed/seed.js';
@@ -34,6 +36,48 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** What a browser test file works with. The fields are set by a `before` hook: read them inside tests and hooks only. */
+export type Site = {
+  /** The test app holding the demo data (its API and database, for what a step reads back or sets up). */
+  t: TestApp;
+  /** The site's address, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  browser: Browser;
+  /** `pageAs` on this site's browser and address. */
+  pageAs(email: string | null, options?: PageOptions): Promise<Page>;
+  /** A `before` hook of the file's own that runs once the site is up (Node 20 runs a file's top-level `before` hooks
+   * all at once, not one after the other). */
+  before(fn: () => Promise<void>): void;
+};
+
+/** A browser test file: `declare` registers its tests and helpers at once, with a site that is started (server with
+ * the demo data, then Chromium) before the first test and closed after the last. Without Chromium the file is skipped. */
+export function browserSuite(declare: (site: Site) => void) {
+  if (!hasChromium) {
+    test.skip(SKIP_MESSAGE);
+    return;
+  }
+  let starting: Promise<void> | undefined;
+  const start = () => (starting ??= (async () => {
+    ({ t: site.t, url: site.url } = await startSite());
+    site.browser = await launch();
+  })());
+  const site = {
+    pageAs: (email, options) => pageAs(site.browser, site.url, email, options),
+    before: (fn) => before(async () => {
+      await start();
+      await fn();
+    }),
+  } as Site;
+  before(start);
+  declare(site);
+  // Registered after the file's own hooks, which run first: what they close (their pages) goes before the browser.
+  after(async () => {
+    await site.browser?.close();
+    await site.t?.close();
+  });
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -56,10 +100,10 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
 
 export const DEMO_PASSWORD = 'OcopDemo@2026';
 
-export async function logIn(page: Page, url: string, email: string) {
+export async function logIn(page: Page, url: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${url}/dang-nhap`);
   await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/lam-viec/);
 }
@@ -71,13 +115,15 @@ export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor:
 /** An office desk's browser. */
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
 
-/** A page in a browser context of its own (its own cookies), logged in as `email` with the demo password, or a
- * visitor when `email` is null. Close it with `page.context().close()`. */
-export async function pageAs(browser: Browser, url: string, email: string | null, options: { phone?: boolean } = {}): Promise<Page> {
+export type PageOptions = { phone?: boolean; password?: string };
+
+/** A page in a browser context of its own (its own cookies), logged in as `email` (with the demo password unless
+ * told otherwise), or a visitor when `email` is null. Close it with `page.context().close()`. */
+export async function pageAs(browser: Browser, url: string, email: string | null, options: PageOptions = {}): Promise<Page> {
   const context = await browser.newContext(options.phone ? PHONE : DESKTOP);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
-  if (email) await logIn(page, url, email);
+  if (email) await logIn(page, url, email, options.password);
   return page;
 }
 
@@ -93,9 +139,48 @@ export const vnFormat = (iso: string) => iso.split('-').reverse().join('/');
 /** The smallest file the server takes for a PDF (it checks the magic bytes, not the name). */
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
+/** Uploads a small PDF named `name` through the upload form `form` and waits for its link in `listing` (by default
+ * the form's own section). */
+export async function uploadPdf(form: Locator, name: string, listing: Locator = form) {
+  await form.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/pdf', buffer: TINY_PDF });
+  await form.getByRole('button', { name: 'Tải lên' }).click();
+  await listing.getByRole('link', { name }).waitFor();
+}
+
+/** The link `href` (as the page gives it) answers with a PDF, with the page's own session. */
+export async function assertServesPdf(page: Page, url: string, href: string | null) {
+  const pdf = await page.request.get(`${url}${href}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+}
+
 /** The officers' panel on a dossier page, and the confirmation a step leaves there. */
 export const officePanel = (page: Page) => page.locator('section.dossier-office');
 export const stepDone = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();
+
+/** On a certificate's verification page, an office opens the revocation form and fills it on ground c) of Điều 8
+ * (a violation found by an inspection concluded on `concludedOn`); returns the form, not yet sent. */
+export async function fillRevocation(page: Page, concludedOn: string, decisionNumber: string, note: string) {
+  await page.getByRole('button', { name: 'Thu hồi giấy chứng nhận…' }).click();
+  const form = page.getByRole('form', { name: 'Thu hồi giấy chứng nhận' });
+  await form.getByLabel(/^c\) Sản phẩm OCOP vi phạm/).check();
+  await form.getByLabel('Ngày có kết luận').fill(concludedOn);
+  await form.getByLabel('Số quyết định thu hồi').fill(decisionNumber);
+  await form.getByLabel('Ghi chú').fill(note);
+  return form;
+}
+
+/** The chair asks the members ticked in the item page's re-score form to score again for `reason`, and `member`,
+ * one of them, is told so on the item's page, with the reason. */
+export async function askForRescore(chair: Page, member: Page, itemUrl: string, reason: string) {
+  const rescore = chair.locator('.rescore-form');
+  await rescore.getByLabel('Lý do').fill(reason);
+  await rescore.getByRole('button', { name: 'Yêu cầu chấm lại' }).click();
+  await chair.getByRole('status').filter({ hasText: 'Đã yêu cầu chấm lại (vòng 2)' }).waitFor();
+  await member.goto(itemUrl);
+  await member.locator('.must-rescore').filter({ hasText: reason }).waitFor();
+}
 
 /** A council member scores one agenda item on its page, option by option as a person would, aiming at `target`
  * points on score sheet `sheet` (null: submits the answers already there), then submits the sheet. */

@@ -4,10 +4,9 @@
 // the criterion. The commune officer then sees the evidence and the note next to the criterion, read-only. Axe finds
 // nothing serious; a screenshot is kept.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../harness.js';
-import { DEMO_PASSWORD, SKIP_MESSAGE, TINY_PDF, axeViolations, hasChromium, launch, logIn, noSidewaysScroll, screenshot, startSite } from './browser.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, TINY_PDF, axeViolations, browserSuite, noSidewaysScroll, screenshot, uploadPdf } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 type DossierJson = {
@@ -16,42 +15,18 @@ type DossierJson = {
 };
 
 const PRODUCT = 'Phấn hoa bạc hà Mèo Vạc'; // registered, no dossier yet (src/cli/seed/dossiers.ts)
-const PDF = TINY_PDF;
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  }
+browserSuite((site) => {
+  /** A phone's page logged in as `email` (closed with the browser at the end). */
+  const phone = (email: string) => site.pageAs(email, { phone: true });
   /** The dossier as the API has it, read with the page's own session. */
   const dossierJson = (page: Page, id: string) => page.evaluate(async (u) => (await fetch(u)).json(), `/api/v1/dossiers/${id}`) as Promise<DossierJson>;
 
   test('the producer opens, completes, evidences and submits a first-rating dossier on a phone', async () => {
-    const page = await phone();
-    await logIn(page, url, 'chuthe@demo.ocop.vn');
+    const page = await phone('chuthe@demo.ocop.vn');
 
     // ── Open the dossier from the queue: choose the product, the type follows from its status. ──
-    await page.goto(`${url}/ho-so`);
+    await page.goto(`${site.url}/ho-so`);
     await page.getByRole('button', { name: 'Đăng ký đánh giá, phân hạng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đăng ký đánh giá, phân hạng sản phẩm OCOP' });
     await dialog.getByRole('combobox', { name: 'Sản phẩm' }).selectOption({ label: `${PRODUCT} (Đã đăng ký)` });
@@ -97,7 +72,7 @@ if (!hasChromium) {
     await upload.locator('input[type="file"]').setInputFiles({ name: 'ghi-chep.txt', mimeType: 'application/pdf', buffer: Buffer.from('Sổ theo dõi đàn ong, không phải PDF') });
     await upload.getByRole('button', { name: 'Tải lên' }).click();
     await upload.getByRole('alert').filter({ hasText: 'Loại tệp không được chấp nhận' }).waitFor();
-    await upload.locator('input[type="file"]').setInputFiles({ name: 'hop-dong-thu-mua.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await upload.locator('input[type="file"]').setInputFiles({ name: 'hop-dong-thu-mua.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await upload.getByRole('textbox', { name: 'Mô tả ngắn (không bắt buộc)' }).fill('Hợp đồng thu mua mật với 32 hộ');
     await upload.getByRole('button', { name: 'Tải lên' }).click();
     const link = criterion.getByRole('link', { name: 'hop-dong-thu-mua.pdf' });
@@ -108,7 +83,7 @@ if (!hasChromium) {
     assert.deepEqual(served, { status: 200, type: 'application/pdf' });
 
     // ── Score the sheet (best option everywhere) and submit. ──
-    const sheet = await (await fetch(`${url}/api/v1/score-sheets/4`)).json() as SheetTree;
+    const sheet = await (await fetch(`${site.url}/api/v1/score-sheets/4`)).json() as SheetTree;
     const best = sheet.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria.map((c) => ({ code: c.code, option: c.options.reduce((a, b) => (b.points > a.points ? b : a)) }))));
     for (const { option } of best) await page.locator(`[id="opt-${option.id}"]`).check();
     assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 360 px');
@@ -138,9 +113,8 @@ if (!hasChromium) {
     await criterion.locator('.criterion-note').filter({ hasText: 'Đàn ong nuôi tại thôn Tả Chải, có sổ theo dõi.' }).filter({ hasText: 'Chủ thể' }).waitFor();
 
     // ── The commune officer sees the evidence beside criterion 1.1, and cannot add any; it may note. ──
-    const officer = await phone();
-    await logIn(officer, url, 'xa@demo.ocop.vn');
-    await officer.goto(`${url}/ho-so/${id}`);
+    const officer = await phone('xa@demo.ocop.vn');
+    await officer.goto(`${site.url}/ho-so/${id}`);
     const seen = officer.locator('.criterion[data-criterion="1.1"]');
     await seen.getByRole('link', { name: 'hop-dong-thu-mua.pdf' }).waitFor();
     await seen.getByText('Hợp đồng thu mua mật với 32 hộ').waitFor();
@@ -155,16 +129,15 @@ if (!hasChromium) {
   });
 
   test('a certified product offers upgrade or re-rating from its pages, and a re-rating shows the API\'s filing window', async () => {
-    const page = await phone();
-    await logIn(page, url, 'chuthe@demo.ocop.vn');
+    const page = await phone('chuthe@demo.ocop.vn');
     const products = await page.evaluate(async () => (await fetch('/api/v1/products?q=Mật ong bạc hà Mèo Vạc&status=certified')).json()) as { items: { id: string; name: string }[] };
     const honey = products.items.find((p) => p.name === 'Mật ong bạc hà Mèo Vạc');
     assert.ok(honey, 'the demo producer holds the certified honey');
-    await page.goto(`${url}/lam-viec/san-pham/${honey.id}`);
+    await page.goto(`${site.url}/lam-viec/san-pham/${honey.id}`);
     await page.getByRole('button', { name: 'Đăng ký đánh giá, phân hạng' }).waitFor();
     // The public product page shows the producer the same button (and is checked with axe: the workspace's tab bar
     // has an issue of its own).
-    await page.goto(`${url}/san-pham/${honey.id}`);
+    await page.goto(`${site.url}/san-pham/${honey.id}`);
     await page.getByRole('button', { name: 'Đăng ký đánh giá, phân hạng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đăng ký đánh giá, phân hạng sản phẩm OCOP' });
     await dialog.getByText('Mật ong bạc hà Mèo Vạc').waitFor();
@@ -178,8 +151,8 @@ if (!hasChromium) {
     await dialog.getByRole('button', { name: 'Lập hồ sơ' }).click();
     await page.waitForURL(/\/ho-so\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
-    const api = await t.login('chuthe@demo.ocop.vn', DEMO_PASSWORD);
-    const d = (await t.call({ url: `/api/v1/dossiers/${id}`, as: api })).json();
+    const api = await site.t.login('chuthe@demo.ocop.vn', DEMO_PASSWORD);
+    const d = (await site.t.call({ url: `/api/v1/dossiers/${id}`, as: api })).json();
     assert.equal(d.type, 'rerating');
     assert.ok(d.reRating, 'the API gives the re-rating window');
     const notice = page.locator('.rerating-window');
@@ -187,26 +160,22 @@ if (!hasChromium) {
     assert.equal(d.reRating.stage, 'not_yet', 'the demo certificate was issued this year: its window has not opened');
     await notice.filter({ hasText: 'Chưa đến thời hạn nộp' }).waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-    const refusal = (await t.call({ method: 'POST', url: `/api/v1/dossiers/${id}/submit`, body: { version: d.version }, as: api })).json();
+    const refusal = (await site.t.call({ method: 'POST', url: `/api/v1/dossiers/${id}/submit`, body: { version: d.version }, as: api })).json();
     assert.equal(refusal.field, 'type');
     await page.locator('.step-message').getByRole('alert').filter({ hasText: refusal.message.vi }).waitFor();
     await page.getByRole('alert').filter({ hasText: refusal.message.vi }).nth(1).waitFor(); // beside "4. Lần đăng ký đánh giá"
-    assert.equal((await t.call({ url: `/api/v1/dossiers/${id}`, as: api })).json().status, 'draft');
+    assert.equal((await site.t.call({ url: `/api/v1/dossiers/${id}`, as: api })).json().status, 'draft');
   });
 
   test('a returned dossier shows the reasons; the producer completes it, adds a document for the whole dossier and resubmits', async () => {
-    const page = await phone();
-    await logIn(page, url, 'chuthe@demo.ocop.vn');
+    const page = await phone('chuthe@demo.ocop.vn');
     const list = await page.evaluate(async () => (await fetch('/api/v1/dossiers?status=returned')).json()) as { items: { id: string; product: { name: string } }[] };
     const returned = list.items.find((x) => x.product.name === 'Mật ong bạc hà chai thủy tinh');
     assert.ok(returned, 'the demo data holds a dossier returned by the province');
-    await page.goto(`${url}/ho-so/${returned.id}`);
+    await page.goto(`${site.url}/ho-so/${returned.id}`);
     await page.getByText('Thiếu báo cáo tài chính 2 năm gần nhất').waitFor();
     await page.getByRole('textbox', { name: /^Kết quả thực hiện phương án/ }).fill('Doanh thu 2024: 0,9 tỷ đồng; 2025: 1,2 tỷ đồng (báo cáo tài chính kèm theo).');
-    const whole = page.locator('section[aria-labelledby="dossier-files-title"]');
-    await whole.locator('input[type="file"]').setInputFiles({ name: 'bao-cao-tai-chinh-2024-2025.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await whole.getByRole('button', { name: 'Tải lên' }).click();
-    await whole.getByRole('link', { name: 'bao-cao-tai-chinh-2024-2025.pdf' }).waitFor();
+    await uploadPdf(page.locator('section[aria-labelledby="dossier-files-title"]'), 'bao-cao-tai-chinh-2024-2025.pdf');
     // Resubmitting from the bottom of the sheet takes the unsaved Mẫu 02 text with it.
     await page.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã nộp lại hồ sơ. Tình trạng: Đã chuyển tỉnh.' }).waitFor();
@@ -216,7 +185,7 @@ if (!hasChromium) {
     assert.deepEqual(d.files.map((f) => [f.criterionCode, f.originalName]), [[null, 'bao-cao-tai-chinh-2024-2025.pdf']]);
     assert.ok(await noSidewaysScroll(page));
   });
-}
+});
 
 function falseChecks() {
   return Object.fromEntries(['businessRegistration', 'qualityDeclared', 'foodSafetyCertificate', 'productionConditionCertificate', 'ipRegistered', 'trademark',

@@ -4,57 +4,34 @@
 // whose PDF prints; the province revokes it and the public page says so; a commune officer elsewhere sees nothing.
 // Axe on the dossier page, and a 360 px screenshot of the commune's panel.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { query } from '../../src/app/db.js';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
-import { DONG_VAN, PASSWORD, type Session, type TestApp } from '../harness.js';
+import { DONG_VAN, PASSWORD, type Session } from '../harness.js';
 import {
-  DEMO_PASSWORD, SKIP_MESSAGE, axeViolations, daysAgo, hasChromium, launch, logIn, officePanel, screenshot, startSite, stepDone, vnFormat, vnToday,
+  DEMO_PASSWORD, assertServesPdf, axeViolations, browserSuite, daysAgo, fillRevocation, officePanel, screenshot, stepDone, vnFormat, vnToday, type PageOptions,
 } from './browser.js';
 
-
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
+browserSuite((site) => {
   let certificateNumber = '';
 
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
   const dossierOf = async (productName: string) => {
-    const [row] = await query<{ id: string; number: string; status: string; version: number }>(t.database.db, sql`
+    const [row] = await query<{ id: string; number: string; status: string; version: number }>(site.t.database.db, sql`
       SELECT d.id, d.number, d.status, d.version FROM dossier d JOIN product p ON p.id = d.product_id WHERE p.name = ${productName}`);
     assert.ok(row, `demo dossier of ${productName}`);
     return row;
   };
   const api = async (as: Session, method: 'GET' | 'POST' | 'PUT', path: string, body?: Record<string, unknown>) => {
-    const res = await t.call({ method, url: `/api/v1${path}`, as, body });
+    const res = await site.t.call({ method, url: `/api/v1${path}`, as, body });
     assert.ok(res.statusCode < 300, `${method} ${path}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  /** A page logged in as a demo account, in its own browser context (its own cookies). */
-  async function pageAs(email: string | null, viewport = { width: 1280, height: 900 }, password = DEMO_PASSWORD): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', ...(viewport.width < 500 ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
-    const page = await context.newPage();
-    if (email && password === DEMO_PASSWORD) await logIn(page, url, email);
-    else if (email) {
-      await page.goto(`${url}/dang-nhap`);
-      await page.locator('input[name="email"]').fill(email);
-      await page.locator('input[name="password"]').fill(password);
-      await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL(/\/lam-viec/);
-    }
+  /** The page of dossier `id` as `email` sees it, in a context of its own (the test closes it). */
+  async function dossierPageAs(email: string, id: string, options?: PageOptions) {
+    const page = await site.pageAs(email, options);
+    await page.goto(`${site.url}/ho-so/${id}`);
     return page;
   }
   const close = (page: Page) => page.context().close();
@@ -63,11 +40,10 @@ if (!hasChromium) {
   test('the commune returns a submitted dossier with two reasons; the producer reads them', async () => {
     const d = await dossierOf('Mật ong hoa cải Mèo Vạc');
     assert.equal(d.status, 'submitted');
-    const page = await pageAs('xa@demo.ocop.vn');
+    const page = await dossierPageAs('xa@demo.ocop.vn', d.id);
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       await page.getByRole('heading', { name: 'Xử lý hồ sơ' }).waitFor();
-      const [{ due }] = await query<{ due: string }>(t.database.db, sql`SELECT commune_due_on::text AS due FROM dossier WHERE id = ${d.id}`);
+      const [{ due }] = await query<{ due: string }>(site.t.database.db, sql`SELECT commune_due_on::text AS due FROM dossier WHERE id = ${d.id}`);
       await page.getByTestId('commune-due').filter({ hasText: vnFormat(due) }).waitFor();
       await officePanel(page).getByRole('button', { name: 'Trả lại để hoàn thiện hồ sơ' }).click();
       await page.getByRole('textbox', { name: 'Lý do 1' }).fill('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm');
@@ -80,9 +56,8 @@ if (!hasChromium) {
     } finally {
       await close(page);
     }
-    const producer = await pageAs('chuthe@demo.ocop.vn');
+    const producer = await dossierPageAs('chuthe@demo.ocop.vn', d.id);
     try {
-      await producer.goto(`${url}/ho-so/${d.id}`);
       const returns = producer.getByRole('alert').filter({ hasText: 'Các lần trả lại để bổ sung' });
       await returns.getByText('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm').waitFor();
       await returns.getByText('Phiếu tự đánh giá (Mẫu 02) chưa có chữ ký của người đại diện').waitFor();
@@ -95,9 +70,8 @@ if (!hasChromium) {
   test('the commune fills Mẫu 03 on a phone (a stale save asks for a reload) and forwards the dossier', async () => {
     const d = await dossierOf('Mật ong hoa ngô cao nguyên đá');
     assert.equal(d.status, 'commune_reviewed');
-    const phone = await pageAs('xa@demo.ocop.vn', { width: 360, height: 780 });
+    const phone = await dossierPageAs('xa@demo.ocop.vn', d.id, { phone: true });
     try {
-      await phone.goto(`${url}/ho-so/${d.id}`);
       const form = phone.getByRole('form', { name: 'Báo cáo đánh giá của UBND xã (Mẫu 03)' });
       await form.waitFor();
       // The panel's top just under the sticky header.
@@ -108,7 +82,7 @@ if (!hasChromium) {
       assert.deepEqual(await axeViolations(phone), []);
 
       // Someone saves the report meanwhile: this page's version is stale.
-      const xa = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+      const xa = await site.t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
       const current = await api(xa, 'GET', `/dossiers/${d.id}`);
       await api(xa, 'PUT', `/dossiers/${d.id}/commune-review`, { items: current.communeReview.items, conclusion: 'Lưu từ máy khác', signer: 'Giàng A Xã', version: current.version });
       await form.getByRole('button', { name: 'Lưu báo cáo' }).click();
@@ -144,9 +118,8 @@ if (!hasChromium) {
   test('the province office receives a forwarded dossier', async () => {
     const d = await dossierOf('Mật ong hoa bạc hà rừng');
     assert.equal(d.status, 'forwarded');
-    const page = await pageAs('tinh@demo.ocop.vn');
+    const page = await dossierPageAs('tinh@demo.ocop.vn', d.id);
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       await page.locator('[data-report="report-commune"]').waitFor();
       await officePanel(page).getByRole('button', { name: 'Hồ sơ đầy đủ — tiếp nhận' }).click();
       await done(page, 'Đã tiếp nhận hồ sơ');
@@ -161,9 +134,8 @@ if (!hasChromium) {
   test('the advisory team records its review with a field visit, an extra test and a pre-score', async () => {
     const d = await dossierOf('Mật ong bạc hà tổ');
     assert.equal(d.status, 'advisory_review');
-    const page = await pageAs('tuvan@demo.ocop.vn');
+    const page = await dossierPageAs('tuvan@demo.ocop.vn', d.id);
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       const form = page.getByRole('form', { name: 'Báo cáo của Tổ tư vấn' });
       await form.waitFor();
       await form.getByLabel('Ngày khảo sát').fill(daysAgo(2));
@@ -180,7 +152,7 @@ if (!hasChromium) {
       assert.equal(await page.locator('input[id^="opt-"]:checked').count(), selfChecked, 'the self-assessment keeps its answers');
       await form.getByRole('button', { name: 'Lưu báo cáo tư vấn' }).click();
       await done(page, 'Đã lưu báo cáo của Tổ tư vấn');
-      const tuvan = await t.login('tuvan@demo.ocop.vn', DEMO_PASSWORD);
+      const tuvan = await site.t.login('tuvan@demo.ocop.vn', DEMO_PASSWORD);
       const after = await api(tuvan, 'GET', `/dossiers/${d.id}`);
       assert.deepEqual(after.advisoryReview.fieldVisit, { on: daysAgo(2), findings: 'Khu chiết rót có lưới chắn côn trùng; sổ theo dõi đàn ong ghi đủ 2 năm.' });
       assert.deepEqual(after.advisoryReview.extraTests.at(-1), { requested: 'Dư lượng kháng sinh', result: 'Không phát hiện' });
@@ -196,20 +168,19 @@ if (!hasChromium) {
     // The demo's open session is finished through the API: the two members who have not submitted do (the chair has),
     // and the chair closes it.
     const d = await dossierOf('Mật ong bạc hà dạng sáp');
-    const chair = await t.login('chutich.hoidong@demo.ocop.vn', DEMO_PASSWORD);
-    const [{ session_id, item_id }] = await query<{ session_id: string; item_id: string }>(t.database.db, sql`SELECT session_id, id AS item_id FROM session_item WHERE dossier_id = ${d.id}`);
+    const chair = await site.t.login('chutich.hoidong@demo.ocop.vn', DEMO_PASSWORD);
+    const [{ session_id, item_id }] = await query<{ session_id: string; item_id: string }>(site.t.database.db, sql`SELECT session_id, id AS item_id FROM session_item WHERE dossier_id = ${d.id}`);
     const answers = answersNear(getSheet(4)!, 78);
     for (const email of ['hoidong@demo.ocop.vn', 'thanhvien.hoidong@demo.ocop.vn']) {
-      const member = await t.login(email, DEMO_PASSWORD);
+      const member = await site.t.login(email, DEMO_PASSWORD);
       await api(member, 'PUT', `/sessions/${session_id}/items/${item_id}/score`, { answers, submit: true });
     }
     const session = await api(chair, 'GET', `/sessions/${session_id}`);
     await api(chair, 'POST', `/sessions/${session_id}/close`, { version: session.version });
     assert.equal((await dossierOf('Mật ong bạc hà dạng sáp')).status, 'scored');
 
-    const page = await pageAs('tinh@demo.ocop.vn');
+    const page = await dossierPageAs('tinh@demo.ocop.vn', d.id);
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       const form = page.getByRole('form', { name: 'Quyết định trên kết quả của Hội đồng' });
       await form.getByTestId('planned-decision').filter({ hasText: 'Công nhận và cấp giấy chứng nhận sản phẩm OCOP 4 sao' }).waitFor();
       await page.locator('[data-report="report-province-result"]').waitFor();
@@ -225,10 +196,7 @@ if (!hasChromium) {
       assert.equal(await card.getByRole('link', { name: 'Trang xác minh công khai' }).getAttribute('href'), `/xac-minh/${certificateNumber}`);
       const print = await card.getByRole('link', { name: 'In giấy chứng nhận' }).getAttribute('href');
       assert.equal(print, `/api/v1/certificates/${certificateNumber}/pdf`);
-      const pdf = await page.request.get(`${url}${print}`);
-      assert.equal(pdf.status(), 200);
-      assert.equal(pdf.headers()['content-type'], 'application/pdf');
-      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      await assertServesPdf(page, site.url, print);
       await page.locator('[data-report="report-decision"]').getByText('Quyết định số 1099/QĐ-UBND').waitFor();
     } finally {
       await close(page);
@@ -237,13 +205,12 @@ if (!hasChromium) {
 
   test('the province schedules a reviewed dossier on a session of its council', async () => {
     const d = await dossierOf('Mật ong bạc hà tổ');
-    const tinh = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
+    const tinh = await site.t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
     const councils = await api(tinh, 'GET', '/councils');
     const council = councils.items.find((c: { level: string }) => c.level === 'province');
     await api(tinh, 'POST', `/councils/${council.id}/sessions`, { title: 'Phiên họp đánh giá, phân hạng đợt 3', scheduledOn: vnToday(), location: 'UBND tỉnh Tuyên Quang' });
-    const page = await pageAs('tinh@demo.ocop.vn');
+    const page = await dossierPageAs('tinh@demo.ocop.vn', d.id);
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       const form = page.getByRole('form', { name: 'Đưa vào phiên họp Hội đồng' });
       const select = form.getByLabel('Phiên họp của Hội đồng có thẩm quyền');
       await select.locator('option', { hasText: 'đợt 3' }).waitFor({ state: 'attached' });
@@ -259,9 +226,9 @@ if (!hasChromium) {
 
   test('the province revokes the 4★ certificate within the deadline; the public page then shows it revoked', async () => {
     assert.ok(certificateNumber, 'issued by the decision test');
-    const verify = `${url}/xac-minh/${encodeURIComponent(certificateNumber)}`;
+    const verify = `${site.url}/xac-minh/${encodeURIComponent(certificateNumber)}`;
     // Nobody else is offered the action: the commune, and the province on a 5★ certificate.
-    const commune = await pageAs('xa@demo.ocop.vn');
+    const commune = await site.pageAs('xa@demo.ocop.vn');
     try {
       await commune.goto(verify);
       await commune.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
@@ -270,21 +237,16 @@ if (!hasChromium) {
     } finally {
       await close(commune);
     }
-    const page = await pageAs('tinh@demo.ocop.vn');
+    const page = await site.pageAs('tinh@demo.ocop.vn');
     try {
-      const [five] = await query<{ number: string }>(t.database.db, sql`SELECT number FROM certificate WHERE stars = 5 AND status = 'valid' AND province_code = '08' LIMIT 1`);
-      await page.goto(`${url}/xac-minh/${encodeURIComponent(five.number)}`);
+      const [five] = await query<{ number: string }>(site.t.database.db, sql`SELECT number FROM certificate WHERE stars = 5 AND status = 'valid' AND province_code = '08' LIMIT 1`);
+      await page.goto(`${site.url}/xac-minh/${encodeURIComponent(five.number)}`);
       await page.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getByRole('button', { name: /Thu hồi/ }).count(), 0, 'a 5★ certificate is the Ministry\'s to revoke');
 
       await page.goto(verify);
-      await page.getByRole('button', { name: 'Thu hồi giấy chứng nhận…' }).click();
-      const form = page.getByRole('form', { name: 'Thu hồi giấy chứng nhận' });
-      await form.getByLabel(/^c\) Sản phẩm OCOP vi phạm/).check();
-      await form.getByLabel('Ngày có kết luận').fill(daysAgo(20));
-      await form.getByLabel('Số quyết định thu hồi').fill('77/QĐ-UBND');
-      await form.getByLabel('Ghi chú').fill('Kết luận thanh tra về ghi nhãn hàng hóa.');
+      const form = await fillRevocation(page, daysAgo(20), '77/QĐ-UBND', 'Kết luận thanh tra về ghi nhãn hàng hóa.');
       await form.getByTestId('revoke-deadline').filter({ hasText: 'Ngày quyết định đã quá thời hạn này.' }).waitFor();
       await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
       // The API's refusal, in its own words, beside the decision date too.
@@ -299,7 +261,7 @@ if (!hasChromium) {
     } finally {
       await close(page);
     }
-    const visitor = await pageAs(null, { width: 360, height: 740 });
+    const visitor = await site.pageAs(null, { phone: true });
     try {
       await visitor.goto(verify);
       await visitor.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
@@ -311,15 +273,14 @@ if (!hasChromium) {
 
   test('a commune officer of another commune cannot see the dossier', async () => {
     const d = await dossierOf('Mật ong hoa bạc hà rừng');
-    const other = await t.user('commune', { communeCode: DONG_VAN });
-    const me = await t.call({ url: '/api/v1/auth/me', as: other });
-    const page = await pageAs(me.json().user.email, undefined, PASSWORD);
+    const other = await site.t.user('commune', { communeCode: DONG_VAN });
+    const me = await site.t.call({ url: '/api/v1/auth/me', as: other });
+    const page = await dossierPageAs(me.json().user.email, d.id, { password: PASSWORD });
     try {
-      await page.goto(`${url}/ho-so/${d.id}`);
       await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
       assert.equal(await page.getByRole('heading', { name: `Hồ sơ ${d.number}` }).count(), 0);
       assert.equal(await officePanel(page).count(), 0);
-      await page.goto(`${url}/ho-so`);
+      await page.goto(`${site.url}/ho-so`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getByText(d.number).count(), 0, 'not in the queue either');
@@ -327,4 +288,4 @@ if (!hasChromium) {
       await close(page);
     }
   });
-}
+});

@@ -14,13 +14,11 @@
 // context, as they would. The API is used only to read back what is not the subject of a step, and each such read
 // says so.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
-import type { TestApp } from '../harness.js';
 import {
-  SKIP_MESSAGE, TINY_PDF, axeViolations, daysAgo, hasChromium, launch, noSidewaysScroll, officePanel, pageAs, scoreItem, screenshot, startSite,
-  stepDone, vnToday,
+  askForRescore, assertServesPdf, axeViolations, browserSuite, daysAgo, fillRevocation, noSidewaysScroll, officePanel, scoreItem, screenshot, stepDone, uploadPdf, vnToday,
 } from './browser.js';
 
 const PROVINCE_COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
@@ -31,41 +29,31 @@ const FIRST = 'Phấn hoa bạc hà Mèo Vạc';
 const FIVE_STAR = 'Mật ong bạc hà quà tặng';
 const RERATE = 'Mật ong hoa tam giác mạch';
 
+type Account = 'chuthe' | 'xa' | 'tinh' | 'tuvan' | 'chutich.hoidong' | 'hoidong' | 'thanhvien.hoidong' | 'trunguong' | 'hoidong.tw1' | 'hoidong.tw2';
 type DossierJson = { id: string; number: string; status: string; type: string; stars: number | null; certificateNumber: string | null; returns: { reasons: string[] }[] };
 type VerifyJson = { number: string; status: string; stars: number; kind: string; authority: string; replacedBy: string | null; replaces: string | null };
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
+browserSuite((site) => {
   const pages = new Map<string, Page>();
   let firstCertificate = '';
 
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
   after(async () => {
     for (const p of pages.values()) await p.context().close();
-    await browser?.close();
-    await t?.close();
   });
 
   /** The page of a demo account (`null`: a visitor), logged in the first time it is asked for. */
-  async function as(who: 'chuthe' | 'xa' | 'tinh' | 'tuvan' | 'chutich.hoidong' | 'hoidong' | 'thanhvien.hoidong' | 'trunguong' | 'hoidong.tw1' | 'hoidong.tw2' | null) {
+  async function as(who: Account | null) {
     const key = who ?? 'visitor';
     let page = pages.get(key);
     if (!page) {
-      page = await pageAs(browser, url, who && `${who}@demo.ocop.vn`, { phone: who === null });
+      page = await site.pageAs(who && `${who}@demo.ocop.vn`, { phone: who === null });
       pages.set(key, page);
     }
     return page;
   }
   /** Reads the dossier with the page's own session: checks what the screen said, not a step of the journey. */
   const dossierJson = (page: Page, id: string) => page.evaluate(async (u) => (await fetch(u)).json(), `/api/v1/dossiers/${id}`) as Promise<DossierJson>;
-  const verifyJson = (number: string) => fetch(`${url}/api/v1/certificates/${encodeURIComponent(number)}/verify`).then((r) => r.json()) as Promise<VerifyJson>;
+  const verifyJson = (number: string) => fetch(`${site.url}/api/v1/certificates/${encodeURIComponent(number)}/verify`).then((r) => r.json()) as Promise<VerifyJson>;
   const dossierIdOf = (page: Page) => page.url().split('/').pop()!;
   /** A 360 px picture of the page as it is now; the page goes back to its own size afterwards. */
   async function phoneShot(page: Page, name: string, scrollTo?: string) {
@@ -79,7 +67,7 @@ if (!hasChromium) {
 
   /** The producer opens a dossier of `type` for its product `product` from the dossier queue. */
   async function openDossier(page: Page, product: string, productStatus: string, type: 'Đánh giá lần đầu' | 'Đánh giá lại') {
-    await page.goto(`${url}/ho-so`);
+    await page.goto(`${site.url}/ho-so`);
     await page.getByRole('button', { name: 'Đăng ký đánh giá, phân hạng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đăng ký đánh giá, phân hạng sản phẩm OCOP' });
     await dialog.getByRole('combobox', { name: 'Sản phẩm' }).selectOption({ label: `${product} (${productStatus})` });
@@ -96,7 +84,7 @@ if (!hasChromium) {
   /** The commune fills Mẫu 03 and forwards the dossier to the province. */
   async function communeForwards(id: string) {
     const xa = await as('xa');
-    await xa.goto(`${url}/ho-so/${id}`);
+    await xa.goto(`${site.url}/ho-so/${id}`);
     const form = xa.getByRole('form', { name: 'Báo cáo đánh giá của UBND xã (Mẫu 03)' });
     const notes = { a: 'Nguyên liệu do đàn ong của 32 hộ trong xã.', b: '18/20 lao động thường trú tại xã.', c: 'Sản phẩm truyền thống của đồng bào Mông.', d: 'Gắn với hoa bạc hà và tri thức nuôi ong nội.' };
     for (const [k, note] of Object.entries(notes)) {
@@ -111,13 +99,13 @@ if (!hasChromium) {
   }
   /** An office (province or Ministry) receives a dossier that is complete. */
   async function officeAccepts(page: Page, id: string) {
-    await page.goto(`${url}/ho-so/${id}`);
+    await page.goto(`${site.url}/ho-so/${id}`);
     await officePanel(page).getByRole('button', { name: 'Hồ sơ đầy đủ — tiếp nhận' }).click();
     await stepDone(page, 'Đã tiếp nhận hồ sơ');
   }
   /** The office that runs `council` schedules a session on the councils page and lands on the session's page. */
   async function scheduleSession(page: Page, council: string, title: string, mode: 'meeting' | 'written') {
-    await page.goto(`${url}/hoi-dong`);
+    await page.goto(`${site.url}/hoi-dong`);
     const card = page.locator('.council-card').filter({ has: page.getByRole('heading', { name: council }) });
     await card.getByRole('button', { name: 'Lên lịch phiên họp' }).click();
     await card.getByLabel('Tên phiên họp').fill(title);
@@ -141,6 +129,10 @@ if (!hasChromium) {
     await item.waitFor();
     return item;
   }
+  /** The address of an agenda item's page, from its link named `link` in the session's agenda. */
+  const itemUrlOf = async (item: Locator, link: string | RegExp) => `${site.url}${await item.getByRole('link', { name: link }).getAttribute('href')}`;
+  /** The scoring members score the item at the same time, each in their own context, as they would. */
+  const membersScore = (itemUrl: string, scores: [Account, number][]) => Promise.all(scores.map(async ([who, target]) => scoreItem(await as(who), itemUrl, target)));
   /** The session is opened with every member of the council present (the quorum shown live is then met). */
   async function openWithEveryone(page: Page) {
     const openForm = page.locator('.open-form');
@@ -159,7 +151,7 @@ if (!hasChromium) {
   }
   /** The competent office decides on the council's result; returns the certificate number the dossier page shows. */
   async function decide(page: Page, id: string, planned: string, decisionNumber: string) {
-    await page.goto(`${url}/ho-so/${id}`);
+    await page.goto(`${site.url}/ho-so/${id}`);
     const form = page.getByRole('form', { name: 'Quyết định trên kết quả của Hội đồng' });
     await form.getByTestId('planned-decision').filter({ hasText: planned }).waitFor();
     await form.getByLabel('Số quyết định').fill(decisionNumber);
@@ -175,14 +167,11 @@ if (!hasChromium) {
     const print = page.getByTestId('dossier-certificate').getByRole('link', { name: 'In giấy chứng nhận' });
     const href = await print.getAttribute('href');
     assert.equal(href, `/api/v1/certificates/${encodeURIComponent(number)}/pdf`);
-    const pdf = await page.request.get(`${url}${href}`);
-    assert.equal(pdf.status(), 200);
-    assert.equal(pdf.headers()['content-type'], 'application/pdf');
-    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    await assertServesPdf(page, site.url, href);
   }
   /** The public verification page of `number` shows `status` (in words) and, when given, the stars. */
   async function verifyShows(page: Page, number: string, status: string, stars?: number) {
-    await page.goto(`${url}/xac-minh/${encodeURIComponent(number)}`);
+    await page.goto(`${site.url}/xac-minh/${encodeURIComponent(number)}`);
     await page.getByRole('status').filter({ hasText: status }).waitFor();
     await page.getByText(number).first().waitFor();
     if (stars) await page.getByRole('img', { name: `${stars} sao OCOP` }).first().waitFor();
@@ -204,17 +193,14 @@ if (!hasChromium) {
     await selfScore(producer, 80);
     const criterion = producer.locator('.criterion[data-criterion="1.1"]');
     await criterion.getByRole('button', { name: 'Thêm minh chứng cho tiêu chí 1.1' }).click();
-    const upload = criterion.locator('form.evidence-upload');
-    await upload.locator('input[type="file"]').setInputFiles({ name: 'so-theo-doi-dan-ong.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
-    await upload.getByRole('button', { name: 'Tải lên' }).click();
-    await criterion.getByRole('link', { name: 'so-theo-doi-dan-ong.pdf' }).waitFor();
+    await uploadPdf(criterion.locator('form.evidence-upload'), 'so-theo-doi-dan-ong.pdf', criterion);
     await producer.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await producer.getByRole('status').filter({ hasText: /^Đã nộp hồ sơ\. UBND xã xem xét trước ngày/ }).waitFor();
 
     // ── The commune returns it for completion, with a reason. ──
     const RETURN_REASON = 'Thiếu giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm';
     const xa = await as('xa');
-    await xa.goto(`${url}/ho-so/${id}`);
+    await xa.goto(`${site.url}/ho-so/${id}`);
     await officePanel(xa).getByRole('button', { name: 'Trả lại để hoàn thiện hồ sơ' }).click();
     await xa.getByRole('textbox', { name: 'Lý do 1' }).fill(RETURN_REASON);
     await xa.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
@@ -225,10 +211,7 @@ if (!hasChromium) {
     await producer.getByRole('alert').filter({ hasText: 'Các lần trả lại để bổ sung' }).getByText(RETURN_REASON).waitFor();
     await phoneShot(producer, 'journey-returned.png', '[role="alert"]');
     await producer.getByRole('checkbox', { name: 'Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm' }).check();
-    const whole = producer.locator('section[aria-labelledby="dossier-files-title"]');
-    await whole.locator('input[type="file"]').setInputFiles({ name: 'giay-chung-nhan-attp.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
-    await whole.getByRole('button', { name: 'Tải lên' }).click();
-    await whole.getByRole('link', { name: 'giay-chung-nhan-attp.pdf' }).waitFor();
+    await uploadPdf(producer.locator('section[aria-labelledby="dossier-files-title"]'), 'giay-chung-nhan-attp.pdf');
     await producer.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
     await producer.getByRole('status').filter({ hasText: 'Đã nộp lại hồ sơ. Tình trạng: Đã nộp, chờ xã đánh giá.' }).waitFor();
 
@@ -237,7 +220,7 @@ if (!hasChromium) {
     const office = await as('tinh');
     await officeAccepts(office, id);
     const tuvan = await as('tuvan');
-    await tuvan.goto(`${url}/ho-so/${id}`);
+    await tuvan.goto(`${site.url}/ho-so/${id}`);
     const advisory = tuvan.getByRole('form', { name: 'Báo cáo của Tổ tư vấn' });
     await advisory.getByLabel('Ngày khảo sát').fill(daysAgo(1));
     await advisory.getByLabel('Kết quả khảo sát').fill('Phòng sấy lạnh phấn hoa sạch sẽ; sổ theo dõi đàn ong ghi đủ.');
@@ -250,14 +233,13 @@ if (!hasChromium) {
     const item = await addToAgenda(office, FIRST);
     await openWithEveryone(office);
     await item.getByText('0/3 thành viên đã nộp phiếu').waitFor();
-    const itemUrl = `${url}${await item.getByRole('link', { name: 'Xem điểm' }).getAttribute('href')}`;
+    const itemUrl = await itemUrlOf(item, 'Xem điểm');
     assert.equal((await dossierJson(office, id)).status, 'council_scoring');
 
     // ── The three scoring members score on their own: 80, 60 and 78 points. ──
+    await membersScore(itemUrl, [['chutich.hoidong', 80], ['hoidong', 60], ['thanhvien.hoidong', 78]]);
     const chair = await as('chutich.hoidong');
     const member = await as('hoidong');
-    const member2 = await as('thanhvien.hoidong');
-    await Promise.all([scoreItem(chair, itemUrl, 80), scoreItem(member, itemUrl, 60), scoreItem(member2, itemUrl, 78)]);
 
     // ── The chair sees the spread warning, cannot close, and asks the outlying member to score again. ──
     await chair.goto(itemUrl);
@@ -274,13 +256,9 @@ if (!hasChromium) {
     await rescore.getByRole('checkbox', { name: /^Vũ Thị Thành/ }).uncheck();
     assert.equal(await rescore.getByRole('checkbox', { name: /^Phạm Văn Hội .*\(60\)$/, checked: true }).count(), 1);
     assert.equal(await rescore.getByRole('checkbox', { checked: true }).count(), 1);
-    await rescore.getByLabel('Lý do').fill('Thảo luận lại tiêu chí 4.1 về thị trường tiêu thụ');
-    await rescore.getByRole('button', { name: 'Yêu cầu chấm lại' }).click();
-    await chair.getByRole('status').filter({ hasText: 'Đã yêu cầu chấm lại (vòng 2)' }).waitFor();
+    await askForRescore(chair, member, itemUrl, 'Thảo luận lại tiêu chí 4.1 về thị trường tiêu thụ');
 
-    // ── The member is told, re-scores within the limit; the session closes with a 4★ result. ──
-    await member.goto(itemUrl);
-    await member.locator('.must-rescore').filter({ hasText: 'Thảo luận lại tiêu chí 4.1' }).waitFor();
+    // ── The member, told so, re-scores within the limit; the session closes with a 4★ result. ──
     await scoreItem(member, itemUrl, 76);
     await closeSession(chair, sessionUrl, 'Hội đồng thống nhất kết quả sau khi chấm lại.');
     await chair.locator('.session-item').filter({ hasText: FIRST }).locator('.item-result').filter({ hasText: /Kết quả: [\d,]+ điểm · 4 sao OCOP/ }).waitFor();
@@ -291,7 +269,7 @@ if (!hasChromium) {
     assert.match(firstCertificate, /^OCOP-08-/);
     await printsPdf(office, firstCertificate);
     await office.getByTestId('dossier-certificate').getByRole('link', { name: 'Trang xác minh công khai' }).click();
-    await office.waitForURL(`${url}/xac-minh/${firstCertificate}`);
+    await office.waitForURL(`${site.url}/xac-minh/${firstCertificate}`);
     const visitor = await as(null);
     await verifyShows(visitor, firstCertificate, 'Còn hiệu lực', 4);
     await visitor.getByText(FIRST).first().waitFor();
@@ -304,7 +282,7 @@ if (!hasChromium) {
   test('2. a 5★ at the central council: the Ministry receives, reviews, scores and issues the certificate', async () => {
     const ministry = await as('trunguong');
     // The Ministry finds the dossier the province sent in its queue.
-    await ministry.goto(`${url}/ho-so?status=sent_to_central`);
+    await ministry.goto(`${site.url}/ho-so?status=sent_to_central`);
     await ministry.locator('.dossier-row').filter({ hasText: FIVE_STAR }).getByRole('link').click();
     await ministry.waitForURL(/\/ho-so\/[0-9a-f-]{36}$/);
     const id = dossierIdOf(ministry);
@@ -321,9 +299,9 @@ if (!hasChromium) {
     const sessionUrl = await scheduleSession(ministry, CENTRAL_COUNCIL, 'Phiên họp Hội đồng cấp trung ương đợt 2', 'meeting');
     const item = await addToAgenda(ministry, FIVE_STAR);
     await openWithEveryone(ministry);
-    const itemUrl = `${url}${await item.getByRole('link', { name: /^(Xem điểm|Chấm điểm)/ }).getAttribute('href')}`;
+    const itemUrl = await itemUrlOf(item, /^(Xem điểm|Chấm điểm)/);
     // The Ministry's officer chairs the central council and scores too, with its two members.
-    await Promise.all([scoreItem(ministry, itemUrl, 94), scoreItem(await as('hoidong.tw1'), itemUrl, 92), scoreItem(await as('hoidong.tw2'), itemUrl, 95)]);
+    await membersScore(itemUrl, [['trunguong', 94], ['hoidong.tw1', 92], ['hoidong.tw2', 95]]);
     await closeSession(ministry, sessionUrl, 'Hội đồng cấp trung ương đề nghị công nhận sản phẩm OCOP 5 sao.');
     await ministry.locator('.item-result').filter({ hasText: /5 sao OCOP/ }).waitFor();
 
@@ -340,18 +318,13 @@ if (!hasChromium) {
     assert.ok(firstCertificate, 'issued in step 1');
     const office = await as('tinh');
     await verifyShows(office, firstCertificate, 'Còn hiệu lực');
-    await office.getByRole('button', { name: 'Thu hồi giấy chứng nhận…' }).click();
-    const form = office.getByRole('form', { name: 'Thu hồi giấy chứng nhận' });
-    await form.getByLabel(/^c\) Sản phẩm OCOP vi phạm/).check();
-    await form.getByLabel('Ngày có kết luận').fill(daysAgo(2));
-    await form.getByLabel('Số quyết định thu hồi').fill('1305/QĐ-UBND');
-    await form.getByLabel('Ghi chú').fill('Kết luận kiểm tra về ghi nhãn hàng hóa.');
+    const form = await fillRevocation(office, daysAgo(2), '1305/QĐ-UBND', 'Kết luận kiểm tra về ghi nhãn hàng hóa.');
     await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
     await office.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
 
     const visitor = await as(null);
     await verifyShows(visitor, firstCertificate, 'Đã bị thu hồi'); // the page seen in step 1: asked again, not cached
-    assert.match((await fetch(`${url}/api/v1/certificates/${encodeURIComponent(firstCertificate)}/verify`)).headers.get('cache-control') ?? '', /max-age=0\b/);
+    assert.match((await fetch(`${site.url}/api/v1/certificates/${encodeURIComponent(firstCertificate)}/verify`)).headers.get('cache-control') ?? '', /max-age=0\b/);
     await visitor.getByText('1305/QĐ-UBND', { exact: false }).waitFor();
     assert.equal((await verifyJson(firstCertificate)).status, 'revoked');
   });
@@ -359,7 +332,7 @@ if (!hasChromium) {
   test('4. a re-rating inside its window, evaluated by written opinion: the new certificate replaces the old one', async () => {
     const producer = await as('chuthe');
     // The demo certificate of the product to re-rate (read through the public register: not the subject here).
-    const register = await (await fetch(`${url}/api/v1/certificates?status=valid&q=${encodeURIComponent(RERATE)}`)).json() as { items: { number: string; product: { name: string } }[] };
+    const register = await (await fetch(`${site.url}/api/v1/certificates?status=valid&q=${encodeURIComponent(RERATE)}`)).json() as { items: { number: string; product: { name: string } }[] };
     const old = register.items.find((c) => c.product.name === RERATE)?.number;
     assert.ok(old, `the demo holds a valid certificate for ${RERATE}`);
 
@@ -387,8 +360,7 @@ if (!hasChromium) {
     assert.equal(await office.locator('.open-form').getByRole('checkbox').count(), 0, 'no attendance: nobody meets');
     await office.getByRole('button', { name: 'Bắt đầu lấy ý kiến' }).click();
     await item.getByText('0/3 thành viên đã nộp phiếu · cần tối thiểu 3').waitFor();
-    const itemUrl = `${url}${await item.getByRole('link', { name: 'Xem điểm' }).getAttribute('href')}`;
-    await Promise.all([scoreItem(await as('chutich.hoidong'), itemUrl, 84), scoreItem(await as('hoidong'), itemUrl, 82), scoreItem(await as('thanhvien.hoidong'), itemUrl, 86)]);
+    await membersScore(await itemUrlOf(item, 'Xem điểm'), [['chutich.hoidong', 84], ['hoidong', 82], ['thanhvien.hoidong', 86]]);
     await closeSession(office, sessionUrl, 'Hội đồng lấy ý kiến bằng văn bản, thống nhất kết quả đánh giá lại.');
     await item.locator('.item-result').filter({ hasText: /4 sao OCOP/ }).waitFor();
 
@@ -399,11 +371,11 @@ if (!hasChromium) {
     await verifyShows(visitor, old, 'Đã được thay thế', 4);
     await screenshot(visitor, 'journey-replaced.png');
     await visitor.getByRole('link', { name: renewed }).click();
-    await visitor.waitForURL(`${url}/xac-minh/${renewed}`);
+    await visitor.waitForURL(`${site.url}/xac-minh/${renewed}`);
     await visitor.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
     await visitor.getByRole('link', { name: old }).waitFor(); // "Thay thế giấy chứng nhận"
     const [was, now] = await Promise.all([verifyJson(old), verifyJson(renewed)]);
     assert.deepEqual([was.status, was.replacedBy], ['replaced', renewed]);
     assert.deepEqual([now.status, now.kind, now.replaces], ['valid', 're_rating', old]);
   });
-}
+});

@@ -1,31 +1,19 @@
 // The public site in a real browser: diacritic-free search, a product page with schema.org markup, the producer's
 // page, the English switch, a 360 px phone, and axe-core finding no serious or critical accessibility problem.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, axeViolations, hasChromium, launch, screenshot, startSite } from './browser.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, browserSuite, screenshot } from './browser.js';
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
+browserSuite((site) => {
   let page: Page;
 
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+  site.before(async () => {
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
   });
 
   test('the catalogue opens in Vietnamese with products and passes axe', async () => {
-    await page.goto(url);
+    await page.goto(site.url);
     await page.getByRole('heading', { level: 1, name: 'Sản phẩm OCOP' }).waitFor();
     await page.locator('.product-card').first().waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
@@ -44,21 +32,21 @@ if (!hasChromium) {
   });
 
   test('a search with no match says so plainly', async () => {
-    await page.goto(`${url}/?q=khongcosanphamnaynhe`);
+    await page.goto(`${site.url}/?q=khongcosanphamnaynhe`);
     await page.getByText('Không có sản phẩm nào khớp').waitFor();
     await page.getByRole('button', { name: 'Xoá bộ lọc' }).first().click();
     await page.locator('.product-card').first().waitFor();
   });
 
   test('filters by star rating land in the URL and narrow the list', async () => {
-    await page.goto(`${url}/?stars=4`);
+    await page.goto(`${site.url}/?stars=4`);
     await page.locator('.product-card').first().waitFor();
     const labels = await page.locator('.product-card [role="img"][aria-label*="sao"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     assert.ok(labels.length > 0 && labels.every((l) => l === '4 sao OCOP'), labels.join(', '));
   });
 
   test('a product page shows the product, links its producer and carries schema.org Product JSON-LD', async () => {
-    await page.goto(`${url}/?q=mat%20ong%20bac%20ha`);
+    await page.goto(`${site.url}/?q=mat%20ong%20bac%20ha`);
     await honeyCard(page).first().click();
     await page.waitForURL(/\/san-pham\//);
     await page.getByRole('heading', { level: 1, name: 'Mật ong bạc hà Mèo Vạc' }).waitFor();
@@ -82,7 +70,7 @@ if (!hasChromium) {
   });
 
   test('the language switches to English, is remembered after a reload, and switches back', async () => {
-    await page.goto(url);
+    await page.goto(site.url);
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { level: 1, name: 'OCOP products' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -96,9 +84,9 @@ if (!hasChromium) {
   });
 
   test('on a 360 px phone the catalogue and a product page fit the screen, and the header\'s title and language button stay apart', async () => {
-    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await site.browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     try {
-      await phone.goto(url);
+      await phone.goto(site.url);
       await phone.locator('.product-card').first().waitFor();
       assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling on the catalogue');
       await assertApart(phone, 'OCOP Việt Nam', 'English');
@@ -114,7 +102,7 @@ if (!hasChromium) {
       await phone.close();
     }
   });
-}
+});
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -1,35 +1,18 @@
 // The scoring screens in a real browser: the public score sheet tool (best option everywhere → 100 points, 5 stars)
 // and the public verification page a certificate's QR code opens, on a 360 px phone, passing axe.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, axeViolations, hasChromium, launch, startSite } from './browser.js';
+import { test } from 'node:test';
+import { PHONE, axeViolations, browserSuite } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
-
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
+browserSuite((site) => {
   test('the score sheet: choosing the best option of every criterion gives 100 points and 5 stars', async () => {
-    const sheet = await (await fetch(`${url}/api/v1/score-sheets/1`)).json() as SheetTree;
+    const sheet = await (await fetch(`${site.url}/api/v1/score-sheets/1`)).json() as SheetTree;
     const best = sheet.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria.map((c) => c.options.reduce((a, b) => (b.points > a.points ? b : a)))));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
     try {
-      await page.goto(`${url}/cham-diem/1`);
+      await page.goto(`${site.url}/cham-diem/1`);
       await page.getByRole('heading', { level: 1, name: 'Chấm điểm theo bộ tiêu chí OCOP' }).waitFor();
       await page.locator('.criterion').first().waitFor();
       // Every option is a labelled radio button.
@@ -44,12 +27,12 @@ if (!hasChromium) {
   });
 
   test('the verification page of a certificate in force says "Còn hiệu lực" and fits a 360 px phone', async () => {
-    const register = await (await fetch(`${url}/api/v1/certificates?status=valid&pageSize=1`)).json() as { items: { number: string; product: { name: string } }[] };
+    const register = await (await fetch(`${site.url}/api/v1/certificates?status=valid&pageSize=1`)).json() as { items: { number: string; product: { name: string } }[] };
     const cert = register.items[0];
     assert.ok(cert, 'the demo data holds a certificate in force');
-    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    const phone = await site.browser.newPage(PHONE);
     try {
-      await phone.goto(`${url}/xac-minh/${encodeURIComponent(cert.number)}`);
+      await phone.goto(`${site.url}/xac-minh/${encodeURIComponent(cert.number)}`);
       await phone.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
       await phone.getByText(cert.product.name).first().waitFor();
       await phone.getByText(cert.number).first().waitFor();
@@ -60,4 +43,4 @@ if (!hasChromium) {
       await phone.close();
     }
   });
-}
+});

@@ -3,40 +3,24 @@
 // is refused with the spread shown; the chair sees the warning and asks for re-scoring; the members see they must
 // score again and do; the session closes and the minutes PDF answers. Axe on the session page, 360 px screenshots.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
-import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, axeViolations, hasChromium, launch, pageAs, scoreItem, screenshot, startSite } from './browser.js';
+import { askForRescore, assertServesPdf, axeViolations, browserSuite, scoreItem, screenshot } from './browser.js';
 
 const COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
 const READY = 'Mật ong bạc hà tổ'; // the demo dossier waiting for the council (src/cli/seed/dossiers.ts)
 const TITLE = 'Phiên họp đánh giá, phân hạng đợt 3';
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
-
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const as = (email: string, phone = false) => pageAs(browser, url, email, { phone });
+browserSuite((site) => {
+  const as = (email: string, phone = false) => site.pageAs(email, { phone });
   /** Scores the product on its page, option by option as a member would, then submits. */
   const score = scoreItem;
 
   test('a session from scheduling to the minutes: attendance, a spread over 10, re-scoring, closing', async () => {
     const office = await as('tinh@demo.ocop.vn');
     // The office schedules a meeting on the councils page.
-    await office.goto(`${url}/hoi-dong`);
+    await office.goto(`${site.url}/hoi-dong`);
     const card = office.locator('.council-card').filter({ has: office.getByRole('heading', { name: COUNCIL }) });
     await card.getByText('Chủ tịch Hội đồng').first().waitFor(); // members with their roles
     assert.deepEqual(await axeViolations(office), []);
@@ -75,7 +59,7 @@ if (!hasChromium) {
     await office.locator('.session-status').filter({ hasText: 'Đang họp' }).waitFor();
     await item.getByText('0/3 thành viên đã nộp phiếu').waitFor();
     assert.deepEqual(await axeViolations(office), []);
-    const itemUrl = `${url}${await item.getByRole('link', { name: 'Xem điểm' }).getAttribute('href')}`;
+    const itemUrl = `${site.url}${await item.getByRole('link', { name: 'Xem điểm' }).getAttribute('href')}`;
 
     // The members score on their own: 80, 60 and 78 points.
     const chair = await as('chutich.hoidong@demo.ocop.vn');
@@ -100,15 +84,9 @@ if (!hasChromium) {
     await phone.locator('.spread-warning').waitFor();
     assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling');
     await screenshot(phone, 'session-spread.png');
-    const rescore = chair.locator('.rescore-form');
-    assert.equal(await rescore.getByRole('checkbox', { checked: true }).count(), 3); // all members by default
-    await rescore.getByLabel('Lý do').fill('Thảo luận lại tiêu chí 4.1 về thị trường tiêu thụ');
-    await rescore.getByRole('button', { name: 'Yêu cầu chấm lại' }).click();
-    await chair.getByRole('status').filter({ hasText: 'Đã yêu cầu chấm lại (vòng 2)' }).waitFor();
-
+    assert.equal(await chair.locator('.rescore-form').getByRole('checkbox', { checked: true }).count(), 3); // all members by default
     // The members are told to score again, with the reason; they do, within 10 points.
-    await member.goto(itemUrl);
-    await member.locator('.must-rescore').filter({ hasText: 'Thảo luận lại tiêu chí 4.1' }).waitFor();
+    await askForRescore(chair, member, itemUrl, 'Thảo luận lại tiêu chí 4.1 về thị trường tiêu thụ');
     await score(member, itemUrl, 76);
     await member.locator('.must-rescore').waitFor({ state: 'detached' }); // submitted: no longer asked
     await score(chair, itemUrl, null); // keeps the 80 points of the draft
@@ -121,13 +99,10 @@ if (!hasChromium) {
     await office.locator('.session-status').filter({ hasText: 'Đã kết thúc' }).waitFor();
     await item.locator('.item-result').filter({ hasText: /Kết quả: [\d,]+ điểm · 4 sao OCOP/ }).waitFor();
     const minutesHref = await office.getByRole('link', { name: 'Biên bản (PDF)' }).getAttribute('href');
-    const minutes = await office.request.get(`${url}${minutesHref}`);
-    assert.equal(minutes.status(), 200);
-    assert.equal(minutes.headers()['content-type'], 'application/pdf');
-    assert.equal((await minutes.body()).subarray(0, 5).toString(), '%PDF-');
+    await assertServesPdf(office, site.url, minutesHref);
     await item.locator('summary').click();
     const sheetHref = await item.getByRole('link', { name: /^Phiếu chấm của Phạm Văn Hội/ }).getAttribute('href');
-    assert.equal((await office.request.get(`${url}${sheetHref}`)).headers()['content-type'], 'application/pdf');
+    assert.equal((await office.request.get(`${site.url}${sheetHref}`)).headers()['content-type'], 'application/pdf');
     assert.deepEqual(await axeViolations(office), []);
 
     await officePhone.goto(sessionUrl);
@@ -139,8 +114,8 @@ if (!hasChromium) {
 
   /** A member's own score through the API, with the page's session cookie and CSRF token (the UI path is tested above). */
   async function submitByApi(page: Page, sessionId: string, itemId: string, target: number) {
-    const me = await (await page.request.get(`${url}/api/v1/auth/me`)).json() as { csrfToken: string };
-    const res = await page.request.put(`${url}/api/v1/sessions/${sessionId}/items/${itemId}/score`, {
+    const me = await (await page.request.get(`${site.url}/api/v1/auth/me`)).json() as { csrfToken: string };
+    const res = await page.request.put(`${site.url}/api/v1/sessions/${sessionId}/items/${itemId}/score`, {
       data: { answers: answersNear(getSheet(4)!, target), submit: true }, headers: { 'x-csrf-token': me.csrfToken },
     });
     assert.equal(res.status(), 200, await res.text());
@@ -148,7 +123,7 @@ if (!hasChromium) {
 
   test('a re-rating by written opinion: no attendance, diverging opinions refused, then converted to a meeting', async () => {
     const office = await as('tinh@demo.ocop.vn');
-    await office.goto(`${url}/hoi-dong`);
+    await office.goto(`${site.url}/hoi-dong`);
     const card = office.locator('.council-card').filter({ has: office.getByRole('heading', { name: COUNCIL }) });
     await card.getByRole('button', { name: 'Lên lịch phiên họp' }).click();
     await card.getByLabel('Tên phiên họp').fill('Lấy ý kiến đánh giá lại đợt 1');
@@ -183,7 +158,7 @@ if (!hasChromium) {
     await submitByApi(await as('thanhvien.hoidong@demo.ocop.vn'), sessionId, itemId, 78);
 
     // The chair sees the opinions diverge: the remedy is a meeting, not a re-score in writing.
-    await chair.goto(`${url}/phien-hop/${sessionId}/${itemId}`);
+    await chair.goto(`${site.url}/phien-hop/${sessionId}/${itemId}`);
     await chair.locator('.spread-warning').filter({ hasText: 'cần chuyển sang họp trực tiếp' }).waitFor();
     assert.equal(await chair.locator('.rescore-form').count(), 0);
 
@@ -202,4 +177,4 @@ if (!hasChromium) {
     await chair.locator('.rescore-form').waitFor(); // in a meeting, the chair can now ask for re-scoring
     for (const p of [office, chair]) await p.context().close();
   });
-}
+});

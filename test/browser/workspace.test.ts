@@ -1,11 +1,10 @@
 // The workspaces in a real browser: an entity member edits a product (with a field error first), and a province
 // officer imports a workbook: the preview shows the bad row and writes nothing; fixed, it commits.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../harness.js';
-import { SKIP_MESSAGE, axeViolations, hasChromium, launch, logIn, screenshot, startSite } from './browser.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, browserSuite, screenshot } from './browser.js';
 
 type EntityRow = { reg: string; name: string; type: string; address: string; commune: string; rep: string; sex: string; ethnicity: string; workers: number };
 type ProductRow = { reg: string; name: string; set: number; description: string };
@@ -33,34 +32,12 @@ async function workbook(entities: EntityRow[]): Promise<Buffer> {
 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-if (!hasChromium) {
-  test.skip(SKIP_MESSAGE);
-} else {
-  let t: TestApp;
-  let url: string;
-  let browser: Browser;
-
-  before(async () => {
-    ({ t, url } = await startSite());
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000); // generous: CI machines run other suites alongside
-    return page;
-  }
+browserSuite((site) => {
   /** The workspace's section links (a navigation landmark, not tabs: each section is a page of its own). */
   const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Không gian làm việc' }).getByRole('link', { name, exact: true });
 
   test('an entity member lands on their producer, sees a field error beside the field, then edits a product', async () => {
-    const page = await freshPage();
-    await logIn(page, url, 'chuthe@demo.ocop.vn');
+    const page = await site.pageAs('chuthe@demo.ocop.vn');
     await page.getByRole('heading', { level: 1, name: 'HTX Mật ong bạc hà Mèo Vạc' }).waitFor();
     // The section links: the page shown is marked current, and the workspace passes axe (no tab without its panel).
     assert.equal(await section(page, 'Hồ sơ chủ thể').getAttribute('aria-current'), 'page');
@@ -80,13 +57,13 @@ if (!hasChromium) {
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Giá trị quá lớn hoặc quá dài (tối đa 300)').waitFor();
     assert.equal(await name.getAttribute('aria-invalid'), 'true');
-    assert.equal((await t.call({ url: `/api/v1/products/${id}` })).json().name, 'Mật ong bạc hà Mèo Vạc');
+    assert.equal((await site.t.call({ url: `/api/v1/products/${id}` })).json().name, 'Mật ong bạc hà Mèo Vạc');
 
     await name.fill('Mật ong bạc hà Mèo Vạc');
     await page.locator('textarea[name="description"]').fill('Mật ong bạc hà thu hoạch vụ thu 2026, đóng chai thuỷ tinh 500 ml.');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu').first().waitFor();
-    const saved = (await t.call({ url: `/api/v1/products/${id}` })).json();
+    const saved = (await site.t.call({ url: `/api/v1/products/${id}` })).json();
     assert.equal(saved.description, 'Mật ong bạc hà thu hoạch vụ thu 2026, đóng chai thuỷ tinh 500 ml.');
 
     await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
@@ -96,8 +73,7 @@ if (!hasChromium) {
   });
 
   test('an officer imports a workbook: the bad row is shown and nothing is written; fixed, it commits', async () => {
-    const page = await freshPage();
-    await logIn(page, url, 'tinh@demo.ocop.vn');
+    const page = await site.pageAs('tinh@demo.ocop.vn');
     await section(page, 'Nhập / xuất Excel').click();
     await page.getByRole('heading', { level: 1, name: 'Nhập và xuất danh sách bằng Excel' }).waitFor();
 
@@ -111,7 +87,7 @@ if (!hasChromium) {
     await page.getByRole('heading', { name: '3. Kiểm tra và xác nhận' }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90));
     await page.waitForTimeout(200);
     await screenshot(page, 'import-preview.png');
-    const none = (await t.call({ url: '/api/v1/entities?q=Che%20Shan%20tuyet%20Lung%20Cu' })).json();
+    const none = (await site.t.call({ url: '/api/v1/entities?q=Che%20Shan%20tuyet%20Lung%20Cu' })).json();
     assert.equal(none.total, 0, 'the preview wrote nothing');
 
     const fixed = ENTITIES.map((e) => (e.commune === '99999' ? { ...e, commune: '00721' } : e));
@@ -120,16 +96,15 @@ if (!hasChromium) {
     await page.getByText('Không có lỗi.').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
     await page.getByText(/Đã nhập: \d+ tạo mới/).first().waitFor({ timeout: 20_000 });
-    const written = (await t.call({ url: '/api/v1/entities?q=Che%20Shan%20tuyet%20Lung%20Cu' })).json();
+    const written = (await site.t.call({ url: '/api/v1/entities?q=Che%20Shan%20tuyet%20Lung%20Cu' })).json();
     assert.equal(written.total, 1);
-    const products = (await t.call({ url: `/api/v1/products?entity=${written.items[0].id}` })).json();
+    const products = (await site.t.call({ url: `/api/v1/products?entity=${written.items[0].id}` })).json();
     assert.deepEqual(products.items.map((p: { name: string }) => p.name), ['Chè Shan tuyết cổ thụ Lũng Cú']);
     await page.context().close();
   });
 
   test('a commune officer sees the pending registrations to decide, and the export buttons carry the filters', async () => {
-    const page = await freshPage();
-    await logIn(page, url, 'xa@demo.ocop.vn');
+    const page = await site.pageAs('xa@demo.ocop.vn');
     await page.getByRole('heading', { level: 1, name: 'Không gian làm việc' }).waitFor();
     await section(page, 'Chủ thể').click();
     await page.getByRole('textbox', { name: 'Trạng thái' }).click();
@@ -151,4 +126,4 @@ if (!hasChromium) {
     assert.match(page.url(), /status=approved/, 'the other filters are kept');
     await page.context().close();
   });
-}
+});
