@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addWorkingDays, communeReviewDue, holidayCalendar, isWorkingDay, reRatingDueOn, roundFor, vnDate, workingDaysBetween } from './deadlines.rules.js';
+import { addWorkingDays, communeReviewDue, holidayCalendar, isWorkingDay, type HolidayCalendar, reRatingDueOn, roundFor, vnDate, workingDaysBetween } from './deadlines.rules.js';
 import { RULES } from './rules.data.js';
 
 test('weekends and public holidays are not working days; make-up Saturdays are', () => {
@@ -58,4 +58,16 @@ test('a re-rating finishes within 45 calendar days of receipt: weekends, Tết a
   assert.equal(reRatingDueOn('2026-12-20'), '2027-02-03');
   assert.equal(reRatingDueOn('2028-02-01'), '2028-03-17'); // 29 February counts
   assert.equal(reRatingDueOn('2026-06-01', 10), '2026-06-11');
+});
+
+test('2027 Tết: 8 and 9 February are mùng 3 and mùng 4, 10 February is the make-up day; the rule is Điều 111 khoản 3', () => {
+  const cal = holidayCalendar() as HolidayCalendar & { legalBasis: string; years: Record<string, { notice: { status: string } }> };
+  const name = (d: string) => cal.years['2027'].holidays.find((h) => h.date === d)?.name ?? '';
+  assert.match(name('2027-02-08'), /mùng 3/);
+  assert.match(name('2027-02-09'), /mùng 4/);
+  assert.match(name('2027-02-10'), /^Nghỉ bù/);
+  assert.doesNotMatch(name('2027-02-08') + name('2027-02-09'), /bù/);
+  assert.match(cal.legalBasis, /Điều 111 khoản 3/);
+  assert.doesNotMatch(cal.legalBasis, /Điều 112 \(/);
+  for (const [year, y] of Object.entries(cal.years)) assert.ok(['official', 'provisional'].includes(y.notice.status), year);
 });
