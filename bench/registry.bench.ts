@@ -9,8 +9,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/app/config.js';
 import { openPglite, openPostgres, type Database } from '../src/app/db.js';
 import { migrate } from '../src/app/migrate.js';
-import { loadReferenceData } from '../src/app/reference-data.js';
-import { buildServer } from '../src/app/server.js';
+import { buildApp, loadReferenceData } from '../src/modules/index.js';
 import { seedSynthetic } from '../src/cli/seed/seed.js';
 import { withDatabase } from '../test/harness.js';
 
@@ -48,7 +47,7 @@ async function run(label: string, database: Database) {
   await seedSynthetic(database, ENTITIES, PRODUCTS);
   console.log(`\n## ${label}: ${ENTITIES.toLocaleString('vi-VN')} entities, ${PRODUCTS.toLocaleString('vi-VN')} products seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bench-'));
-  const app = await buildServer({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 0 }, database, { logger: false });
+  const app = await buildApp({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 0 }, database, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `${address}/api/v1`;
 
@@ -59,7 +58,7 @@ async function run(label: string, database: Database) {
   const uncachedRps = await throughput(`${base}/products?q=mat%20ong`, 8);
   await app.close();
   // The same route as production serves it: public responses from the few-second micro-cache.
-  const cached = await buildServer({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 10 }, database, { logger: false });
+  const cached = await buildApp({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 10 }, database, { logger: false });
   const cachedBase = `${await cached.listen({ port: 0, host: '127.0.0.1' })}/api/v1`;
   const searchRps = await throughput(`${cachedBase}/products?q=mat%20ong`, 8);
   await cached.close();

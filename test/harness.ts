@@ -9,7 +9,7 @@ import pg from 'pg';
 import { PUBLIC, type Role } from '../src/app/actor.js';
 import { loadConfig, type Config } from '../src/app/config.js';
 import { openPglite, openPostgres, type Database } from '../src/app/db.js';
-import { buildServer } from '../src/app/server.js';
+import { buildApp } from '../src/modules/index.js';
 import { createUser } from '../src/modules/accounts/index.js';
 
 /** The PGlite template; OCOP_TEST_TEMPLATE lets parallel checkouts keep their own. */
@@ -70,7 +70,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const { database, drop } = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
   const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL, demo: false, publicCacheSeconds: 0, ...overrides };
-  const app = await buildServer(config, database, { logger: false });
+  const app = await buildApp(config, database, { logger: false });
   await app.ready();
 
   const call: TestApp['call'] = async ({ method = 'GET', url, body, as, headers = {} }) => {

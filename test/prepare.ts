@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/app/db.js';
 import { migrate } from '../src/app/migrate.js';
-import { loadReferenceData } from '../src/app/reference-data.js';
+import { loadReferenceData } from '../src/modules/index.js';
 import { TEMPLATE_FILE, templateDatabaseUrl, withDatabase } from './harness.js';
 
 const url = process.env.DATABASE_URL;

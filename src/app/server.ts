@@ -1,5 +1,6 @@
-// Assembles the HTTP server: infrastructure plugins, the modules' routes under /api/v1, the OpenAPI document,
-// and the web app. Domain code is passed to plugins as options, never hung on decorators.
+// Assembles the HTTP server: infrastructure plugins, the routes it is given under /api/v1, the OpenAPI document,
+// and the web app. It never imports a module: the composition root (src/modules/index.ts) passes the modules'
+// authentication hook and routes in. Domain code is passed to plugins as options, never hung on decorators.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,16 +16,20 @@ import type { Database } from './db.js';
 import { AppError, registerErrorHandler } from './errors.js';
 import { registerMicroCache } from './micro-cache.js';
 import { rejectNulCharacters } from './input.js';
-import type { ModuleDeps } from './plugin.js';
-import { accountsRoutes, registerAuthentication } from '../modules/accounts/index.js';
-import { geoRoutes } from '../modules/geo/index.js';
-import { registryRoutes } from '../modules/registry/index.js';
-import { scoringRoutes } from '../modules/scoring/index.js';
+import type { ModuleDeps, ModulePlugin } from './plugin.js';
 
 /** The built web app; OCOP_WEB_DIST points elsewhere (the same variable the Vite build reads). */
 export const webDist = process.env.OCOP_WEB_DIST ? resolve(process.env.OCOP_WEB_DIST) : join(import.meta.dirname, '..', '..', 'dist', 'web');
 
-export async function buildServer(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** What the composition root plugs into the server. */
+export type ServerParts = {
+  /** Adds the onRequest hook that sets `req.actor` (the accounts module's sessions and tokens). */
+  authenticate: (app: FastifyInstance) => void;
+  /** The modules' routes, registered under /api/v1. */
+  routes: ModulePlugin;
+};
+
+export async function buildServer(config: Config, database: Database, parts: ServerParts, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     requestIdHeader: 'x-request-id',
@@ -48,7 +53,7 @@ export async function buildServer(config: Config, database: Database, opts: { lo
     },
     transform: jsonSchemaTransform,
   });
-  registerAuthentication(app, database.db);
+  parts.authenticate(app);
   registerMicroCache(app, config.publicCacheSeconds);
 
   const deps: ModuleDeps = { database, config };
@@ -56,10 +61,7 @@ export async function buildServer(config: Config, database: Database, opts: { lo
     api.withTypeProvider<ZodTypeProvider>().get('/health', {
       schema: { tags: ['ops'], summary: 'Liveness and the database engine in use', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgresql']), time: z.string() }) } },
     }, async () => ({ status: 'ok' as const, engine: database.engine, time: new Date().toISOString() }));
-    await api.register(geoRoutes, deps);
-    await api.register(accountsRoutes, deps);
-    await api.register(registryRoutes, deps);
-    await api.register(scoringRoutes, deps);
+    await api.register(parts.routes, deps);
   }, { prefix: '/api/v1' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

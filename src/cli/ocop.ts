@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config.js';
 import { openDatabase, openPglite } from '../app/db.js';
 import { migrate } from '../app/migrate.js';
-import { loadReferenceData } from '../app/reference-data.js';
+import { loadReferenceData } from '../modules/index.js';
 import { runCertificateExpiry } from '../modules/scoring/index.js';
 import { seedDemo, seedSynthetic } from './seed/seed.js';
 import { serve } from './serve.js';

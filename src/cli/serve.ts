@@ -4,11 +4,7 @@ import { PUBLIC } from '../app/actor.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openDatabase, type Database } from '../app/db.js';
 import { migrate } from '../app/migrate.js';
-import { OutboxWorker } from '../app/outbox.js';
-import { loadReferenceData } from '../app/reference-data.js';
-import { buildServer } from '../app/server.js';
-import { DAY_MS, schedule } from '../app/schedule.js';
-import { runCertificateExpiry } from '../modules/scoring/index.js';
+import { buildApp, loadReferenceData, startWorkers } from '../modules/index.js';
 import { createUser, getUserByEmail } from '../modules/accounts/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
 
@@ -36,18 +32,9 @@ export async function prepareDatabase(config: Config, database: Database, log: (
 export async function serve() {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const app = await buildServer(config, database);
+  const app = await buildApp(config, database);
   const demoLoaded = await prepareDatabase(config, database, (m) => app.log.info(m));
-  const outbox = new OutboxWorker(database.db, app.log)
-    .on('invitation.created', async (p, _db, log) => log.info({ email: p.email, entityId: p.entityId }, 'invitation ready to send'))
-    .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
-    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))
-    // The product's registry status already changed in the certificate's own transaction; these notify.
-    .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
-    .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
-  outbox.start();
-  // Products whose certificate lapsed read 'expired' in the registry: now, then once a day (Điều 4.3, 12.3).
-  const expiry = schedule('certificate-expiry', DAY_MS, () => runCertificateExpiry(database.db, app.log).then((r) => ({ today: r.today, expired: r.expired.length })), app.log);
+  const workers = startWorkers(database, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -55,8 +42,7 @@ export async function serve() {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests
-    await outbox.stop();
-    await expiry.stop();
+    await workers.stop();
     await database.close();
     process.exit(0);
   };

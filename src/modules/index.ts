@@ -1,0 +1,57 @@
+// The composition root: the one place that wires the modules into the infrastructure of src/app (which never
+// imports a module). Every caller that needs the whole system — `ocop serve` and the other CLI commands, the test
+// harness and template, the browser tests, the benchmarks — starts here.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from '../app/config.js';
+import type { Database } from '../app/db.js';
+import { OutboxWorker } from '../app/outbox.js';
+import type { ModulePlugin } from '../app/plugin.js';
+import { DAY_MS, schedule } from '../app/schedule.js';
+import { buildServer } from '../app/server.js';
+import { accountsRoutes, registerAuthentication } from './accounts/index.js';
+import { geoRoutes, loadAdminUnits } from './geo/index.js';
+import { loadClassification, registryRoutes } from './registry/index.js';
+import { runCertificateExpiry, scoringRoutes } from './scoring/index.js';
+
+/** Every module's routes, in the order of the module graph. */
+const moduleRoutes: ModulePlugin = async (api, deps) => {
+  await api.register(geoRoutes, deps);
+  await api.register(accountsRoutes, deps);
+  await api.register(registryRoutes, deps);
+  await api.register(scoringRoutes, deps);
+};
+
+/** The HTTP server with every module plugged in (not yet listening). */
+export function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db), routes: moduleRoutes }, opts);
+}
+
+/** Loads the reference data every database needs (administrative units, classification), idempotently. */
+export async function loadReferenceData(database: Database): Promise<{ adminUnits: boolean; classification: boolean }> {
+  return database.db.transaction(async (tx) => ({
+    adminUnits: await loadAdminUnits(tx),
+    classification: await loadClassification(tx),
+  }));
+}
+
+export type Workers = { stop(): Promise<void> };
+
+/** The background work of a server process: the outbox worker with every module's handlers, and the daily jobs. */
+export function startWorkers(database: Database, log: FastifyBaseLogger): Workers {
+  const outbox = new OutboxWorker(database.db, log)
+    .on('invitation.created', async (p, _db, log) => log.info({ email: p.email, entityId: p.entityId }, 'invitation ready to send'))
+    .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
+    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))
+    // The product's registry status already changed in the certificate's own transaction; these notify.
+    .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
+    .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
+  outbox.start();
+  // Products whose certificate lapsed read 'expired' in the registry: now, then once a day (Điều 4.3, 12.3).
+  const expiry = schedule('certificate-expiry', DAY_MS, () => runCertificateExpiry(database.db, log).then((r) => ({ today: r.today, expired: r.expired.length })), log);
+  return {
+    async stop() {
+      await outbox.stop();
+      await expiry.stop();
+    },
+  };
+}
