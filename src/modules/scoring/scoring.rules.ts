@@ -6,6 +6,7 @@
 // council's mean keeps two decimals (rounded half up) for display, but the band is decided on the exact mean:
 // 89.996 is 4★, never rounded up into 5★, because the decree says "từ 70 đến dưới 90".
 import { AppError, type FieldError } from '../../app/errors.js';
+import { assertFindings, eliminated, memberNoteOutcome, noteOutcome, type Findings, type NoteOutcome } from './deciding-notes.rules.js';
 import type { CouncilSettings, LegalRules } from './rules.data.js';
 import { criteriaOf, type Criterion, type PartCode, type Sheet, type SheetOption } from './sheets.data.js';
 
@@ -26,11 +27,12 @@ export type Evaluation = {
   parts: Parts;
   /** The star band of the total alone (1–5). */
   band: number;
-  /** The recognised stars: the band lowered to the highest level whose minimums are all met; null below 3★. */
+  /** The recognised stars: the band lowered to the highest level whose minimums are all met; null below 3★, and
+   * null when a knock-out or a stop rule of the sheet's notes applies. */
   stars: number | null;
   /** The minimums binding at the band (at 3★ when the band is lower) that are not met. */
   unmetMinimums: UnmetMinimum[];
-};
+} & NoteOutcome;
 
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -119,16 +121,20 @@ function unmetAt(sheet: Sheet, level: number, meets: MeetsMinimum, chosenOf: (c:
   }));
 }
 
-/** One member's sheet: total, parts, band, recognised stars and the minimums missed. Throws on unknown codes. */
-export function evaluate(sheet: Sheet, answers: Answers, rules: LegalRules, miss: CouncilSettings['minimumMiss'] = rules.councilDefaults.minimumMiss): Evaluation {
-  assertAnswers(sheet, answers);
+/** One member's sheet: total, parts, band, recognised stars, the minimums missed and what the sheet's deciding notes
+ * make of the scorer's findings (criteria not applicable score 0). Throws on unknown codes and knock-out codes. */
+export function evaluate(sheet: Sheet, given: Answers, rules: LegalRules, miss: CouncilSettings['minimumMiss'] = rules.councilDefaults.minimumMiss, findings: Findings = {}): Evaluation {
+  assertAnswers(sheet, given);
+  assertFindings(sheet, given, findings);
+  const { answers, ...notes } = memberNoteOutcome(sheet, given, findings);
   const { total, parts } = scoreAnswers(sheet, answers);
   const band = starBand(total, rules);
   const meets: MeetsMinimum = (c, required) => reaches(c, answers[c.code], required);
   return {
     total, parts, band,
-    stars: recognisedStars(sheet, band, meets, rules, miss),
+    stars: eliminated(notes) ? null : recognisedStars(sheet, band, meets, rules, miss),
     unmetMinimums: unmetAt(sheet, Math.max(band, rules.recognisedFromStars), meets, (c) => answers[c.code] ?? null),
+    ...notes,
   };
 }
 
@@ -139,6 +145,8 @@ export type CouncilEvaluation = Omit<Evaluation, 'unmetMinimums'> & {
   /** The exact mean before rounding (for audits; the band is decided on it). */
   exactTotal: number;
   unmetMinimums: (UnmetMinimum & { metBy: number })[];
+  /** Every criterion some member ticked as knocked out, with how many did (the majority decides). */
+  knockOutVotes: { criterion: string; foundBy: number }[];
 };
 
 /** The council's score: the mean of the members' totals and of each part, two decimals kept. */
@@ -159,20 +167,39 @@ export function judgeMinimum(metBy: number, members: number, judgement: CouncilS
   }
 }
 
-/** The council's result from every scoring member's answers: the mean's band, lowered by the minimums as judged. */
-export function evaluateCouncil(sheet: Sheet, memberAnswers: Answers[], rules: LegalRules, settings: CouncilSettings = rules.councilDefaults): CouncilEvaluation {
+/**
+ * The council's result from every scoring member's answers (and, index for index, their findings): the mean's band,
+ * lowered by the minimums as judged. Each member's total counts their own not-applicable criteria as 0. The decree is
+ * silent on how members' knock-outs combine, so a knock-out, a stop on a finding and a stop on a zero hold when a
+ * majority of the members who scored found them (a tie is not a majority), like the default minimum judgement.
+ */
+export function evaluateCouncil(sheet: Sheet, memberAnswers: Answers[], rules: LegalRules, settings: CouncilSettings = rules.councilDefaults, memberFindings: Findings[] = []): CouncilEvaluation {
   memberAnswers.forEach((a, i) => assertAnswers(sheet, a, `members.${i}.answers`));
-  const mean = councilMean(memberAnswers.map((a) => scoreAnswers(sheet, a)));
+  memberAnswers.forEach((a, i) => assertFindings(sheet, a, memberFindings[i] ?? {}, `members.${i}.`));
+  const own = memberAnswers.map((a, i) => memberNoteOutcome(sheet, a, memberFindings[i] ?? {}));
+  const counted = own.map((o) => o.answers);
+  const mean = councilMean(counted.map((a) => scoreAnswers(sheet, a)));
   const band = starBand(mean.exactTotal, rules);
-  const metBy = (c: Criterion, required: SheetOption) => memberAnswers.filter((a) => reaches(c, a[c.code], required)).length;
-  const meets: MeetsMinimum = (c, required) => judgeMinimum(metBy(c, required), memberAnswers.length, settings.minimumJudgement);
+  const n = memberAnswers.length;
+  const majority = (count: number) => n > 0 && count * 2 > n;
+  const metBy = (c: Criterion, required: SheetOption) => counted.filter((a) => reaches(c, a[c.code], required)).length;
+  const meets: MeetsMinimum = (c, required) => judgeMinimum(metBy(c, required), n, settings.minimumJudgement);
   const level = Math.max(band, rules.recognisedFromStars);
+  const foundBy = (code: string) => memberFindings.filter((f, i) => i < n && f.knockOuts?.includes(code)).length;
+  const byCode = new Map(criteriaOf(sheet).map((c) => [c.code, c]));
+  const zeroBy = (code: string) => counted.filter((a) => (byCode.get(code)!.options.find((o) => o.id === a[code])?.points ?? 0) === 0).length;
+  const naBy = (code: string) => own.filter((o) => o.notApplicable.some((x) => x.criterion === code)).length;
+  // Reported as not applicable when it was so for a majority (each member's total already counts their own reading).
+  const na = own.flatMap((o) => o.notApplicable).filter((x, i, all) => all.findIndex((y) => y.criterion === x.criterion) === i && majority(naBy(x.criterion)));
+  const notes = noteOutcome(sheet, (code) => majority(foundBy(code)), (code) => majority(zeroBy(code)), na);
   return {
-    total: mean.total, exactTotal: mean.exactTotal, parts: mean.parts, band, members: memberAnswers.length,
-    stars: recognisedStars(sheet, band, meets, rules, settings.minimumMiss),
+    total: mean.total, exactTotal: mean.exactTotal, parts: mean.parts, band, members: n,
+    stars: eliminated(notes) ? null : recognisedStars(sheet, band, meets, rules, settings.minimumMiss),
     unmetMinimums: minimumsAt(sheet, level).filter((m) => !meets(m.criterion, m.option)).map((m) => ({
       criterion: m.criterion.code, requiredStar: m.option.minStar!, requiredOption: m.option.id, chosenOption: null, metBy: metBy(m.criterion, m.option),
     })),
+    ...notes,
+    knockOutVotes: [...new Set(memberFindings.slice(0, n).flatMap((f) => f.knockOuts ?? []))].sort().map((criterion) => ({ criterion, foundBy: foundBy(criterion) })),
   };
 }
 
@@ -220,11 +247,12 @@ export type NextStarAdvice = {
   improvements: { criterion: string; part: PartCode; chosenOption: string | null; chosenPoints: number; missesMinimum: boolean; options: { id: string; points: number; gain: number; meetsTargetMinimum: boolean }[] }[];
 };
 
-export function nextStarAdvice(sheet: Sheet, answers: Answers, rules: LegalRules, miss: CouncilSettings['minimumMiss'] = rules.councilDefaults.minimumMiss): NextStarAdvice {
-  const result = evaluate(sheet, answers, rules, miss);
+/** A knock-out found leaves no star to aim for (no points make up for it): the advice is then empty. */
+export function nextStarAdvice(sheet: Sheet, answers: Answers, rules: LegalRules, miss: CouncilSettings['minimumMiss'] = rules.councilDefaults.minimumMiss, findings: Findings = {}): NextStarAdvice {
+  const result = evaluate(sheet, answers, rules, miss, findings);
   const top = Math.max(...rules.starBands.map((b) => b.stars));
   const current = result.stars;
-  const target = current === null ? rules.recognisedFromStars : current < top ? current + 1 : null;
+  const target = result.knockedOutBy.length ? null : current === null ? rules.recognisedFromStars : current < top ? current + 1 : null;
   if (target === null) return { currentStars: current, targetStars: null, pointsNeeded: 0, minimumsToMeet: [], improvements: [] };
   const targetMinimums = new Map(minimumsAt(sheet, target).map((m) => [m.criterion.code, m.option]));
   const improvements = criteriaOf(sheet).map((c) => {

@@ -12,14 +12,38 @@ const text = z.string().min(1);
 const option = z.strictObject({
   id: text, label: z.string(), points: z.number().int().min(0).max(100), minStar: z.union([z.literal(3), z.literal(4), z.literal(5)]).nullable(),
 });
+const criterionCode = z.string().regex(/^\d+(\.\d+){0,2}$/);
+
+// The notes that decide, as rules beside their Vietnamese text (`text` is the note verbatim, `source` where the decree
+// prints it). A finding is judged by the scorer and ticked on the sheet; the other two follow from the answers.
+/** Facts an applicability note depends on; the scorer states them, or they follow from an answer (falseWhenChosen). */
+export const CONDITIONS = ['hasProductStory'] as const;
+export type ConditionName = (typeof CONDITIONS)[number];
+const cited = { text, source: text };
+const criterionRule = z.discriminatedUnion('kind', [
+  /** "Bị loại nếu …" (and "không đánh giá những sản phẩm …"): when found, the product is not recognised. */
+  z.strictObject({ kind: z.literal('knockOut'), ...cited }),
+  /** "… sẽ không đánh giá các bước tiếp theo": when found, evaluation stops here, so the product is not recognised. */
+  z.strictObject({ kind: z.literal('stopIfFound'), ...cited }),
+  /** "Chỉ áp dụng khi …": when the condition is false the criterion is scored as `whenNot` says. */
+  z.strictObject({ kind: z.literal('appliesWhen'), condition: z.enum(CONDITIONS), falseWhenChosen: z.array(text).optional(), whenNot: z.literal('scoredZero'), ...cited }),
+]);
+/** "Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo" (a group's closing note). */
+const groupRule = z.strictObject({ kind: z.literal('stopIfZero'), criteria: z.array(criterionCode).min(1), ...cited });
+export type CriterionRule = z.infer<typeof criterionRule>;
+export type GroupRule = z.infer<typeof groupRule>;
+/** The criterion fields whose text is a deciding note: each carries exactly one rule, and each rule quotes one of them. */
+export const DECIDING_NOTES = ['knockOut', 'notEvaluatedWhen', 'appliesOnlyWhen'] as const;
+
 const criterion = z.strictObject({
-  code: z.string().regex(/^\d+(\.\d+){0,2}$/), name: text, max: z.number().int().min(0).max(100),
+  code: criterionCode, name: text, max: z.number().int().min(0).max(100),
   description: z.string().optional(), requirement: z.string().optional(), note: z.string().optional(),
   appliesOnlyWhen: z.string().optional(), knockOut: z.string().optional(), notEvaluatedWhen: z.string().optional(),
+  rules: z.array(criterionRule).optional(),
   zeroIfNoOptionApplies: z.boolean(), optionsReconstructed: z.boolean(),
   options: z.array(option).min(1),
 });
-const group = z.strictObject({ code: z.string().regex(/^\d+$/), name: text, max: z.number().int(), note: z.string().optional(), criteria: z.array(criterion).min(1) });
+const group = z.strictObject({ code: z.string().regex(/^\d+$/), name: text, max: z.number().int(), note: z.string().optional(), rules: z.array(groupRule).optional(), criteria: z.array(criterion).min(1) });
 const part = z.strictObject({ code: z.enum(['A', 'B', 'C']), name: text, max: z.number().int(), groups: z.array(group).min(1) });
 
 /** The sheet's shape alone (also the API's response schema); `sheetSchema` adds the cross-checks. */
@@ -49,7 +73,35 @@ export const sheetSchema = sheetShape.superRefine((s, ctx) => {
       ids.add(o.id);
     }
   }
+  ruleIssues(s).forEach((message) => ctx.addIssue({ code: 'custom', message }));
 });
+
+/** Every deciding note has its rule and every rule quotes its note; rules name only criteria and options that exist. */
+function ruleIssues(s: z.infer<typeof sheetShape>): string[] {
+  const issues: string[] = [];
+  const all = s.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria));
+  const optionIds = new Set(all.flatMap((c) => c.options.map((o) => o.id)));
+  for (const c of all) {
+    const rules = c.rules ?? [];
+    for (const field of DECIDING_NOTES) {
+      const note = c[field];
+      const n = rules.filter((r) => r.text === note).length;
+      if (note !== undefined && n !== 1) issues.push(`criterion ${c.code}: its ${field} note needs exactly one rule (has ${n})`);
+    }
+    for (const r of rules) {
+      if (!DECIDING_NOTES.some((f) => c[f] === r.text)) issues.push(`criterion ${c.code}: ${r.kind} rule quotes no note of the criterion`);
+      if (r.kind === 'appliesWhen') (r.falseWhenChosen ?? []).filter((id) => !optionIds.has(id)).forEach((id) => issues.push(`criterion ${c.code}: unknown option ${id}`));
+    }
+  }
+  for (const g of s.parts.flatMap((p) => p.groups)) {
+    for (const r of g.rules ?? []) {
+      if (r.text !== g.note) issues.push(`group ${g.code}: ${r.kind} rule quotes no note of the group`);
+      const codes = new Set(g.criteria.map((c) => c.code));
+      r.criteria.filter((code) => !codes.has(code)).forEach((code) => issues.push(`group ${g.code}: stopIfZero names ${code}, not a criterion of the group`));
+    }
+  }
+  return issues;
+}
 
 export type Sheet = z.infer<typeof sheetSchema>;
 export type Criterion = Sheet['parts'][number]['groups'][number]['criteria'][number];
