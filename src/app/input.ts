@@ -3,12 +3,18 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidField } from './errors.js';
 
-function nulPath(value: unknown, path: string[]): string[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, k]);
-      if (found) return found;
+/** The path of the first string holding a NUL, walked with an explicit stack: a deeply nested value must not
+ * overflow the call stack (the JSON parser bounds the depth too, but query strings and multipart fields reach here). */
+function nulPath(root: unknown, rootPath: string[]): string[] | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: rootPath }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (value && typeof value === 'object') {
+      // Pushed in reverse so the first field is looked at first, as the recursive walk did.
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
     }
   }
   return undefined;

@@ -16,6 +16,7 @@ import type { Database } from './db.js';
 import { AppError, registerErrorHandler } from './errors.js';
 import { registerMicroCache } from './micro-cache.js';
 import { rejectNulCharacters } from './input.js';
+import { registerJsonParser } from './json-body.js';
 import type { ModuleDeps, ModulePlugin } from './plugin.js';
 
 /** The built web app; OCOP_WEB_DIST points elsewhere (the same variable the Vite build reads). */
@@ -42,6 +43,7 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
   registerErrorHandler(app);
   rejectNulCharacters(app);
+  registerJsonParser(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
