@@ -1,4 +1,5 @@
 // Everything the server reads from its environment, parsed once.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export type Config = {
@@ -14,6 +15,15 @@ export type Config = {
   maxUploadBytes: number;
   /** Seconds a public catalogue response may be served from the in-process micro-cache (0 turns it off). */
   publicCacheSeconds: number;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (OCOP_TRUSTED_PROXIES,
+   * comma-separated; none by default). Anything else could forge its client address and dodge the login limits.
+   */
+  trustedProxies: string[];
+  /** SMTP server for outgoing mail (OCOP_SMTP_URL, e.g. smtp://user:pass@mail.example.vn:587); without it, .eml files under <dataDir>/mail. */
+  smtpUrl: string | undefined;
+  /** The From: of outgoing mail (OCOP_MAIL_FROM). */
+  mailFrom: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +41,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.OCOP_PUBLIC_URL ?? `http://localhost:${port}`,
     maxUploadBytes: Number(env.OCOP_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     publicCacheSeconds: Number(env.OCOP_PUBLIC_CACHE_SECONDS ?? 10),
+    trustedProxies: parseTrustedProxies(env.OCOP_TRUSTED_PROXIES ?? ''),
+    smtpUrl: env.OCOP_SMTP_URL || undefined,
+    mailFrom: env.OCOP_MAIL_FROM ?? 'OCOP <no-reply@ocop.local>',
   };
+}
+
+/** `10.0.0.5, 10.1.0.0/16, ::1` → the list Fastify's trustProxy takes; a typo stops the server rather than trusting nobody silently. */
+export function parseTrustedProxies(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 4 ? 32 : 128;
+    if (!family || rest.length || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new Error(`OCOP_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    }
+    return entry;
+  });
 }

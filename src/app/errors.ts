@@ -103,6 +103,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         message: { vi: 'Lỗi hệ thống; vui lòng thử lại sau', en: 'Internal error; please try again later' }, instance: request.url, requestId: request.id,
       });
     }
+    if (appErr.kind === 'rate_limited' && typeof appErr.extra.retryAfter === 'number') reply.header('retry-after', String(appErr.extra.retryAfter));
     return reply.status(STATUS[appErr.kind]).type('application/problem+json').send(problemBody(appErr, request.url));
   });
   app.setNotFoundHandler((request, reply) => {

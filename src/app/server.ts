@@ -35,7 +35,8 @@ export async function buildServer(config: Config, database: Database, parts: Ser
     logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     requestIdHeader: 'x-request-id',
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For sets req.ip: the login limits count per real client address.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -30,8 +30,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db) {
     if (!req.url.startsWith('/api/')) return;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const user = await getTokenUser(db, tokenHash(bearer));
-      if (!user) throw new AppError('unauthenticated', 'invalid_token', { vi: 'Mã truy cập API không hợp lệ hoặc đã bị thu hồi', en: 'The API token is invalid or revoked' });
+      const user = await getTokenUser(db, tokenHash(bearer), new Date());
+      if (!user) throw new AppError('unauthenticated', 'invalid_token', { vi: 'Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi', en: 'The API token is invalid, expired or revoked' });
       req.actor = toActor(user, 'token');
       return;
     }

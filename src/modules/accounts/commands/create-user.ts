@@ -5,6 +5,7 @@ import { getCommune } from '../../geo/index.js';
 import { canManageUser } from '../accounts.policy.js';
 import { presentUser } from '../accounts.present.js';
 import { getUserByEmail } from '../accounts.repo.js';
+import { assertAcceptablePassword } from '../accounts.passwords.js';
 import { hashPassword } from '../accounts.rules.js';
 import { appUser } from '../accounts.tables.js';
 import type { Role } from '../../../app/actor.js';
@@ -17,8 +18,13 @@ export type NewUser = {
   provinceCode?: string | null; communeCode?: string | null; entityId?: string | null;
 };
 
-/** Creates an account. `checkPolicy: false` is for trusted callers (sign-up, seeding, the first admin). */
-export async function createUser(ctx: Ctx, input: NewUser, opts: { checkPolicy?: boolean } = {}) {
+/**
+ * Creates an account. `checkPolicy: false` is for trusted callers (sign-up, seeding, the first admin);
+ * `checkPassword: false` only for the demo accounts seeded directly, whose published password is on the list of
+ * common passwords on purpose.
+ */
+export async function createUser(ctx: Ctx, input: NewUser, opts: { checkPolicy?: boolean; checkPassword?: boolean } = {}) {
+  if (input.password && opts.checkPassword !== false) assertAcceptablePassword(input.password);
   let provinceCode = input.provinceCode ?? null;
   const communeCode = input.communeCode ?? null;
   if (communeCode) {
