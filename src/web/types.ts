@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { User } from '../modules/accounts/accounts.contract.js';
 import type { AdminUnit } from '../modules/geo/geo.contract.js';
 import type { classificationOut, documentOut, historyOut } from '../modules/registry/registry.contract.js';
-import type { EntityOut, ProductOut } from '../modules/registry/registry.contract.js';
+import type { EntityAnyOut, EntityOut, EntityPublicOut, ProductOut } from '../modules/registry/registry.contract.js';
 
-export type { AdminUnit, EntityOut, ProductOut, User };
+export type { AdminUnit, EntityAnyOut, EntityOut, EntityPublicOut, ProductOut, User };
 export type Classification = z.infer<typeof classificationOut>;
 export type History = z.infer<typeof historyOut>;
 export type HistoryItem = History['items'][number];

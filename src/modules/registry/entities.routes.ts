@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { forbidden, notFound } from '../../app/errors.js';
+import { logSensitiveRead } from '../../app/privacy.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { presentUser, requireUser, user } from '../accounts/index.js';
 import { acceptInvitation, inviteMember } from './commands/invite-member.js';
@@ -10,13 +12,13 @@ import { decideEntity } from './commands/decide-entity.js';
 import { signUpProducer } from './commands/sign-up-producer.js';
 import { updateEntity } from './commands/update-entity.js';
 import {
-  acceptInviteBody, approveBody, createEntityBody, entityList, entityListQuery, entityOut, historyOut, idParams,
+  acceptInviteBody, approveBody, createEntityBody, entityAnyOut, entityList, entityListQuery, historyOut, idParams,
   invitationOut, inviteBody, refuseBody, signupBody, updateEntityBody,
 } from './registry.contract.js';
-import { canEditEntity, canReadEntity } from './registry.policy.js';
+import { canEditEntity, canReadEntity, isDataSubject, SCOPED_ROLES } from './registry.policy.js';
 import { entityFilter } from './registry.filters.js';
-import { presentEntity } from './registry.present.js';
-import { getEntity, listEntities } from './registry.repo.js';
+import { presentEntity, presentEntityFor } from './registry.present.js';
+import { getEntity, listEntities, type EntityRow } from './registry.repo.js';
 
 export const entityRoutes: ModulePlugin = async (app, { database }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,49 +31,60 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
     return row;
   }
 
-  r.get('/entities', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
+  /** The entity as the caller may see it; a read of its sensitive fields by anyone but the entity itself is logged. */
+  async function present(req: FastifyRequest, row: EntityRow) {
+    const { out, sensitive } = presentEntityFor(row, req.actor);
+    if (sensitive.length && !isDataSubject(req.actor, row.entity)) {
+      await logSensitiveRead(db, req.log, req.actor, { recordType: 'entity', recordId: row.entity.id, fields: sensitive, route: req.routeOptions.url ?? req.url, requestId: req.id });
+    }
+    return out;
+  }
+
+  r.get('/entities', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
     const qy = req.query;
     const where = entityFilter(req.actor, qy);
     const { total, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor)) };
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
   });
 
-  r.post('/entities', { schema: { tags: ['registry'], summary: 'Register an entity (officers; approved at once)', body: createEntityBody, response: { 201: entityOut } } }, async (req, reply) => {
+  r.post('/entities', { config: { access: ['central', 'province', 'commune'] }, schema: { tags: ['registry'], summary: 'Register an entity (officers; approved at once)', body: createEntityBody, response: { 201: entityAnyOut } } }, async (req, reply) => {
     requireUser(req);
     const created = await inTransaction(db, req, (ctx) => createEntity(ctx, req.body));
-    return reply.status(201).send(presentEntity((await getEntity(db, created.id))!, req.actor));
+    return reply.status(201).send(await present(req, (await getEntity(db, created.id))!));
   });
 
-  r.get('/entities/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: entityOut } } }, async (req) => presentEntity(await readable(req, req.params.id), req.actor));
+  r.get('/entities/:id', { config: { access: 'public' }, schema: { tags: ['registry'], params: idParams, response: { 200: entityAnyOut } } }, async (req) => present(req, await readable(req, req.params.id)));
 
-  r.patch('/entities/:id', { schema: { tags: ['registry'], summary: 'Update an entity (send the version you read)', params: idParams, body: updateEntityBody, response: { 200: entityOut } } }, async (req) => {
+  r.patch('/entities/:id', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Update an entity (send the version you read)', params: idParams, body: updateEntityBody, response: { 200: entityAnyOut } } }, async (req) => {
     requireUser(req);
     await readable(req, req.params.id);
     await inTransaction(db, req, (ctx) => updateEntity(ctx, req.params.id, req.body));
-    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+    return present(req, (await getEntity(db, req.params.id))!);
   });
 
-  r.post('/entities/:id/approve', { schema: { tags: ['registry'], summary: 'Commune approves a producer\'s registration', params: idParams, body: approveBody, response: { 200: entityOut } } }, async (req) => {
+  r.post('/entities/:id/approve', { config: { access: ['central', 'province', 'commune'] }, schema: { tags: ['registry'], summary: 'Commune approves a producer\'s registration', params: idParams, body: approveBody, response: { 200: entityAnyOut } } }, async (req) => {
     requireUser(req);
     await readable(req, req.params.id);
     await inTransaction(db, req, (ctx) => decideEntity(ctx, req.params.id, { approve: true, version: req.body.version }));
-    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+    return present(req, (await getEntity(db, req.params.id))!);
   });
 
-  r.post('/entities/:id/refuse', { schema: { tags: ['registry'], summary: 'Commune refuses a registration, with a reason', params: idParams, body: refuseBody, response: { 200: entityOut } } }, async (req) => {
+  r.post('/entities/:id/refuse', { config: { access: ['central', 'province', 'commune'] }, schema: { tags: ['registry'], summary: 'Commune refuses a registration, with a reason', params: idParams, body: refuseBody, response: { 200: entityAnyOut } } }, async (req) => {
     requireUser(req);
     await readable(req, req.params.id);
     await inTransaction(db, req, (ctx) => decideEntity(ctx, req.params.id, { approve: false, reason: req.body.reason, version: req.body.version }));
-    return presentEntity((await getEntity(db, req.params.id))!, req.actor);
+    return present(req, (await getEntity(db, req.params.id))!);
   });
 
-  r.get('/entities/:id/history', { schema: { tags: ['registry'], summary: 'Audit trail of an entity', params: idParams, response: { 200: historyOut } } }, async (req) => {
+  r.get('/entities/:id/history', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Audit trail of an entity', params: idParams, response: { 200: historyOut } } }, async (req) => {
     const row = await readable(req, req.params.id);
     if (!canEditEntity(req.actor, row.entity)) throw forbidden();
+    // The snapshots hold the representative's sex, ethnicity and disability: a sensitive read.
+    if (!isDataSubject(req.actor, row.entity)) await logSensitiveRead(db, req.log, req.actor, { recordType: 'entity', recordId: row.entity.id, fields: ['history.before', 'history.after'], route: req.routeOptions.url ?? req.url, requestId: req.id });
     return { items: await readAudit(db, 'entity', req.params.id) };
   });
 
-  r.post('/entities/:id/invitations', { schema: { tags: ['registry'], summary: 'Invite a member to the entity', params: idParams, body: inviteBody, response: { 201: invitationOut } } }, async (req, reply) => {
+  r.post('/entities/:id/invitations', { config: { access: ['entity'] }, schema: { tags: ['registry'], summary: 'Invite a member to the entity', params: idParams, body: inviteBody, response: { 201: invitationOut } } }, async (req, reply) => {
     requireUser(req);
     await readable(req, req.params.id);
     return reply.status(201).send(await inTransaction(db, req, (ctx) => inviteMember(ctx, req.params.id, req.body.email)));
@@ -79,13 +92,13 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
 
   r.post('/auth/signup', {
     schema: { tags: ['accounts'], summary: 'A producer signs up and registers its entity (pending commune approval)', body: signupBody, response: { 201: user.extend({ entityId: user.shape.entityId }) } },
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const { user: row } = await inTransaction(db, req, (ctx) => signUpProducer(ctx, req.body));
     return reply.status(201).send(presentUser(row));
   });
 
-  r.post('/auth/accept-invitation', { schema: { tags: ['accounts'], summary: 'Accept an invitation and set a password', body: acceptInviteBody, response: { 201: user } } }, async (req, reply) => {
+  r.post('/auth/accept-invitation', { config: { access: 'public' }, schema: { tags: ['accounts'], summary: 'Accept an invitation and set a password', body: acceptInviteBody, response: { 201: user } } }, async (req, reply) => {
     const row = await inTransaction(db, req, (ctx) => acceptInvitation(ctx, req.body));
     return reply.status(201).send(presentUser(row));
   });

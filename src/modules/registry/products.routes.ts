@@ -7,7 +7,7 @@ import { requireUser } from '../accounts/index.js';
 import { createProduct } from './commands/create-product.js';
 import { updateProduct } from './commands/update-product.js';
 import { createProductBody, historyOut, idParams, productList, productListQuery, productOut, updateProductBody } from './registry.contract.js';
-import { canEditProduct, canReadProduct } from './registry.policy.js';
+import { canEditProduct, canReadProduct, productAudience, SCOPED_ROLES } from './registry.policy.js';
 import { productFilter } from './registry.filters.js';
 import { presentFile, presentProduct } from './registry.present.js';
 import { getProduct, listProductFiles, listProducts } from './registry.repo.js';
@@ -24,11 +24,13 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
   }
   async function withFiles(actor: Actor, id: string) {
     const row = await readable(actor, id);
-    const files = await listProductFiles(db, id);
-    return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption)) };
+    const audience = productAudience(actor, row.product);
+    // The public sees the product's photos; its documents (test reports, others' certificates) stay with the office.
+    const files = (await listProductFiles(db, id)).filter((f) => audience !== 'public' || f.link.kind === 'image');
+    return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption, audience)) };
   }
 
-  r.get('/products', { config: { publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
+  r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = productFilter(req.actor, qy);
     const { total, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
@@ -36,27 +38,27 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };
   });
 
-  r.post('/products', { schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {
+  r.post('/products', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {
     requireUser(req);
     const created = await inTransaction(db, req, (ctx) => createProduct(ctx, req.body));
     return reply.status(201).send(await withFiles(req.actor, created.id));
   });
 
-  r.get('/products/:id', { schema: { tags: ['registry'], params: idParams, response: { 200: productOut } } }, async (req, reply) => {
+  r.get('/products/:id', { config: { access: 'public' }, schema: { tags: ['registry'], params: idParams, response: { 200: productOut } } }, async (req, reply) => {
     const out = await withFiles(req.actor, req.params.id);
     reply.header('etag', `W/"${out.id}.${out.version}"`);
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     return out;
   });
 
-  r.patch('/products/:id', { schema: { tags: ['registry'], summary: 'Update a product (send the version you read)', params: idParams, body: updateProductBody, response: { 200: productOut } } }, async (req) => {
+  r.patch('/products/:id', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Update a product (send the version you read)', params: idParams, body: updateProductBody, response: { 200: productOut } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
     await inTransaction(db, req, (ctx) => updateProduct(ctx, req.params.id, req.body));
     return withFiles(req.actor, req.params.id);
   });
 
-  r.get('/products/:id/history', { schema: { tags: ['registry'], summary: 'Audit trail of a product', params: idParams, response: { 200: historyOut } } }, async (req) => {
+  r.get('/products/:id/history', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Audit trail of a product', params: idParams, response: { 200: historyOut } } }, async (req) => {
     const row = await readable(req.actor, req.params.id);
     if (!canEditProduct(req.actor, row.product) && !(req.actor.kind === 'user' && req.actor.role === 'central')) throw forbidden();
     return { items: await readAudit(db, 'product', req.params.id) };

@@ -29,6 +29,7 @@ const entityFields = {
   phone: z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Phone number').nullable().optional(),
   email: email.nullable().optional(),
   website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(), // no javascript: links on public pages
+  publishContact: z.boolean().nullable().optional(),
   representative,
   workers: z.number().int().min(0).max(1_000_000).nullable().optional(),
   localWorkers: z.number().int().min(0).max(1_000_000).nullable().optional(),
@@ -37,32 +38,52 @@ const entityFields = {
 export const createEntityBody = z.strictObject(entityFields);
 export const updateEntityBody = z.strictObject({ ...z.object(entityFields).partial().shape, version });
 
-export const entityOut = z.object({
+/** What anyone may read about a published entity (registry.fields.ts): no street address, no representative, no
+ * registration or tax number, and phone and e-mail only inside `contact` when the entity chose to publish them. */
+export const entityPublicOut = z.object({
   id: z.string(),
   name: z.string(),
   type: z.enum(ENTITY_TYPES),
-  registrationNumber: z.string(),
-  registrationDate: z.string().nullable(),
-  taxCode: z.string().nullable(),
-  address: z.string(),
   communeCode: z.string(),
   communeName: z.string(),
   provinceCode: z.string(),
   provinceName: z.string(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
   website: z.string().nullable(),
-  representative: z.object({ fullName: z.string(), sex: z.string(), ethnicity: z.string(), disability: z.boolean(), position: z.string().optional(), phone: z.string().optional() }).nullable(),
-  workers: z.number().nullable(),
-  localWorkers: z.number().nullable(),
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   status: z.enum(ENTITY_STATUSES),
-  statusReason: z.string().nullable(),
-  productCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number(),
   actions: z.array(z.string()),
 });
+export type EntityPublicOut = z.infer<typeof entityPublicOut>;
+
+/** The representative as officers in scope see it in lists (name and position); sex, ethnicity, disability and the
+ * personal phone are sensitive and come only in the single record to those who need them (logged). */
+export const representativeOut = z.object({
+  fullName: z.string(), position: z.string().optional(),
+  sex: z.enum(['male', 'female']).optional(), ethnicity: z.string().optional(), disability: z.boolean().optional(), phone: z.string().optional(),
+});
+
+/** What officers in scope and the entity itself read. */
+export const entityOut = entityPublicOut.extend({
+  registrationNumber: z.string(),
+  registrationDate: z.string().nullable(),
+  taxCode: z.string().nullable(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The entity's own choice, null until made (then an organisation publishes its contact, a household does not). */
+  publishContact: z.boolean().nullable(),
+  representative: representativeOut,
+  workers: z.number().nullable(),
+  localWorkers: z.number().nullable(),
+  statusReason: z.string().nullable(),
+  productCount: z.number(),
+  version: z.number(),
+});
+/** The response of an entity route: the internal shape for those in scope, the public one for everyone else. */
+export const entityAnyOut = z.union([entityOut, entityPublicOut]);
+export type EntityAnyOut = z.infer<typeof entityAnyOut>;
 export type EntityOut = z.infer<typeof entityOut>;
 
 const paging = {
@@ -77,7 +98,7 @@ export const entityListQuery = z.strictObject({
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt']).default('name'),
   ...paging,
 });
-export const entityList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(entityOut) });
+export const entityList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(entityAnyOut) });
 
 const productFields = {
   entityId: z.uuid(),
@@ -93,7 +114,8 @@ export const createProductBody = z.strictObject(productFields);
 const { entityId: _e, ...editable } = productFields;
 export const updateProductBody = z.strictObject({ ...z.object(editable).partial().shape, version });
 
-export const fileOut = z.object({ id: z.string(), url: z.string(), kind: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string(), caption: z.string().nullable() });
+/** A file as its readers see it; the uploader's file name (originalName) only for those who may edit the record. */
+export const fileOut = z.object({ id: z.string(), url: z.string(), kind: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string().optional(), caption: z.string().nullable() });
 
 export const productOut = z.object({
   id: z.string(),

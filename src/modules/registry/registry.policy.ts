@@ -1,6 +1,7 @@
 // Who may read and change entities and products, and where. Pure functions: `can(actor, action, resource)`.
 import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../app/actor.js';
+import type { Actor, Role } from '../../app/actor.js';
+import type { Audience } from '../../app/privacy.js';
 import { entity, product } from './registry.tables.js';
 
 type Scoped = { provinceCode: string; communeCode: string; entityId: string };
@@ -20,6 +21,9 @@ export function inScope(actor: Actor, r: Scoped): boolean {
   }
 }
 
+/** The roles inScope() can ever grant: a route that acts only in the actor's scope declares these (its first gate). */
+export const SCOPED_ROLES = ['central', 'province', 'commune', 'entity'] as const satisfies readonly Role[];
+
 const readsNationally = (actor: Actor) => actor.kind === 'user' && actor.role === 'central';
 
 export const entityPublished = (e: { status: string }) => e.status === 'approved';
@@ -27,6 +31,17 @@ export const productPublished = (p: { status: string }, entityStatus: string) =>
 
 export function canReadEntity(actor: Actor, e: EntityLike): boolean {
   return entityPublished(e) || readsNationally(actor) || inScope(actor, { ...e, entityId: e.id });
+}
+/** Which fields of an entity the actor may read (registry.fields.ts): the entity itself and the commune, province and
+ * central officers in scope get everything, the representative's sensitive data included; everyone else the public
+ * fields. Council, advisory and inspector roles read what the dossiers they are assigned carry, not the registry. */
+export function entityAudience(actor: Actor, e: EntityLike): Audience {
+  return inScope(actor, { ...e, entityId: e.id }) ? 'sensitive' : 'public';
+}
+/** Whether reading this entity's sensitive fields is someone else's read of them, to be logged: only the entity's
+ * own members read their own data unlogged. */
+export function isDataSubject(actor: Actor, e: { id: string }): boolean {
+  return actor.kind === 'user' && actor.role === 'entity' && actor.entityId === e.id;
 }
 export function canEditEntity(actor: Actor, e: EntityLike): boolean {
   return inScope(actor, { ...e, entityId: e.id });
@@ -44,6 +59,11 @@ export function canInviteMember(actor: Actor, e: EntityLike): boolean {
 
 export function canReadProduct(actor: Actor, p: ProductLike, entityStatus: string): boolean {
   return productPublished(p, entityStatus) || readsNationally(actor) || inScope(actor, p);
+}
+/** Which fields of a product and its files the actor may read: those in scope (and the central office) see the
+ * documents and the uploaders' file names; everyone else the published photos. */
+export function productAudience(actor: Actor, p: ProductLike): Audience {
+  return inScope(actor, p) || readsNationally(actor) ? 'internal' : 'public';
 }
 export function canEditProduct(actor: Actor, p: ProductLike): boolean {
   return inScope(actor, p) && p.status !== 'revoked';

@@ -15,3 +15,9 @@ export function parseProductCode(code: string): { provinceCode: string; communeC
 export function vietnamYear(now: Date): number {
   return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
+
+/** Whether an entity's phone and e-mail appear on its public page: its own choice once made; until then an
+ * organisation publishes its business line and a household business (whose phone is the person's own) does not. */
+export function publishesContact(e: { type: string; publishContact: boolean | null }): boolean {
+  return e.publishContact ?? e.type !== 'ho_kinh_doanh';
+}

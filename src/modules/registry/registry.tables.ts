@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const ENTITY_TYPES = ['htx', 'to_hop_tac', 'doanh_nghiep', 'trang_trai', 'ho_kinh_doanh'] as const;
 export const ENTITY_STATUSES = ['pending', 'approved', 'refused'] as const;
@@ -33,6 +33,8 @@ export const entity = pgTable('entity', {
   phone: text('phone'),
   email: text('email'),
   website: text('website'),
+  /** The entity's choice to show phone and e-mail publicly; null until it chooses (see publishesContact). */
+  publishContact: boolean('publish_contact'),
   representative: jsonb('representative').$type<Representative>().notNull(),
   workers: integer('workers'),
   localWorkers: integer('local_workers'),
@@ -101,6 +103,7 @@ export const invitation = pgTable('invitation', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
 export const communeProductSeq = pgTable('commune_product_seq', {

@@ -157,6 +157,8 @@ export const en: Shape<Resources> = {
     phone: 'Phone',
     email: 'E-mail',
     website: 'Website',
+    publishContact: 'Show the phone and e-mail on the public producer page',
+    publishContactHint: 'Leave unticked if they are a person\'s own (Decree 13/2023/NĐ-CP on personal data protection).',
     repName: 'Representative\'s full name',
     repSex: 'Sex',
     male: 'Male',

@@ -153,6 +153,8 @@ export const vi = {
     phone: 'Điện thoại',
     email: 'Thư điện tử',
     website: 'Trang web',
+    publishContact: 'Công khai điện thoại và thư điện tử trên trang chủ thể',
+    publishContactHint: 'Không chọn nếu đây là số điện thoại, thư điện tử cá nhân (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
     repName: 'Họ tên người đại diện',
     repSex: 'Giới tính',
     male: 'Nam',

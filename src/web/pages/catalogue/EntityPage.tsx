@@ -6,8 +6,7 @@ import { ApiError, withQuery } from '../../api.js';
 import { Pager } from '../../components/Pager.js';
 import { ProductCard } from '../../components/ProductCard.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
-import { formatDate, formatNumber } from '../../format.js';
-import type { EntityOut, Page, ProductOut } from '../../types.js';
+import type { EntityPublicOut, Page, ProductOut } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { useState } from 'react';
@@ -16,7 +15,7 @@ export default function EntityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const { data: e, error, loading, reload } = useFetch<EntityOut>(`/api/v1/entities/${encodeURIComponent(id)}`);
+  const { data: e, error, loading, reload } = useFetch<EntityPublicOut>(`/api/v1/entities/${encodeURIComponent(id)}`);
   const { data: products } = useFetch<Page<ProductOut>>(e ? withQuery('/api/v1/products', { entity: e.id, page, pageSize: 12, sort: '-stars' }) : null);
   usePageTitle(e?.name);
 
@@ -38,16 +37,14 @@ export default function EntityPage() {
           <Group gap="xs"><Badge variant="light">{t(`entityType.${e.type}`)}</Badge></Group>
           <Title order={1} fz={{ base: 24, sm: 32 }}>{e.name}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.address')}</Text><Text size="sm">{e.address}, {e.communeName}, {e.provinceName}</Text></Box>
-            {e.representative && <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.representative')}</Text><Text size="sm">{e.representative.fullName}</Text></Box>}
-            <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.registration')}</Text><Text size="sm">{e.registrationNumber} · {formatDate(e.registrationDate)}</Text></Box>
-            {e.workers !== null && <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.workers')}</Text><Text size="sm">{formatNumber(e.workers)}</Text></Box>}
-            {(e.phone || e.website) && <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.contact')}</Text><Text size="sm">{[e.phone, e.website].filter(Boolean).join(' · ')}</Text></Box>}
+            {/* The public page shows the commune and province, never the street or hamlet (a household's home). */}
+            <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.address')}</Text><Text size="sm">{e.communeName}, {e.provinceName}</Text></Box>
+            {(e.contact || e.website) && <Box><Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('entity.contact')}</Text><Text size="sm">{[e.contact?.phone, e.contact?.email, e.website].filter(Boolean).join(' · ')}</Text></Box>}
           </SimpleGrid>
         </Stack>
       </Card>
       <Box component="section" mt="xl">
-        <Title order={2} size="h3" mb="md">{t('entity.products', { count: products?.total ?? e.productCount })}</Title>
+        <Title order={2} size="h3" mb="md">{t('entity.products', { count: products?.total ?? 0 })}</Title>
         {products && products.items.length === 0 ? <EmptyState title={t('entity.noProducts')} /> : (
           <>
             <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="md">{(products?.items ?? []).map((p) => <ProductCard key={p.id} product={p} />)}</SimpleGrid>

@@ -9,7 +9,7 @@ import { ChoiceFilter, CommuneFilter, communeCodeOrEmpty, ProvinceFilter, Search
 import { PagedTable } from '../../components/PagedTable.js';
 import { formatNumber } from '../../format.js';
 import { useLocalized } from '../../i18n/index.js';
-import { ENTITY_STATUSES, ENTITY_TYPES, type EntityOut, type Page } from '../../types.js';
+import { ENTITY_STATUSES, ENTITY_TYPES, type EntityAnyOut, type Page } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { useListParams } from './useListParams.js';
@@ -24,9 +24,10 @@ export default function EntitiesList() {
   usePageTitle(t('ws.entities'));
   const { values, page, set } = useListParams(KEYS);
   const filters = { q: values.q, province: values.province, commune: communeCodeOrEmpty(values.commune), status: values.status, type: values.type };
-  const list = useFetch<Page<EntityOut>>(withQuery('/api/v1/entities', { ...filters, page, pageSize: PAGE_SIZE }));
+  const list = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...filters, page, pageSize: PAGE_SIZE }));
 
-  async function approve(e: EntityOut) {
+  async function approve(e: EntityAnyOut) {
+    if (!('version' in e)) return;
     try {
       await api.post(`/api/v1/entities/${e.id}/approve`, { version: e.version });
       notifications.show({ color: 'ocop', message: `${t('form.approved')}: ${e.name}` });
@@ -57,11 +58,11 @@ export default function EntitiesList() {
         rowKey={(e) => e.id}
         cells={(e) => (
           <>
-            <Table.Td><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor><Text size="xs" c="dark.3">{e.registrationNumber}</Text></Table.Td>
+            <Table.Td><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>{'registrationNumber' in e && <Text size="xs" c="dark.3">{e.registrationNumber}</Text>}</Table.Td>
             <Table.Td>{t(`entityType.${e.type}`)}</Table.Td>
             <Table.Td><Text size="sm">{e.communeName}</Text><Text size="xs" c="dark.3">{e.provinceName}</Text></Table.Td>
             <Table.Td><Badge color={STATUS_COLOR[e.status]} variant="light">{t(`entityStatus.${e.status}`)}</Badge></Table.Td>
-            <Table.Td>{formatNumber(e.productCount)}</Table.Td>
+            <Table.Td>{'productCount' in e ? formatNumber(e.productCount) : '—'}</Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
                 {e.actions.includes('edit') && <Button component={Link} to={`/lam-viec/chu-the/${e.id}`} size="compact-xs" variant="light">{t('action.edit')}</Button>}

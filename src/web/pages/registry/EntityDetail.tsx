@@ -8,7 +8,7 @@ import { api } from '../../api.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { HistoryPanel } from '../../components/History.js';
 import { ErrorState, Loading } from '../../components/States.js';
-import type { EntityOut } from '../../types.js';
+import type { EntityAnyOut, EntityOut } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { DocumentsPanel } from './DocumentsPanel.js';
@@ -50,14 +50,16 @@ export default function EntityDetail({ id: given }: { id?: string }) {
   const params = useParams();
   const id = given ?? params.id ?? '';
   const { t } = useTranslation();
-  const { data: e, error, loading, reload, setData } = useFetch<EntityOut>(`/api/v1/entities/${id}`);
+  const { data: e, error, loading, reload, setData } = useFetch<EntityAnyOut>(`/api/v1/entities/${id}`);
   const [historyKey, setHistoryKey] = useState(0);
   usePageTitle(e?.name);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (loading || !e) return <Loading />;
   const saved = (next: EntityOut) => { setData(next); setHistoryKey((k) => k + 1); };
-  const canEdit = e.actions.includes('edit');
-  const decides = e.actions.includes('approve') || e.actions.includes('refuse');
+  // Outside their scope an officer reads the public fields only (registry.fields.ts).
+  const full = 'address' in e ? e : null;
+  const canEdit = e.actions.includes('edit') && full !== null;
+  const decides = (e.actions.includes('approve') || e.actions.includes('refuse')) && full !== null;
 
   return (
     <Stack>
@@ -75,8 +77,8 @@ export default function EntityDetail({ id: given }: { id?: string }) {
         </Group>
       </Group>
       {e.status === 'pending' && !decides && <Alert color="orange" title={t('entityStatus.pending')}>{t('ws.pending')}</Alert>}
-      {e.status === 'refused' && <Alert color="red" title={t('entityStatus.refused')}>{t('ws.refused', { reason: e.statusReason ?? '—' })}</Alert>}
-      {decides && <DecisionPanel entity={e} onDone={saved} />}
+      {e.status === 'refused' && <Alert color="red" title={t('entityStatus.refused')}>{t('ws.refused', { reason: full?.statusReason ?? '—' })}</Alert>}
+      {decides && full && <DecisionPanel entity={full} onDone={saved} />}
       <Tabs defaultValue="profile" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('ws.myEntity')}</Tabs.Tab>
@@ -85,10 +87,10 @@ export default function EntityDetail({ id: given }: { id?: string }) {
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
           <Card withBorder radius="lg" padding="lg">
-            {canEdit ? <EntityForm key={e.version} entity={e} onSaved={saved} /> : (
+            {canEdit && full ? <EntityForm key={full.version} entity={full} onSaved={saved} /> : (
               <Stack gap={4}>
-                <Text>{e.address}, {e.communeName}, {e.provinceName}</Text>
-                <Text size="sm" c="dark.4">{e.registrationNumber}</Text>
+                <Text>{[full?.address, e.communeName, e.provinceName].filter(Boolean).join(', ')}</Text>
+                {full && <Text size="sm" c="dark.4">{full.registrationNumber}</Text>}
                 <Anchor component={Link} to={`/chu-the/${e.id}`}>{t('action.view')}</Anchor>
               </Stack>
             )}

@@ -9,7 +9,7 @@ import { ENTITY_TYPES, type EntityOut } from '../../types.js';
 
 type Values = {
   name: string; type: string; registrationNumber: string; registrationDate: string; taxCode: string; address: string; communeCode: string;
-  phone: string; email: string; website: string; repName: string; repSex: string; repEthnicity: string; repDisability: boolean;
+  phone: string; email: string; website: string; publishContact: boolean; repName: string; repSex: string; repEthnicity: string; repDisability: boolean;
   workers: number | string; localWorkers: number | string;
 };
 
@@ -17,6 +17,8 @@ function valuesOf(e: EntityOut): Values {
   return {
     name: e.name, type: e.type, registrationNumber: e.registrationNumber, registrationDate: e.registrationDate ?? '', taxCode: e.taxCode ?? '',
     address: e.address, communeCode: e.communeCode, phone: e.phone ?? '', email: e.email ?? '', website: e.website ?? '',
+    // Until the entity chooses, an organisation publishes its contact and a household does not (as the server does).
+    publishContact: e.publishContact ?? e.type !== 'ho_kinh_doanh',
     repName: e.representative?.fullName ?? '', repSex: e.representative?.sex ?? 'female', repEthnicity: e.representative?.ethnicity ?? '',
     repDisability: e.representative?.disability ?? false, workers: e.workers ?? '', localWorkers: e.localWorkers ?? '',
   };
@@ -37,7 +39,7 @@ export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: 
     void errors.submit(async () => {
       const saved = await api.patch<EntityOut>(`/api/v1/entities/${entity.id}`, {
         version: entity.version, name: v.name, type: v.type, registrationNumber: v.registrationNumber, registrationDate: orNull(v.registrationDate),
-        taxCode: orNull(v.taxCode), address: v.address, communeCode: v.communeCode, phone: orNull(v.phone), email: orNull(v.email), website: orNull(v.website),
+        taxCode: orNull(v.taxCode), address: v.address, communeCode: v.communeCode, phone: orNull(v.phone), email: orNull(v.email), website: orNull(v.website), publishContact: v.publishContact,
         representative: { fullName: v.repName, sex: v.repSex, ethnicity: v.repEthnicity, disability: v.repDisability },
         workers: numOrNull(v.workers), localWorkers: numOrNull(v.localWorkers),
       });
@@ -66,6 +68,7 @@ export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: 
           <NumberInput label={t('form.workers')} min={0} value={v.workers} onChange={set('workers')} error={f('workers')} thousandSeparator="." decimalSeparator="," />
           <NumberInput label={t('form.localWorkers')} min={0} value={v.localWorkers} onChange={set('localWorkers')} error={f('localWorkers')} thousandSeparator="." decimalSeparator="," />
         </SimpleGrid>
+        <Checkbox label={t('form.publishContact')} description={t('form.publishContactHint')} checked={v.publishContact} onChange={(e) => set('publishContact')(e.currentTarget.checked)} />
         <Fieldset legend={t('entity.representative')} radius="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('form.repName')} required value={v.repName} onChange={text('repName')} error={f('representative.fullName')} />

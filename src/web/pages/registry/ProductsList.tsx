@@ -10,7 +10,7 @@ import { PagedTable } from '../../components/PagedTable.js';
 import { Stars } from '../../components/Stars.js';
 import { formatDate } from '../../format.js';
 import { useClassification } from '../../reference.js';
-import { PRODUCT_STATUSES, type EntityOut, type Page, type ProductOut, type User } from '../../types.js';
+import { PRODUCT_STATUSES, type EntityAnyOut, type Page, type ProductOut, type User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { isOfficer } from '../../roles.js';
@@ -32,7 +32,7 @@ export default function ProductsList({ user }: { user: User }) {
     entity: officer ? undefined : user.entityId ?? undefined,
   };
   const list = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...filters, sort: '-updatedAt', page, pageSize: PAGE_SIZE }));
-  const { data: own } = useFetch<EntityOut>(!officer && user.entityId ? `/api/v1/entities/${user.entityId}` : null);
+  const { data: own } = useFetch<EntityAnyOut>(!officer && user.entityId ? `/api/v1/entities/${user.entityId}` : null);
 
   return (
     <Stack>

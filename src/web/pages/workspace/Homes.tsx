@@ -6,7 +6,7 @@ import { withQuery } from '../../api.js';
 import { ProductCard } from '../../components/ProductCard.js';
 import { ErrorState, Loading } from '../../components/States.js';
 import { formatDate, formatNumber } from '../../format.js';
-import type { EntityOut, Page, ProductOut, User } from '../../types.js';
+import type { EntityAnyOut, Page, ProductOut, User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import EntityDetail from '../registry/EntityDetail.js';
@@ -32,9 +32,9 @@ export function OfficerHome({ user }: { user: User }) {
   const { t } = useTranslation();
   usePageTitle(t('app.workspace'));
   const scope = { province: user.role === 'province' ? user.provinceCode : undefined, commune: user.role === 'commune' ? user.communeCode : undefined };
-  const entities = useFetch<Page<EntityOut>>(withQuery('/api/v1/entities', { ...scope, pageSize: 1 }));
+  const entities = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...scope, pageSize: 1 }));
   const products = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...scope, pageSize: 1 }));
-  const pending = useFetch<Page<EntityOut>>(withQuery('/api/v1/entities', { ...scope, status: 'pending', pageSize: 8, sort: '-createdAt' }));
+  const pending = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...scope, status: 'pending', pageSize: 8, sort: '-createdAt' }));
   return (
     <Stack>
       <div>
