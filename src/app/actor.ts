@@ -22,3 +22,8 @@ export const systemActor = (name: string): SystemActor => ({ kind: 'system', nam
 
 /** What a command runs with: the actor, the open transaction, a logger and the clock. */
 export type Ctx = { actor: Actor; tx: Queryable; log: FastifyBaseLogger; now: Date };
+
+declare module 'fastify' {
+  /** Set for every request by the authentication hook; the public when nobody is logged in. */
+  interface FastifyRequest { actor: Actor }
+}

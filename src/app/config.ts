@@ -13,6 +13,9 @@ export type Config = {
   logLevel: string;
   publicUrl: string;
   maxUploadBytes: number;
+  /** Caps on reading an uploaded workbook: bytes its XML may inflate to (OCOP_MAX_IMPORT_INFLATED_BYTES, 50 MB),
+   * rows per sheet (OCOP_MAX_IMPORT_ROWS, 20,000) and columns (OCOP_MAX_IMPORT_COLUMNS, 100). */
+  importLimits: { maxInflatedBytes: number; maxRows: number; maxColumns: number };
   /** Seconds a public catalogue response may be served from the in-process micro-cache (0 turns it off). */
   publicCacheSeconds: number;
   /**
@@ -40,6 +43,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.OCOP_PUBLIC_URL ?? `http://localhost:${port}`,
     maxUploadBytes: Number(env.OCOP_MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    importLimits: {
+      maxInflatedBytes: Number(env.OCOP_MAX_IMPORT_INFLATED_BYTES ?? 50 * 1024 * 1024),
+      maxRows: Number(env.OCOP_MAX_IMPORT_ROWS ?? 20_000),
+      maxColumns: Number(env.OCOP_MAX_IMPORT_COLUMNS ?? 100),
+    },
     publicCacheSeconds: Number(env.OCOP_PUBLIC_CACHE_SECONDS ?? 10),
     trustedProxies: parseTrustedProxies(env.OCOP_TRUSTED_PROXIES ?? ''),
     smtpUrl: env.OCOP_SMTP_URL || undefined,

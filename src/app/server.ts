@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerAccess } from './access.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import { AppError, registerErrorHandler } from './errors.js';
@@ -57,17 +58,19 @@ export async function buildServer(config: Config, database: Database, parts: Ser
     transform: jsonSchemaTransform,
   });
   parts.authenticate(app);
+  registerAccess(app); // after authentication (it reads req.actor), before any route (it checks each declaration)
   registerMicroCache(app, config.publicCacheSeconds);
 
   const deps: ModuleDeps = { database, config };
   await app.register(async (api) => {
     api.withTypeProvider<ZodTypeProvider>().get('/health', {
       schema: { tags: ['ops'], summary: 'Liveness and the database engine in use', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgresql']), time: z.string() }) } },
+      config: { access: 'public' },
     }, async () => ({ status: 'ok' as const, engine: database.engine, time: new Date().toISOString() }));
     await api.register(parts.routes, deps);
   }, { prefix: '/api/v1' });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });

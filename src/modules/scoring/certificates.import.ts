@@ -1,8 +1,9 @@
 // Reading a legacy-certificate spreadsheet: the first sheet, a header row the columns are found by (Vietnamese or
 // English, diacritics and case ignored), then one certificate per row as plain text/date values. No database here.
-import ExcelJS from 'exceljs';
-import { fileTypeFromBuffer } from 'file-type';
+// The cells are read in the import worker, which caps the inflated bytes, the rows and the columns while streaming.
 import { AppError } from '../../app/errors.js';
+import { readXlsxInWorker } from '../../app/xlsx-in-worker.js';
+import { tooManyRows, type Cell, type XlsxLimits } from '../../app/xlsx-reader.js';
 
 export type LegacyRow = {
   row: number;
@@ -28,18 +29,11 @@ export const COLUMNS: Record<LegacyField, { header: string; aliases: string[] }>
 
 export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const MAX_ROWS = 20_000;
-
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: Cell | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  if (typeof v === 'string' || typeof v === 'boolean') return String(v).trim();
-  if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-  if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  if ('text' in v) return String(v.text).trim();
-  return '';
+  return String(v).trim();
 }
 
 /** A date cell or typed text ('2024-03-05', '05/03/2024') → 'yyyy-mm-dd'; undefined when it is not a real date. */
@@ -52,50 +46,41 @@ export function parseDate(s: string): string | undefined {
   return Number.isNaN(back.getTime()) || back.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
 
-export async function readLegacyWorkbook(bytes: Buffer): Promise<LegacyRow[]> {
-  const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
-  if (detected?.mime !== XLSX_MIME) {
-    throw new AppError('unsupported', 'not_xlsx', { vi: 'Tệp không phải bảng tính Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' }, { field: 'file' });
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid', 'xlsx_unreadable', { vi: 'Không đọc được bảng tính', en: 'The workbook cannot be read' }, { field: 'file' });
-  }
-  const ws = wb.worksheets[0];
+export async function readLegacyWorkbook(bytes: Buffer, limits: Omit<XlsxLimits, 'maxSheets'>): Promise<LegacyRow[]> {
+  const [ws] = await readXlsxInWorker(bytes, { ...limits, maxSheets: 1 });
   if (!ws) throw new AppError('invalid', 'xlsx_empty', { vi: 'Bảng tính không có trang nào', en: 'The workbook has no sheet' }, { field: 'file' });
-  if (ws.rowCount > MAX_ROWS + 10) throw new AppError('too_large', 'too_many_rows', { vi: `Tối đa ${MAX_ROWS} dòng mỗi lần nhập`, en: `At most ${MAX_ROWS} rows per import` }, { field: 'file' });
 
   // The header row: the first of the top ten rows naming at least three known columns.
   const lookup = new Map<string, LegacyField>();
   for (const [field, c] of Object.entries(COLUMNS) as [LegacyField, (typeof COLUMNS)[LegacyField]][]) {
     for (const name of [c.header, ...c.aliases]) lookup.set(fold(name), field);
   }
-  let headerRow = 0;
+  let headerIndex = -1;
   let columns = new Map<number, LegacyField>();
-  for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
+  for (const [i, { row, cells }] of ws.rows.entries()) {
+    if (row > 10) break;
     const found = new Map<number, LegacyField>();
-    ws.getRow(r).eachCell((cell, col) => {
-      const field = lookup.get(fold(cellText(cell.value)).replace(/\s*\(.*\)$/, '').replace(/\s*\*$/, ''));
+    cells.forEach((cell, col) => {
+      const field = lookup.get(fold(cellText(cell)).replace(/\s*\(.*\)$/, '').replace(/\s*\*$/, ''));
       if (field) found.set(col, field);
     });
-    if (found.size >= 3) [headerRow, columns] = [r, found];
+    if (found.size >= 3) { [headerIndex, columns] = [i, found]; break; }
   }
-  if (!headerRow) {
+  if (headerIndex < 0) {
     throw new AppError('invalid', 'header_not_found', {
       vi: `Không tìm thấy dòng tiêu đề (cần các cột: ${Object.values(COLUMNS).map((c) => c.header).join(', ')})`,
       en: `No header row found (expected columns: ${Object.values(COLUMNS).map((c) => c.header).join(', ')})`,
     }, { field: 'file' });
   }
+  const below = ws.rows.slice(headerIndex + 1);
+  if (below.length > limits.maxRows) throw tooManyRows(limits.maxRows);
 
   const rows: LegacyRow[] = [];
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+  for (const { row, cells } of below) {
     const values = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, ''])) as Record<LegacyField, string>;
-    const row = ws.getRow(r);
-    for (const [col, field] of columns) values[field] = cellText(row.getCell(col).value);
+    for (const [col, field] of columns) values[field] = cellText(cells[col]);
     if (Object.values(values).every((v) => v === '')) continue;
-    rows.push({ row: r, sheet: ws.name, ...values });
+    rows.push({ row, sheet: ws.name, ...values });
   }
   return rows;
 }

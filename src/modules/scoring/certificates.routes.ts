@@ -129,7 +129,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     requireUser(req);
     if (!canImportCertificates(req.actor)) throw forbidden();
     const { bytes, fileName } = await readXlsxUpload(req);
-    const rows = await readLegacyWorkbook(bytes);
+    const rows = await readLegacyWorkbook(bytes, config.importLimits);
     return inTransaction(db, req, (ctx) => previewCertificateImport(ctx, fileName, rows));
   });
 

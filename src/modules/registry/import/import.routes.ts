@@ -9,6 +9,7 @@ import { listProductSets } from '../registry.repo.js';
 import { commitImport } from './commands/commit-import.js';
 import { canImport, previewImport } from './commands/preview-import.js';
 import { commitResult, importIdParams, importPreview } from './import.contract.js';
+import { readWorkbook } from './read-workbook.js';
 import { buildTemplate } from './template.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,7 +26,7 @@ async function readWorkbookUpload(req: FastifyRequest): Promise<{ bytes: Buffer;
   return { bytes, fileName: (part.filename || 'import.xlsx').slice(0, 255) };
 }
 
-export const importRoutes: ModulePlugin = async (app, { database }) => {
+export const importRoutes: ModulePlugin = async (app, { database, config }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
 
@@ -42,7 +43,8 @@ export const importRoutes: ModulePlugin = async (app, { database }) => {
     const actor = requireUser(req);
     if (!canImport(actor)) throw forbidden();
     const upload = await readWorkbookUpload(req);
-    return inTransaction(db, req, (ctx) => previewImport(ctx, upload));
+    const book = await readWorkbook(upload.bytes, config.importLimits);
+    return inTransaction(db, req, (ctx) => previewImport(ctx, upload, book));
   });
 
   r.post('/imports/:id/commit', {

@@ -9,17 +9,17 @@ import { importJob } from '../import.tables.js';
 import { communeIndex, entitiesByRegistration, productsByCode, translateOldAddresses } from '../lookups.js';
 import { parseWorkbook } from '../parse-workbook.js';
 import { planRows } from '../plan-rows.js';
-import { readWorkbook } from '../read-workbook.js';
+import type { WorkbookData } from '../read-workbook.js';
 
 /** Officers import into their own area; the central office anywhere. */
 export function canImport(actor: Ctx['actor']): boolean {
   return actor.kind === 'user' && (actor.role === 'central' || actor.role === 'province' || actor.role === 'commune');
 }
 
-export async function previewImport(ctx: Ctx, file: { bytes: Buffer; fileName: string }): Promise<ImportPreview> {
+/** `book` is the workbook already read (readWorkbook, before the transaction opens: reading a large file takes seconds). */
+export async function previewImport(ctx: Ctx, file: { bytes: Buffer; fileName: string }, book: WorkbookData): Promise<ImportPreview> {
   const actor = ctx.actor;
   if (actor.kind !== 'user' || !canImport(actor)) throw forbidden();
-  const book = await readWorkbook(file.bytes);
   const parsed = parseWorkbook(book, await listProductSets(ctx.tx));
 
   const registrations = [...new Set([...parsed.entities.map((e) => e.registrationNumber), ...parsed.products.map((p) => p.ownerRegistration)].filter(Boolean))];
