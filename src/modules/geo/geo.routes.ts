@@ -10,6 +10,7 @@ export const geoRoutes: ModulePlugin = async (app, { database }) => {
   const { db } = database;
 
   r.get('/admin-units', {
+    config: { access: 'public' },
     schema: { tags: ['geo'], summary: 'Administrative units in force (34 provinces, 3,321 communes)', querystring: adminUnitsQuery, response: { 200: adminUnitList } },
   }, async (req, reply) => {
     const { level, province, q } = req.query;
@@ -26,6 +27,7 @@ export const geoRoutes: ModulePlugin = async (app, { database }) => {
   });
 
   r.get('/admin-units/translate', {
+    config: { access: 'public' },
     schema: { tags: ['geo'], summary: 'Translate a district-era commune to the commune in force', querystring: translateQuery, response: { 200: translateResult } },
   }, async (req) => {
     const rows = await repo.translateOldCommune(db, req.query);

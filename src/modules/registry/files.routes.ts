@@ -8,7 +8,7 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { attachEntityDocument, attachProductFile } from './commands/attach-file.js';
 import { documentMeta, documentOut, fileOut, idParams } from './registry.contract.js';
-import { canEditEntity, canReadEntity, canReadProduct, inScope } from './registry.policy.js';
+import { canEditEntity, canReadEntity, canReadProduct, inScope, SCOPED_ROLES } from './registry.policy.js';
 import { presentFile } from './registry.present.js';
 import { fileAttachments, getEntity, listEntityDocuments } from './registry.repo.js';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
   const { db } = database;
   const files = new FileStore(join(config.dataDir, 'files'));
 
-  r.post('/products/:id/files', { schema: { tags: ['registry'], summary: 'Upload a product photo (kind=image: JPEG, PNG, WebP) or document (kind=document: PDF or image), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: fileOut } } }, async (req, reply) => {
+  r.post('/products/:id/files', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Upload a product photo (kind=image: JPEG, PNG, WebP) or document (kind=document: PDF or image), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: fileOut } } }, async (req, reply) => {
     requireUser(req);
     const { upload, fields } = await readSingleUpload(req);
     const meta = parseFields(z.object({ kind: z.enum(['image', 'document']).default('image'), caption: z.string().max(300).optional() }), fields);
@@ -33,7 +33,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
     return reply.status(201).send(presentFile(file, link.kind, link.caption));
   });
 
-  r.post('/entities/:id/documents', { schema: { tags: ['registry'], summary: 'Upload an entity document (business registration, food safety, trademark…), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } }, async (req, reply) => {
+  r.post('/entities/:id/documents', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Upload an entity document (business registration, food safety, trademark…), multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: documentOut } } }, async (req, reply) => {
     requireUser(req);
     const { upload, fields } = await readSingleUpload(req);
     const meta = parseFields(documentMeta, fields);
@@ -41,7 +41,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
     return reply.status(201).send({ id: doc.id, docType: doc.docType, number: doc.number, issuer: doc.issuer, issuedOn: doc.issuedOn, expiresOn: doc.expiresOn, file: presentFile(file, 'document') });
   });
 
-  r.get('/entities/:id/documents', { schema: { tags: ['registry'], params: idParams, response: { 200: z.object({ items: z.array(documentOut) }) } } }, async (req) => {
+  r.get('/entities/:id/documents', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], params: idParams, response: { 200: z.object({ items: z.array(documentOut) }) } } }, async (req) => {
     const row = await getEntity(db, req.params.id);
     if (!row || !canEditEntity(req.actor, row.entity)) throw notFound('entity', 'chủ thể');
     const docs = await listEntityDocuments(db, req.params.id);
@@ -49,7 +49,7 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
   });
 
   // A product photo of a published product is public; documents only for those who may edit the record.
-  r.get('/files/:id', { schema: { tags: ['registry'], summary: 'Download a stored file', params: idParams } }, async (req, reply) => {
+  r.get('/files/:id', { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'Download a stored file', params: idParams } }, async (req, reply) => {
     const found = await fileAttachments(db, req.params.id);
     if (!found) throw notFound('file', 'tệp');
     const actor = req.actor;

@@ -49,7 +49,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return found;
   }
 
-  r.get('/certificates', { schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
+  r.get('/certificates', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
     const qy = req.query;
     const today = vnDate(new Date());
     const where = and(
@@ -63,7 +63,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentRegisterItem(row, today)) };
   });
 
-  r.get('/certificates/reminders', { schema: { tags: ['certificates'], summary: 'Certificates whose re-rating window is open (≤ 180 days to expiry) or closed (≤ 120 days), for the office\'s to-do list', querystring: remindersQuery, response: { 200: remindersOut } } }, async (req) => {
+  r.get('/certificates/reminders', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Certificates whose re-rating window is open (≤ 180 days to expiry) or closed (≤ 120 days), for the office\'s to-do list', querystring: remindersQuery, response: { 200: remindersOut } } }, async (req) => {
     requireUser(req);
     const scope = reminderProvince(req.actor, req.query.province);
     if (!scope.ok) throw forbidden();
@@ -81,7 +81,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return { today, items };
   });
 
-  r.get('/certificates/:number/verify', { schema: { tags: ['certificates'], summary: 'Public verification: valid or not, stars, product, entity, dates, status, revocation', params: numberParams, response: { 200: verifyOut } } }, async (req, reply) => {
+  r.get('/certificates/:number/verify', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'Public verification: valid or not, stars, product, entity, dates, status, revocation', params: numberParams, response: { 200: verifyOut } } }, async (req, reply) => {
     const found = await byNumber(req.params.number);
     const today = vnDate(new Date());
     const out = presentVerification(found, today);
@@ -93,7 +93,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return out;
   });
 
-  r.get('/certificates/:number/pdf', { schema: { tags: ['certificates'], summary: 'The certificate as an A4 PDF with a QR code to the verification page', params: numberParams } }, async (req, reply) => {
+  r.get('/certificates/:number/pdf', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The certificate as an A4 PDF with a QR code to the verification page', params: numberParams } }, async (req, reply) => {
     const found = await byNumber(req.params.number);
     const c = found.certificate;
     const pdf = await renderCertificatePdf({
@@ -107,25 +107,25 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
       .header('content-disposition', `inline; filename="${c.number}.pdf"`).send(pdf);
   });
 
-  r.get('/certificates/revocation-grounds', { schema: { tags: ['certificates'], summary: 'The grounds of revocation (Điều 8.1) and the deadline in days from the conclusion (Điều 8.4)', response: { 200: revocationGroundsOut } } }, async (_req, reply) => {
+  r.get('/certificates/revocation-grounds', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The grounds of revocation (Điều 8.1) and the deadline in days from the conclusion (Điều 8.4)', response: { 200: revocationGroundsOut } } }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=3600');
     return { instrument: RULES.instrument, deadlineDays: RULES.revocation.deadlineDays, enforceDeadline: RULES.revocation.enforceDeadline, grounds: RULES.revocation.grounds };
   });
 
-  r.get('/certificates/:number/actions', { schema: { tags: ['certificates'], summary: 'What the caller may do with this certificate (revoke: the competent authority, while it is in force)', params: numberParams, response: { 200: certificateActionsOut } } }, async (req, reply) => {
+  r.get('/certificates/:number/actions', { config: { access: 'user' }, schema: { tags: ['certificates'], summary: 'What the caller may do with this certificate (revoke: the competent authority, while it is in force)', params: numberParams, response: { 200: certificateActionsOut } } }, async (req, reply) => {
     requireUser(req);
     const found = await byNumber(req.params.number);
     reply.header('cache-control', 'private, no-store');
     return { actions: certificateActions(req.actor, found.certificate, vnDate(new Date()), found.lateReRatingPending) };
   });
 
-  r.post('/certificates/:number/revoke', { schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only, within 15 days of the conclusion)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {
+  r.post('/certificates/:number/revoke', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only, within 15 days of the conclusion)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => revokeCertificate(ctx, req.params.number, req.body));
     return presentVerification(await byNumber(req.params.number), vnDate(new Date()));
   });
 
-  r.post('/certificates/import/preview', { schema: { tags: ['certificates'], summary: 'Legacy certificates from a spreadsheet: row-by-row preview, nothing written (multipart, field "file")', consumes: ['multipart/form-data'], response: { 200: importPreview } } }, async (req) => {
+  r.post('/certificates/import/preview', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Legacy certificates from a spreadsheet: row-by-row preview, nothing written (multipart, field "file")', consumes: ['multipart/form-data'], response: { 200: importPreview } } }, async (req) => {
     requireUser(req);
     if (!canImportCertificates(req.actor)) throw forbidden();
     const { bytes, fileName } = await readXlsxUpload(req);
@@ -133,7 +133,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return inTransaction(db, req, (ctx) => previewCertificateImport(ctx, fileName, rows));
   });
 
-  r.post('/certificates/import/:id/commit', { schema: { tags: ['certificates'], summary: 'Write a previewed import: all rows or none', params: importIdParams, response: { 200: z.object({ created: z.number(), updated: z.number() }) } } }, async (req) => {
+  r.post('/certificates/import/:id/commit', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Write a previewed import: all rows or none', params: importIdParams, response: { 200: z.object({ created: z.number(), updated: z.number() }) } } }, async (req) => {
     requireUser(req);
     if (!canImportCertificates(req.actor)) throw forbidden();
     return inTransaction(db, req, (ctx) => commitCertificateImport(ctx, req.params.id));

@@ -1,8 +1,20 @@
 // Who may run a council and who may score: pure functions over the actor, the council and the actor's membership.
-import type { Actor } from '../../app/actor.js';
+import type { Actor, Role } from '../../app/actor.js';
 import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
 
 type CouncilLike = Pick<CouncilRow, 'level' | 'provinceCode'>;
+
+// The roles each policy below can ever grant — the first gate of the routes (their access declaration); the
+// council, its scope and the membership are checked after it. Members are 'council' or 'advisory' accounts, and
+// 'central' ones on the central council (add-council-member.ts).
+/** canManageCouncil: the province office, the Ministry. */
+export const COUNCIL_OFFICES: readonly Role[] = ['province', 'central'];
+/** canReadCouncil: the offices and the members of either team. */
+export const COUNCIL_PEOPLE: readonly Role[] = ['province', 'central', 'council', 'advisory'];
+/** canRunSession: the offices, the chair and the secretary. */
+export const SESSION_RUNNERS: readonly Role[] = ['province', 'central', 'council'];
+/** scores() and isChair(): members of the council itself. */
+export const SCORING_MEMBERS: readonly Role[] = ['council', 'central'];
 
 /** The office that runs the council: the province office for its provincial council, the Ministry for the central one. */
 export function canManageCouncil(a: Actor, c: CouncilLike): boolean {

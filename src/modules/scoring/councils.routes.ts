@@ -18,7 +18,7 @@ import {
   addMemberBody, conflictBody, conflictOut, councilList, councilOut, createCouncilBody, idParams, memberOut, precedentBody, precedentOut, precedentQuery,
   updateCouncilBody, updateMemberBody,
 } from './councils.contract.js';
-import { canManageCouncil, canReadCouncil } from './councils.policy.js';
+import { canManageCouncil, canReadCouncil, COUNCIL_OFFICES, COUNCIL_PEOPLE } from './councils.policy.js';
 import { presentCouncil, presentMember } from './councils.present.js';
 import { councilIdsOfUser, getCouncil, getMember, listConflicts, listCouncils, listMembers, searchPrecedents } from './councils.repo.js';
 import { council, precedent } from './councils.tables.js';
@@ -39,7 +39,7 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
   }
   const full = async (actor: Actor, id: string) => presentCouncil((await getCouncil(db, id))!, await listMembers(db, id), actor);
 
-  r.get('/councils', { schema: { tags, summary: 'Councils the caller runs or sits on', response: { 200: councilList } } }, async (req) => {
+  r.get('/councils', { config: { access: 'user' }, schema: { tags, summary: 'Councils the caller runs or sits on', response: { 200: councilList } } }, async (req) => {
     const u = requireUser(req);
     const mine = (await councilIdsOfUser(db, u.id)).map((x) => x.councilId);
     const where = u.role === 'central' ? undefined
@@ -49,37 +49,37 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
     return { items: await Promise.all(rows.map(async (c) => presentCouncil(c, await listMembers(db, c.id), req.actor))) };
   });
 
-  r.post('/councils', { schema: { tags, summary: 'Create a provincial or the central council; settings default from the rules data', body: createCouncilBody, response: { 201: councilOut } } }, async (req, reply) => {
+  r.post('/councils', { config: { access: COUNCIL_OFFICES }, schema: { tags, summary: 'Create a provincial or the central council; settings default from the rules data', body: createCouncilBody, response: { 201: councilOut } } }, async (req, reply) => {
     requireUser(req);
     const c = await inTransaction(db, req, (ctx) => createCouncil(ctx, req.body));
     return reply.status(201).send(await full(req.actor, c.id));
   });
 
-  r.get('/councils/:id', { schema: { tags, params: idParams, response: { 200: councilOut } } }, async (req) => {
+  r.get('/councils/:id', { config: { access: COUNCIL_PEOPLE }, schema: { tags, params: idParams, response: { 200: councilOut } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
     return full(req.actor, req.params.id);
   });
 
-  r.patch('/councils/:id', { schema: { tags, summary: 'Rename or change the operating-rule settings (spread, quorum, minimums)', params: idParams, body: updateCouncilBody, response: { 200: councilOut } } }, async (req) => {
+  r.patch('/councils/:id', { config: { access: COUNCIL_OFFICES }, schema: { tags, summary: 'Rename or change the operating-rule settings (spread, quorum, minimums)', params: idParams, body: updateCouncilBody, response: { 200: councilOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => updateCouncil(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  r.post('/councils/:id/members', { schema: { tags, summary: 'Add a member (chair, secretary, member) or an advisory-team member', params: idParams, body: addMemberBody, response: { 201: memberOut } } }, async (req, reply) => {
+  r.post('/councils/:id/members', { config: { access: COUNCIL_OFFICES }, schema: { tags, summary: 'Add a member (chair, secretary, member) or an advisory-team member', params: idParams, body: addMemberBody, response: { 201: memberOut } } }, async (req, reply) => {
     requireUser(req);
     const m = await inTransaction(db, req, (ctx) => addCouncilMember(ctx, req.params.id, req.body));
     return reply.status(201).send(presentMember((await listMembers(db, req.params.id)).find((x) => x.member.id === m.id)!));
   });
 
-  r.patch('/councils/:id/members/:memberId', { schema: { tags, summary: 'Change a member\'s role or deactivate them', params: z.strictObject({ id: z.uuid(), memberId: z.uuid() }), body: updateMemberBody, response: { 200: memberOut } } }, async (req) => {
+  r.patch('/councils/:id/members/:memberId', { config: { access: COUNCIL_OFFICES }, schema: { tags, summary: 'Change a member\'s role or deactivate them', params: z.strictObject({ id: z.uuid(), memberId: z.uuid() }), body: updateMemberBody, response: { 200: memberOut } } }, async (req) => {
     requireUser(req);
     const m = await inTransaction(db, req, (ctx) => updateCouncilMember(ctx, req.params.id, req.params.memberId, req.body));
     return presentMember((await listMembers(db, req.params.id)).find((x) => x.member.id === m.id)!);
   });
 
-  r.post('/councils/:id/conflicts', { schema: { tags, summary: 'Declare a conflict of interest between a member and an entity', params: idParams, body: conflictBody, response: { 201: conflictOut } } }, async (req, reply) => {
+  r.post('/councils/:id/conflicts', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Declare a conflict of interest between a member and an entity', params: idParams, body: conflictBody, response: { 201: conflictOut } } }, async (req, reply) => {
     requireUser(req);
     const row = await inTransaction(db, req, (ctx) => declareConflict(ctx, req.params.id, req.body));
     const names = await query<{ full_name: string; name: string }>(db, sql`SELECT u.full_name, e.name FROM app_user u, entity e WHERE u.id = ${row.userId} AND e.id = ${row.entityId}`);
@@ -88,7 +88,7 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
 
   // Declared conflicts, plus the likely ones the registry suggests: a member who belongs to the entity, or whose
   // account is in the entity's commune, for the entities of the dossiers on this council's open agendas.
-  r.get('/councils/:id/conflicts', { schema: { tags, summary: 'Declared and suggested conflicts of interest for the dossiers on the agenda', params: idParams, response: { 200: z.object({ items: z.array(conflictOut) }) } } }, async (req) => {
+  r.get('/councils/:id/conflicts', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Declared and suggested conflicts of interest for the dossiers on the agenda', params: idParams, response: { 200: z.object({ items: z.array(conflictOut) }) } } }, async (req) => {
     requireUser(req);
     const c = await readable(req.actor, req.params.id);
     const member = await getMember(db, c.id, req.actor.kind === 'user' ? req.actor.id : null);
@@ -111,7 +111,7 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
     return { items };
   });
 
-  r.get('/precedents', { schema: { tags, summary: 'Library of precedents: how councils read ambiguous criteria (search ignores diacritics)', querystring: precedentQuery, response: { 200: z.object({ items: z.array(precedentOut) }) } } }, async (req) => {
+  r.get('/precedents', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Library of precedents: how councils read ambiguous criteria (search ignores diacritics)', querystring: precedentQuery, response: { 200: z.object({ items: z.array(precedentOut) }) } } }, async (req) => {
     const u = requireUser(req);
     if (!['council', 'advisory', 'province', 'central'].includes(u.role)) throw forbidden();
     const qy = req.query;
@@ -124,7 +124,7 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
     return { items: rows.map((p) => ({ id: p.id, councilId: p.councilId, sheet: p.sheet, criterionCode: p.criterionCode, title: p.title, body: p.body, dossierId: p.dossierId, createdBy: p.createdBy, createdAt: p.createdAt.toISOString() })) };
   });
 
-  r.post('/precedents', { schema: { tags, summary: 'Record how the council read a criterion', body: precedentBody, response: { 201: precedentOut } } }, async (req, reply) => {
+  r.post('/precedents', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Record how the council read a criterion', body: precedentBody, response: { 201: precedentOut } } }, async (req, reply) => {
     requireUser(req);
     const p = await inTransaction(db, req, (ctx) => addPrecedent(ctx, req.body));
     return reply.status(201).send({ id: p.id, councilId: p.councilId, sheet: p.sheet, criterionCode: p.criterionCode, title: p.title, body: p.body, dossierId: p.dossierId, createdBy: p.createdBy, createdAt: p.createdAt.toISOString() });

@@ -5,7 +5,7 @@ import { notFound } from '../../app/errors.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { getEntity, getProduct } from '../registry/index.js';
-import { canReadDossier } from './dossiers.policy.js';
+import { canReadDossier, DOSSIER_READERS } from './dossiers.policy.js';
 import { getDossier, listDossierFiles } from './dossiers.repo.js';
 import { form01, form02, form03 } from './forms-pdf.js';
 import { RULES } from './rules.data.js';
@@ -17,6 +17,7 @@ export const dossierFormRoutes: ModulePlugin = async (app, { database }) => {
   const { db } = database;
 
   r.get('/dossiers/:id/forms/:form', {
+    config: { access: DOSSIER_READERS },
     schema: { tags: ['dossiers'], summary: 'Mẫu 01 (registration), 02 (self-assessment) or 03 (commune report) as PDF in the decree\'s layout', params: z.strictObject({ id: z.uuid(), form: z.enum(['01.pdf', '02.pdf', '03.pdf']) }) },
   }, async (req, reply) => {
     requireUser(req);

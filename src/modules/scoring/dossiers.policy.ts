@@ -69,6 +69,9 @@ export const ACTION_ROLES: Record<string, readonly Role[]> = {
   note: ['entity', 'commune', 'province', 'council', 'advisory', 'central'],
 };
 
+/** The roles canReadDossier ever grants (in their scope): the first gate of every route that reads one dossier. */
+export const DOSSIER_READERS: readonly Role[] = ['entity', 'commune', 'province', 'council', 'advisory', 'central'];
+
 /** The rows an actor may list. */
 export function dossierVisibility(a: Actor): SQL | undefined {
   if (!user(a)) return eq(dossier.id, '00000000-0000-0000-0000-000000000000');

@@ -28,7 +28,7 @@ import {
 } from './dossiers.contract.js';
 import { certificateForReRating } from './certificates.repo.js';
 import { dossierFilter } from './dossiers.filters.js';
-import { canReadDossier, dossierActions } from './dossiers.policy.js';
+import { canReadDossier, dossierActions, ACTION_ROLES, DOSSIER_READERS } from './dossiers.policy.js';
 import { dossierFileUrl, presentDossier, presentDossierItem, presentNote } from './dossiers.present.js';
 import { getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
 import { dossierFormRoutes } from './dossier-forms.routes.js';
@@ -54,7 +54,7 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return presentDossier(row, actor, new Date(), { files: f, returns, submissions, reRatingCertificate });
   }
 
-  r.get('/dossiers', { schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
+  r.get('/dossiers', { config: { access: 'user' }, schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
     requireUser(req);
     const qy = req.query;
     const now = new Date();
@@ -62,40 +62,41 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now)) };
   });
 
-  r.post('/dossiers', { schema: { tags, summary: 'Open a dossier for one of your products (Mẫu 01 prefilled from the registry)', body: createDossierBody, response: { 201: dossierOut } } }, async (req, reply) => {
+  r.post('/dossiers', { config: { access: ['entity'] }, schema: { tags, summary: 'Open a dossier for one of your products (Mẫu 01 prefilled from the registry)', body: createDossierBody, response: { 201: dossierOut } } }, async (req, reply) => {
     requireUser(req);
     const d = await inTransaction(db, req, (ctx) => createDossier(ctx, req.body));
     return reply.status(201).send(await full(req.actor, d.id));
   });
 
-  r.get('/dossiers/:id', { schema: { tags, summary: 'A dossier with live self-assessment totals, what it takes to reach the next star, deadlines and history', params: idParams, response: { 200: dossierOut } } }, async (req) => {
+  r.get('/dossiers/:id', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'A dossier with live self-assessment totals, what it takes to reach the next star, deadlines and history', params: idParams, response: { 200: dossierOut } } }, async (req) => {
     requireUser(req);
     return full(req.actor, req.params.id);
   });
 
-  r.patch('/dossiers/:id', { schema: { tags, summary: 'Edit a draft or returned dossier (Mẫu 01, Mẫu 02, self-scores)', params: idParams, body: updateDossierBody, response: { 200: dossierOut } } }, async (req) => {
+  r.patch('/dossiers/:id', { config: { access: ACTION_ROLES.edit }, schema: { tags, summary: 'Edit a draft or returned dossier (Mẫu 01, Mẫu 02, self-scores)', params: idParams, body: updateDossierBody, response: { 200: dossierOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => updateDossier(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  const step = <B extends z.ZodType>(path: string, summary: string, body: B, run: (ctx: Parameters<Parameters<typeof inTransaction>[2]>[0], id: string, b: z.infer<B>) => Promise<unknown>, method: 'post' | 'put' = 'post') => {
-    r[method](`/dossiers/:id/${path}`, { schema: { tags, summary, params: idParams, body, response: { 200: dossierOut } } }, async (req) => {
+  // Each step is declared for the roles that ever take its action (ACTION_ROLES); the scope and the status are the command's.
+  const step = <B extends z.ZodType>(path: string, action: keyof typeof ACTION_ROLES, summary: string, body: B, run: (ctx: Parameters<Parameters<typeof inTransaction>[2]>[0], id: string, b: z.infer<B>) => Promise<unknown>, method: 'post' | 'put' = 'post') => {
+    r[method](`/dossiers/:id/${path}`, { config: { access: ACTION_ROLES[action] }, schema: { tags, summary, params: idParams, body, response: { 200: dossierOut } } }, async (req) => {
       requireUser(req);
       await inTransaction(db, req, (ctx) => run(ctx, req.params.id, req.body as z.infer<B>));
       return full(req.actor, req.params.id);
     });
   };
-  step('submit', 'Submit (or resubmit after a return) to the commune; a frozen snapshot is kept', versionBody, (ctx, id, b) => submitDossier(ctx, id, b.version));
-  step('commune-review', 'The commune\'s Mẫu 03 report: items a–d with assessment and note', communeReviewBody, (ctx, id, b) => reviewDossierAtCommune(ctx, id, b), 'put');
-  step('forward', 'The commune proposes the dossier to the province', versionBody, (ctx, id, b) => forwardDossier(ctx, id, b.version));
-  step('return', 'Return for completion with reasons', returnBody, (ctx, id, b) => returnDossier(ctx, id, b));
-  step('reject', 'Reject on one of the sheet\'s "hồ sơ bị loại khi" conditions', rejectBody, (ctx, id, b) => rejectDossier(ctx, id, b));
-  step('accept', 'The office finds the dossier complete and hands it to the advisory team', versionBody, (ctx, id, b) => acceptDossier(ctx, id, b.version));
-  step('advisory-review', 'The advisory team\'s review: field visit, extra tests, pre-score, report', advisoryReviewBody, (ctx, id, b) => recordAdvisoryReview(ctx, id, b), 'put');
-  step('decide', 'The competent authority decides on the council\'s result (certify, send to the Ministry, not recognised)', decideBody, (ctx, id, b) => decideDossier(ctx, id, b));
+  step('submit', 'submit', 'Submit (or resubmit after a return) to the commune; a frozen snapshot is kept', versionBody, (ctx, id, b) => submitDossier(ctx, id, b.version));
+  step('commune-review', 'communeReview', 'The commune\'s Mẫu 03 report: items a–d with assessment and note', communeReviewBody, (ctx, id, b) => reviewDossierAtCommune(ctx, id, b), 'put');
+  step('forward', 'forward', 'The commune proposes the dossier to the province', versionBody, (ctx, id, b) => forwardDossier(ctx, id, b.version));
+  step('return', 'return', 'Return for completion with reasons', returnBody, (ctx, id, b) => returnDossier(ctx, id, b));
+  step('reject', 'reject', 'Reject on one of the sheet\'s "hồ sơ bị loại khi" conditions', rejectBody, (ctx, id, b) => rejectDossier(ctx, id, b));
+  step('accept', 'accept', 'The office finds the dossier complete and hands it to the advisory team', versionBody, (ctx, id, b) => acceptDossier(ctx, id, b.version));
+  step('advisory-review', 'advisoryReview', 'The advisory team\'s review: field visit, extra tests, pre-score, report', advisoryReviewBody, (ctx, id, b) => recordAdvisoryReview(ctx, id, b), 'put');
+  step('decide', 'decide', 'The competent authority decides on the council\'s result (certify, send to the Ministry, not recognised)', decideBody, (ctx, id, b) => decideDossier(ctx, id, b));
 
-  r.post('/dossiers/:id/files', { schema: { tags, summary: 'Upload evidence (PDF or image) for one criterion (criterionCode) or the whole dossier, multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: dossierFileOut } } }, async (req, reply) => {
+  r.post('/dossiers/:id/files', { config: { access: ACTION_ROLES.upload }, schema: { tags, summary: 'Upload evidence (PDF or image) for one criterion (criterionCode) or the whole dossier, multipart', params: idParams, consumes: ['multipart/form-data'], response: { 201: dossierFileOut } } }, async (req, reply) => {
     requireUser(req);
     const { upload, fields } = await readSingleUpload(req);
     const meta = uploadFields.safeParse(fields);
@@ -104,7 +105,7 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return reply.status(201).send({ id: f.id, criterionCode: f.criterionCode, url: dossierFileUrl(f.dossierId, f.id), mimeType: f.mimeType, sizeBytes: f.sizeBytes, originalName: f.originalName, caption: f.caption, createdAt: f.createdAt.toISOString() });
   });
 
-  r.get('/dossiers/:id/files/:fileId', { schema: { tags, summary: 'Download an evidence file', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) } }, async (req, reply) => {
+  r.get('/dossiers/:id/files/:fileId', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'Download an evidence file', params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }) } }, async (req, reply) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
     const f = await getDossierFile(db, req.params.id, req.params.fileId);
@@ -114,7 +115,7 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return reply.send(await files.get(f.sha256));
   });
 
-  r.get('/dossiers/:id/submissions/:seq', { schema: { tags, summary: 'The frozen snapshot of one submission', params: z.strictObject({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(10_000) }), response: { 200: submissionOut } } }, async (req) => {
+  r.get('/dossiers/:id/submissions/:seq', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'The frozen snapshot of one submission', params: z.strictObject({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(10_000) }), response: { 200: submissionOut } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
     const s = await getSubmission(db, req.params.id, req.params.seq);
@@ -122,20 +123,20 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return { seq: s.seq, submittedAt: s.submittedAt.toISOString(), snapshot: s.snapshot };
   });
 
-  r.get('/dossiers/:id/notes', { schema: { tags, summary: 'Per-criterion notes between council members, the office and the entity', params: idParams, response: { 200: z.object({ items: z.array(noteOut) }) } } }, async (req) => {
+  r.get('/dossiers/:id/notes', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'Per-criterion notes between council members, the office and the entity', params: idParams, response: { 200: z.object({ items: z.array(noteOut) }) } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
     return { items: (await listCriterionNotes(db, req.params.id)).map(presentNote) };
   });
 
-  r.post('/dossiers/:id/notes', { schema: { tags, summary: 'Add a note on one criterion', params: idParams, body: noteBody, response: { 201: noteOut } } }, async (req, reply) => {
+  r.post('/dossiers/:id/notes', { config: { access: ACTION_ROLES.note }, schema: { tags, summary: 'Add a note on one criterion', params: idParams, body: noteBody, response: { 201: noteOut } } }, async (req, reply) => {
     requireUser(req);
     const n = await inTransaction(db, req, (ctx) => addCriterionNote(ctx, req.params.id, req.body));
     const [created] = await listCriterionNotes(db, n.dossierId, n.id);
     return reply.status(201).send(presentNote(created));
   });
 
-  r.get('/dossiers/:id/history', { schema: { tags, summary: 'Audit trail of a dossier', params: idParams } }, async (req) => {
+  r.get('/dossiers/:id/history', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'Audit trail of a dossier', params: idParams } }, async (req) => {
     requireUser(req);
     const row = await readable(req.actor, req.params.id);
     if (!dossierActions(req.actor, row.dossier).length && !(req.actor.kind === 'user' && ['province', 'central', 'commune', 'entity'].includes(req.actor.role))) throw forbidden();

@@ -1,6 +1,7 @@
 // Who is refused on every scoring route: the public where a login is required, and users outside the scope — another
 // province, another commune, another entity — or in the scope with the wrong role. Scope misses answer 404 (the
-// record is as unknown as a missing one), a wrong role 403, the public 401, and a refused call writes nothing.
+// record is as unknown as a missing one), a wrong role 403, the public 401, and a refused call writes nothing. A role
+// the route's access declaration does not list gets its 403 before anything is loaded, whatever the scope.
 // The last test reads the OpenAPI document, so a scoring route added without a case here fails it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -147,28 +148,30 @@ const record = (cases: Case[]) => { allCases.push(...cases); return cases; };
 
 function dossierCases(): Case[] {
   const { draft, submitted: sub, forwarded: fwd, advisory: adv } = rec;
-  const outsiders = { province19: 404, commune19: 404, council19: 404, otherCommune: 404, stranger: 404, centralMember: 404, inspector: 404 } as const;
+  // Inspectors read no dossier: the routes do not declare their role.
+  const outsiders = { province19: 404, commune19: 404, council19: 404, otherCommune: 404, stranger: 404, centralMember: 404, inspector: 403 } as const;
   return [
     ...route('GET /dossiers', '/dossiers', undefined, { anon: 401 }),
-    ...route('POST /dossiers', '/dossiers', { productId: rec.productId, type: 'first' }, { anon: 401, stranger: 403, commune: [400, 'unknown_product'], province19: [400, 'unknown_product'] }),
+    // Only producers open dossiers; another producer learns nothing of the product either.
+    ...route('POST /dossiers', '/dossiers', { productId: rec.productId, type: 'first' }, { anon: 401, stranger: 403, commune: 403, province19: 403 }),
     ...route('GET /dossiers/{id}', `/dossiers/${sub.id}`, undefined, { anon: 401, ...outsiders }),
     // A draft is the entity's alone: its own commune and province do not see it yet.
     ...route('GET /dossiers/{id}', `/dossiers/${draft.id}`, undefined, { commune: 404, province: 404, stranger: 404 }),
-    ...route('PATCH /dossiers/{id}', `/dossiers/${draft.id}`, { answers: {}, version: draft.version }, { anon: 401, stranger: 404, commune: 404, province: 404 }),
-    ...route('PATCH /dossiers/{id}', `/dossiers/${sub.id}`, { answers: {}, version: sub.version }, { commune: 403, otherCommune: 404, province19: 404 }),
-    ...route('POST /dossiers/{id}/submit', `/dossiers/${draft.id}/submit`, { version: draft.version }, { anon: 401, stranger: 404, commune: 404, province19: 404 }),
-    ...route('PUT /dossiers/{id}/commune-review', `/dossiers/${sub.id}/commune-review`, { items: REVIEW, version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, province19: 404, stranger: 404, province: 403, entity: 403 }),
-    ...route('POST /dossiers/{id}/forward', `/dossiers/${sub.id}/forward`, { version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, stranger: 404, province: 403 }),
-    ...route('POST /dossiers/{id}/return', `/dossiers/${fwd.id}/return`, { reasons: ['Thiếu phiếu kiểm nghiệm'], version: fwd.version }, { anon: 401, province19: 404, otherCommune: 404, stranger: 404, council19: 404, entity: 403 }),
-    ...route('POST /dossiers/{id}/reject', `/dossiers/${sub.id}/reject`, { condition: sub.condition, version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, province19: 404, stranger: 404, inspector: 404, entity: 403 }),
-    ...route('POST /dossiers/{id}/accept', `/dossiers/${fwd.id}/accept`, { version: fwd.version }, { anon: 401, province19: 404, council19: 404, centralMember: 404, stranger: 404, commune: 403, entity: 403 }),
-    ...route('PUT /dossiers/{id}/advisory-review', `/dossiers/${adv.id}/advisory-review`, { report: 'Đề nghị chấm điểm', version: adv.version }, { anon: 401, advisory19: 404, council19: 404, province19: 404, otherCommune: 404, stranger: 404, centralMember: 404 }),
-    ...route('POST /dossiers/{id}/decide', `/dossiers/${fwd.id}/decide`, { decisionNumber: '9/QĐ-UBND', decisionDate: today(), version: fwd.version }, { anon: 401, province19: 404, centralMember: 404, stranger: 404, commune: 403, entity: 403 }),
+    ...route('PATCH /dossiers/{id}', `/dossiers/${draft.id}`, { answers: {}, version: draft.version }, { anon: 401, stranger: 404, commune: 403, province: 403 }),
+    ...route('PATCH /dossiers/{id}', `/dossiers/${sub.id}`, { answers: {}, version: sub.version }, { commune: 403, otherCommune: 403, province19: 403 }),
+    ...route('POST /dossiers/{id}/submit', `/dossiers/${draft.id}/submit`, { version: draft.version }, { anon: 401, stranger: 404, commune: 403, province19: 403 }),
+    ...route('PUT /dossiers/{id}/commune-review', `/dossiers/${sub.id}/commune-review`, { items: REVIEW, version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, province19: 403, stranger: 403, province: 403, entity: 403 }),
+    ...route('POST /dossiers/{id}/forward', `/dossiers/${sub.id}/forward`, { version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, stranger: 403, province: 403 }),
+    ...route('POST /dossiers/{id}/return', `/dossiers/${fwd.id}/return`, { reasons: ['Thiếu phiếu kiểm nghiệm'], version: fwd.version }, { anon: 401, province19: 404, otherCommune: 404, stranger: 403, council19: 403, entity: 403 }),
+    ...route('POST /dossiers/{id}/reject', `/dossiers/${sub.id}/reject`, { condition: sub.condition, version: sub.version }, { anon: 401, otherCommune: 404, commune19: 404, province19: 404, stranger: 403, inspector: 403, entity: 403 }),
+    ...route('POST /dossiers/{id}/accept', `/dossiers/${fwd.id}/accept`, { version: fwd.version }, { anon: 401, province19: 404, council19: 403, centralMember: 403, stranger: 403, commune: 403, entity: 403 }),
+    ...route('PUT /dossiers/{id}/advisory-review', `/dossiers/${adv.id}/advisory-review`, { report: 'Đề nghị chấm điểm', version: adv.version }, { anon: 401, advisory19: 404, council19: 403, province19: 404, otherCommune: 403, stranger: 403, centralMember: 403 }),
+    ...route('POST /dossiers/{id}/decide', `/dossiers/${fwd.id}/decide`, { decisionNumber: '9/QĐ-UBND', decisionDate: today(), version: fwd.version }, { anon: 401, province19: 404, centralMember: 403, stranger: 403, commune: 403, entity: 403 }),
     { route: 'POST /dossiers/{id}/files', url: `/dossiers/${draft.id}/files`, who: 'anon', status: 401, multipart: true },
     { route: 'POST /dossiers/{id}/files', url: `/dossiers/${draft.id}/files`, who: 'stranger', status: 404, multipart: true },
-    { route: 'POST /dossiers/{id}/files', url: `/dossiers/${draft.id}/files`, who: 'commune', status: 404, multipart: true },
+    { route: 'POST /dossiers/{id}/files', url: `/dossiers/${draft.id}/files`, who: 'commune', status: 403, multipart: true },
     { route: 'POST /dossiers/{id}/files', url: `/dossiers/${sub.id}/files`, who: 'commune', status: 403, multipart: true },
-    { route: 'POST /dossiers/{id}/files', url: `/dossiers/${sub.id}/files`, who: 'province19', status: 404, multipart: true },
+    { route: 'POST /dossiers/{id}/files', url: `/dossiers/${sub.id}/files`, who: 'province19', status: 403, multipart: true },
     ...route('GET /dossiers/{id}/files/{fileId}', `/dossiers/${sub.id}/files/${sub.fileId}`, undefined, { anon: 401, ...outsiders }),
     ...route('GET /dossiers/{id}/submissions/{seq}', `/dossiers/${sub.id}/submissions/1`, undefined, { anon: 401, ...outsiders }),
     ...route('GET /dossiers/{id}/notes', `/dossiers/${sub.id}/notes`, undefined, { anon: 401, ...outsiders }),
@@ -185,12 +188,13 @@ function councilCases(): Case[] {
     ...route('GET /councils', '/councils', undefined, { anon: 401 }),
     ...route('POST /councils', '/councils', { level: 'province', provinceCode: '08', name: 'Hội đồng lạ' }, { anon: 401, province19: 403, commune: 403, chair: 403, inspector: 403 }),
     ...route('POST /councils', '/councils', { level: 'central', name: 'Hội đồng trung ương lạ' }, { province: 403, centralMember: 403 }),
-    ...route('GET /councils/{id}', `/councils/${c.id}`, undefined, { anon: 401, province19: 404, council19: 404, commune: 404, stranger: 404, inspector: 404, centralMember: 404 }),
-    ...route('PATCH /councils/{id}', `/councils/${c.id}`, { name: 'Đổi tên', version: 1 }, { anon: 401, province19: 404, council19: 404, commune: 404, chair: 403, member: 403, secretary: 403 }),
-    ...route('POST /councils/{id}/members', `/councils/${c.id}/members`, body, { anon: 401, province19: 404, council19: 404, commune: 404, chair: 403, secretary: 403 }),
-    ...route('PATCH /councils/{id}/members/{memberId}', `/councils/${c.id}/members/${rec.memberId}`, { active: false }, { anon: 401, province19: 404, council19: 404, commune: 404, chair: 403, member: 403 }),
-    ...route('POST /councils/{id}/conflicts', `/councils/${c.id}/conflicts`, { userId: c.members[0].user.id, entityId: w.entityId, reason: 'Người thân' }, { anon: 401, province19: 404, council19: 404, commune: 404, stranger: 404, chair: 403 }),
-    ...route('GET /councils/{id}/conflicts', `/councils/${c.id}/conflicts`, undefined, { anon: 401, province19: 404, council19: 404, commune: 404, stranger: 404 }),
+    // Only offices and council people (members of either team) are declared on council routes: others get 403 at once.
+    ...route('GET /councils/{id}', `/councils/${c.id}`, undefined, { anon: 401, province19: 404, council19: 404, commune: 403, stranger: 403, inspector: 403, centralMember: 404 }),
+    ...route('PATCH /councils/{id}', `/councils/${c.id}`, { name: 'Đổi tên', version: 1 }, { anon: 401, province19: 404, council19: 403, commune: 403, chair: 403, member: 403, secretary: 403 }),
+    ...route('POST /councils/{id}/members', `/councils/${c.id}/members`, body, { anon: 401, province19: 404, council19: 403, commune: 403, chair: 403, secretary: 403 }),
+    ...route('PATCH /councils/{id}/members/{memberId}', `/councils/${c.id}/members/${rec.memberId}`, { active: false }, { anon: 401, province19: 404, council19: 403, commune: 403, chair: 403, member: 403 }),
+    ...route('POST /councils/{id}/conflicts', `/councils/${c.id}/conflicts`, { userId: c.members[0].user.id, entityId: w.entityId, reason: 'Người thân' }, { anon: 401, province19: 404, council19: 404, commune: 403, stranger: 403, chair: 403 }),
+    ...route('GET /councils/{id}/conflicts', `/councils/${c.id}/conflicts`, undefined, { anon: 401, province19: 404, council19: 404, commune: 403, stranger: 403 }),
     ...route('GET /precedents', '/precedents', undefined, { anon: 401, commune: 403, entity: 403, inspector: 403 }),
     ...route('POST /precedents', '/precedents', { councilId: c.id, sheet: 4, criterionCode: '1.1', title: 'Cách hiểu tiêu chí', body: 'Nội dung' }, { anon: 401, entity: 403, commune: 403, inspector: 403, council19: 404, province19: 404 }),
   ];
@@ -200,19 +204,23 @@ function sessionCases(): Case[] {
   const c = rec.council;
   const s = `/sessions/${rec.sessionId}`;
   const item = `${s}/items/${rec.itemId}`;
-  const outsiders = { province19: 404, council19: 404, advisory19: 404, commune: 404, stranger: 404, inspector: 404, centralMember: 404 } as const;
+  // Council people of another province (or the central council) are outside the scope (404); the roles no session
+  // route declares — communes, producers, inspectors — are refused at once (403), as are those a route does not list.
+  const outsiders = { province19: 404, council19: 404, advisory19: 404, commune: 403, stranger: 403, inspector: 403, centralMember: 404 } as const;
+  const notRunners = { ...outsiders, advisory19: 403 } as const; // runners: the offices, the chair and the secretary
+  const notScorers = { ...outsiders, province19: 403, advisory19: 403 } as const; // scorers: council members
   return [
     ...route('GET /councils/{id}/sessions', `/councils/${c.id}/sessions`, undefined, { anon: 401, ...outsiders }),
-    ...route('POST /councils/{id}/sessions', `/councils/${c.id}/sessions`, { title: 'Phiên lạ', scheduledOn: today() }, { anon: 401, ...outsiders, member: 403, advisory: 403 }),
+    ...route('POST /councils/{id}/sessions', `/councils/${c.id}/sessions`, { title: 'Phiên lạ', scheduledOn: today() }, { anon: 401, ...notRunners, member: 403, advisory: 403 }),
     ...route('GET /sessions/{id}', s, undefined, { anon: 401, ...outsiders }),
-    ...route('POST /sessions/{id}/items', `${s}/items`, { dossierId: rec.waiting.id, version: rec.waiting.version }, { anon: 401, ...outsiders, member: 403, secretary: 403 }),
-    ...route('POST /sessions/{id}/open', `${s}/open`, { present: [c.chair.user.id], version: rec.sessionVersion }, { anon: 401, ...outsiders, member: 403, advisory: 403 }),
-    ...route('PUT /sessions/{id}/items/{itemId}/score', `${item}/score`, { answers: answersAround(70) }, { anon: 401, ...outsiders, province: [403, 'not_a_scoring_member'], advisory: [403, 'not_a_scoring_member'], secretary: [403, 'not_a_scoring_member'] }),
+    ...route('POST /sessions/{id}/items', `${s}/items`, { dossierId: rec.waiting.id, version: rec.waiting.version }, { anon: 401, ...outsiders, council19: 403, advisory19: 403, centralMember: 403, member: 403, secretary: 403 }),
+    ...route('POST /sessions/{id}/open', `${s}/open`, { present: [c.chair.user.id], version: rec.sessionVersion }, { anon: 401, ...notRunners, member: 403, advisory: 403 }),
+    ...route('PUT /sessions/{id}/items/{itemId}/score', `${item}/score`, { answers: answersAround(70) }, { anon: 401, ...notScorers, province: 403, advisory: 403, secretary: [403, 'not_a_scoring_member'] }),
     ...route('GET /sessions/{id}/items/{itemId}/scores', `${item}/scores`, undefined, { anon: 401, ...outsiders }),
     ...route('GET /sessions/{id}/items/{itemId}/overview', `${item}/overview`, undefined, { anon: 401, ...outsiders, member: [403, 'submit_your_score_first'], advisory: [403, 'submit_your_score_first'] }),
-    ...route('POST /sessions/{id}/items/{itemId}/rescore', `${item}/rescore`, { reason: 'Thảo luận lại' }, { anon: 401, ...outsiders, province: [403, 'chair_only'], secretary: [403, 'chair_only'], member: [403, 'chair_only'] }),
-    ...route('POST /sessions/{id}/convert-to-meeting', `${s}/convert-to-meeting`, { present: [c.chair.user.id], version: rec.sessionVersion }, { anon: 401, ...outsiders }),
-    ...route('POST /sessions/{id}/close', `${s}/close`, { version: rec.sessionVersion }, { anon: 401, ...outsiders, member: 403, advisory: 403 }),
+    ...route('POST /sessions/{id}/items/{itemId}/rescore', `${item}/rescore`, { reason: 'Thảo luận lại' }, { anon: 401, ...notScorers, province: 403, secretary: [403, 'chair_only'], member: [403, 'chair_only'] }),
+    ...route('POST /sessions/{id}/convert-to-meeting', `${s}/convert-to-meeting`, { present: [c.chair.user.id], version: rec.sessionVersion }, { anon: 401, ...notRunners }),
+    ...route('POST /sessions/{id}/close', `${s}/close`, { version: rec.sessionVersion }, { anon: 401, ...notRunners, member: 403, advisory: 403 }),
     ...route('GET /scores/{id}/revisions', `/scores/${rec.scoreId}/revisions`, undefined, { anon: 401, ...outsiders, member: 404, advisory: 404 }),
     ...route('GET /sessions/{id}/minutes.pdf', `${s}/minutes.pdf`, undefined, { anon: 401, ...outsiders }),
     ...route('GET /sessions/{id}/items/{itemId}/members/{userId}/sheet.pdf', `${item}/members/${c.chair.user.id}/sheet.pdf`, undefined, { anon: 401, ...outsiders, member: 404, advisory: 404 }),

@@ -19,7 +19,7 @@ import {
   addItemBody, closeSessionBody, convertSessionBody, createSessionBody, idParams, itemParams, openSessionBody, overviewOut, rescoreBody, revisionOut, scoreBody, scoreOut,
   scoresOut, sessionList, sessionOut,
 } from './councils.contract.js';
-import { canReadCouncil, countingScores, expectedScorers, isChair, scores, seesAllScores, sessionActions } from './councils.policy.js';
+import { canReadCouncil, countingScores, expectedScorers, isChair, scores, seesAllScores, sessionActions, COUNCIL_OFFICES, COUNCIL_PEOPLE, SCORING_MEMBERS, SESSION_RUNNERS } from './councils.policy.js';
 import { presentScore } from './councils.present.js';
 import { getCouncil, getMember, getSession, listConflicts, listItems, listMembers, listRevisions, listScores, listSessions, userNames } from './councils.repo.js';
 import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
@@ -99,7 +99,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     };
   }
 
-  r.get('/councils/:id/sessions', { schema: { tags, params: idParams, response: { 200: sessionList } } }, async (req) => {
+  r.get('/councils/:id/sessions', { config: { access: COUNCIL_PEOPLE }, schema: { tags, params: idParams, response: { 200: sessionList } } }, async (req) => {
     requireUser(req);
     const c = await getCouncil(db, req.params.id);
     const m = await getMember(db, req.params.id, req.actor.kind === 'user' ? req.actor.id : null);
@@ -107,36 +107,36 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     return { items: (await listSessions(db, c.id)).map((s) => presentSessionHead(s, c, m, req.actor)) };
   });
 
-  r.post('/councils/:id/sessions', { schema: { tags, summary: 'Schedule a session', params: idParams, body: createSessionBody, response: { 201: sessionOut } } }, async (req, reply) => {
+  r.post('/councils/:id/sessions', { config: { access: SESSION_RUNNERS }, schema: { tags, summary: 'Schedule a session', params: idParams, body: createSessionBody, response: { 201: sessionOut } } }, async (req, reply) => {
     requireUser(req);
     const s = await inTransaction(db, req, (ctx) => createSession(ctx, req.params.id, req.body));
     return reply.status(201).send(await full(req.actor, s.id));
   });
 
-  r.get('/sessions/:id', { schema: { tags, summary: 'A session with its agenda, the caller\'s own scores and the results once closed', params: idParams, response: { 200: sessionOut } } }, async (req) => {
+  r.get('/sessions/:id', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'A session with its agenda, the caller\'s own scores and the results once closed', params: idParams, response: { 200: sessionOut } } }, async (req) => {
     requireUser(req);
     return full(req.actor, req.params.id);
   });
 
-  r.post('/sessions/:id/items', { schema: { tags, summary: 'Put a dossier on the agenda', params: idParams, body: addItemBody, response: { 200: sessionOut } } }, async (req) => {
+  r.post('/sessions/:id/items', { config: { access: COUNCIL_OFFICES }, schema: { tags, summary: 'Put a dossier on the agenda', params: idParams, body: addItemBody, response: { 200: sessionOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => addSessionItem(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  r.post('/sessions/:id/open', { schema: { tags, summary: 'Open the session with the members present (quorum checked)', params: idParams, body: openSessionBody, response: { 200: sessionOut } } }, async (req) => {
+  r.post('/sessions/:id/open', { config: { access: SESSION_RUNNERS }, schema: { tags, summary: 'Open the session with the members present (quorum checked)', params: idParams, body: openSessionBody, response: { 200: sessionOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => openSession(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  r.put('/sessions/:id/items/:itemId/score', { schema: { tags, summary: 'Save (or submit with submit=true) your own score on one product', params: itemParams, body: scoreBody, response: { 200: scoreOut } } }, async (req) => {
+  r.put('/sessions/:id/items/:itemId/score', { config: { access: SCORING_MEMBERS }, schema: { tags, summary: 'Save (or submit with submit=true) your own score on one product', params: itemParams, body: scoreBody, response: { 200: scoreOut } } }, async (req) => {
     requireUser(req);
     const s = await inTransaction(db, req, (ctx) => saveScore(ctx, req.params.id, req.params.itemId, req.body));
     return presentScore(s, await userNames(db, [s.userId]));
   });
 
-  r.get('/sessions/:id/items/:itemId/scores', { schema: { tags, summary: 'Members\' scores: hidden until you have submitted your own', params: itemParams, response: { 200: scoresOut } } }, async (req) => {
+  r.get('/sessions/:id/items/:itemId/scores', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Members\' scores: hidden until you have submitted your own', params: itemParams, response: { 200: scoresOut } } }, async (req) => {
     requireUser(req);
     const { session, council, member } = await context(req.actor, req.params.id);
     await item(req.params.id, req.params.itemId);
@@ -146,7 +146,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     return { hidden: v.hidden, submittedCount: all.filter((s) => s.status === 'submitted').length, items: v.items.map((s) => presentScore(s, names)) };
   });
 
-  r.get('/sessions/:id/items/:itemId/overview', { schema: { tags, summary: 'The chair\'s view: each member\'s total and parts against the mean, and the spread check', params: itemParams, response: { 200: overviewOut } } }, async (req) => {
+  r.get('/sessions/:id/items/:itemId/overview', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'The chair\'s view: each member\'s total and parts against the mean, and the spread check', params: itemParams, response: { 200: overviewOut } } }, async (req) => {
     requireUser(req);
     const { session, council, member } = await context(req.actor, req.params.id);
     const it = await item(req.params.id, req.params.itemId);
@@ -164,24 +164,24 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     };
   });
 
-  r.post('/sessions/:id/items/:itemId/rescore', { schema: { tags, summary: 'The chair asks members (all by default) to re-score this product', params: itemParams, body: rescoreBody, response: { 200: z.object({ round: z.number(), members: z.array(z.string()) }) } } }, async (req) => {
+  r.post('/sessions/:id/items/:itemId/rescore', { config: { access: SCORING_MEMBERS }, schema: { tags, summary: 'The chair asks members (all by default) to re-score this product', params: itemParams, body: rescoreBody, response: { 200: z.object({ round: z.number(), members: z.array(z.string()) }) } } }, async (req) => {
     requireUser(req);
     return inTransaction(db, req, (ctx) => requestRescore(ctx, req.params.id, req.params.itemId, req.body));
   });
 
-  r.post('/sessions/:id/convert-to-meeting', { schema: { tags, summary: 'Turn a written-opinion session into a meeting (opinions diverge, or a matter needs discussion): attendance and quorum checked, scores kept', params: idParams, body: convertSessionBody, response: { 200: sessionOut } } }, async (req) => {
+  r.post('/sessions/:id/convert-to-meeting', { config: { access: SESSION_RUNNERS }, schema: { tags, summary: 'Turn a written-opinion session into a meeting (opinions diverge, or a matter needs discussion): attendance and quorum checked, scores kept', params: idParams, body: convertSessionBody, response: { 200: sessionOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => convertSessionToMeeting(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  r.post('/sessions/:id/close', { schema: { tags, summary: 'Close the session: results go to the dossiers; everything is frozen', params: idParams, body: closeSessionBody, response: { 200: sessionOut } } }, async (req) => {
+  r.post('/sessions/:id/close', { config: { access: SESSION_RUNNERS }, schema: { tags, summary: 'Close the session: results go to the dossiers; everything is frozen', params: idParams, body: closeSessionBody, response: { 200: sessionOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => closeSession(ctx, req.params.id, req.body));
     return full(req.actor, req.params.id);
   });
 
-  r.get('/scores/:id/revisions', { schema: { tags, summary: 'Every saved version of one member\'s score', params: idParams, response: { 200: revisionOut } } }, async (req) => {
+  r.get('/scores/:id/revisions', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'Every saved version of one member\'s score', params: idParams, response: { 200: revisionOut } } }, async (req) => {
     const u = requireUser(req);
     const rows = await query<{ item_id: string; user_id: string; session_id: string }>(db, sql`SELECT s.item_id, s.user_id, i.session_id FROM member_score s JOIN session_item i ON i.id = s.item_id WHERE s.id = ${req.params.id}`);
     if (!rows.length) throw notFound('score', 'phiếu chấm');
@@ -191,7 +191,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     return { items: revs.map((x) => ({ version: x.version, at: x.at.toISOString(), byUser: x.byUser, action: x.action, total: Number(x.total), changed: x.changed })) };
   });
 
-  r.get('/sessions/:id/minutes.pdf', { schema: { tags, summary: 'The session minutes (biên bản) as PDF', params: idParams } }, async (req, reply) => {
+  r.get('/sessions/:id/minutes.pdf', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'The session minutes (biên bản) as PDF', params: idParams } }, async (req, reply) => {
     requireUser(req);
     const { session, council } = await context(req.actor, req.params.id);
     const members = await listMembers(db, council.id);
@@ -219,7 +219,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="bien-ban-${session.id}.pdf"`).send(pdf);
   });
 
-  r.get('/sessions/:id/items/:itemId/members/:userId/sheet.pdf', { schema: { tags, summary: 'One member\'s filled score sheet as PDF', params: z.strictObject({ id: z.uuid(), itemId: z.uuid(), userId: z.uuid() }) } }, async (req, reply) => {
+  r.get('/sessions/:id/items/:itemId/members/:userId/sheet.pdf', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'One member\'s filled score sheet as PDF', params: z.strictObject({ id: z.uuid(), itemId: z.uuid(), userId: z.uuid() }) } }, async (req, reply) => {
     const u = requireUser(req);
     const { session, council, member } = await context(req.actor, req.params.id);
     const it = await item(req.params.id, req.params.itemId);

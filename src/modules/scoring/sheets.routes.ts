@@ -32,18 +32,19 @@ export const sheetRoutes: ModulePlugin = async (app) => {
   const listEtag = etagOf(summaries);
   const sheetEtags = new Map(sheetsOf(IN_FORCE).map((s) => [s.number, etagOf(s)]));
 
-  r.get('/score-sheets', { schema: { tags: ['scoring'], summary: 'The 26 score sheets in force (QĐ 26/2026/QĐ-TTg, Phụ lục II)', response: { 200: sheetList, 304: notModified } } }, async (req, reply) => {
+  r.get('/score-sheets', { config: { access: 'public' }, schema: { tags: ['scoring'], summary: 'The 26 score sheets in force (QĐ 26/2026/QĐ-TTg, Phụ lục II)', response: { 200: sheetList, 304: notModified } } }, async (req, reply) => {
     if (cached(req, reply, listEtag)) return reply.status(304).send(null);
     return summaries;
   });
 
-  r.get('/score-sheets/:number', { schema: { tags: ['scoring'], summary: 'One score sheet: parts, groups, criteria and options with points and star markers', params: sheetNumberParams, response: { 200: sheetOut, 304: notModified } } }, async (req, reply) => {
+  r.get('/score-sheets/:number', { config: { access: 'public' }, schema: { tags: ['scoring'], summary: 'One score sheet: parts, groups, criteria and options with points and star markers', params: sheetNumberParams, response: { 200: sheetOut, 304: notModified } } }, async (req, reply) => {
     const sheet = sheetFrom(req.params.number);
     if (cached(req, reply, sheetEtags.get(sheet.number)!)) return reply.status(304).send(null);
     return sheet;
   });
 
   r.post('/score-sheets/:number/evaluate', {
+    config: { access: 'public' },
     schema: { tags: ['scoring'], summary: 'Score one set of answers: total, parts, band, recognised stars, unmet minimums and what the next star takes (no login)', params: sheetNumberParams, body: evaluateBody, response: { 200: evaluationOut } },
   }, async (req) => {
     const sheet = sheetFrom(req.params.number);

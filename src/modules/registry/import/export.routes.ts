@@ -17,6 +17,7 @@ export const exportRoutes: ModulePlugin = async (app, { database }) => {
   const { db } = database;
 
   r.get('/entities/export', {
+    config: { access: 'user' },
     schema: { tags: ['registry'], summary: 'Export the entities the caller may see, with the list\'s filters, as .xlsx or CSV (UTF-8 with BOM), under the import template\'s headers', querystring: entityExportQuery },
   }, async (req, reply) => {
     requireUser(req);
@@ -24,6 +25,7 @@ export const exportRoutes: ModulePlugin = async (app, { database }) => {
   });
 
   r.get('/products/export', {
+    config: { access: 'user' },
     schema: { tags: ['registry'], summary: 'Export the products the caller may see, with the list\'s filters, as .xlsx or CSV (UTF-8 with BOM), under the import template\'s headers', querystring: productExportQuery },
   }, async (req, reply) => {
     requireUser(req);

@@ -30,7 +30,7 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
 
-  r.get('/imports/template', { schema: { tags: ['registry'], summary: 'The .xlsx import template: sheets "Chủ thể", "Sản phẩm" (Vietnamese headers, an example row marked "VD") and "Danh mục" (allowed values)' } }, async (_req, reply) => {
+  r.get('/imports/template', { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'The .xlsx import template: sheets "Chủ thể", "Sản phẩm" (Vietnamese headers, an example row marked "VD") and "Danh mục" (allowed values)' } }, async (_req, reply) => {
     const sets = await listProductSets(db);
     const bytes = await buildTemplate(sets);
     reply.header('content-type', XLSX).header('content-disposition', attachment('mau-nhap-ocop.xlsx')).header('cache-control', 'private, max-age=0');
@@ -38,6 +38,7 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
   });
 
   r.post('/imports/preview', {
+    config: { access: ['central', 'province', 'commune'] },
     schema: { tags: ['registry'], summary: 'Dry run of an .xlsx workbook (multipart field "file"): every row with what would be created or updated and its errors; nothing is written', consumes: ['multipart/form-data'], response: { 200: importPreview } },
   }, async (req) => {
     const actor = requireUser(req);
@@ -48,6 +49,7 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
   });
 
   r.post('/imports/:id/commit', {
+    config: { access: ['central', 'province', 'commune'] },
     schema: { tags: ['registry'], summary: 'Commit a previewed import, all rows or none (uploader or central office; once; 409 if the preview had errors or a record changed since)', params: importIdParams, response: { 200: commitResult } },
   }, async (req) => {
     requireUser(req);
