@@ -34,7 +34,7 @@ export async function serve() {
   const database = await openDatabase(config);
   const app = await buildApp(config, database);
   const demoLoaded = await prepareDatabase(config, database, (m) => app.log.info(m));
-  const workers = startWorkers(database, app.log);
+  const workers = startWorkers(database, app.log, config);
 
   let closing = false;
   const shutdown = async (signal: string) => {

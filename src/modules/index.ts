@@ -10,6 +10,7 @@ import { DAY_MS, schedule } from '../app/schedule.js';
 import { buildServer } from '../app/server.js';
 import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
+import { createMailTransport, mailHandlers } from './notifications/index.js';
 import { loadClassification, registryRoutes } from './registry/index.js';
 import { runCertificateExpiry, scoringRoutes } from './scoring/index.js';
 
@@ -37,9 +38,11 @@ export async function loadReferenceData(database: Database): Promise<{ adminUnit
 export type Workers = { stop(): Promise<void> };
 
 /** The background work of a server process: the outbox worker with every module's handlers, and the daily jobs. */
-export function startWorkers(database: Database, log: FastifyBaseLogger): Workers {
+export function startWorkers(database: Database, log: FastifyBaseLogger, config: Config): Workers {
+  const mail = mailHandlers(createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom }), config.publicUrl);
   const outbox = new OutboxWorker(database.db, log)
-    .on('invitation.created', async (p, _db, log) => log.info({ email: p.email, entityId: p.entityId }, 'invitation ready to send'))
+    .on('password.reset_requested', mail.passwordReset)
+    .on('invitation.created', mail.invitation)
     .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
     .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))
     // The product's registry status already changed in the certificate's own transaction; these notify.

@@ -1,0 +1,39 @@
+// Outgoing mail: SMTP when OCOP_SMTP_URL is set; otherwise each message is written as an .eml file under
+// <dataDir>/mail/, so a newcomer running `npm start` can open the password-reset or invitation e-mail it just caused.
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export type MailMessage = { to: string; subject: string; text: string };
+export type MailTransport = {
+  /** Sends one message; returns where it went (the .eml file's path, or the SMTP message id). */
+  send(message: MailMessage): Promise<{ file?: string; messageId?: string }>;
+  readonly kind: 'smtp' | 'files';
+};
+
+export function createMailTransport(opts: { smtpUrl?: string; dataDir: string; from: string }): MailTransport {
+  if (opts.smtpUrl) {
+    const smtp = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      kind: 'smtp',
+      async send(m) {
+        const info = await smtp.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+        return { messageId: info.messageId };
+      },
+    };
+  }
+  // The same MIME message SMTP would carry, built by nodemailer and kept instead of sent.
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const dir = join(opts.dataDir, 'mail');
+  return {
+    kind: 'files',
+    async send(m) {
+      const info = await files.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`);
+      await writeFile(file, info.message as Buffer, { mode: 0o600 }); // it carries a sign-in secret
+      return { file };
+    },
+  };
+}
