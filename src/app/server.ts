@@ -17,6 +17,7 @@ import type { Database } from './db.js';
 import { AppError, registerErrorHandler } from './errors.js';
 import { registerMicroCache } from './micro-cache.js';
 import { rejectNulCharacters } from './input.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerJsonParser } from './json-body.js';
 import type { ModuleDeps, ModulePlugin } from './plugin.js';
 
@@ -45,6 +46,7 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
   registerErrorHandler(app);
   rejectNulCharacters(app);
+  registerSecurityHeaders(app, config.publicUrl);
   registerJsonParser(app);
 
   await app.register(cookie);

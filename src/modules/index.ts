@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../app/config.js';
 import type { Database } from '../app/db.js';
+import { trustedOrigins } from '../app/origin.js';
 import { OutboxWorker } from '../app/outbox.js';
 import type { ModulePlugin } from '../app/plugin.js';
 import { DAY_MS, schedule } from '../app/schedule.js';
@@ -24,7 +25,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
 
 /** The HTTP server with every module plugged in (not yet listening). */
 export function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db), routes: moduleRoutes }, opts);
+  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db, trustedOrigins(config)), routes: moduleRoutes }, opts);
 }
 
 /** Loads the reference data every database needs (administrative units, classification), idempotently. */

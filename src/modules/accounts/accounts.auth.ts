@@ -5,6 +5,7 @@ import { PUBLIC, type Actor, type UserActor } from '../../app/actor.js';
 import type { Db } from '../../app/db.js';
 import { actingUser } from '../../app/access.js';
 import { AppError } from '../../app/errors.js';
+import { writeOriginTrusted } from '../../app/origin.js';
 import { getSessionUser, getTokenUser, type UserRow } from './accounts.repo.js';
 import { tokenHash } from './accounts.rules.js';
 
@@ -24,7 +25,11 @@ export const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
   kind: 'user', id: u.id, role: u.role, provinceCode: u.provinceCode, communeCode: u.communeCode, entityId: u.entityId, via,
 });
 
-export function registerAuthentication(app: FastifyInstance, db: Db) {
+/**
+ * `trustedOrigins`: besides the host the request was sent to, the origins whose pages may send writes with the
+ * session cookie (the public URL's and OCOP_ALLOWED_ORIGINS; see app/origin.ts). Without it only the same host may.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Db, trustedOrigins: ReadonlySet<string> = new Set()) {
   app.decorateRequest('actor', null as unknown as UserActor);
   app.addHook('onRequest', async (req) => {
     req.actor = PUBLIC;
@@ -38,6 +43,10 @@ export function registerAuthentication(app: FastifyInstance, db: Db) {
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
+    // The cookie rides along on a forged cross-site write too; the page's origin says where the write came from.
+    if (!SAFE.has(req.method) && !writeOriginTrusted(req.headers, trustedOrigins)) {
+      throw new AppError('forbidden', 'csrf_origin_mismatch', { vi: 'Yêu cầu được gửi từ một trang web khác; hãy mở hệ thống từ địa chỉ chính thức', en: 'The request was sent from another site; open the system at its own address' });
+    }
     const found = await getSessionUser(db, tokenHash(token), new Date());
     if (!found) return; // expired or ended: the request goes on as the public
     req.actor = toActor(found.user, 'session');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { provinceCode } from '../geo/index.js';
 import { COUNCIL_LEVELS, MEMBER_ROLES, SESSION_MODES, TEAMS } from './councils.tables.js';
 import { councilSettings } from './rules.data.js';
+import { conditions, knockOuts } from './sheets.contract.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -10,7 +11,7 @@ const version = z.number().int().min(1);
 const answers = z.record(z.string().regex(/^\d+(\.\d+){0,2}$/).max(12), z.string().max(20)).refine((a) => Object.keys(a).length <= 200, 'Too many answers');
 
 export const createCouncilBody = z.strictObject({ level: z.enum(COUNCIL_LEVELS), provinceCode: provinceCode.nullable().optional(), name: text(300), settings: councilSettings.partial().optional() });
-export const updateCouncilBody = z.strictObject({ name: text(300).optional(), settings: councilSettings.partial().optional(), version });
+export const updateCouncilBody = z.strictObject({ name: text(300).optional(), settings: councilSettings.partial().optional(), dissolved: z.literal(true).optional(), version });
 export const addMemberBody = z.strictObject({ userId: z.uuid(), team: z.enum(TEAMS).default('council'), role: z.enum(MEMBER_ROLES).default('member'), title: optionalText(300) });
 export const updateMemberBody = z.strictObject({ role: z.enum(MEMBER_ROLES).optional(), title: optionalText(300), active: z.boolean().optional() });
 export const conflictBody = z.strictObject({ userId: z.uuid(), entityId: z.uuid(), reason: text(1000) });
@@ -21,7 +22,7 @@ const present = z.array(z.uuid()).min(1).max(100);
 export const openSessionBody = z.strictObject({ present: present.optional(), version });
 export const convertSessionBody = z.strictObject({ present, version });
 export const closeSessionBody = z.strictObject({ minutesNote: optionalText(20000), version });
-export const scoreBody = z.strictObject({ answers, comment: optionalText(5000), submit: z.boolean().default(false), version: z.number().int().min(0).optional() });
+export const scoreBody = z.strictObject({ answers, knockOuts: knockOuts.optional(), conditions: conditions.optional(), comment: optionalText(5000), submit: z.boolean().default(false), version: z.number().int().min(0).optional() });
 export const rescoreBody = z.strictObject({ members: z.array(z.uuid()).max(100).optional(), reason: text(2000) });
 export const precedentBody = z.strictObject({ councilId: z.uuid().nullable().optional(), sheet: z.number().int().min(1).max(26), criterionCode: z.string().regex(/^\d+(\.\d+){0,2}$/).max(12), title: text(300), body: text(10000), dossierId: z.uuid().nullable().optional() });
 export const precedentQuery = z.strictObject({
@@ -32,7 +33,7 @@ export const precedentQuery = z.strictObject({
 export const memberOut = z.object({ id: z.string(), userId: z.string(), fullName: z.string(), email: z.string(), accountRole: z.string(), communeCode: z.string().nullable(), team: z.enum(TEAMS), role: z.enum(MEMBER_ROLES), title: z.string().nullable(), active: z.boolean() });
 export const councilOut = z.object({
   id: z.string(), level: z.enum(COUNCIL_LEVELS), provinceCode: z.string().nullable(), name: z.string(), settings: councilSettings,
-  members: z.array(memberOut), version: z.number(), actions: z.array(z.string()),
+  members: z.array(memberOut), version: z.number(), dissolvedAt: z.string().nullable(), actions: z.array(z.string()),
 });
 export const councilList = z.object({ items: z.array(councilOut) });
 export const conflictOut = z.object({ userId: z.string(), fullName: z.string(), entityId: z.string(), entityName: z.string().nullable(), kind: z.enum(['declared', 'entity_member', 'same_commune']), reason: z.string().nullable(), declaredAt: z.string().nullable() });
@@ -40,6 +41,8 @@ export const conflictOut = z.object({ userId: z.string(), fullName: z.string(), 
 const parts = z.object({ A: z.number(), B: z.number(), C: z.number() });
 export const scoreOut = z.object({
   id: z.string(), userId: z.string(), fullName: z.string().nullable(), answers: z.record(z.string(), z.string()), total: z.number(), parts, stars: z.number().nullable(),
+  /** The knock-outs this member ticked and the facts they stated (the sheet's deciding notes). */
+  knockOuts: z.array(z.string()), conditions: z.record(z.string(), z.boolean()),
   status: z.enum(['draft', 'submitted']), round: z.number(), comment: z.string().nullable(), submittedAt: z.string().nullable(), updatedAt: z.string(), version: z.number(),
 });
 export const itemOut = z.object({

@@ -9,12 +9,12 @@ export function presentMember(m: MemberWithUser) {
 }
 
 export function presentCouncil(c: CouncilRow, members: MemberWithUser[], actor: Actor) {
-  return { id: c.id, level: c.level, provinceCode: c.provinceCode, name: c.name, settings: c.settings, members: members.map(presentMember), version: c.version, actions: councilActions(actor, c) };
+  return { id: c.id, level: c.level, provinceCode: c.provinceCode, name: c.name, settings: c.settings, members: members.map(presentMember), version: c.version, dissolvedAt: c.dissolvedAt?.toISOString() ?? null, actions: councilActions(actor, c) };
 }
 
 export function presentScore(s: ScoreRow, names: Map<string, string>) {
   return {
-    id: s.id, userId: s.userId, fullName: names.get(s.userId) ?? null, answers: s.answers, total: Number(s.total), parts: s.parts as { A: number; B: number; C: number }, stars: s.stars,
+    id: s.id, userId: s.userId, fullName: names.get(s.userId) ?? null, answers: s.answers, knockOuts: s.knockOuts, conditions: s.conditions, total: Number(s.total), parts: s.parts as { A: number; B: number; C: number }, stars: s.stars,
     status: s.status, round: s.round, comment: s.comment, submittedAt: s.submittedAt?.toISOString() ?? null, updatedAt: s.updatedAt.toISOString(), version: s.version,
   };
 }

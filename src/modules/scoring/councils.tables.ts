@@ -1,4 +1,4 @@
-// Drizzle mirror of migrations/0004_dossiers.sql (council part) and 0006_written_sessions.sql.
+// Drizzle mirror of migrations/0004_dossiers.sql (council part), 0006_written_sessions.sql and 0009_knock_outs.sql.
 import { bigserial, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CouncilSettings } from './rules.data.js';
 
@@ -18,6 +18,8 @@ export const council = pgTable('council', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+  /** Set when the office dissolves the council (to constitute a new one); its sessions and scores stay on record. */
+  dissolvedAt: timestamp('dissolved_at', { withTimezone: true }),
 });
 export type CouncilRow = typeof council.$inferSelect;
 
@@ -66,7 +68,10 @@ export const councilSession = pgTable('council_session', {
 export type SessionRow = typeof councilSession.$inferSelect;
 
 export type RescoreRequest = { round: number; reason: string; members: string[]; at: string; by: string };
-export type ItemResult = { mean: number; parts: Record<string, number>; band: number; stars: number; unmetMinimums: unknown[]; spread: number; members: number };
+export type ItemResult = {
+  mean: number; parts: Record<string, number>; band: number; stars: number; unmetMinimums: unknown[]; spread: number; members: number;
+  knockedOutBy?: string[]; stoppedAt?: string | null; knockOutVotes?: { criterion: string; foundBy: number }[];
+};
 
 export const sessionItem = pgTable('session_item', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -84,6 +89,9 @@ export const memberScore = pgTable('member_score', {
   itemId: uuid('item_id').notNull(),
   userId: uuid('user_id').notNull(),
   answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+  /** The criteria whose knock-out (or stop) note this member found met, and the facts they stated (0009). */
+  knockOuts: jsonb('knock_outs').$type<string[]>().notNull().default([]),
+  conditions: jsonb('conditions').$type<Record<string, boolean>>().notNull().default({}),
   total: numeric('total', { precision: 6, scale: 2, mode: 'number' }).notNull(),
   parts: jsonb('parts').$type<Record<string, number>>().notNull(),
   stars: integer('stars'),
@@ -104,6 +112,7 @@ export const scoreRevision = pgTable('score_revision', {
   byUser: uuid('by_user').notNull(),
   action: text('action').notNull(),
   answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+  knockOuts: jsonb('knock_outs').$type<string[]>().notNull().default([]),
   total: numeric('total', { precision: 6, scale: 2, mode: 'number' }).notNull(),
   changed: jsonb('changed').$type<{ code: string; from: string | null; to: string | null }[]>().notNull(),
 });

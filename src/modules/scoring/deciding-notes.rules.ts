@@ -31,6 +31,9 @@ export function findingCodes(sheet: Sheet): string[] {
   return criteriaOf(sheet).filter((c) => c.rules?.some((r) => r.kind === 'knockOut' || r.kind === 'stopIfFound')).map((c) => c.code);
 }
 
+/** The text of a criterion's knock-out (or stop-on-finding) note; undefined when it has none. */
+export const knockOutNote = (sheet: Sheet, code: string): string | undefined => ruleOf(sheet, code)?.text;
+
 const ruleOf = (sheet: Sheet, code: string) => criteriaOf(sheet).find((c) => c.code === code)?.rules?.find((r) => r.kind === 'knockOut' || r.kind === 'stopIfFound');
 
 /** Field errors for knock-out codes the sheet has no such note for, and conditions the answers contradict. */

@@ -35,7 +35,7 @@ export const dossierFormRoutes: ModulePlugin = async (app, { database }) => {
       });
     } else if (req.params.form === '02.pdf') {
       const sheet = getSheet(d.sheet, d.instrument)!;
-      const ev = evaluate(sheet, d.answers, RULES);
+      const ev = evaluate(sheet, d.answers, RULES, undefined, { knockOuts: d.knockOuts, conditions: d.conditions });
       const evidence: Record<string, string[]> = {};
       for (const f of await listDossierFiles(db, d.id)) if (f.criterionCode) (evidence[f.criterionCode] ??= []).push(f.caption ? `${f.caption} (${f.originalName})` : f.originalName);
       pdf = await form02({

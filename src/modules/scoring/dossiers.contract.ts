@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { communeCode, provinceCode } from '../geo/index.js';
 import { DOSSIER_STATUSES, DOSSIER_TYPES } from './dossiers.tables.js';
+import { conditions, knockOuts } from './sheets.contract.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -45,6 +46,8 @@ export const createDossierBody = z.strictObject({
   selfReport: selfReportFields.optional(),
   answers: answers.optional(),
   answerNotes: z.record(z.string().max(12), z.string().max(5000)).optional(),
+  knockOuts: knockOuts.optional(),
+  conditions: conditions.optional(),
 });
 export const updateDossierBody = z.strictObject({
   type: z.enum(DOSSIER_TYPES).optional(),
@@ -52,11 +55,16 @@ export const updateDossierBody = z.strictObject({
   selfReport: selfReportFields.optional(),
   answers: answers.optional(),
   answerNotes: z.record(z.string().max(12), z.string().max(5000)).optional(),
+  knockOuts: knockOuts.optional(),
+  conditions: conditions.optional(),
   version,
 });
 export const versionBody = z.strictObject({ version });
-export const returnBody = z.strictObject({ reasons: z.array(text(1000)).min(1).max(30), version });
-export const rejectBody = z.strictObject({ condition: text(1000), note: optionalText(2000), version });
+/** `knockOuts`: criteria of the dossier's sheet whose knock-out note the office cites (each must have one). */
+export const returnBody = z.strictObject({ reasons: z.array(text(1000)).min(1).max(30), knockOuts: knockOuts.optional(), version });
+/** On one of the sheet's "Hồ sơ bị loại khi" conditions (`condition`), or on a criterion's knock-out note (`knockOut`,
+ * its code): exactly one of the two. */
+export const rejectBody = z.strictObject({ condition: text(1000).optional(), knockOut: z.string().regex(/^\d+(\.\d+){0,2}$/).max(12).optional(), note: optionalText(2000), version });
 const assessment = z.strictObject({ assessment: z.enum(['meets', 'partly', 'not_meets']), note: text(5000) });
 export const communeReviewBody = z.strictObject({
   items: z.strictObject({ a: assessment, b: assessment, c: assessment, d: assessment }),
@@ -88,6 +96,7 @@ export const dossierListQuery = z.strictObject({
 const evaluationOut = z.object({
   total: z.number(), parts: z.object({ A: z.number(), B: z.number(), C: z.number() }), band: z.number(), stars: z.number().nullable(),
   unmetMinimums: z.array(z.object({ criterion: z.string(), requiredStar: z.number(), requiredOption: z.string(), chosenOption: z.string().nullable() })),
+  knockedOutBy: z.array(z.string()), stoppedAt: z.string().nullable(), notApplicable: z.array(z.object({ criterion: z.string(), condition: z.string() })),
 });
 
 export const dossierListItem = z.object({
@@ -120,6 +129,8 @@ export const dossierOut = dossierListItem.extend({
   selfReport: z.record(z.string(), z.unknown()),
   answers: z.record(z.string(), z.string()),
   answerNotes: z.record(z.string(), z.string()),
+  /** The self-assessment's knock-outs ticked and facts stated. */
+  knockOuts: z.array(z.string()), conditions: z.record(z.string(), z.boolean()),
   selfEvaluation: evaluationOut,
   nextStar: z.object({
     currentStars: z.number().nullable(), targetStars: z.number().nullable(), pointsNeeded: z.number(),
@@ -144,7 +155,7 @@ export const dossierOut = dossierListItem.extend({
     reRatingDueOn: z.string().nullable(),
   }),
   reRating: reRatingOut.nullable(),
-  returns: z.array(z.object({ id: z.string(), stage: z.string(), reasons: z.array(z.string()), returnedAt: z.string(), resubmittedAt: z.string().nullable() })),
+  returns: z.array(z.object({ id: z.string(), stage: z.string(), reasons: z.array(z.string()), knockOuts: z.array(z.string()), returnedAt: z.string(), resubmittedAt: z.string().nullable() })),
   submissions: z.array(z.object({ seq: z.number(), submittedAt: z.string() })),
   files: z.array(fileOut),
   createdAt: z.string(),

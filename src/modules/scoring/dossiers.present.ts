@@ -49,12 +49,14 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
   const d = row.dossier;
   const sheet = getSheet(d.sheet, d.instrument)!;
   // The entity's draft may hold answers of an earlier sheet version; unknown codes are left out of the live totals.
-  const ev = evaluate(sheet, d.answers, RULES);
+  const findings = { knockOuts: d.knockOuts, conditions: d.conditions };
+  const ev = evaluate(sheet, d.answers, RULES, undefined, findings);
   return {
     ...presentDossierItem(row, actor, now),
     instrument: d.instrument, registration: d.registration, selfReport: d.selfReport, answers: d.answers, answerNotes: d.answerNotes,
-    selfEvaluation: { total: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars, unmetMinimums: ev.unmetMinimums },
-    nextStar: nextStarAdvice(sheet, d.answers, RULES),
+    knockOuts: d.knockOuts, conditions: d.conditions,
+    selfEvaluation: { total: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars, unmetMinimums: ev.unmetMinimums, knockedOutBy: ev.knockedOutBy, stoppedAt: ev.stoppedAt, notApplicable: ev.notApplicable },
+    nextStar: nextStarAdvice(sheet, d.answers, RULES, undefined, findings),
     rejectionConditions: sheet.rejectionConditions,
     communeReview: d.communeReview, advisoryReview: d.advisoryReview, centralAdvisory: d.centralAdvisory,
     provinceResult: d.provinceResult, centralResult: d.centralResult, decision: d.decision, rejection: d.rejection,
@@ -64,7 +66,7 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
       provinceReceivedOn: d.provinceReceivedOn, centralReceivedOn: d.centralReceivedOn, reRatingDueOn: d.reratingDueOn,
     },
     reRating: presentReRating(d, x.reRatingCertificate ?? null, vnDate(now)),
-    returns: x.returns.map((r) => ({ id: r.id, stage: r.stage, reasons: r.reasons, returnedAt: r.returnedAt.toISOString(), resubmittedAt: r.resubmittedAt?.toISOString() ?? null })),
+    returns: x.returns.map((r) => ({ id: r.id, stage: r.stage, reasons: r.reasons, knockOuts: r.knockOuts, returnedAt: r.returnedAt.toISOString(), resubmittedAt: r.resubmittedAt?.toISOString() ?? null })),
     submissions: x.submissions.map((s) => ({ seq: s.seq, submittedAt: s.submittedAt.toISOString() })),
     files: x.files.map((f) => ({ id: f.id, criterionCode: f.criterionCode, url: dossierFileUrl(d.id, f.id), mimeType: f.mimeType, sizeBytes: f.sizeBytes, originalName: f.originalName, caption: f.caption, createdAt: f.createdAt.toISOString() })),
     createdAt: d.createdAt.toISOString(),

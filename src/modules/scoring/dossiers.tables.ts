@@ -1,4 +1,4 @@
-// Drizzle mirror of migrations/0004_dossiers.sql (dossier part) and 0005_rerating.sql (the re-rating columns).
+// Drizzle mirror of migrations/0004_dossiers.sql (dossier part), 0005_rerating.sql (the re-rating columns) and 0009_knock_outs.sql.
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const DOSSIER_TYPES = ['first', 'upgrade', 'rerating'] as const;
@@ -27,9 +27,16 @@ export type AdvisoryReview = {
   preScore: { total: number; parts: Record<string, number>; stars: number } | null;
   report: string | null; updatedAt: string; updatedBy: string;
 };
-export type CouncilResult = { sessionId: string; itemId: string; councilId: string; mean: number; parts: Record<string, number>; stars: number; band: number; unmetMinimums: unknown[]; members: number; closedAt: string };
+export type CouncilResult = {
+  sessionId: string; itemId: string; councilId: string; mean: number; parts: Record<string, number>; stars: number; band: number; unmetMinimums: unknown[]; members: number; closedAt: string;
+  /** The sheet's deciding notes as the council found them (absent on results closed before 0009): any knock-out or a
+   * stop makes the result not recognised. */
+  knockedOutBy?: string[]; stoppedAt?: string | null; knockOutVotes?: { criterion: string; foundBy: number }[];
+};
 export type Decision = { level: 'province' | 'central'; outcome: 'certified' | 'sent_to_central' | 'not_recognised'; stars: number | null; decisionNumber: string | null; decisionDate: string | null; basis: 'province_council' | 'central_council'; decidedBy: string; decidedAt: string };
-export type Rejection = { condition: string; note: string | null; stage: Stage; by: string; at: string };
+/** On a sheet-level "Hồ sơ bị loại khi" condition, or on a criterion's knock-out note (`knockOut` = its code, and
+ * `condition` its note's text). */
+export type Rejection = { condition: string; knockOut?: string | null; note: string | null; stage: Stage; by: string; at: string };
 
 export const dossier = pgTable('dossier', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -46,6 +53,9 @@ export const dossier = pgTable('dossier', {
   selfReport: jsonb('self_report').$type<SelfReport>().notNull(),
   answers: jsonb('answers').$type<Record<string, string>>().notNull(),
   answerNotes: jsonb('answer_notes').$type<Record<string, string>>().notNull(),
+  /** The self-assessment's knock-outs ticked and facts stated (0009_knock_outs.sql). */
+  knockOuts: jsonb('knock_outs').$type<string[]>().notNull().default([]),
+  conditions: jsonb('conditions').$type<Record<string, boolean>>().notNull().default({}),
   communeReview: jsonb('commune_review').$type<CommuneReview>(),
   advisoryReview: jsonb('advisory_review').$type<AdvisoryReview>(),
   centralAdvisory: jsonb('central_advisory').$type<AdvisoryReview>(),
@@ -91,6 +101,8 @@ export const dossierReturn = pgTable('dossier_return', {
   dossierId: uuid('dossier_id').notNull(),
   stage: text('stage', { enum: ['commune', 'province', 'central'] }).notNull(),
   reasons: jsonb('reasons').$type<string[]>().notNull(),
+  /** Criterion knock-outs the office cites (codes of criteria with a knock-out note), besides the reasons. */
+  knockOuts: jsonb('knock_outs').$type<string[]>().notNull().default([]),
   returnedAt: timestamp('returned_at', { withTimezone: true }).notNull(),
   returnedBy: uuid('returned_by'),
   resubmittedAt: timestamp('resubmitted_at', { withTimezone: true }),

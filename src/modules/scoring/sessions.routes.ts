@@ -19,7 +19,7 @@ import {
   addItemBody, closeSessionBody, convertSessionBody, createSessionBody, idParams, itemParams, openSessionBody, overviewOut, rescoreBody, revisionOut, scoreBody, scoreOut,
   scoresOut, sessionList, sessionOut,
 } from './councils.contract.js';
-import { canReadCouncil, countingScores, expectedScorers, isChair, scores, seesAllScores, sessionActions, COUNCIL_OFFICES, COUNCIL_PEOPLE, SCORING_MEMBERS, SESSION_RUNNERS } from './councils.policy.js';
+import { canReadCouncil, COUNCIL_OFFICES, COUNCIL_PEOPLE, countingScores, expectedScorers, isChair, SCORING_MEMBERS, scores, seesAllScores, SESSION_RUNNERS, sessionActions } from './councils.policy.js';
 import { presentScore } from './councils.present.js';
 import { getCouncil, getMember, getSession, listConflicts, listItems, listMembers, listRevisions, listScores, listSessions, userNames } from './councils.repo.js';
 import type { CouncilRow, MemberRow, ScoreRow, SessionRow } from './councils.tables.js';
@@ -160,7 +160,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     return {
       mean: mean?.total ?? null, parts: mean?.parts ?? null, spread: spread.spread, maxSpread: council.settings.maxSpread, withinLimit: spread.withinLimit, lowest: spread.lowest, highest: spread.highest,
       members: submitted.map((s) => ({ userId: s.userId, fullName: names.get(s.userId) ?? null, status: s.status, total: Number(s.total), parts: s.parts as { A: number; B: number; C: number }, diffFromMean: round2(Number(s.total) - (mean?.exactTotal ?? 0)) })),
-      preview: submitted.length ? evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings) : null,
+      preview: submitted.length ? evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings, submitted.map((s) => ({ knockOuts: s.knockOuts, conditions: s.conditions }))) : null,
     };
   });
 

@@ -45,10 +45,18 @@ export const sheetRoutes: ModulePlugin = async (app) => {
 
   r.post('/score-sheets/:number/evaluate', {
     config: { access: 'public' },
-    schema: { tags: ['scoring'], summary: 'Score one set of answers: total, parts, band, recognised stars, unmet minimums and what the next star takes (no login)', params: sheetNumberParams, body: evaluateBody, response: { 200: evaluationOut } },
+    schema: {
+      tags: ['scoring'], params: sheetNumberParams, body: evaluateBody, response: { 200: evaluationOut },
+      summary: 'Score one set of answers: total, parts, band, recognised stars, unmet minimums, the knock-outs found (optional knockOuts), criteria not applicable (optional conditions, e.g. hasProductStory) and what the next star takes (no login)',
+      description: 'Optional `knockOuts`: the criterion codes whose "Bị loại nếu …" (or "… sẽ không đánh giá các bước tiếp theo") note the scorer found met; '
+        + 'a code whose criterion has no such note is refused (400, field knockOuts.N). Optional `conditions` (e.g. `{ "hasProductStory": false }`): the facts '
+        + 'an applicability note depends on; left out, they follow from the answers where they can (5.1 "Không có câu chuyện sản phẩm"), else the criterion applies; '
+        + 'a criterion not applicable scores 0. The answer adds `recognised` (3★ or more with no knock-out and no stop), `knockedOutBy`, `stoppedAt` and `notApplicable`.',
+    },
   }, async (req) => {
     const sheet = sheetFrom(req.params.number);
-    const result = evaluate(sheet, req.body.answers, RULES);
-    return { instrument: sheet.instrument, sheet: sheet.number, ...result, recognised: result.stars !== null, nextStar: nextStarAdvice(sheet, req.body.answers, RULES) };
+    const findings = { knockOuts: req.body.knockOuts, conditions: req.body.conditions };
+    const result = evaluate(sheet, req.body.answers, RULES, undefined, findings);
+    return { instrument: sheet.instrument, sheet: sheet.number, ...result, recognised: result.stars !== null, nextStar: nextStarAdvice(sheet, req.body.answers, RULES, undefined, findings) };
   });
 };

@@ -40,8 +40,11 @@ export async function closeSession(ctx: Ctx, sessionId: string, input: { minutes
     }
     const spread = spreadCheck(submitted.map((s) => ({ memberId: s.userId, total: s.total })), council.settings.maxSpread);
     if (!spread.withinLimit) { problems.push({ itemId: it.item.id, product: it.productName, code: 'spread_exceeded', members: [...spread.lowest, ...spread.highest], spread: spread.spread }); continue; }
-    const ev = evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings);
-    results.set(it.item.id, { mean: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars ?? 0, unmetMinimums: ev.unmetMinimums, spread: spread.spread, members: submitted.length, answers: [] });
+    const ev = evaluateCouncil(getSheet(it.sheet, it.instrument)!, submitted.map((s) => s.answers), RULES, council.settings, submitted.map((s) => ({ knockOuts: s.knockOuts, conditions: s.conditions })));
+    results.set(it.item.id, {
+      mean: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars ?? 0, unmetMinimums: ev.unmetMinimums, spread: spread.spread, members: submitted.length, answers: [],
+      knockedOutBy: ev.knockedOutBy, stoppedAt: ev.stoppedAt, knockOutVotes: ev.knockOutVotes,
+    });
   }
   if (problems.length && session.mode === 'written' && problems.some((p) => p.code === 'spread_exceeded')) {
     throw new AppError('conflict', 'opinions_diverge', {
@@ -64,6 +67,7 @@ export async function closeSession(ctx: Ctx, sessionId: string, input: { minutes
     const councilResult: CouncilResult = {
       sessionId, itemId: it.item.id, councilId: council.id, mean: result.mean, parts: result.parts, stars: result.stars, band: result.band,
       unmetMinimums: result.unmetMinimums, members: result.members, closedAt: ctx.now.toISOString(),
+      knockedOutBy: result.knockedOutBy, stoppedAt: result.stoppedAt, knockOutVotes: result.knockOutVotes,
     };
     await saveDossier(ctx, d, council.level === 'central' ? { status: 'central_scored', centralResult: councilResult } : { status: 'scored', provinceResult: councilResult }, 'council_result');
   }

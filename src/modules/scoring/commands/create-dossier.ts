@@ -2,9 +2,11 @@
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
+import { isUniqueViolation } from '../../../app/db.js';
 import { AppError, forbidden, invalidField } from '../../../app/errors.js';
 import { getEntity, getProduct } from '../../registry/index.js';
 import { procedureRules } from '../deadlines.rules.js';
+import { assertFindings } from '../deciding-notes.rules.js';
 import type { createDossierBody } from '../dossiers.contract.js';
 import { nextDossierSequence, openDossierOfProduct } from '../dossiers.repo.js';
 import { dossier, type Registration, type SelfReport } from '../dossiers.tables.js';
@@ -26,9 +28,10 @@ export async function createDossier(ctx: Ctx, input: z.infer<typeof createDossie
   if (p.status === 'revoked') throw new AppError('conflict', 'product_revoked', { vi: 'Sản phẩm đã bị thu hồi giấy chứng nhận', en: 'The product\'s certificate was revoked' });
   await assertTypeFitsProduct(ctx, p, input.type);
   const open = await openDossierOfProduct(ctx.tx, p.id);
-  if (open) throw new AppError('conflict', 'dossier_already_open', { vi: `Sản phẩm đang có hồ sơ ${open.number} chưa kết thúc`, en: `The product already has an open dossier ${open.number}` }, { dossierId: open.id });
+  if (open) throw alreadyOpen(open);
   const sheet = getSheet(p.productSet, IN_FORCE)!;
   if (input.answers) assertAnswers(sheet, input.answers);
+  assertFindings(sheet, input.answers ?? {}, { knockOuts: input.knockOuts, conditions: input.conditions });
 
   const e = (await getEntity(ctx.tx, p.entityId))!.entity;
   const year = Number(vnDate(ctx.now).slice(0, 4));
@@ -48,11 +51,19 @@ export async function createDossier(ctx: Ctx, input: z.infer<typeof createDossie
     number: `${String(seq).padStart(3, '0')}/PĐK-${p.provinceCode}-${p.communeCode}-${year}`,
     productId: p.id, entityId: p.entityId, provinceCode: p.provinceCode, communeCode: p.communeCode, sheet: p.productSet, instrument: IN_FORCE,
     type: input.type, status: 'draft', registration, selfReport, answers: input.answers ?? {}, answerNotes: input.answerNotes ?? {},
+    knockOuts: input.knockOuts ?? [], conditions: input.conditions ?? {},
     createdBy: actor.id, createdAt: ctx.now, updatedAt: ctx.now,
-  }).returning();
+  }).returning().catch((err: unknown) => {
+    // Two openings at the same moment both passed the check above; the partial unique index lets one through.
+    throw isUniqueViolation(err, 'dossier_one_open_idx') ? alreadyOpen() : err;
+  });
   await recordAudit(ctx, { action: 'dossier.create', recordType: 'dossier', recordId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode, after: auditView(row) });
   return row;
 }
+
+const alreadyOpen = (open?: { id: string; number: string }) => open
+  ? new AppError('conflict', 'dossier_already_open', { vi: `Sản phẩm đang có hồ sơ ${open.number} chưa kết thúc`, en: `The product already has an open dossier ${open.number}` }, { dossierId: open.id })
+  : new AppError('conflict', 'dossier_already_open', { vi: 'Sản phẩm đang có một hồ sơ chưa kết thúc', en: 'The product already has an open dossier' });
 
 /** Drops the undefined keys of a partial update so they do not overwrite defaults. */
 export function clean<T extends object>(o: T | undefined): Partial<T> {

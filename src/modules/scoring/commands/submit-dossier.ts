@@ -63,7 +63,8 @@ export async function submitDossier(ctx: Ctx, id: string, version: number) {
     dossierId: d.id, seq, submittedAt: ctx.now, submittedBy: actorId(ctx),
     snapshot: {
       number: d.number, type: d.type, sheet: d.sheet, instrument: d.instrument, registration: d.registration, selfReport: d.selfReport,
-      answers: d.answers, answerNotes: d.answerNotes, selfEvaluation: evaluate(sheet, d.answers, RULES),
+      answers: d.answers, answerNotes: d.answerNotes, knockOuts: d.knockOuts, conditions: d.conditions,
+      selfEvaluation: evaluate(sheet, d.answers, RULES, undefined, { knockOuts: d.knockOuts, conditions: d.conditions }),
       product: { id: found.product.id, code: found.product.code, name: found.product.name, status: found.product.status, stars: found.product.stars },
       entity: { id: e.entity.id, name: e.entity.name, type: e.entity.type, address: e.entity.address, representative: e.entity.representative },
       files: files.map((f) => ({ id: f.id, criterionCode: f.criterionCode, sha256: f.sha256, name: f.originalName, mimeType: f.mimeType })),

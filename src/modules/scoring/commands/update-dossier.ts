@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
 import { invalidField } from '../../../app/errors.js';
 import type { updateDossierBody } from '../dossiers.contract.js';
+import { assertFindings } from '../deciding-notes.rules.js';
 import { assertAnswers } from '../scoring.rules.js';
 import { getSheet } from '../sheets.data.js';
 import { getProduct } from '../../registry/index.js';
@@ -20,12 +21,17 @@ export async function updateDossier(ctx: Ctx, id: string, input: z.infer<typeof 
     if (d.status !== 'draft') throw invalidField('type', 'type_fixed_after_filing', { vi: 'Hồ sơ đã nộp không thể đổi loại đề nghị; hãy giữ loại đã nộp', en: 'A filed dossier keeps the type it was filed with' });
     await assertTypeFitsProduct(ctx, (await getProduct(ctx.tx, d.productId))!.product, input.type);
   }
-  if (input.answers) assertAnswers(getSheet(d.sheet, d.instrument)!, input.answers);
+  const sheet = getSheet(d.sheet, d.instrument)!;
+  if (input.answers) assertAnswers(sheet, input.answers);
+  const knockOuts = input.knockOuts ?? d.knockOuts;
+  const conditions = input.conditions ?? d.conditions;
+  assertFindings(sheet, input.answers ?? d.answers, { knockOuts: input.knockOuts, conditions });
   return saveDossier(ctx, d, {
     type: input.type ?? d.type,
     registration: { ...d.registration, ...clean(input.registration) },
     selfReport: { ...d.selfReport, ...clean(input.selfReport) },
     answers: input.answers ?? d.answers,
     answerNotes: input.answerNotes ?? d.answerNotes,
+    knockOuts, conditions,
   }, 'update');
 }
