@@ -3,14 +3,21 @@ import { sql } from 'drizzle-orm';
 import { PUBLIC } from '../app/actor.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openDatabase, type Database } from '../app/db.js';
-import { migrate } from '../app/migrate.js';
+import { withPreparationLock } from '../app/migrate.js';
 import { buildApp, loadReferenceData, startWorkers } from '../modules/index.js';
 import { createUser, getUserByEmail } from '../modules/accounts/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
 
-/** Everything a fresh or existing database needs before the server takes requests. */
-export async function prepareDatabase(config: Config, database: Database, log: (msg: string) => void) {
-  const applied = await migrate(database);
+/**
+ * Everything a fresh or existing database needs before the server takes requests, under one advisory lock: a
+ * second server started at the same moment on the same PostgreSQL waits, then finds the work done.
+ */
+export function prepareDatabase(config: Config, database: Database, log: (msg: string) => void): Promise<boolean> {
+  return withPreparationLock(database, (applyMigrations) => prepareLocked(config, database, log, applyMigrations));
+}
+
+async function prepareLocked(config: Config, database: Database, log: (msg: string) => void, applyMigrations: () => Promise<string[]>) {
+  const applied = await applyMigrations();
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const empty = await isEmpty(database.db);
   const loaded = await loadReferenceData(database);

@@ -1,10 +1,17 @@
 // Council, session and score queries only: no decisions.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { conflictDeclaration, council, councilMember, councilSession, memberScore, precedent, scoreRevision, sessionItem } from './councils.tables.js';
 
 export async function getCouncil(db: Queryable, id: string) {
   const [row] = await db.select().from(council).where(eq(council.id, id));
+  return row;
+}
+
+/** The council in office at a level (a province's, or the central one): at most one, by a unique index. */
+export async function councilInOffice(db: Queryable, level: 'province' | 'central', provinceCode: string | null) {
+  const [row] = await db.select({ id: council.id }).from(council)
+    .where(and(eq(council.level, level), provinceCode ? eq(council.provinceCode, provinceCode) : sql`true`, isNull(council.dissolvedAt)));
   return row;
 }
 

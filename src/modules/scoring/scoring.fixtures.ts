@@ -63,6 +63,11 @@ export type Council = { id: string; chair: Session; members: Session[]; secretar
 
 /** A provincial council of Tuyên Quang: a chair, `n` members, a secretary and one advisory-team member. */
 export async function provincialCouncil(w: World, n = 2, settings?: Record<string, unknown>): Promise<Council> {
+  // One council in office per province: each test constitutes its own, so the previous one is dissolved first.
+  const { items } = await ok(w, 'GET', '/councils', w.province);
+  for (const old of items.filter((c: { level: string; provinceCode: string; dissolvedAt: string | null }) => c.level === 'province' && c.provinceCode === '08' && !c.dissolvedAt)) {
+    await ok(w, 'PATCH', `/councils/${old.id}`, w.province, { dissolved: true, version: old.version });
+  }
   const c = await ok(w, 'POST', '/councils', w.province, { level: 'province', provinceCode: '08', name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang', ...(settings ? { settings } : {}) });
   const add = async (role: string, team = 'council') => {
     const s = await w.t.user(team === 'advisory' ? 'advisory' : 'council', { provinceCode: '08' });
