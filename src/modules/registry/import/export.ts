@@ -72,11 +72,18 @@ async function* productPages(db: Queryable, where: SQL | undefined, sort: string
 
 const ddmmyyyy = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
-/** RFC 4180 quoting; a text that Excel would run as a formula gets a leading apostrophe. */
-function csvField(v: Value): string {
+/**
+ * Text a spreadsheet could take for a formula (OWASP CSV injection): a cell starting with =, +, -, @, a tab or a
+ * carriage return. Any text so starting is neutralised, even `+84 912…` or `-5`: `-2+3+cmd|…` starts like a number
+ * too. Numbers themselves (stars, worker counts) are written as numbers.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** RFC 4180 quoting; a text that a spreadsheet would run as a formula gets a leading apostrophe. */
+export function csvField(v: Value): string {
   if (v === null) return '';
   let s = v instanceof Date ? ddmmyyyy(v) : String(v);
-  if (/^[=@]|^[+-][^\d\s]|^[\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
