@@ -181,11 +181,15 @@ export const documentMeta = z.strictObject({
 });
 export const documentOut = z.object({ id: z.string(), docType: z.string(), number: z.string().nullable(), issuer: z.string().nullable(), issuedOn: z.string().nullable(), expiresOn: z.string().nullable(), file: fileOut });
 
+/** A product set of Phụ lục I: its name there, Phụ lục II's differing wording as aliases, the managing agencies. */
+const productSetRef = z.object({ code: z.string(), sheet: z.number(), name: z.string(), nameEn: z.string(), aliases: z.array(z.string()), agencies: z.array(z.string()) });
 export const classificationOut = z.object({
   instrument: z.string(),
   sectors: z.array(z.object({
     code: z.string(), name: z.string(), nameEn: z.string(),
     groups: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(),
-      productSets: z.array(z.object({ code: z.string(), sheet: z.number(), name: z.string(), nameEn: z.string() })) })),
+      productSets: z.array(productSetRef) })),
   })),
 });
+export const productSetQuery = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const productSetList = z.object({ items: z.array(productSetRef.extend({ groupCode: z.string(), sectorCode: z.string() })) });

@@ -73,6 +73,7 @@ export const CLASSIFICATION_FIELDS: RecordClassification = {
   record: 'classification',
   fields: {
     instrument: 'public', sectors: 'public', groups: 'public', productSets: 'public', code: 'public', sheet: 'public', name: 'public', nameEn: 'public',
+    aliases: 'public', agencies: 'public', items: 'public', groupCode: 'public', sectorCode: 'public',
   },
 };
 

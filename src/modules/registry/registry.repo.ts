@@ -129,3 +129,10 @@ export async function fileAttachments(db: Queryable, fileId: string) {
     .where(eq(entityDocument.fileId, fileId));
   return { file, products, entities: entities.map((e) => e.entity) };
 }
+
+/** Product sets whose name or any alias matches `q`, diacritics ignored ("che tuoi" finds "Chè tươi, chế biến" and
+ * Phụ lục II's "Chè tươi, chè chế biến"), in sheet order. */
+export async function searchProductSets(db: Queryable, q: string | undefined) {
+  const where = nameMatches(sql`f_unaccent(${productSet.name} || ' ' || ${productSet.nameEn} || ' ' || ${productSet.aliases}::text)`, q);
+  return db.select().from(productSet).where(where).orderBy(asc(productSet.sheet));
+}

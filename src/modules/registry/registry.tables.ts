@@ -18,6 +18,9 @@ export const productSet = pgTable('product_set', {
   sectorCode: text('sector_code').notNull(),
   sectorName: text('sector_name').notNull(),
   sectorNameEn: text('sector_name_en').notNull(),
+  /** Phụ lục II's wording where it differs from Phụ lục I's name (searchable), and Phụ lục I's managing agencies (0012). */
+  aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+  agencies: jsonb('agencies').$type<string[]>().notNull().default([]),
 });
 
 export const entity = pgTable('entity', {

@@ -39,7 +39,11 @@ export const registerItem = z.object({
 export const registerList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(registerItem) });
 
 export const revocationOut = z.object({
-  ground: z.string(), groundText: message, groundFoundOn: z.string().nullable(), decisionNumber: z.string(), decidedOn: z.string(), authority: z.string(), note: z.string().nullable(),
+  ground: z.string(), groundText: message, groundFoundOn: z.string().nullable(), decisionNumber: z.string(), decidedOn: z.string(), authority: z.string(),
+  /** The office's own note: absent for the public (scoring.fields.ts). */
+  note: z.string().nullable().optional(),
+  /** Điều 8.4: the day the decision was due (finding + 15 days) and the calendar days it came after that (0: on time). */
+  deadlineOn: z.string().nullable(), daysLate: z.number().int().nullable(),
 });
 
 export const verifyOut = z.object({
@@ -76,9 +80,18 @@ export const revokeBody = z.strictObject({
 export const certificateActionsOut = z.object({ actions: z.array(z.enum(['revoke'])) });
 /** The six grounds of Điều 8.1 and the deadline of Điều 8.4, as the revocation form offers them. */
 export const revocationGroundsOut = z.object({
-  instrument: z.string(), deadlineDays: z.number(), enforceDeadline: z.boolean(),
+  instrument: z.string(), deadlineDays: z.number(),
   grounds: z.array(z.object({ code: z.string(), text: message })),
 });
+
+/** Late revocations (Điều 8.4): decided more than 15 days after the finding, newest first, for the authority and inspectors. */
+export const lateRevocationsQuery = z.strictObject({
+  province: provinceCode.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const lateRevocationItem = registerItem.extend({ revocation: revocationOut });
+export const lateRevocationsOut = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), deadlineDays: z.number(), items: z.array(lateRevocationItem) });
 
 export const remindersQuery = z.strictObject({ province: provinceCode.optional() });
 export const reminderItem = registerItem.extend({

@@ -19,6 +19,15 @@ export function reminderProvince(actor: Actor, asked: string | undefined): { ok:
   return { ok: false, province: undefined };
 }
 
+/** Late revocations (Điều 8.4) concern the authorities and the inspectors: the central office and its inspectors see
+ * every province, a province officer or inspector their own province. */
+export function lateRevocationProvince(actor: Actor, asked: string | undefined): { ok: boolean; province: string | undefined } {
+  if (actor.kind !== 'user') return { ok: false, province: undefined };
+  if (actor.role === 'central' || (actor.role === 'inspector' && !actor.provinceCode)) return { ok: true, province: asked };
+  if (actor.role === 'province' || actor.role === 'inspector') return { ok: !asked || asked === actor.provinceCode, province: actor.provinceCode! };
+  return { ok: false, province: undefined };
+}
+
 /** Legacy certificates are recorded by province officers for their province, or by the central office for any. */
 export function canImportCertificates(actor: Actor): boolean {
   return actor.kind === 'user' && (actor.role === 'central' || actor.role === 'province');

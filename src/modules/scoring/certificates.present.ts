@@ -1,5 +1,7 @@
 // Certificate rows to API output. Internal ids appear only as links to product and entity pages.
 import type { z } from 'zod';
+import { mayRead, type Audience } from '../../app/privacy.js';
+import { CERTIFICATE_FIELDS } from './scoring.fields.js';
 import { RULES } from './rules.data.js';
 import { standingOn } from './certificates.rules.js';
 import type { CertificateView } from './certificates.repo.js';
@@ -20,7 +22,9 @@ export function groundText(code: string) {
   return RULES.revocation.grounds.find((g) => g.code === code)?.text ?? { vi: code, en: code };
 }
 
-export function presentVerification(v: CertificateView, today: string): z.infer<typeof verifyOut> {
+/** The verification of a certificate. The revocation's free-text note is the office's (scoring.fields.ts): the public
+ * verification leaves it out; the office's own lists and the revoking authority pass `internal`. */
+export function presentVerification(v: CertificateView, today: string, audience: Audience = 'public'): z.infer<typeof verifyOut> {
   const c = v.certificate;
   const base = presentRegisterItem(v, today);
   return {
@@ -31,7 +35,9 @@ export function presentVerification(v: CertificateView, today: string): z.infer<
     ...(c.status === 'revoked' ? {
       revocation: {
         ground: c.revocationGround!, groundText: groundText(c.revocationGround!), groundFoundOn: c.revocationGroundFoundOn,
-        decisionNumber: c.revocationDecisionNumber!, decidedOn: c.revokedOn!, authority: c.revocationAuthority!, note: c.revocationNote,
+        decisionNumber: c.revocationDecisionNumber!, decidedOn: c.revokedOn!, authority: c.revocationAuthority!,
+        ...(mayRead(audience, CERTIFICATE_FIELDS.fields['revocation.note']) ? { note: c.revocationNote } : {}),
+        deadlineOn: c.revocationDeadlineOn, daysLate: c.revocationDaysLate,
       },
     } : {}),
   };

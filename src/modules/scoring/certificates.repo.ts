@@ -113,6 +113,14 @@ export async function listCertificates(db: Queryable, where: SQL | undefined, pa
   return { total: Number(n), rows };
 }
 
+/** Revocations decided after Điều 8.4's deadline, newest first (the partial index keeps it to the late ones). */
+export async function listLateRevocations(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
+  const late = and(eq(certificate.status, 'revoked'), sql`${certificate.revocationDaysLate} > 0`, where);
+  const [{ n }] = await db.select({ n: count() }).from(certificate).where(late);
+  const rows = await from(db).where(late).orderBy(desc(certificate.revokedOn), asc(certificate.number)).limit(pageSize).offset((page - 1) * pageSize);
+  return { total: Number(n), rows };
+}
+
 /** Certificates in force expiring on or before `until` (and lapsed ones still in the grace period after `since`). */
 export async function listExpiring(db: Queryable, where: SQL | undefined, since: string, until: string) {
   return from(db).where(and(eq(certificate.status, 'valid'), gte(certificate.expiresOn, since), sql`${certificate.expiresOn} <= ${until}`, where))

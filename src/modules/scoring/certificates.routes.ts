@@ -5,20 +5,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { inTransaction } from '../../app/command.js';
-import { AppError, forbidden, notFound } from '../../app/errors.js';
+import { readSingleUpload } from '../../app/uploads.js';
+import { forbidden, notFound } from '../../app/errors.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 import { commitCertificateImport, previewCertificateImport } from './commands/import-certificates.js';
 import { revokeCertificate } from './commands/revoke-certificate.js';
 import {
-  certificateActionsOut, importIdParams, importPreview, numberParams, registerList, registerQuery, reminderItem, remindersOut, remindersQuery, revocationGroundsOut,
+  certificateActionsOut, importIdParams, importPreview, lateRevocationsOut, lateRevocationsQuery, numberParams, registerList, registerQuery, reminderItem, remindersOut, remindersQuery, revocationGroundsOut,
   revokeBody, verifyOut,
 } from './certificates.contract.js';
 import { readLegacyWorkbook } from './certificates.import.js';
-import { canImportCertificates, certificateActions, reminderProvince } from './certificates.policy.js';
+import { canImportCertificates, certificateActions, lateRevocationProvince, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
-import { certificateSearch, getByNumber, listCertificates, listExpiring, statusIs } from './certificates.repo.js';
+import { certificateSearch, getByNumber, listCertificates, listExpiring, listLateRevocations, statusIs } from './certificates.repo.js';
 import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
@@ -30,12 +31,10 @@ const STAGE_MESSAGE = {
   extended: (d: string) => ({ vi: `Giấy chứng nhận hết hạn nhưng còn hiệu lực đến khi có kết quả đánh giá lại (nộp muộn), chậm nhất ${d}`, en: `The certificate has expired but stays in force until the late re-rating is decided, at the latest ${d}` }),
 };
 
+/** The one file of the multipart request (readSingleUpload: 413 beyond the upload limit, 400 for a malformed body). */
 async function readXlsxUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi dạng multipart/form-data', en: 'Send multipart/form-data' });
-  const part = await req.file();
-  const bytes = part ? await part.toBuffer() : undefined;
-  if (!part || !bytes?.length) throw new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp .xlsx', en: 'An .xlsx file is required' }, { field: 'file' });
-  return { bytes, fileName: part.filename || 'giay-chung-nhan.xlsx' };
+  const { upload } = await readSingleUpload(req);
+  return { bytes: upload.bytes, fileName: upload.filename === 'file' ? 'giay-chung-nhan.xlsx' : upload.filename };
 }
 
 export const certificateRoutes: ModulePlugin = async (app, { database, config }) => {
@@ -81,6 +80,19 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return { today, items };
   });
 
+  r.get('/certificates/revocations/late', { config: { access: ['province', 'central', 'inspector'] }, schema: { tags: ['certificates'], summary: 'Revocations decided more than 15 days after the finding (Điều 8.4), with their days late: for the authority and inspectors', querystring: lateRevocationsQuery, response: { 200: lateRevocationsOut } } }, async (req, reply) => {
+    requireUser(req);
+    const scope = lateRevocationProvince(req.actor, req.query.province);
+    if (!scope.ok) throw forbidden();
+    const today = vnDate(new Date());
+    const { total, rows } = await listLateRevocations(db, scope.province ? eq(certificate.provinceCode, scope.province) : undefined, req.query.page, req.query.pageSize);
+    reply.header('cache-control', 'private, no-store');
+    return {
+      total, page: req.query.page, pageSize: req.query.pageSize, deadlineDays: RULES.revocation.deadlineDays,
+      items: rows.map((row) => ({ ...presentRegisterItem(row, today), revocation: presentVerification(row, today, 'internal').revocation! })),
+    };
+  });
+
   r.get('/certificates/:number/verify', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'Public verification: valid or not, stars, product, entity, dates, status, revocation', params: numberParams, response: { 200: verifyOut } } }, async (req, reply) => {
     const found = await byNumber(req.params.number);
     const today = vnDate(new Date());
@@ -109,7 +121,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
 
   r.get('/certificates/revocation-grounds', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The grounds of revocation (Điều 8.1) and the deadline in days from the conclusion (Điều 8.4)', response: { 200: revocationGroundsOut } } }, async (_req, reply) => {
     reply.header('cache-control', 'public, max-age=3600');
-    return { instrument: RULES.instrument, deadlineDays: RULES.revocation.deadlineDays, enforceDeadline: RULES.revocation.enforceDeadline, grounds: RULES.revocation.grounds };
+    return { instrument: RULES.instrument, deadlineDays: RULES.revocation.deadlineDays, grounds: RULES.revocation.grounds };
   });
 
   r.get('/certificates/:number/actions', { config: { access: 'user' }, schema: { tags: ['certificates'], summary: 'What the caller may do with this certificate (revoke: the competent authority, while it is in force)', params: numberParams, response: { 200: certificateActionsOut } } }, async (req, reply) => {
@@ -119,10 +131,10 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return { actions: certificateActions(req.actor, found.certificate, vnDate(new Date()), found.lateReRatingPending) };
   });
 
-  r.post('/certificates/:number/revoke', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only, within 15 days of the conclusion)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {
+  r.post('/certificates/:number/revoke', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only; decided after the 15 days of Điều 8.4 it is accepted and recorded as late)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {
     requireUser(req);
     await inTransaction(db, req, (ctx) => revokeCertificate(ctx, req.params.number, req.body));
-    return presentVerification(await byNumber(req.params.number), vnDate(new Date()));
+    return presentVerification(await byNumber(req.params.number), vnDate(new Date()), 'internal');
   });
 
   r.post('/certificates/import/preview', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Legacy certificates from a spreadsheet: row-by-row preview, nothing written (multipart, field "file")', consumes: ['multipart/form-data'], response: { 200: importPreview } } }, async (req) => {

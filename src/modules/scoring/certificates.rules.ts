@@ -71,8 +71,15 @@ export function standingOn(c: { status: 'valid' | 'replaced' | 'revoked'; expire
   return { status, extendedUntil: null, extensionReason: null };
 }
 
-/** The last day a revocation may be decided: 15 days from the conclusion or the commune's confirmation (Điều 8.4). */
+/** The day by which the authority must decide a revocation: 15 days from the conclusion or the commune's confirmation
+ * (Điều 8.4). It is the authority's duty, not a bar: a later revocation is still valid, and is recorded as late. */
 export const revocationDeadline = (groundFoundOn: string, rules: Pick<LegalRules, 'revocation'> = RULES) => addDays(groundFoundOn, rules.revocation.deadlineDays);
+
+/** The deadline of a revocation decided on `decidedOn` and how many calendar days after it the decision came (0: on time). */
+export function revocationTiming(groundFoundOn: string, decidedOn: string, rules: Pick<LegalRules, 'revocation'> = RULES) {
+  const deadlineOn = revocationDeadline(groundFoundOn, rules);
+  return { deadlineOn, daysLate: Math.max(0, daysBetween(deadlineOn, decidedOn)) };
+}
 
 /** The deciding authority's name on the certificate: 'UBND tỉnh Tuyên Quang' or 'Bộ Nông nghiệp và Môi trường'. */
 export function authorityName(stars: number, provinceFullName: string, rules: LegalRules = RULES): string {

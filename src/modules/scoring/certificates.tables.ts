@@ -1,4 +1,4 @@
-// Drizzle mirror of migrations/0003_certificates.sql.
+// Drizzle mirror of migrations/0003_certificates.sql (and 0012: the revocation's deadline and delay).
 import { date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const CERTIFICATE_KINDS = ['first', 'upgrade', 're_rating', 'legacy'] as const;
@@ -42,6 +42,9 @@ export const certificate = pgTable('certificate', {
   revocationAuthority: text('revocation_authority'),
   revocationNote: text('revocation_note'),
   revokedBy: uuid('revoked_by'),
+  /** Điều 8.4's deadline (finding + 15 days) and the calendar days the decision came after it (0 on time); 0012. */
+  revocationDeadlineOn: date('revocation_deadline_on'),
+  revocationDaysLate: integer('revocation_days_late'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -36,7 +36,6 @@ const rulesSchema = z.object({
   transition: z.object({ graceDaysAfterExpiry: z.number().int(), instruments: z.array(z.object({ code: z.string(), date: z.iso.date(), aliases: z.array(z.string()) })) }),
   revocation: z.object({
     deadlineDays: z.number().int().positive(),
-    enforceDeadline: z.boolean(),
     grounds: z.array(z.object({ code: z.string().regex(/^[a-z]{1,2}$/), text: message })).length(6),
   }),
   councilDefaults: councilSettings.extend({ note: z.string(), minimumJudgementNote: z.string() }).transform(({ note: _n, minimumJudgementNote: _m, ...s }) => s),

@@ -1,5 +1,6 @@
 // Revokes a certificate on one of the six grounds of Điều 8, by the competent authority (province for 3★–4★,
-// Ministry for 5★), within 15 days of the conclusion or confirmation that founded it (a setting in data/rules).
+// Ministry for 5★). Điều 8.4's 15 days from the conclusion or confirmation are the authority's duty, not a bar: a later
+// decision is accepted (a certificate the law says must go does not stay in force) and stored with its days late.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
@@ -7,8 +8,7 @@ import { recordAudit } from '../../../app/audit.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../app/errors.js';
 import { enqueue } from '../../../app/outbox.js';
 import { applyCertificate } from '../../registry/index.js';
-import { RULES } from '../rules.data.js';
-import { revocationDeadline, standingOn, vnDate } from '../certificates.rules.js';
+import { revocationTiming, standingOn, vnDate } from '../certificates.rules.js';
 import type { revokeBody } from '../certificates.contract.js';
 import { canRevokeCertificate } from '../certificates.policy.js';
 import { certificateSnapshot } from '../certificates.present.js';
@@ -29,21 +29,17 @@ export async function revokeCertificate(ctx: Ctx, number: string, input: RevokeC
   }
   if (input.decidedOn > today) throw invalidField('decidedOn', 'date_in_future', { vi: 'Ngày quyết định không thể ở tương lai', en: 'The decision date cannot be in the future' });
   if (input.groundFoundOn > input.decidedOn) throw invalidField('groundFoundOn', 'ground_after_decision', { vi: 'Ngày có kết luận không thể sau ngày quyết định thu hồi', en: 'The conclusion cannot come after the revocation decision' });
-  const deadline = revocationDeadline(input.groundFoundOn);
-  if (RULES.revocation.enforceDeadline && input.decidedOn > deadline) {
-    throw invalidField('decidedOn', 'revocation_deadline_passed', {
-      vi: `Quyết định thu hồi phải ban hành trong ${RULES.revocation.deadlineDays} ngày kể từ ngày có kết luận (chậm nhất ${deadline})`,
-      en: `The revocation must be decided within ${RULES.revocation.deadlineDays} days of the conclusion (by ${deadline})`,
-    });
-  }
+  const timing = revocationTiming(input.groundFoundOn, input.decidedOn);
   const authority = before.authority;
   const [after] = await ctx.tx.update(certificate).set({
     status: 'revoked', revocationGround: input.ground, revocationGroundFoundOn: input.groundFoundOn, revocationDecisionNumber: input.decisionNumber,
     revokedOn: input.decidedOn, revocationAuthority: authority, revocationNote: input.note ?? null,
+    revocationDeadlineOn: timing.deadlineOn, revocationDaysLate: timing.daysLate,
     revokedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, updatedAt: ctx.now, version: before.version + 1,
   }).where(eq(certificate.id, before.id)).returning();
   await recordAudit(ctx, { action: 'certificate.revoke', recordType: 'certificate', recordId: after.id, provinceCode: after.provinceCode, before: certificateSnapshot(before), after: certificateSnapshot(after) });
   await applyCertificate(ctx, after.productId, { status: 'revoked', certificateNumber: after.number });
   await enqueue(ctx.tx, 'certificate.revoked', { certificateId: after.id, number: after.number, productId: after.productId, entityId: after.entityId, ground: input.ground });
+  if (timing.daysLate > 0) ctx.log.warn({ number: after.number, daysLate: timing.daysLate }, 'certificate revoked after the Điều 8.4 deadline');
   return after;
 }

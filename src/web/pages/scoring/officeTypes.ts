@@ -44,4 +44,4 @@ export type OfficeDossier = Dossier & {
 /** The dossier page's `Dossier` carries these fields too: the API sends them to everyone who may read the dossier. */
 export const asOffice = (d: Dossier) => d as OfficeDossier;
 
-export type RevocationGrounds = { instrument: string; deadlineDays: number; enforceDeadline: boolean; grounds: { code: string; text: Message }[] };
+export type RevocationGrounds = { instrument: string; deadlineDays: number; grounds: { code: string; text: Message }[] };

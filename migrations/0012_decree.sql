@@ -1,0 +1,18 @@
+-- QĐ 26/2026/QĐ-TTg to the letter (issue 9, items 2–6).
+
+-- Điều 8.4: "thời gian thu hồi giấy chứng nhận là 15 ngày" is a duty of the competent authority, not a bar: a
+-- revocation decided later is valid. Its deadline and how many days late it came are stored with it, so the
+-- authority and inspectors can list late revocations. Earlier revocations were refused past the deadline: none is late.
+ALTER TABLE certificate
+  ADD COLUMN revocation_deadline_on date,
+  ADD COLUMN revocation_days_late   int CHECK (revocation_days_late >= 0);
+UPDATE certificate SET revocation_deadline_on = revocation_ground_found_on + 15, revocation_days_late = 0
+ WHERE status = 'revoked' AND revocation_ground_found_on IS NOT NULL;
+CREATE INDEX certificate_late_revocation_idx ON certificate (revoked_on DESC) WHERE revocation_days_late > 0;
+
+-- Phụ lục I's wording is a product set's name; where the score sheets of Phụ lục II word it differently, that wording
+-- is an alias (searchable). Each set has Phụ lục I's managing agencies ("Cơ quan chủ trì quản lý"). The reference
+-- loader fills and updates these from data/classification on every start (idempotent).
+ALTER TABLE product_set
+  ADD COLUMN aliases  jsonb NOT NULL DEFAULT '[]'::jsonb,
+  ADD COLUMN agencies jsonb NOT NULL DEFAULT '[]'::jsonb;
