@@ -8,6 +8,11 @@ export type Upload = { bytes: Buffer; filename: string };
 
 const fileRequired = () => new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp', en: 'A file is required' }, { field: 'file' });
 const tooManyFiles = () => new AppError('invalid', 'too_many_files', { vi: 'Chỉ gửi một tệp mỗi lần', en: 'Send one file at a time' }, { field: 'file' });
+/** Busboy's errors (no boundary, a body cut short, a broken part header) are plain Errors: the client's mistake. */
+const malformedMultipart = () => new AppError('invalid', 'malformed_multipart', {
+  vi: 'Dữ liệu multipart/form-data bị hỏng hoặc không trọn vẹn (thiếu ranh giới hoặc bị cắt ngang)',
+  en: 'The multipart/form-data body is malformed or incomplete (no boundary, or cut short)',
+}, { field: 'body' });
 const duplicateField = (name: string) => new AppError('invalid', 'duplicate_field', { vi: `Trường "${name}" được gửi nhiều lần`, en: `The field "${name}" was sent more than once` }, { field: name });
 
 /** The single file and the text fields (empty ones left out, as a form sends an untouched optional input). A second
@@ -25,8 +30,11 @@ export async function readSingleUpload(req: FastifyRequest): Promise<{ upload: U
       else values.set(part.fieldname, part.value);
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_FILES_LIMIT') throw tooManyFiles();
-    throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw tooManyFiles();
+    // Fastify's own errors (the size limits: 413) keep their mapping; anything else the parser threw is the body's fault.
+    if (err instanceof AppError || code?.startsWith('FST_')) throw err;
+    throw malformedMultipart();
   }
   if (duplicate) throw duplicateField(duplicate);
   if (!upload?.bytes.length) throw fileRequired();

@@ -32,6 +32,30 @@ export const tooManyColumns = (limit: number, sheet: string, ref: string) => new
   en: `Sheet "${sheet}" has data in cell ${ref}, beyond the first ${limit} columns read`,
 }, { field: 'file', limit, sheet, cell: ref });
 
+/** Excel's own limit on a cell's text; a longer one is not a spreadsheet someone typed. */
+export const MAX_CELL_CHARS = 32_767;
+export const cellTooLong = (sheet: string) => new AppError('too_large', 'cell_too_long', {
+  vi: `Trang tính "${sheet}" có ô dài quá ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự`,
+  en: `Sheet "${sheet}" has a cell longer than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`,
+}, { field: 'file', sheet });
+/** Too many distinct texts for any sheet within the row and column caps. */
+export const tooManyStrings = () => new AppError('too_large', 'too_many_strings', {
+  vi: 'Bảng tính có quá nhiều chuỗi văn bản khác nhau', en: 'The workbook holds too many distinct texts',
+}, { field: 'file' });
+
+/** Collects the text of one element, refusing it beyond Excel's cell limit while it streams in. */
+class TextCollector {
+  private parts: string[] = [];
+  private length = 0;
+  constructor(private readonly sheet: string) {}
+  push(s: string) {
+    this.length += s.length;
+    if (this.length > MAX_CELL_CHARS) throw cellTooLong(this.sheet);
+    this.parts.push(s);
+  }
+  text() { return this.parts.join(''); }
+}
+
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Streams one XML entry into `handlers`; malformed XML is a damaged workbook. */
@@ -134,9 +158,20 @@ export async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Sheet
   const rels = await readRels(bytes, entries, budget, workbookPath);
   const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
 
+  const stylesEntry = entries.get(relOfType('/styles') ?? 'xl/styles.xml');
+  const sharedEntry = entries.get(relOfType('/sharedStrings') ?? 'xl/sharedStrings.xml');
+  const sheetEntries = sheets.slice(0, limits.maxSheets ?? sheets.length).map((sheet) => {
+    const target = rels.get(sheet.rid)?.target;
+    return { name: sheet.name, entry: target ? entries.get(target) : undefined };
+  });
+
+  // A first pass only inflates and counts: a zip bomb is refused at the speed of zlib, before a slower XML parse
+  // has spent seconds on its first megabytes.
+  const counting: InflateBudget = { ...budget };
+  for (const e of [stylesEntry, sharedEntry, ...sheetEntries.map((s) => s.entry)]) if (e) await inflateEntry(bytes, e, counting, () => {});
+
   // Number formats: which cell styles show a number as a date.
   const dateStyles: boolean[] = [];
-  const stylesEntry = entries.get(relOfType('/styles') ?? 'xl/styles.xml');
   if (stylesEntry) {
     const codes = new Map<number, string>();
     let inCellXfs = false;
@@ -152,19 +187,23 @@ export async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Sheet
 
   // Shared strings: the text of each <si>, rich runs joined, phonetic guides (<rPh>) left out.
   const shared: string[] = [];
-  const sharedEntry = entries.get(relOfType('/sharedStrings') ?? 'xl/sharedStrings.xml');
   if (sharedEntry) {
-    let current: string[] | undefined;
+    let current: TextCollector | undefined;
     let inText = false;
     let inPhonetic = false;
+    const maxStrings = (limits.maxRows + HEADER_ROWS) * limits.maxColumns;
     await readXml(bytes, sharedEntry, budget, {
       open: (name) => {
-        if (name === 'si') current = [];
+        if (name === 'si') current = new TextCollector('sharedStrings');
         else if (name === 'rPh') inPhonetic = true;
         else if (name === 't' && !inPhonetic) inText = true;
       },
       close: (name) => {
-        if (name === 'si' && current) { shared.push(current.join('')); current = undefined; }
+        if (name === 'si' && current) {
+          if (shared.length >= maxStrings) throw tooManyStrings();
+          shared.push(current.text());
+          current = undefined;
+        }
         else if (name === 'rPh') inPhonetic = false;
         else if (name === 't') inText = false;
       },
@@ -174,11 +213,9 @@ export async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<Sheet
 
   const toDate = (serial: number) => new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000));
   const out: SheetRows[] = [];
-  for (const sheet of sheets.slice(0, limits.maxSheets ?? sheets.length)) {
-    const target = rels.get(sheet.rid)?.target;
-    const entry = target ? entries.get(target) : undefined;
+  for (const { name, entry } of sheetEntries) {
     if (!entry) continue; // a chart sheet or a dangling reference: nothing to read
-    out.push(await readSheet(bytes, entry, budget, sheet.name, limits, { shared, dateStyles, toDate }));
+    out.push(await readSheet(bytes, entry, budget, name, limits, { shared, dateStyles, toDate }));
   }
   return out;
 }
@@ -193,12 +230,12 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, budget: InflateBudget, 
   let type = 'n';
   let style = 0;
   let ref = '';
-  let text: string[] | undefined; // collecting a <v> or an inline string's <t>
+  let text: TextCollector | undefined; // collecting a <v> or an inline string's <t>
   let value: string | undefined;
-  let inline: string[] | undefined;
+  let inline: TextCollector | undefined;
 
   function cellValue(): Cell {
-    if (type === 'inlineStr') return inline?.join('') ?? null;
+    if (type === 'inlineStr') return inline?.text() ?? null;
     if (value === undefined) return null;
     switch (type) {
       case 's': return cx.shared[Number(value)] ?? null;
@@ -228,17 +265,17 @@ async function readSheet(bytes: Buffer, entry: ZipEntry, budget: InflateBudget, 
         value = undefined;
         inline = undefined;
       } else if (tag === 'v') {
-        text = [];
+        text = new TextCollector(name);
       } else if (tag === 'is') {
-        inline = [];
+        inline = new TextCollector(name);
       } else if (tag === 't' && inline) {
-        text = [];
+        text = inline; // rich runs of one inline string add up to one cell's text
       }
     },
     text: (s) => { text?.push(s); },
     close: (tag) => {
-      if (tag === 'v' && text) { value = text.join(''); text = undefined; }
-      else if (tag === 't' && text && inline) { inline.push(text.join('')); text = undefined; }
+      if (tag === 'v' && text) { value = text.text(); text = undefined; }
+      else if (tag === 't' && inline) text = undefined;
       else if (tag === 'c') {
         const v = cellValue();
         if (v === null || col < 0 || (typeof v === 'string' && v.trim() === '')) return;

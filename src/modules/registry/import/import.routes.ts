@@ -1,8 +1,8 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../../app/command.js';
-import { AppError, forbidden } from '../../../app/errors.js';
+import { readSingleUpload } from '../../../app/uploads.js';
+import { forbidden } from '../../../app/errors.js';
 import type { ModulePlugin } from '../../../app/plugin.js';
 import { requireUser } from '../../accounts/index.js';
 import { listProductSets } from '../registry.repo.js';
@@ -15,15 +15,10 @@ import { buildTemplate } from './template.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** The one file of the multipart request; the size limit is the server's upload limit (413 beyond it). */
+/** The one file of the multipart request (readSingleUpload: 413 beyond the upload limit, 400 for a malformed body). */
 async function readWorkbookUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('unsupported', 'multipart_required', { vi: 'Cần gửi tệp dạng multipart/form-data (trường "file")', en: 'Send the file as multipart/form-data (field "file")' });
-  const part: MultipartFile | undefined = await req.file();
-  const missing = new AppError('invalid', 'file_required', { vi: 'Cần chọn một tệp .xlsx', en: 'Choose an .xlsx file' }, { field: 'file' });
-  if (!part || part.fieldname !== 'file') throw missing;
-  const bytes = await part.toBuffer();
-  if (!bytes.length) throw missing;
-  return { bytes, fileName: (part.filename || 'import.xlsx').slice(0, 255) };
+  const { upload } = await readSingleUpload(req);
+  return { bytes: upload.bytes, fileName: upload.filename.slice(0, 255) };
 }
 
 export const importRoutes: ModulePlugin = async (app, { database, config }) => {
