@@ -1,6 +1,6 @@
 // One criterion of a score sheet as a radio group: the decree's wording, its requirement, notes and knock-out
 // conditions, and each option with its points and, when the option is a star minimum, a ★★★–★★★★★ badge.
-import { Badge, Box, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { memo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetCriterion } from './types.js';
@@ -26,9 +26,38 @@ type Props = {
   criterion: SheetCriterion; value: string | undefined; readOnly?: boolean; onChange(code: string, optionId: string | undefined): void; idPrefix?: string;
   /** Rendered under the options, e.g. the dossier's evidence files for this criterion. */
   extra?: ComponentType<{ code: string }>;
+  /** Whether the scorer found this criterion's knock-out (or stop) condition met, and how to tick it. */
+  knockedOut?: boolean;
+  onKnockOut?(code: string, on: boolean): void;
+  /** For a criterion that applies only with a product story: what is known about the story, and how to state it. */
+  story?: 'unknown' | 'no' | 'answeredYes' | 'answeredNo';
+  onStory?(has: boolean | undefined): void;
 };
 
-export const CriterionField = memo(function CriterionField({ criterion: c, value, readOnly, onChange, idPrefix = '', extra: Extra }: Props) {
+/** The knock-out tick ("Bị loại nếu …" found) or the stop tick ("… không đánh giá các bước tiếp theo" found). */
+function KnockOutTick({ c, checked, readOnly, onChange, idPrefix }: { c: SheetCriterion; checked: boolean; readOnly?: boolean; onChange?(code: string, on: boolean): void; idPrefix: string }) {
+  const { t } = useTranslation();
+  const rule = c.rules?.find((r) => r.kind === 'knockOut' || r.kind === 'stopIfFound');
+  if (!rule) return null;
+  return (
+    <Checkbox mt={6} color="red" id={`${idPrefix}knockout-${c.code}`} className="knockout-tick" checked={checked} disabled={readOnly}
+      onChange={(e) => onChange?.(c.code, e.currentTarget.checked)}
+      label={<Text span size="sm" fw={600} c="red.9">{t(rule.kind === 'knockOut' ? 'sheet.knockOutFound' : 'sheet.stopFound', { code: c.code })}</Text>}
+      description={<Text span size="xs" c="dark.4">{rule.source}</Text>} />
+  );
+}
+
+function StoryQuestion({ c, story, readOnly, onStory, idPrefix }: { c: SheetCriterion; story: NonNullable<Props['story']>; readOnly?: boolean; onStory?(has: boolean | undefined): void; idPrefix: string }) {
+  const { t } = useTranslation();
+  if (story === 'answeredYes') return null;
+  if (story === 'answeredNo') return <Text size="sm" c="orange.9" mt={6}>{t('sheet.notApplicableByAnswer', { code: c.code })}</Text>;
+  return (
+    <Checkbox mt={6} id={`${idPrefix}nostory-${c.code}`} checked={story === 'no'} disabled={readOnly} onChange={(e) => onStory?.(e.currentTarget.checked ? false : undefined)}
+      label={<Text span size="sm">{t('sheet.noProductStory', { code: c.code })}</Text>} />
+  );
+}
+
+export const CriterionField = memo(function CriterionField({ criterion: c, value, readOnly, onChange, idPrefix = '', extra: Extra, knockedOut = false, onKnockOut, story, onStory }: Props) {
   const { t } = useTranslation();
   const chosen = c.options.find((o) => o.id === value);
   return (
@@ -68,6 +97,8 @@ export const CriterionField = memo(function CriterionField({ criterion: c, value
           {c.zeroIfNoOptionApplies && <Radio value={NONE} id={`${idPrefix}opt-${c.code}-none`} disabled={readOnly} label={<Text span size="sm" c="dark.4">{t('sheet.none')}</Text>} />}
         </Stack>
       </Radio.Group>
+      <KnockOutTick c={c} checked={knockedOut} readOnly={readOnly} onChange={onKnockOut} idPrefix={idPrefix} />
+      {story && <StoryQuestion c={c} story={story} readOnly={readOnly} onStory={onStory} idPrefix={idPrefix} />}
       {Extra && <Extra code={c.code} />}
     </Box>
   );

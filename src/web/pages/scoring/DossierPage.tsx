@@ -23,7 +23,7 @@ import { DossierReports } from './DossierReports.js';
 import { ReRatingNotice } from './ReRatingNotice.js';
 import { SheetForm } from './SheetForm.js';
 import { StepMessage, type StepMessageValue } from './StepMessage.js';
-import type { Dossier, DossierFile, Sheet } from './types.js';
+import type { Dossier, DossierFile, Findings, Sheet } from './types.js';
 import type { Answers } from './useEvaluation.js';
 
 function Deadlines({ d }: { d: Dossier }) {
@@ -75,9 +75,10 @@ export default function DossierPage() {
       setBusy(false);
     }
   }
-  const save = (answers: Answers) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, ...forms.current?.changes(), version: d.version });
-  const submit = (answers: Answers) => run(async () => {
-    const saved = sameAnswers(answers) && !forms.current?.changes() ? d : await save(answers);
+  const save = (answers: Answers, findings: Findings) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, knockOuts: findings.knockOuts, conditions: findings.conditions, ...forms.current?.changes(), version: d.version });
+  const sameFindings = (f: Findings) => JSON.stringify([[...f.knockOuts].sort(), f.conditions]) === JSON.stringify([[...d.knockOuts].sort(), d.conditions]);
+  const submit = (answers: Answers, findings: Findings) => run(async () => {
+    const saved = sameAnswers(answers) && sameFindings(findings) && !forms.current?.changes() ? d : await save(answers, findings);
     if (saved !== d) setData(saved); // kept even if the submission is then refused
     return api.post<Dossier>(`/api/v1/dossiers/${d.id}/submit`, { version: saved.version });
   }, (after) => (d.status === 'draft' && after.deadlines.communeDueOn
@@ -135,11 +136,11 @@ export default function DossierPage() {
         <Title order={2} size="h3" mt="xl">{t('dossier.selfAssessment')}</Title>
         {!sheet ? <Loading /> : (
           // Keyed by the dossier, not its version: saving Mẫu 01/02 must not throw away answers not yet saved.
-          <SheetForm key={d.id} sheet={sheet} initial={d.answers} readOnly={!canEdit} criterionExtra={CriterionExtras}
-            actions={canEdit ? (answers) => (
+          <SheetForm key={d.id} sheet={sheet} initial={d.answers} initialFindings={{ knockOuts: d.knockOuts, conditions: d.conditions }} readOnly={!canEdit} criterionExtra={CriterionExtras}
+            actions={canEdit ? (answers, findings) => (
               <>
-                <Button loading={busy} variant="light" onClick={() => void run(() => save(answers), t('dossier.saved'))}>{t('dossier.save')}</Button>
-                {submitAction && <Button loading={busy} onClick={() => void submit(answers)}>{t(`dossier.${submitAction}`)}</Button>}
+                <Button loading={busy} variant="light" onClick={() => void run(() => save(answers, findings), t('dossier.saved'))}>{t('dossier.save')}</Button>
+                {submitAction && <Button loading={busy} onClick={() => void submit(answers, findings)}>{t(`dossier.${submitAction}`)}</Button>}
               </>
             ) : undefined} />
         )}

@@ -20,6 +20,19 @@ export function partTotals(sheet: Sheet, answers: Record<string, string>): PartT
 
 const optionText = (o: SheetOption | undefined, id: string) => (o?.label ? `${id} (${o.label.length > 90 ? `${o.label.slice(0, 90)}…` : o.label})` : id);
 
+/** Why the notes leave the product unrecognised (a knock-out, a stop), and the criteria not applicable. */
+export function DecidingNotes({ e }: { e: Pick<Evaluation, 'knockedOutBy' | 'stoppedAt' | 'notApplicable'> }) {
+  const { t } = useTranslation();
+  const stopOnly = e.stoppedAt && !e.knockedOutBy.includes(e.stoppedAt);
+  return (
+    <>
+      {e.knockedOutBy.length > 0 && <Text size="sm" fw={700} c="red.9" role="status" data-testid="knocked-out">{t('sheet.knockedOut', { criteria: e.knockedOutBy.join(', ') })}</Text>}
+      {stopOnly && <Text size="sm" fw={700} c="red.9" role="status" data-testid="stopped">{t('sheet.stopped', { criterion: e.stoppedAt })}</Text>}
+      {e.notApplicable.map((n) => <Text key={n.criterion} size="sm" c="orange.9">{t('sheet.notApplicable', { criterion: n.criterion })}</Text>)}
+    </>
+  );
+}
+
 /** The compact bar: total, parts and stars. Sticky at the bottom of a phone's screen. */
 export function SummaryBar({ sheet, totals, evaluation, fresh }: { sheet: Sheet; totals: PartTotals; evaluation?: Evaluation; fresh: boolean }) {
   const { t } = useTranslation();
@@ -61,6 +74,7 @@ export function SummaryPanel({ sheet, totals, evaluation, fresh, idPrefix = '' }
             </Box>
           </Box>
         </SimpleGrid>
+        {e && <DecidingNotes e={e} />}
         {e && (
           <Box>
             <Text fw={700} size="sm" mt="xs">{t('sheet.unmet')}</Text>

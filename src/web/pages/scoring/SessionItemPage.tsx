@@ -15,7 +15,7 @@ import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { SheetForm } from './SheetForm.js';
-import type { MemberScore, Overview, Session, SessionItem, Sheet } from './types.js';
+import type { Findings, MemberScore, Overview, Session, SessionItem, Sheet } from './types.js';
 import type { Answers } from './useEvaluation.js';
 
 /** The chair asks members (all by default) to score this product again, with the reason. */
@@ -113,11 +113,11 @@ export default function SessionItemPage() {
   const mine = item.myScore;
   const canScore = s.status === 'open' && s.actions.includes('score') && !item.conflicted && mine?.status !== 'submitted';
   const refresh = (text: string, ok = true) => { setMessage({ ok, text }); reload(); setTick((n) => n + 1); };
-  async function save(answers: Answers, submit: boolean) {
+  async function save(answers: Answers, findings: Findings, submit: boolean) {
     setBusy(true);
     setMessage(null);
     try {
-      await api.put<MemberScore>(`/api/v1/sessions/${s!.id}/items/${item!.id}/score`, { answers, submit, version: mine?.version });
+      await api.put<MemberScore>(`/api/v1/sessions/${s!.id}/items/${item!.id}/score`, { answers, knockOuts: findings.knockOuts, conditions: findings.conditions, submit, version: mine?.version });
       refresh(t(submit ? 'session.submitted' : 'session.saved'));
     } catch (e) {
       setMessage({ ok: false, text: (e instanceof ApiError && pick(e.problem.message)) || t('app.error') });
@@ -142,11 +142,11 @@ export default function SessionItemPage() {
       <Box mt="md"><CouncilOverview key={tick} session={s} item={item} onRescored={(text) => refresh(text)} /></Box>
       <Title order={2} size="h3" mt="xl">{t('session.myScore')}</Title>
       {!sheet ? <Loading /> : (
-        <SheetForm key={`${item.id}.${mine?.version ?? 0}.${mine?.status ?? ''}`} sheet={sheet} initial={mine?.answers} readOnly={!canScore}
-          actions={canScore ? (answers) => (
+        <SheetForm key={`${item.id}.${mine?.version ?? 0}.${mine?.status ?? ''}`} sheet={sheet} initial={mine?.answers} initialFindings={mine ? { knockOuts: mine.knockOuts, conditions: mine.conditions } : undefined} readOnly={!canScore}
+          actions={canScore ? (answers, findings) => (
             <>
-              <Button variant="light" loading={busy} onClick={() => void save(answers, false)}>{t('session.saveDraft')}</Button>
-              <Button loading={busy} onClick={() => void save(answers, true)}>{t('session.submit')}</Button>
+              <Button variant="light" loading={busy} onClick={() => void save(answers, findings, false)}>{t('session.saveDraft')}</Button>
+              <Button loading={busy} onClick={() => void save(answers, findings, true)}>{t('session.submit')}</Button>
             </>
           ) : undefined} />
       )}

@@ -1,35 +1,48 @@
 // A score sheet as a form: part by part, group by group, each criterion a radio group; the running totals beside
 // it (below it, with a sticky bar, on a phone). Used by the public tool and by the entity's dossier.
 import { Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useState, type ComponentType, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/States.js';
 import { CriterionField } from './CriterionField.js';
 import { partTotals, SummaryBar, SummaryPanel } from './ScoreSummary.js';
-import type { Sheet } from './types.js';
+import type { Findings, Sheet } from './types.js';
 import { useEvaluation, type Answers } from './useEvaluation.js';
 
 type Props = {
   sheet: Sheet;
   initial?: Answers;
+  /** The knock-outs ticked and the facts stated when the sheet was last saved. */
+  initialFindings?: Findings;
   readOnly?: boolean;
-  /** Buttons under the sheet (save, submit…), given the current answers. */
-  actions?: (answers: Answers) => ReactNode;
+  /** Buttons under the sheet (save, submit…), given the current answers and findings. */
+  actions?: (answers: Answers, findings: Findings) => ReactNode;
   /** Keeps ids and radio names apart when a second sheet shares the page (the advisory pre-score beside Mẫu 02). */
   idPrefix?: string;
   /** Shown under each criterion (a dossier's evidence files); a component, so the memoised criteria keep their props. */
   criterionExtra?: ComponentType<{ code: string }>;
 };
 
-export function SheetForm({ sheet, initial, readOnly, actions, idPrefix = '', criterionExtra }: Props) {
+const NO_FINDINGS: Findings = { knockOuts: [], conditions: {} };
+
+export function SheetForm({ sheet, initial, initialFindings = NO_FINDINGS, readOnly, actions, idPrefix = '', criterionExtra }: Props) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>(initial ?? {});
+  const [stated, setFindings] = useState<Findings>(initialFindings);
+  const onKnockOut = useCallback((code: string, on: boolean) => setFindings((prev) => ({
+    ...prev, knockOuts: on ? [...prev.knockOuts.filter((c) => c !== code), code] : prev.knockOuts.filter((c) => c !== code),
+  })), []);
+  const onStory = useCallback((has: boolean | undefined) => setFindings((prev) => ({ ...prev, conditions: { ...prev.conditions, hasProductStory: has } })), []);
+  // Once 5.1 is answered it settles whether there is a story: a statement made before is then left out (the API
+  // would refuse one the answer contradicts).
+  const storyAnswered = answers['5.1'] !== undefined;
+  const findings = useMemo<Findings>(() => ({ knockOuts: stated.knockOuts, conditions: storyAnswered ? {} : stated.conditions }), [stated, storyAnswered]);
   const onChange = useCallback((code: string, optionId: string | undefined) => setAnswers((prev) => {
     const next = { ...prev };
     if (optionId) next[code] = optionId; else delete next[code];
     return next;
   }), []);
-  const { evaluation, fresh, error } = useEvaluation(sheet.number, answers);
+  const { evaluation, fresh, error } = useEvaluation(sheet.number, answers, findings);
   const totals = partTotals(sheet, answers);
   const criteriaCount = sheet.parts.reduce((n, p) => n + p.groups.reduce((m, g) => m + g.criteria.length, 0), 0);
 
@@ -53,12 +66,17 @@ export function SheetForm({ sheet, initial, readOnly, actions, idPrefix = '', cr
                   <Box key={g.code} mt="md" component="section" aria-labelledby={`${idPrefix}group-${g.code}-title`}>
                     <Title order={3} size="h5" id={`${idPrefix}group-${g.code}-title`} c="ocop.9">{g.code}. {g.name} <Text span c="dark.4" fw={400} size="sm">({t('sheet.maxPoints', { n: g.max })})</Text></Title>
                     {g.note && <Text size="sm" c="dark.4">{g.note}</Text>}
-                    {g.criteria.map((c) => <CriterionField key={c.code} criterion={c} value={answers[c.code]} readOnly={readOnly} onChange={onChange} idPrefix={idPrefix} extra={criterionExtra} />)}
+                    {g.criteria.map((c) => (
+                      <CriterionField key={c.code} criterion={c} value={answers[c.code]} readOnly={readOnly} onChange={onChange} idPrefix={idPrefix} extra={criterionExtra}
+                        knockedOut={findings.knockOuts.includes(c.code)} onKnockOut={onKnockOut}
+                        story={c.rules?.some((r) => r.kind === 'appliesWhen') ? (storyAnswered ? (answers['5.1'] === '5.1.a' ? 'answeredNo' : 'answeredYes') : findings.conditions.hasProductStory === false ? 'no' : 'unknown') : undefined}
+                        onStory={onStory} />
+                    ))}
                   </Box>
                 ))}
               </Paper>
             ))}
-            <Group>{actions?.(answers)}{!readOnly && <Button variant="default" onClick={() => setAnswers(initial ?? {})}>{t('sheet.reset')}</Button>}</Group>
+            <Group>{actions?.(answers, findings)}{!readOnly && <Button variant="default" onClick={() => { setAnswers(initial ?? {}); setFindings(initialFindings); }}>{t('sheet.reset')}</Button>}</Group>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

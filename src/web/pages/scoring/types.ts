@@ -22,7 +22,14 @@ export type SheetOption = { id: string; label: string; points: number; minStar: 
 export type SheetCriterion = {
   code: string; name: string; max: number; description?: string; requirement?: string; note?: string;
   appliesOnlyWhen?: string; knockOut?: string; notEvaluatedWhen?: string; zeroIfNoOptionApplies: boolean; options: SheetOption[];
+  /** The notes that decide, as rules (knockOut / stopIfFound are ticked by the scorer; appliesWhen asks a question). */
+  rules?: SheetRule[];
 };
+export type SheetRule =
+  | { kind: 'knockOut' | 'stopIfFound'; text: string; source: string }
+  | { kind: 'appliesWhen'; condition: 'hasProductStory'; falseWhenChosen?: string[]; whenNot: 'scoredZero'; text: string; source: string };
+/** What the scorer found: knock-out ticks by criterion code and the facts applicability depends on. */
+export type Findings = { knockOuts: string[]; conditions: { hasProductStory?: boolean } };
 export type PartCode = 'A' | 'B' | 'C';
 export type Sheet = {
   instrument: string; number: number; productSet: string; sector: string; group: string;
@@ -34,6 +41,7 @@ export type UnmetMinimum = { criterion: string; requiredStar: number; requiredOp
 export type Evaluation = {
   total: number; parts: Record<PartCode, number>; band: number; stars: number | null; recognised: boolean;
   unmetMinimums: UnmetMinimum[];
+  knockedOutBy: string[]; stoppedAt: string | null; notApplicable: { criterion: string; condition: string }[];
   nextStar: {
     currentStars: number | null; targetStars: number | null; pointsNeeded: number; minimumsToMeet: UnmetMinimum[];
     improvements: { criterion: string; part: PartCode; chosenOption: string | null; chosenPoints: number; missesMinimum: boolean;
@@ -54,6 +62,7 @@ export type DossierItem = {
 export type DossierPage = { total: number; page: number; pageSize: number; items: DossierItem[] };
 export type Dossier = DossierItem & {
   answers: Record<string, string>;
+  knockOuts: string[]; conditions: { hasProductStory?: boolean };
   selfEvaluation: Omit<Evaluation, 'nextStar' | 'recognised'>;
   deadlines: { communeDueOn: string | null; provinceFinishBefore: string | null; centralFinishBefore: string | null };
   returns: { id: string; stage: string; reasons: string[]; returnedAt: string; resubmittedAt: string | null }[];
@@ -90,6 +99,7 @@ export type CriterionNote = { id: string; criterionCode: string; authorId: strin
 export type MemberScore = {
   id: string; userId: string; fullName: string | null; answers: Record<string, string>; total: number; parts: Record<PartCode, number>;
   stars: number | null; status: 'draft' | 'submitted'; round: number; comment: string | null; submittedAt: string | null; version: number;
+  knockOuts: string[]; conditions: { hasProductStory?: boolean };
 };
 export type SessionResult = { mean: number; parts: Record<PartCode, number>; band: number; stars: number; spread: number; members: number };
 export type RescoreRequest = { round: number; reason: string; members: string[]; at: string };
