@@ -63,7 +63,10 @@ export const fileRoutes: ModulePlugin = async (app, { database, config }) => {
     reply.header('etag', `"${found.file.sha256}"`);
     reply.header('cache-control', public_ ? 'public, max-age=86400, immutable' : 'private, max-age=0');
     // Shown inline (photos in pages, PDFs in the browser's viewer), but opened on its own an upload runs sandboxed.
-    reply.header('content-disposition', contentDisposition('inline', found.file.originalName));
+    // The uploader's file name can name a person ("CCCD_Nguyen_Van_A.jpg", registry.fields.ts): a public photo, cached
+    // for everyone, goes out under its id.
+    const fileName = public_ ? `${found.file.id}.${found.file.mimeType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin'}` : found.file.originalName;
+    reply.header('content-disposition', contentDisposition('inline', fileName));
     reply.header('content-security-policy', STORED_FILE_POLICY);
     if (req.headers['if-none-match'] === `"${found.file.sha256}"`) return reply.status(304).send();
     return reply.send(await files.get(found.file.sha256));

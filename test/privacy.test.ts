@@ -1,0 +1,160 @@
+// Personal data (Nghị định 13/2023/NĐ-CP): every GET route in the OpenAPI document, called anonymously over the demo
+// data with real ids in its path, must answer without a single field the modules classify internal or sensitive
+// (src/modules/*/*.fields.ts, read here, so a new field or a new module is covered without touching this test).
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { query } from '../src/app/db.js';
+import { findPrivateFields, privateNames, type RecordClassification } from '../src/app/privacy.js';
+import { seedDemo } from '../src/cli/seed/seed.js';
+import { testApp, type TestApp } from './harness.js';
+import { multipartBody } from './multipart.js';
+
+// A 1×1 baseline JPEG.
+const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=', 'base64');
+
+/** Every classification the modules declare, found by file name. */
+async function classifications(): Promise<RecordClassification[]> {
+  const root = join(import.meta.dirname, '..', 'src', 'modules');
+  const out: RecordClassification[] = [];
+  for (const m of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(join(root, m.name)).filter((n) => n.endsWith('.fields.ts'))) {
+      const mod = await import(join(root, m.name, f)) as Record<string, unknown>;
+      for (const v of Object.values(mod)) {
+        if (v && typeof v === 'object' && 'record' in v && 'fields' in v) out.push(v as RecordClassification);
+      }
+    }
+  }
+  return out;
+}
+
+let t: TestApp;
+let records: RecordClassification[];
+/** Real values for each `segment/{param}` of a path, so each route is called on records of every kind. */
+let fillers: Record<string, string[]>;
+
+before(async () => {
+  t = await testApp();
+  await seedDemo(t.database);
+  records = await classifications();
+  const db = t.database.db;
+  const ids = async (q: ReturnType<typeof sql>) => (await query<{ v: string }>(db, q)).map((r) => String(r.v));
+  // A published product gets a photo and a private document, uploaded by an officer as a user would.
+  const central = await t.login('trunguong@demo.ocop.vn', 'OcopDemo@2026');
+  const [honey] = await ids(sql`SELECT p.id AS v FROM product p JOIN entity e ON e.id = p.entity_id WHERE p.status = 'certified' AND e.status = 'approved' ORDER BY p.code LIMIT 1`);
+  for (const kind of ['image', 'document']) {
+    const m = multipartBody([{ name: 'kind', value: kind }, { name: 'file', filename: `CCCD_Sung_Thi_My_${kind}.jpg`, type: 'image/jpeg', bytes: jpeg }]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/products/${honey}/files`, payload: m.payload, headers: { 'content-type': m.contentType, cookie: central.cookie, 'x-csrf-token': central.csrf } });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+  const one = (status: string) => sql`(SELECT id::text AS v FROM entity WHERE status = ${status} ORDER BY id LIMIT 1)`;
+  fillers = {
+    'entities/{id}': await ids(sql`${one('approved')} UNION ALL ${one('pending')} UNION ALL ${one('refused')}`),
+    'products/{id}': [honey, ...await ids(sql`(SELECT id::text AS v FROM product WHERE status = 'draft' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM product WHERE status = 'registered' ORDER BY id LIMIT 1)`)],
+    'files/{id}': await ids(sql`SELECT id::text AS v FROM stored_file ORDER BY created_at`),
+    'certificates/{number}': await ids(sql`(SELECT number AS v FROM certificate WHERE status = 'revoked' LIMIT 1) UNION ALL (SELECT number FROM certificate WHERE status <> 'revoked' LIMIT 2)`),
+    'score-sheets/{number}': ['1', '4', '26'],
+    'dossiers/{id}': await ids(sql`SELECT id::text AS v FROM dossier ORDER BY id LIMIT 3`),
+    'councils/{id}': await ids(sql`SELECT id::text AS v FROM council ORDER BY id LIMIT 2`),
+    'sessions/{id}': await ids(sql`SELECT id::text AS v FROM council_session ORDER BY id LIMIT 2`),
+    'items/{itemId}': await ids(sql`SELECT id::text AS v FROM session_item ORDER BY id LIMIT 1`),
+    'members/{userId}': await ids(sql`SELECT user_id::text AS v FROM council_member ORDER BY id LIMIT 1`),
+    'scores/{id}': await ids(sql`SELECT id::text AS v FROM member_score ORDER BY id LIMIT 1`),
+    'submissions/{seq}': ['1'],
+    'forms/{form}': ['01.pdf', '02.pdf'],
+    'files/{fileId}': await ids(sql`SELECT id::text AS v FROM dossier_file ORDER BY id LIMIT 1`),
+    'tokens/{id}': await ids(sql`SELECT id::text AS v FROM api_token ORDER BY id LIMIT 1`),
+    'users/{id}': await ids(sql`SELECT id::text AS v FROM app_user ORDER BY id LIMIT 1`),
+    'import/{id}': [],
+    'imports/{id}': [],
+  };
+});
+after(() => t.close());
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Lists are also asked for the records the public must not see. */
+const QUERY_VARIANTS: Record<string, string[]> = {
+  '/api/v1/entities': ['', '?status=pending&pageSize=200', '?status=refused&pageSize=200', '?type=ho_kinh_doanh&pageSize=200'],
+  '/api/v1/products': ['', '?status=draft&pageSize=200', '?pageSize=200&sort=-updatedAt'],
+  '/api/v1/certificates': ['', '?status=revoked&pageSize=200'],
+};
+
+/** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */
+function urlsOf(path: string): string[] {
+  const params = [...path.matchAll(/([^/]+)\/\{(\w+)\}/g)];
+  if (!params.length) return (QUERY_VARIANTS[path] ?? ['']).map((q) => path + q);
+  const values = params.map(([, segment, name]) => {
+    const v = fillers[`${segment}/{${name}}`];
+    assert.ok(v, `no demo value for ${segment}/{${name}} in ${path}: add one to the fillers of test/privacy.test.ts`);
+    // The demo may hold none of a kind (no dossier evidence yet): the route is still called, on an unknown id.
+    return v.length ? v : [NO_SUCH_ID];
+  });
+  return values[0].map((first) => params.reduce((url, [whole, segment, name], i) => url.replace(whole, `${segment}/${i === 0 ? first : values[i][0]}`), path)
+    .replace(/\{(\w+)\}/g, (_, n) => assert.fail(`unfilled {${n}} in ${path}`)));
+}
+
+test('the classification files cover the registry, accounts and scoring, and name each field once per record', () => {
+  const names = new Set(records.map((r) => r.record));
+  for (const r of ['entity', 'product', 'file', 'user', 'certificate', 'dossier']) assert.ok(names.has(r), r);
+  const never = privateNames(records);
+  for (const n of ['representative', 'ethnicity', 'disability', 'sex', 'email', 'phone', 'address', 'taxCode', 'statusReason', 'originalName', 'actorName', 'authorName', 'csrfToken']) {
+    assert.ok(never.alwaysPrivate.has(n), `${n} is never public`);
+  }
+  assert.ok(never.qualifiedPrivate.has('revocation.note'));
+  assert.ok(never.qualifiedPublic.has('contact.phone'));
+});
+
+test('no route the public can call returns an internal or sensitive field (demo data, every GET in the OpenAPI document)', async () => {
+  const doc = (await t.call({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const names = privateNames(records);
+  const leaks: string[] = [];
+  let calls = 0;
+  let answered = 0;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    if (!item.get) continue;
+    for (const url of urlsOf(path)) {
+      const res = await t.call({ url });
+      calls++;
+      if (res.statusCode >= 500) leaks.push(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      // Refusals (401, 403, 404) carry a problem document, whose keys are not records'.
+      if (res.statusCode >= 300 || !String(res.headers['content-type']).includes('json')) continue;
+      answered++;
+      for (const where of findPrivateFields(res.json(), names)) leaks.push(`${url} ${where}`);
+    }
+  }
+  assert.deepEqual(leaks, [], `private fields reach the public:\n${leaks.slice(0, 60).join('\n')}`);
+  assert.ok(calls > 40 && answered > 15, `${calls} calls, ${answered} answered with JSON`);
+});
+
+test('a product\'s documents and the uploaders\' file names stay private; its photo does not carry the file name', async () => {
+  const [honey] = fillers['products/{id}'];
+  const p = (await t.call({ url: `/api/v1/products/${honey}` })).json();
+  assert.deepEqual(p.files.map((f: { kind: string }) => f.kind), ['image']);
+  assert.equal(p.files[0].originalName, undefined);
+  const photo = await t.call({ url: p.files[0].url });
+  assert.equal(photo.statusCode, 200);
+  assert.doesNotMatch(String(photo.headers['content-disposition']), /CCCD|Sung/, 'the download does not carry the uploader\'s file name');
+  const central = await t.login('trunguong@demo.ocop.vn', 'OcopDemo@2026');
+  const all = (await t.call({ url: `/api/v1/products/${honey}`, as: central })).json();
+  assert.deepEqual(all.files.map((f: { kind: string }) => f.kind).sort(), ['document', 'image']);
+  assert.match(all.files[0].originalName, /CCCD/);
+});
+
+test('the public entity: name, type, commune and province, the contact it chose to publish; nothing else', async () => {
+  const db = t.database.db;
+  const [household] = await query<{ id: string }>(db, sql`SELECT id FROM entity WHERE status = 'approved' AND type = 'ho_kinh_doanh' AND phone IS NOT NULL LIMIT 1`);
+  const [htx] = await query<{ id: string; phone: string }>(db, sql`SELECT id, phone FROM entity WHERE status = 'approved' AND type = 'htx' AND phone IS NOT NULL LIMIT 1`);
+  const h = (await t.call({ url: `/api/v1/entities/${household.id}` })).json();
+  assert.deepEqual(Object.keys(h).sort(), ['actions', 'communeCode', 'communeName', 'contact', 'createdAt', 'id', 'name', 'provinceCode', 'provinceName', 'status', 'type', 'updatedAt', 'website']);
+  assert.equal(h.contact, null, 'a household business does not publish its (personal) phone until it chooses to');
+  const o = (await t.call({ url: `/api/v1/entities/${htx.id}` })).json();
+  assert.equal(o.contact.phone, htx.phone, 'an organisation publishes its business line by default');
+  // The choice is the entity's: a cooperative that withdraws it disappears from the public page.
+  await db.execute(sql`UPDATE entity SET publish_contact = false WHERE id = ${htx.id}`);
+  assert.equal((await t.call({ url: `/api/v1/entities/${htx.id}` })).json().contact, null);
+  await db.execute(sql`UPDATE entity SET publish_contact = true WHERE id = ${household.id}`);
+  assert.ok((await t.call({ url: `/api/v1/entities/${household.id}` })).json().contact.phone);
+});
