@@ -1,5 +1,7 @@
 // Transactional outbox: a command appends an event in its own transaction; the worker runs the handlers after
 // commit. Event names and payloads come from one typed map; handlers are registered explicitly at start-up.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { query, type Db, type Queryable } from './db.js';
@@ -20,28 +22,53 @@ export async function enqueue<E extends EventName>(tx: Queryable, event: E, payl
 }
 
 export class OutboxWorker {
+/** How events are retried: a claim lasts `leaseMs` (a worker that dies loses it then), a failure waits longer each
+ * time (10 s, 20 s, 40 s, … at most an hour), and after `maxAttempts` the event stays unprocessed with its error. */
+export const OUTBOX_POLICY = { maxAttempts: 5, leaseMs: 5 * 60_000, backoffMs: (attempt: number) => Math.min(10_000 * 2 ** (attempt - 1), 3_600_000) };
+
+type Claimed = { id: number; event: EventName; payload: never; attempts: number };
+
+/**
+ * Runs the handlers of pending events. Any number of workers (several server processes on one PostgreSQL) share the
+ * table: a worker claims a batch in one short statement (`FOR UPDATE SKIP LOCKED`, so two workers never take the same
+ * event), runs the handlers with no transaction open (a slow handler holds no lock), then marks each event processed,
+ * or due again after a backoff. A processed event is never claimed again. An event runs twice only if its handler
+ * outlives the lease (5 minutes) or the process dies between the handler and the mark: handlers stay idempotent.
+ */
   private handlers = new Map<string, Handler<EventName>[]>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
-  constructor(private db: Db, private log: FastifyBaseLogger) {}
+  /** Who holds a claim, for the operator reading the table. */
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  constructor(private db: Db, private log: FastifyBaseLogger, private policy = OUTBOX_POLICY) {}
 
   on<E extends EventName>(event: E, handler: Handler<E>): this {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler as unknown as Handler<EventName>]);
     return this;
   }
 
-  /** Processes pending events once; returns how many were handled. */
+  /** Claims up to `batch` due events and handles them; returns how many were claimed. */
   async drain(batch = 50): Promise<number> {
-    const rows = (await query<{ id: number; event: EventName; payload: never; attempts: number }>(this.db, sql`
-      SELECT id, event, payload, attempts FROM outbox WHERE processed_at IS NULL AND attempts < 5 ORDER BY id LIMIT ${batch}`));
+    const rows = (await query<Claimed>(this.db, sql`
+      UPDATE outbox SET claimed_by = ${this.id}, claimed_until = now() + ${`${this.policy.leaseMs} milliseconds`}::interval, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM outbox
+        WHERE processed_at IS NULL AND attempts < ${this.policy.maxAttempts} AND next_attempt_at <= now()
+          AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY id LIMIT ${batch}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, event, payload, attempts`)).sort((a, b) => Number(a.id) - Number(b.id));
     for (const row of rows) {
       try {
         for (const h of this.handlers.get(row.event) ?? []) await h(row.payload, this.db, this.log);
-        await this.db.execute(sql`UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ${row.id}`);
+        await this.db.execute(sql`UPDATE outbox SET processed_at = now(), claimed_until = NULL, last_error = NULL
+          WHERE id = ${row.id} AND claimed_by = ${this.id} AND processed_at IS NULL`);
       } catch (err) {
-        this.log.error({ err, event: row.event, id: row.id }, 'outbox handler failed');
-        await this.db.execute(sql`UPDATE outbox SET attempts = attempts + 1, last_error = ${String(err)} WHERE id = ${row.id}`);
+        this.log.error({ err, event: row.event, id: row.id, attempt: row.attempts }, 'outbox handler failed');
+        const wait = `${this.policy.backoffMs(row.attempts)} milliseconds`;
+        await this.db.execute(sql`UPDATE outbox SET claimed_until = NULL, last_error = ${String(err)}, next_attempt_at = now() + ${wait}::interval
+          WHERE id = ${row.id} AND claimed_by = ${this.id} AND processed_at IS NULL`);
       }
     }
     return rows.length;

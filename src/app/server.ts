@@ -61,7 +61,7 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   });
   parts.authenticate(app);
   registerAccess(app); // after authentication (it reads req.actor), before any route (it checks each declaration)
-  registerMicroCache(app, config.publicCacheSeconds);
+  registerMicroCache(app, config.publicCacheSeconds, database);
 
   const deps: ModuleDeps = { database, config };
   await app.register(async (api) => {

@@ -7,7 +7,7 @@ import type { Database } from '../app/db.js';
 import { trustedOrigins } from '../app/origin.js';
 import { OutboxWorker } from '../app/outbox.js';
 import type { ModulePlugin } from '../app/plugin.js';
-import { DAY_MS, schedule } from '../app/schedule.js';
+import { HOUR_MS, oncePerDay, schedule } from '../app/schedule.js';
 import { buildServer } from '../app/server.js';
 import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
@@ -50,8 +50,10 @@ export function startWorkers(database: Database, log: FastifyBaseLogger, config:
     .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
     .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
   outbox.start();
-  // Products whose certificate lapsed read 'expired' in the registry: now, then once a day (Điều 4.3, 12.3).
-  const expiry = schedule('certificate-expiry', DAY_MS, () => runCertificateExpiry(database.db, log).then((r) => ({ today: r.today, expired: r.expired.length })), log);
+  // Products whose certificate lapsed read 'expired' in the registry (Điều 4.3, 12.3): once a Việt Nam day across all
+  // server processes, checked now and every hour so a new day's run comes soon after midnight.
+  const expiry = schedule('certificate-expiry', HOUR_MS, oncePerDay(database, 'certificate-expiry',
+    () => runCertificateExpiry(database.db, log).then((r) => ({ today: r.today, expired: r.expired.length }))), log);
   return {
     async stop() {
       await outbox.stop();
