@@ -92,7 +92,7 @@ function urlsOf(path: string): string[] {
     // The demo may hold none of a kind (no dossier evidence yet): the route is still called, on an unknown id.
     return v.length ? v : [NO_SUCH_ID];
   });
-  return values[0].map((first) => params.reduce((url, [whole, segment, name], i) => url.replace(whole, `${segment}/${i === 0 ? first : values[i][0]}`), path)
+  return values[0].map((first) => params.reduce((url, [whole, segment], i) => url.replace(whole, `${segment}/${i === 0 ? first : values[i][0]}`), path)
     .replace(/\{(\w+)\}/g, (_, n) => assert.fail(`unfilled {${n}} in ${path}`)));
 }
 
