@@ -21,7 +21,6 @@ export async function enqueue<E extends EventName>(tx: Queryable, event: E, payl
   await tx.execute(sql`INSERT INTO outbox (event, payload) VALUES (${event}, ${JSON.stringify(payload)}::jsonb)`);
 }
 
-export class OutboxWorker {
 /** How events are retried: a claim lasts `leaseMs` (a worker that dies loses it then), a failure waits longer each
  * time (10 s, 20 s, 40 s, … at most an hour), and after `maxAttempts` the event stays unprocessed with its error. */
 export const OUTBOX_POLICY = { maxAttempts: 5, leaseMs: 5 * 60_000, backoffMs: (attempt: number) => Math.min(10_000 * 2 ** (attempt - 1), 3_600_000) };
@@ -35,12 +34,13 @@ type Claimed = { id: number; event: EventName; payload: never; attempts: number 
  * or due again after a backoff. A processed event is never claimed again. An event runs twice only if its handler
  * outlives the lease (5 minutes) or the process dies between the handler and the mark: handlers stay idempotent.
  */
+export class OutboxWorker {
   private handlers = new Map<string, Handler<EventName>[]>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-
   /** Who holds a claim, for the operator reading the table. */
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
   constructor(private db: Db, private log: FastifyBaseLogger, private policy = OUTBOX_POLICY) {}
 
   on<E extends EventName>(event: E, handler: Handler<E>): this {
