@@ -23,6 +23,9 @@ import { presentCouncil, presentMember } from './councils.present.js';
 import { councilIdsOfUser, getCouncil, getMember, listConflicts, listCouncils, listMembers, searchPrecedents } from './councils.repo.js';
 import { council, precedent } from './councils.tables.js';
 import { sessionRoutes } from './sessions.routes.js';
+import { COUNCIL_SETTINGS_SOURCE, councilSettings, RULES } from './rules.data.js';
+
+const councilDefaultsOut = z.object({ defaults: councilSettings, source: z.object({ vi: z.string(), en: z.string() }) });
 import { query } from '../../app/db.js';
 
 const tags = ['councils'];
@@ -53,6 +56,10 @@ export const councilRoutes: ModulePlugin = async (app, deps) => {
     requireUser(req);
     const c = await inTransaction(db, req, (ctx) => createCouncil(ctx, req.body));
     return reply.status(201).send(await full(req.actor, c.id));
+  });
+
+  r.get('/councils/settings-defaults', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'The default council operating rules (spread, quorum, minimums) and their honest source: the council\'s own Quy chế hoạt động, not QĐ 26', response: { 200: councilDefaultsOut } } }, async () => {
+    return { defaults: RULES.councilDefaults, source: COUNCIL_SETTINGS_SOURCE };
   });
 
   r.get('/councils/:id', { config: { access: COUNCIL_PEOPLE }, schema: { tags, params: idParams, response: { 200: councilOut } } }, async (req) => {

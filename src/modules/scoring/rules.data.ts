@@ -38,11 +38,13 @@ const rulesSchema = z.object({
     deadlineDays: z.number().int().positive(),
     grounds: z.array(z.object({ code: z.string().regex(/^[a-z]{1,2}$/), text: message })).length(6),
   }),
-  councilDefaults: councilSettings.extend({ note: z.string(), minimumJudgementNote: z.string() }).transform(({ note: _n, minimumJudgementNote: _m, ...s }) => s),
+  councilDefaults: councilSettings.extend({ note: z.string(), source: message, minimumJudgementNote: z.string() }).transform(({ note: _n, source: _s, minimumJudgementNote: _m, ...s }) => s),
 });
 export type LegalRules = z.infer<typeof rulesSchema>;
 
 export const RULES: LegalRules = rulesSchema.parse(JSON.parse(readFileSync(RULES_FILE, 'utf8')));
+/** Where the council settings come from, said honestly beside them: the council's operating rules, not the decree. */
+export const COUNCIL_SETTINGS_SOURCE: { vi: string; en: string } = message.parse(JSON.parse(readFileSync(RULES_FILE, 'utf8')).councilDefaults.source);
 export const REVOCATION_GROUNDS = RULES.revocation.grounds.map((g) => g.code) as [string, ...string[]];
 
 /** Which authority decides (and revokes) a certificate of this many stars. */
