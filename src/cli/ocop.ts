@@ -1,15 +1,13 @@
 // The `ocop` command: serve, migrate, seed, expire, backup, restore.
-import { readFile, writeFile } from 'node:fs/promises';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config.js';
-import { openDatabase, openPglite } from '../app/db.js';
+import { openDatabase } from '../app/db.js';
 import { migrate } from '../app/migrate.js';
 import { loadReferenceData } from '../modules/index.js';
 import { runCertificateExpiry } from '../modules/scoring/index.js';
 import { seedDemo, seedSynthetic } from './seed/seed.js';
 import { serve } from './serve.js';
+import { backup, restore } from './backup/backup.js';
 
 const usage = `ocop <command>
   serve                                   start the server (npm start)
@@ -17,8 +15,8 @@ const usage = `ocop <command>
   seed --demo                             load the demo data set
   seed --synthetic --entities N --products M   add deterministic national-scale data
   expire                                  mark products whose certificate lapsed as expired (serve also runs it daily)
-  backup FILE                             write the embedded database to FILE (.tar.gz)
-  restore FILE                            replace the embedded database with FILE`;
+  backup FILE                             write the database and the file store to FILE (.tar.gz, with checksums)
+  restore FILE                            restore FILE into an empty data folder (and, with DATABASE_URL, an empty database)`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -55,21 +53,14 @@ async function main() {
       return;
     }
     case 'backup': {
-      if (config.databaseUrl || !rest[0]) throw new Error('backup FILE works on the embedded database; for PostgreSQL use pg_dump');
-      const db = await openPglite(config.dataDir);
-      const dump = await db.pglite!.dumpDataDir('gzip');
-      await writeFile(rest[0], Buffer.from(await dump.arrayBuffer()));
-      await db.close();
-      return console.log(`backup written: ${rest[0]}`);
+      if (!rest[0]) throw new Error(usage);
+      const m = await backup(config, rest[0]);
+      return console.log(`backup written: ${rest[0]} (${m.engine} database, ${m.counts.files} files, ${m.counts.fileBytes} bytes of files, ${Object.values(m.counts.tables).reduce((s, n) => s + n, 0)} rows in ${Object.keys(m.counts.tables).length} tables)`);
     }
     case 'restore': {
-      if (config.databaseUrl || !rest[0]) throw new Error('restore FILE works on the embedded database; for PostgreSQL use pg_restore');
-      const blob = new Blob([await readFile(rest[0])]);
-      const dir = join(config.dataDir, 'db');
-      if (existsSync(dir)) rmSync(dir, { recursive: true });
-      const db = await openPglite(config.dataDir, blob);
-      await db.close();
-      return console.log(`restored from ${rest[0]} into ${dir}`);
+      if (!rest[0]) throw new Error(usage);
+      const m = await restore(config, rest[0]);
+      return console.log(`restored from ${rest[0]} (made ${m.createdAt}): ${m.engine} database, ${m.counts.files} files, every checksum verified`);
     }
     default:
       console.log(usage);
