@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { query } from '../../app/db.js';
-import { parseTrustedProxies } from '../../app/config.js';
-import { buildApp } from '../index.js';
-import { PASSWORD, testApp, type TestApp } from '../../../test/harness.js';
-import { assertProblem } from '../../../test/api-helpers.js';
+import { query } from '../src/app/db.js';
+import { parseTrustedProxies } from '../src/app/config.js';
+import { buildApp } from '../src/modules/index.js';
+import { PASSWORD, testApp, type TestApp } from './harness.js';
+import { assertProblem } from './api-helpers.js';
 
 let t: TestApp;
 before(async () => { t = await testApp(); });

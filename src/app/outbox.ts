@@ -9,6 +9,7 @@ import { query, type Db, type Queryable } from './db.js';
 export type OutboxEvents = {
   'invitation.created': { entityId: string; email: string; token: string };
   'password.reset_requested': { userId: string; email: string; fullName: string; token: string; expiresAt: string };
+  'signup.email_taken': { userId: string; email: string; fullName: string };
   'entity.approved': { entityId: string };
   'entity.refused': { entityId: string; reason: string };
   'certificate.issued': { certificateId: string; number: string; productId: string; entityId: string; stars: number; replacesNumber: string | null };

@@ -43,6 +43,7 @@ export function startWorkers(database: Database, log: FastifyBaseLogger, config:
   const mail = mailHandlers(createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom }), config.publicUrl);
   const outbox = new OutboxWorker(database.db, log)
     .on('password.reset_requested', mail.passwordReset)
+    .on('signup.email_taken', mail.signupEmailTaken)
     .on('invitation.created', mail.invitation)
     .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
     .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { query } from '../../app/db.js';
 import type { Handler } from '../../app/outbox.js';
 import type { MailTransport } from './notifications.mail.js';
-import { invitationMessage, passwordResetMessage } from './notifications.messages.js';
+import { invitationMessage, passwordResetMessage, signupEmailTakenMessage } from './notifications.messages.js';
 
 export function mailHandlers(mail: MailTransport, publicUrl: string) {
   const passwordReset: Handler<'password.reset_requested'> = async (p, _db, log) => {
@@ -16,5 +16,9 @@ export function mailHandlers(mail: MailTransport, publicUrl: string) {
     const sent = await mail.send(invitationMessage({ email: p.email, token: p.token, entityName: entity?.name ?? null }, publicUrl));
     log.info({ entityId: p.entityId, ...sent }, 'invitation e-mail sent');
   };
-  return { passwordReset, invitation };
+  const signupEmailTaken: Handler<'signup.email_taken'> = async (p, _db, log) => {
+    const sent = await mail.send(signupEmailTakenMessage(p, publicUrl));
+    log.info({ userId: p.userId, ...sent }, 'sign-up with a taken e-mail: its owner told');
+  };
+  return { passwordReset, invitation, signupEmailTaken };
 }

@@ -6,6 +6,7 @@ const vnTime = (iso: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 's
 
 /** The link carries the token in the fragment: it never reaches a server log or a Referer header. */
 export const resetLink = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/dat-lai-mat-khau#token=${encodeURIComponent(token)}`;
+export const forgotLink = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/quen-mat-khau`;
 export const invitationLink = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/nhan-loi-moi#token=${encodeURIComponent(token)}`;
 
 export function passwordResetMessage(p: { email: string; fullName: string; token: string; expiresAt: string }, publicUrl: string): MailMessage {
@@ -61,6 +62,30 @@ export function invitationMessage(p: { email: string; token: string; entityName:
       'Open this link to create your account (valid for 14 days):',
       '',
       link,
+    ].join('\n'),
+  };
+}
+
+/** Someone signed up with an address that already has an account: its owner hears of it (the caller was told nothing). */
+export function signupEmailTakenMessage(p: { email: string; fullName: string }, publicUrl: string): MailMessage {
+  const forgot = forgotLink(publicUrl);
+  return {
+    to: p.email,
+    subject: 'Đăng ký OCOP với e-mail của bạn / An OCOP sign-up with your e-mail',
+    text: [
+      `Xin chào ${p.fullName},`,
+      '',
+      'Có người (có thể là bạn) vừa đăng ký tài khoản mới trên Hệ thống thông tin OCOP bằng e-mail này, nhưng e-mail đã có tài khoản nên không có gì được tạo.',
+      `Nếu là bạn: hãy đăng nhập, hoặc đặt lại mật khẩu nếu đã quên: ${forgot}`,
+      'Nếu không phải bạn, hãy bỏ qua thư này.',
+      '',
+      '—',
+      '',
+      `Hello ${p.fullName},`,
+      '',
+      'Someone (perhaps you) just tried to sign up on the OCOP information system with this e-mail; it already has an account, so nothing was created.',
+      `If it was you, log in, or reset your password if you forgot it: ${forgot}`,
+      'If it was not you, ignore this e-mail.',
     ].join('\n'),
   };
 }

@@ -5,7 +5,7 @@ import { inTransaction } from '../../app/command.js';
 import { forbidden, notFound } from '../../app/errors.js';
 import { logSensitiveRead } from '../../app/privacy.js';
 import type { ModulePlugin } from '../../app/plugin.js';
-import { presentUser, requireUser, user } from '../accounts/index.js';
+import { acceptedResponse, BUDGETS, presentUser, requireUser, takeAttempt, user } from '../accounts/index.js';
 import { acceptInvitation, inviteMember } from './commands/invite-member.js';
 import { createEntity } from './commands/create-entity.js';
 import { decideEntity } from './commands/decide-entity.js';
@@ -19,6 +19,15 @@ import { canEditEntity, canReadEntity, isDataSubject, SCOPED_ROLES } from './reg
 import { entityFilter } from './registry.filters.js';
 import { presentEntity, presentEntityFor } from './registry.present.js';
 import { getEntity, listEntities, type EntityRow } from './registry.repo.js';
+
+// The same answer for a new e-mail and for one that has an account: sign-up must not reveal who is registered.
+const SIGNUP_ACCEPTED = {
+  status: 'accepted' as const,
+  message: {
+    vi: 'Đã nhận đăng ký. Nếu e-mail này chưa có tài khoản, bạn có thể đăng nhập ngay bằng mật khẩu vừa chọn; chủ thể chờ UBND xã duyệt. Nếu e-mail đã có tài khoản, chúng tôi đã gửi hướng dẫn tới e-mail đó.',
+    en: 'Sign-up received. If this e-mail had no account, you can log in now with the password you chose; the entity awaits the commune\'s approval. If it already had one, we have sent instructions to it.',
+  },
+};
 
 export const entityRoutes: ModulePlugin = async (app, { database }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -91,11 +100,13 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
   });
 
   r.post('/auth/signup', {
-    schema: { tags: ['accounts'], summary: 'A producer signs up and registers its entity (pending commune approval)', body: signupBody, response: { 201: user.extend({ entityId: user.shape.entityId }) } },
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['accounts'], summary: 'A producer signs up and registers its entity (pending commune approval). 202 whether or not the e-mail already has an account (its owner is mailed instead)', body: signupBody, response: { 202: acceptedResponse } },
+    config: { access: 'public' },
   }, async (req, reply) => {
-    const { user: row } = await inTransaction(db, req, (ctx) => signUpProducer(ctx, req.body));
-    return reply.status(201).send(presentUser(row));
+    // Counted in the database per client address, outside the transaction so that a refused sign-up still counts.
+    await takeAttempt(db, new Date(), [[BUDGETS.signupPerAddress, req.ip]]);
+    await inTransaction(db, req, (ctx) => signUpProducer(ctx, req.body));
+    return reply.status(202).send(SIGNUP_ACCEPTED);
   });
 
   r.post('/auth/accept-invitation', { config: { access: 'public' }, schema: { tags: ['accounts'], summary: 'Accept an invitation and set a password', body: acceptInviteBody, response: { 201: user } } }, async (req, reply) => {

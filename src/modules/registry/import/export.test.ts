@@ -20,7 +20,7 @@ before(async () => {
   }
   // A producer's registration waiting for its commune: only Thái Nguyên sees it.
   const signup = await t.call({ method: 'POST', url: '/api/v1/auth/signup', body: { email: 'sx@test.ocop.vn', password: 'correct horse battery staple', fullName: 'Nguyễn Văn Sản', entity: entityBody(TAN_CUONG, { name: 'Hộ Chờ Duyệt' }) } });
-  assert.equal(signup.statusCode, 201, signup.body);
+  assert.equal(signup.statusCode, 202, signup.body);
 });
 after(() => t.close());
 
