@@ -1,4 +1,5 @@
-// The scoring screens in a real browser: the public score sheet tool (best option everywhere → 100 points, 5 stars)
+// The scoring screens in a real browser: the public score sheet tool (best option everywhere → 100 points, 5 stars;
+// a knock-out ticked → not recognised, the criterion named)
 // and the public verification page a certificate's QR code opens, on a 360 px phone, passing axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -21,6 +22,10 @@ browserSuite((site) => {
       await page.getByTestId('summary-total').filter({ hasText: '100 / 100' }).waitFor();
       await page.getByTestId('summary-stars').getByRole('img', { name: '5 sao OCOP' }).waitFor();
       assert.deepEqual(await axeViolations(page), []);
+      // The scorer finds 2.1's knock-out ("Không đánh giá những sản phẩm có tính phổ biến …"): 100 points, not recognised.
+      await page.locator('[id="knockout-2.1"]').check();
+      await page.getByTestId('knocked-out').filter({ hasText: 'Không được công nhận — bị loại theo tiêu chí 2.1' }).waitFor();
+      await page.getByTestId('summary-stars').filter({ hasText: 'Chưa đạt hạng OCOP' }).waitFor();
     } finally {
       await page.close();
     }
