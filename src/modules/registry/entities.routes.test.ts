@@ -215,6 +215,6 @@ test('entity history is in order and readable only by those who may edit', async
   await t.call({ method: 'PATCH', url: `/api/v1/entities/${e.id}`, as: commune, body: { version: 1, phone: '0912 345 678' } });
   const hist = (await t.call({ url: `/api/v1/entities/${e.id}/history`, as: commune })).json().items;
   assert.deepEqual(hist.map((h: { action: string }) => h.action), ['entity.update', 'entity.create']);
-  assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/history` }), 403);
+  assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/history` }), 401, 'login_required'); // the route is for editors: never the public
   assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/history`, as: await t.user('council', { provinceCode: '08' }) }), 403);
 });

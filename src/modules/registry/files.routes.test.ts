@@ -94,7 +94,8 @@ test('an entity document is recorded with its metadata and not downloadable by t
   assert.equal((await t.call({ url: doc.file.url, as: commune })).statusCode, 200);
   const list = await t.call({ url: `/api/v1/entities/${e.id}/documents`, as: commune });
   assert.equal(list.json().items.length, 1);
-  assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/documents` }), 404);
+  assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/documents` }), 401, 'login_required');
+  assertProblem(await t.call({ url: `/api/v1/entities/${e.id}/documents`, as: await t.user('province', { provinceCode: '19' }) }), 404);
   const [audit] = await query<{ actor_id: string }>(t.database.db, sql`SELECT actor_id FROM audit_log WHERE record_id = ${e.id} AND action = 'entity.document'`);
   assert.equal(audit.actor_id, commune.user.id);
 });

@@ -27,7 +27,7 @@ test('a product gets its code T-X-STT-YYYY, is audited, and its history is reada
   assert.equal(hist[0].before.status, 'draft');
   assert.equal(hist[0].after.status, 'registered');
   assert.equal(hist[0].actorId, commune.user.id);
-  assertProblem(await t.call({ url: `/api/v1/products/${p.id}/history` }), 403);
+  assertProblem(await t.call({ url: `/api/v1/products/${p.id}/history` }), 401, 'login_required');
   assertProblem(await t.call({ url: `/api/v1/products/${p.id}/history`, as: await t.user('province', { provinceCode: '19' }) }), 403);
 });
 
