@@ -98,10 +98,11 @@ test('a stored file is served sandboxed, with a Content-Disposition no file name
   const e = await makeEntity(t, central, MEO_VAC);
   const p = await makeProduct(t, central, e.id, { status: 'registered' });
   const name = 'Ảnh mật ong; x=\'1\' (2).png';
-  const m = multipartBody([{ name: 'kind', value: 'image' }, { name: 'file', filename: name, type: 'image/png', bytes: await QRCode.toBuffer('x', { type: 'png' }) }]);
+  // A document keeps its uploader's file name (a public photo is served under its id).
+  const m = multipartBody([{ name: 'kind', value: 'document' }, { name: 'file', filename: name, type: 'image/png', bytes: await QRCode.toBuffer('x', { type: 'png' }) }]);
   const up = await t.app.inject({ method: 'POST', url: `/api/v1/products/${p.id}/files`, payload: m.payload, headers: { 'content-type': m.contentType, cookie: central.cookie, 'x-csrf-token': central.csrf } });
   assert.equal(up.statusCode, 201, up.body);
-  const got = await t.call({ url: up.json().url });
+  const got = await t.call({ url: up.json().url, as: central });
   assert.equal(got.statusCode, 200);
   assertCommon(got, 'stored file');
   const csp = directives(got.headers['content-security-policy']);
