@@ -115,6 +115,7 @@ test('the office returns a dossier citing a criterion knock-out, or rejects it o
   const productId = await newProduct(w, 'Mật ong nhập khẩu đóng lại');
   let d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first', answers: answersAround(70) });
   d = await ok(w, 'POST', `/dossiers/${d.id}/submit`, w.entity, { version: d.version });
+  assert.deepEqual(d.knockOutNotes.map((k: { criterion: string }) => k.criterion), ['2.1', '6.1'], 'the notes the office may cite');
   problem(await t.call({ method: 'POST', url: `/api/v1/dossiers/${d.id}/return`, body: { reasons: ['Sản phẩm phổ biến'], knockOuts: ['1.1'], version: d.version }, as: w.commune }), 400, 'no_knock_out', 'knockOuts.0');
   d = await ok(w, 'POST', `/dossiers/${d.id}/return`, w.commune, { reasons: ['Sản phẩm phổ biến, chưa thấy sự nổi trội'], knockOuts: ['2.1'], version: d.version });
   assert.deepEqual(d.returns.map((r: { knockOuts: string[] }) => r.knockOuts), [['2.1']]);

@@ -138,6 +138,8 @@ export const dossierOut = dossierListItem.extend({
     improvements: z.array(z.object({ criterion: z.string(), part: z.string(), chosenOption: z.string().nullable(), chosenPoints: z.number(), missesMinimum: z.boolean(), options: z.array(z.object({ id: z.string(), points: z.number(), gain: z.number(), meetsTargetMinimum: z.boolean() })) })),
   }),
   rejectionConditions: z.array(z.string()),
+  /** The sheet's criterion knock-out notes the office may cite when returning or rejecting (criterion code, note). */
+  knockOutNotes: z.array(z.object({ criterion: z.string(), text: z.string() })),
   communeReview: z.unknown().nullable(),
   advisoryReview: z.unknown().nullable(),
   centralAdvisory: z.unknown().nullable(),

@@ -1,4 +1,5 @@
 // Turns dossier rows into API output, with the actions the caller may take and the live self-assessment.
+import { findingCodes, knockOutNote } from './deciding-notes.rules.js';
 import type { Actor } from '../../app/actor.js';
 import { isOverdue, vnDate, workingDaysBetween } from './deadlines.rules.js';
 import type { DossierOut } from './dossiers.contract.js';
@@ -58,6 +59,7 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
     selfEvaluation: { total: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars, unmetMinimums: ev.unmetMinimums, knockedOutBy: ev.knockedOutBy, stoppedAt: ev.stoppedAt, notApplicable: ev.notApplicable },
     nextStar: nextStarAdvice(sheet, d.answers, RULES, undefined, findings),
     rejectionConditions: sheet.rejectionConditions,
+    knockOutNotes: findingCodes(sheet).map((criterion) => ({ criterion, text: knockOutNote(sheet, criterion)! })),
     communeReview: d.communeReview, advisoryReview: d.advisoryReview, centralAdvisory: d.centralAdvisory,
     provinceResult: d.provinceResult, centralResult: d.centralResult, decision: d.decision, rejection: d.rejection,
     plannedDecision: dossierActions(actor, d).includes('decide') ? plannedDecision(d, RULES) : null,

@@ -179,6 +179,7 @@ export const scoringEn: Shape<typeof scoringVi> = {
       button: 'Reject the dossier',
       done: 'Dossier rejected.',
       none: 'This product\'s score sheet lists no rejection case.',
+      knockOut: 'Criterion {{criterion}}: {{text}}',
     },
     advisory: {
       title: 'Advisory team review',

@@ -175,6 +175,7 @@ export const scoringVi = {
       button: 'Loại hồ sơ',
       done: 'Đã loại hồ sơ.',
       none: 'Phiếu đánh giá của sản phẩm này không ghi trường hợp loại hồ sơ.',
+      knockOut: 'Tiêu chí {{criterion}}: {{text}}',
     },
     advisory: {
       title: 'Báo cáo của Tổ tư vấn',

@@ -8,19 +8,24 @@ import { asOffice } from './officeTypes.js';
 import type { Dossier } from './types.js';
 import { useDossierStep, type StepDone } from './useDossierStep.js';
 
+const KNOCK_OUT = 'knockOut:';
+
 export function RejectForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const { t } = useTranslation();
   const conditions = asOffice(d).rejectionConditions;
+  // A criterion's knock-out note is a ground too; its radio value is prefixed so it cannot collide with a condition.
+  const knockOuts = (d as Dossier & { knockOutNotes?: { criterion: string; text: string }[] }).knockOutNotes ?? [];
   const [condition, setCondition] = useState('');
   const [note, setNote] = useState('');
   const step = useDossierStep(d, onDone);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void step.send('reject', 'post', 'reject', { condition, note: note.trim() || null }, t('office.reject.done'));
+    const ground = condition.startsWith(KNOCK_OUT) ? { knockOut: condition.slice(KNOCK_OUT.length) } : { condition };
+    void step.send('reject', 'post', 'reject', { ...ground, note: note.trim() || null }, t('office.reject.done'));
   }
 
-  if (conditions.length === 0) return <Text size="sm" c="dark.4">{t('office.reject.none')}</Text>;
+  if (conditions.length === 0 && knockOuts.length === 0) return <Text size="sm" c="dark.4">{t('office.reject.none')}</Text>;
   return (
     <form onSubmit={submit} noValidate aria-label={t('office.reject.title')}>
       <Stack gap="sm">
@@ -29,6 +34,7 @@ export function RejectForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
           withAsterisk error={step.field('condition')}>
           <Stack gap={8} mt={6}>
             {conditions.map((c, i) => <Radio key={i} value={c} label={c} styles={{ body: { alignItems: 'flex-start' } }} />)}
+            {knockOuts.map((k) => <Radio key={k.criterion} value={`${KNOCK_OUT}${k.criterion}`} label={t('office.reject.knockOut', { criterion: k.criterion, text: k.text })} styles={{ body: { alignItems: 'flex-start' } }} />)}
           </Stack>
         </Radio.Group>
         <Textarea label={t('office.reject.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={step.field('note')} />
