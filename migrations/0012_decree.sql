@@ -16,3 +16,12 @@ CREATE INDEX certificate_late_revocation_idx ON certificate (revoked_on DESC) WH
 ALTER TABLE product_set
   ADD COLUMN aliases  jsonb NOT NULL DEFAULT '[]'::jsonb,
   ADD COLUMN agencies jsonb NOT NULL DEFAULT '[]'::jsonb;
+
+-- Điều 11.2, 12.2: a dossier keeps the instrument it was filed under (QĐ 148/QĐ-TTg before 22/05/2026, QĐ 26 after)
+-- and, when filed before 22/05/2026, the transition deadline it must be finished by (60 days for first ratings and
+-- upgrades, 30 for re-ratings, from 22/05/2026). `instrument` stays the score sheets' instrument.
+ALTER TABLE dossier
+  ADD COLUMN filed_under       text,
+  ADD COLUMN transition_due_on date;
+UPDATE dossier SET filed_under = instrument;
+ALTER TABLE dossier ALTER COLUMN filed_under SET NOT NULL;

@@ -10,7 +10,7 @@ import { createProduct } from '../../modules/registry/index.js';
 import {
   acceptDossier, addCouncilMember, addSessionItem, closeSession, createCouncil, createDossier, createSession, decideDossier, forwardDossier, openSession,
   recordAdvisoryReview, rejectDossier, returnDossier, reviewDossierAtCommune, saveScore, submitDossier, addPrecedent, answersNear, getSheet, vnDate,
-  addDays, addMonths, issueCertificate,
+  addDays, addMonths, issueCertificate, recordTransitionFiling,
 } from '../../modules/scoring/index.js';
 
 type Account = { id: string; role: UserActor['role']; province_code: string | null; commune_code: string | null; entity_id: string | null };
@@ -86,6 +86,10 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
   const rej = await upTo('submitted', 'Mật ong pha đường', 4, 40);
   await rejectDossier(as(commune), rej.d.id, { condition: getSheet(4)!.rejectionConditions[0], note: 'Hồ sơ khai không đúng nguồn gốc nguyên liệu.', version: rej.d.version });
   await upTo('advisory_review', 'Mật ong bạc hà tổ', 4, 74); // waits for the council
+  // Điều 12.2: filed on 12/05/2026 under QĐ 148/QĐ-TTg and still pending when QĐ 26 took effect: it must be finished
+  // under QĐ 148 within 60 days of 22/05/2026 (its transition deadline shows in the queue and on the dossier).
+  const pending = await upTo('forwarded', 'Mật ong bạc hà hồ sơ chuyển tiếp', 4, 70);
+  await recordTransitionFiling(as(province), pending.d.id, { filedUnder: 'QĐ 148/QĐ-TTg', filedOn: '2026-05-12' });
   // A re-rating at 36 months waiting for the council, for a session by written opinion (Điều 7 khoản 6 điểm d): the
   // product was certified 150 days short of 36 months ago, so today is inside the filing window (180 → 120 days).
   const rr = await createProduct(as(producer), { entityId, name: 'Mật ong hoa rừng già', productSet: 4, status: 'registered', description: 'Mật ong hoa rừng già: sản phẩm của HTX Mật ong bạc hà Mèo Vạc.' });

@@ -55,7 +55,7 @@ test('replaced and revoked certificates are never extended; the grace length is 
   for (const status of ['replaced', 'revoked'] as const) {
     assert.deepEqual(standingOn({ status, expiresOn: EXPIRES }, addDays(EXPIRES, 3), true), { status, extendedUntil: null, extensionReason: null });
   }
-  const rules = { transition: { graceDaysAfterExpiry: 10, instruments: [] } };
+  const rules = { transition: { ...RULES.transition, graceDaysAfterExpiry: 10, instruments: [] } };
   assert.equal(standingOn({ status: 'valid', expiresOn: EXPIRES }, addDays(EXPIRES, 10), true, rules).status, 'valid');
   assert.equal(standingOn({ status: 'valid', expiresOn: EXPIRES }, addDays(EXPIRES, 11), true, rules).status, 'expired');
 });

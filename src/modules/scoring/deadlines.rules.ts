@@ -3,7 +3,7 @@
 // data/rules and data/holidays.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from './rules.data.js';
+import { RULES, type LegalRules } from './rules.data.js';
 
 export type IsoDate = string;
 export type Holiday = { date: IsoDate; name: string; nameEn: string };
@@ -106,4 +106,21 @@ export function reRatingDueOn(receivedOn: IsoDate, maxDays: number = RULES.reRat
 
 export function isOverdue(due: IsoDate | null, today: IsoDate): boolean {
   return due !== null && today > due;
+}
+
+type TransitionRules = { transition: Pick<LegalRules['transition'], 'pendingDossiers' | 'lapsing'> };
+
+/** Điều 12.2: a dossier filed before QĐ 26 took effect (22/05/2026) under an earlier instrument, not yet decided, is
+ * finished under that instrument within 60 days (first rating, upgrade) or 30 days (re-rating) from the day QĐ 26 took
+ * effect; like the other deadlines, that day does not count. Null for a dossier filed under QĐ 26 or on/after 22/05. */
+export function transitionDueOn(d: { type: 'first' | 'upgrade' | 'rerating'; filedUnder: string; filedOn: IsoDate | null }, rules: TransitionRules = RULES): IsoDate | null {
+  const p = rules.transition.pendingDossiers;
+  if (!d.filedOn || d.filedOn >= p.effectiveOn || d.filedUnder === RULES.instrument) return null;
+  return addDays(p.effectiveOn, p.finishWithinDays[d.type]);
+}
+
+/** Điều 11.2: the last day QĐ 148/QĐ-TTg and QĐ 1489/QĐ-TTg are in force (60 days after 22/05/2026). */
+export function lapsingInstruments(rules: TransitionRules = RULES): { instruments: string[]; lastDayInForce: IsoDate } {
+  const l = rules.transition.lapsing;
+  return { instruments: l.instruments, lastDayInForce: addDays(rules.transition.pendingDossiers.effectiveOn, l.daysAfterEffective) };
 }

@@ -106,6 +106,8 @@ export const dossierListItem = z.object({
   sheet: z.number(),
   provinceCode: z.string(), provinceName: z.string(), communeCode: z.string(), communeName: z.string(),
   submittedOn: z.string().nullable(), due: z.string().nullable(), overdue: z.boolean(), workingDaysLeft: z.number().nullable(),
+  /** Điều 12.2: a dossier pending on 22/05/2026 is finished under the instrument it was filed under, by this day. */
+  filedUnder: z.string(), transitionDueOn: z.string().nullable(),
   stars: z.number().nullable(), certificateNumber: z.string().nullable(),
   updatedAt: z.string(), version: z.number(), actions: z.array(z.string()),
 });
@@ -155,6 +157,8 @@ export const dossierOut = dossierListItem.extend({
     provinceReceivedOn: z.string().nullable(), centralReceivedOn: z.string().nullable(),
     /** Re-rating only: the last day (inclusive) of the 45 calendar days from the latest receipt (Điều 7.6.g); null until received. */
     reRatingDueOn: z.string().nullable(),
+    /** Điều 12.2: filed before 22/05/2026 under an earlier instrument, the last day to finish it (60 or 30 days from 22/05/2026). */
+    transitionDueOn: z.string().nullable(),
   }),
   reRating: reRatingOut.nullable(),
   returns: z.array(z.object({ id: z.string(), stage: z.string(), reasons: z.array(z.string()), knockOuts: z.array(z.string()), returnedAt: z.string(), resubmittedAt: z.string().nullable() })),

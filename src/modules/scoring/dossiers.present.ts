@@ -21,7 +21,7 @@ export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date)
     product: { id: d.productId, code: row.productCode, name: row.productName },
     entity: { id: d.entityId, name: row.entityName }, sheet: d.sheet,
     provinceCode: d.provinceCode, provinceName: row.provinceName, communeCode: d.communeCode, communeName: row.communeName,
-    submittedOn: d.submittedOn, due, overdue: isOverdue(due, today),
+    submittedOn: d.submittedOn, due, overdue: isOverdue(due, today), filedUnder: d.filedUnder, transitionDueOn: d.transitionDueOn,
     workingDaysLeft: due === null ? null : due >= today ? workingDaysBetween(today, due) : -workingDaysBetween(due, today),
     stars: d.stars, certificateNumber: d.certificateNumber,
     updatedAt: d.updatedAt.toISOString(), version: d.version, actions: dossierActions(actor, d),
@@ -65,7 +65,7 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
     plannedDecision: dossierActions(actor, d).includes('decide') ? plannedDecision(d, RULES) : null,
     deadlines: {
       communeDueOn: d.communeDueOn, forwardedOn: d.forwardedOn, provinceFinishBefore: d.provinceFinishBefore, sentToCentralOn: d.sentToCentralOn, centralFinishBefore: d.centralFinishBefore,
-      provinceReceivedOn: d.provinceReceivedOn, centralReceivedOn: d.centralReceivedOn, reRatingDueOn: d.reratingDueOn,
+      provinceReceivedOn: d.provinceReceivedOn, centralReceivedOn: d.centralReceivedOn, reRatingDueOn: d.reratingDueOn, transitionDueOn: d.transitionDueOn,
     },
     reRating: presentReRating(d, x.reRatingCertificate ?? null, vnDate(now)),
     returns: x.returns.map((r) => ({ id: r.id, stage: r.stage, reasons: r.reasons, knockOuts: r.knockOuts, returnedAt: r.returnedAt.toISOString(), resubmittedAt: r.resubmittedAt?.toISOString() ?? null })),

@@ -10,12 +10,14 @@ const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${do
 /** The deadline that applies in the dossier's current stage: the earlier of the round's and, for a re-rating, the
  * 45-day limit of that level (LEAST ignores the NULL of a limit not started; at the central stage the province's limit
  * no longer applies until the Ministry receives the dossier). */
-export const currentDue = sql<string | null>`CASE
+export const currentDue = sql<string | null>`LEAST(CASE
   WHEN ${dossier.status} IN ('submitted','commune_reviewed') THEN ${dossier.communeDueOn}
   WHEN ${dossier.status} IN ('forwarded','advisory_review','council_scoring','scored') THEN LEAST(${dossier.provinceFinishBefore}, ${dossier.reratingDueOn})
   WHEN ${dossier.status} IN ('sent_to_central','central_advisory','central_scoring','central_scored')
     THEN LEAST(${dossier.centralFinishBefore}, CASE WHEN ${dossier.centralReceivedOn} IS NOT NULL THEN ${dossier.reratingDueOn} END)
-  ELSE NULL END`;
+  ELSE NULL END,
+  -- Điều 12.2: a dossier pending on 22/05/2026 must be finished by its transition deadline, whatever its stage.
+  CASE WHEN ${dossier.status} NOT IN ('draft','certified','not_recognised','rejected') THEN ${dossier.transitionDueOn} END)`;
 
 export const dossierColumns = {
   dossier, productName: product.name, productCode: product.code, entityName: entity.name, provinceName, communeName, currentDue,

@@ -47,6 +47,9 @@ export const dossier = pgTable('dossier', {
   communeCode: text('commune_code').notNull(),
   sheet: integer('sheet').notNull(),
   instrument: text('instrument').notNull(),
+  /** The instrument the dossier was filed under (Điều 12.2) and, filed before 22/05/2026, its transition deadline (0012). */
+  filedUnder: text('filed_under').notNull(),
+  transitionDueOn: date('transition_due_on'),
   type: text('type', { enum: DOSSIER_TYPES }).notNull(),
   status: text('status', { enum: DOSSIER_STATUSES }).notNull().default('draft'),
   registration: jsonb('registration').$type<Registration>().notNull(),

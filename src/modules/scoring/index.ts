@@ -34,6 +34,7 @@ export { rejectDossier } from './commands/reject-dossier.js';
 export { acceptDossier } from './commands/accept-dossier.js';
 export { recordAdvisoryReview } from './commands/record-advisory-review.js';
 export { decideDossier } from './commands/decide-dossier.js';
+export { recordTransitionFiling } from './commands/record-transition-filing.js';
 export { createCouncil } from './commands/create-council.js';
 export { addCouncilMember } from './commands/add-council-member.js';
 export { createSession } from './commands/create-session.js';
@@ -45,6 +46,6 @@ export { addPrecedent } from './commands/add-precedent.js';
 export { answersNear } from './sample-answers.js';
 export { dossier, DOSSIER_STATUSES, type DossierStatus } from './dossiers.tables.js';
 export { council, councilSession, memberScore } from './councils.tables.js';
-export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue } from './deadlines.rules.js';
+export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue, transitionDueOn, lapsingInstruments } from './deadlines.rules.js';
 // The daily expiry job (server start, every 24 h, and `ocop expire`).
 export { runCertificateExpiry } from './commands/expire-certificates.js';

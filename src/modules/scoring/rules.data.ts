@@ -33,7 +33,13 @@ const rulesSchema = z.object({
   }),
   certificate: z.object({ validityMonths: z.number().int().positive(), title: message }),
   reRating: z.object({ windowOpensDaysBeforeExpiry: z.number().int(), windowClosesDaysBeforeExpiry: z.number().int(), maxDurationDays: z.number().int() }),
-  transition: z.object({ graceDaysAfterExpiry: z.number().int(), instruments: z.array(z.object({ code: z.string(), date: z.iso.date(), aliases: z.array(z.string()) })) }),
+  transition: z.object({
+    graceDaysAfterExpiry: z.number().int(),
+    /** Điều 12.2: dossiers filed before the decree took effect finish under their own instrument within these days. */
+    pendingDossiers: z.object({ source: z.string(), effectiveOn: z.iso.date(), finishWithinDays: z.strictObject({ first: z.number().int().positive(), upgrade: z.number().int().positive(), rerating: z.number().int().positive() }) }),
+    /** Điều 11.2: the instruments that lapse, and how many days after the decree took effect. */
+    lapsing: z.object({ source: z.string(), instruments: z.array(z.string()).min(1), daysAfterEffective: z.number().int().positive() }),
+    instruments: z.array(z.object({ code: z.string(), date: z.iso.date(), aliases: z.array(z.string()) })) }),
   revocation: z.object({
     deadlineDays: z.number().int().positive(),
     grounds: z.array(z.object({ code: z.string().regex(/^[a-z]{1,2}$/), text: message })).length(6),

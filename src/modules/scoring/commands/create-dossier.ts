@@ -49,7 +49,7 @@ export async function createDossier(ctx: Ctx, input: z.infer<typeof createDossie
   const seq = await nextDossierSequence(ctx.tx, p.communeCode, year);
   const [row] = await ctx.tx.insert(dossier).values({
     number: `${String(seq).padStart(3, '0')}/PĐK-${p.provinceCode}-${p.communeCode}-${year}`,
-    productId: p.id, entityId: p.entityId, provinceCode: p.provinceCode, communeCode: p.communeCode, sheet: p.productSet, instrument: IN_FORCE,
+    productId: p.id, entityId: p.entityId, provinceCode: p.provinceCode, communeCode: p.communeCode, sheet: p.productSet, instrument: IN_FORCE, filedUnder: IN_FORCE,
     type: input.type, status: 'draft', registration, selfReport, answers: input.answers ?? {}, answerNotes: input.answerNotes ?? {},
     knockOuts: input.knockOuts ?? [], conditions: input.conditions ?? {},
     createdBy: actor.id, createdAt: ctx.now, updatedAt: ctx.now,

@@ -57,6 +57,7 @@ export type DossierItem = {
   id: string; number: string; type: 'first' | 'upgrade' | 'rerating'; status: DossierStatus; stage: string;
   product: Ref & { code: string }; entity: Ref; sheet: number; provinceName: string; communeName: string;
   submittedOn: string | null; due: string | null; overdue: boolean; workingDaysLeft: number | null;
+  filedUnder: string; transitionDueOn: string | null;
   stars: number | null; certificateNumber: string | null; updatedAt: string; version: number; actions: string[];
 };
 export type DossierPage = { total: number; page: number; pageSize: number; items: DossierItem[] };
