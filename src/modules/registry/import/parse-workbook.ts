@@ -1,4 +1,5 @@
-// Pure: the rows of a workbook → typed records and row errors. No database: communes, owners and existing records are
+// Pure (apart from yielding to the event loop between slices of rows): the rows of a workbook → typed records and
+// row errors. No database: communes, owners and existing records are
 // resolved afterwards (resolve-rows.ts). Field rules come from the registry's own zod contracts.
 import type { z } from 'zod';
 import { AppError, type Message } from '../../../app/errors.js';
@@ -259,19 +260,30 @@ function flagDuplicates<T extends RowBase>(rows: T[], key: (r: T) => string | un
 
 const isExample = (cells: Cell[]) => isExampleMark(text(cells[0] ?? null));
 
-export function parseWorkbook(book: WorkbookData, sets: ProductSetRef[]): ParsedWorkbook {
+/** Rows parsed between two yields to the event loop: 20,000 rows of validation in one go would hold the server for
+ * seconds; a slice costs tens of milliseconds. */
+const ROWS_PER_SLICE = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function parseWorkbook(book: WorkbookData, sets: ProductSetRef[]): Promise<ParsedWorkbook> {
   const entities: ParsedEntity[] = [];
   const products: ParsedProduct[] = [];
   if (book.entities) {
     const sheet = book.entities;
     const at = locate(sheet, ENTITY_COLUMNS, [['communeCode', 'communeName', 'oldCommune']]);
-    for (const { row, cells } of sheet.rows) if (!isExample(cells)) entities.push(parseEntityRow(sheet, at, row, cells));
+    for (const [i, { row, cells }] of sheet.rows.entries()) {
+      if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await nextTurn();
+      if (!isExample(cells)) entities.push(parseEntityRow(sheet, at, row, cells));
+    }
     flagDuplicates(entities, (e) => e.registrationNumber, ENTITY_COLUMNS[0]);
   }
   if (book.products) {
     const sheet = book.products;
     const at = locate(sheet, PRODUCT_COLUMNS, []);
-    for (const { row, cells } of sheet.rows) if (!isExample(cells)) products.push(parseProductRow(sheet, at, row, cells, sets));
+    for (const [i, { row, cells }] of sheet.rows.entries()) {
+      if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await nextTurn();
+      if (!isExample(cells)) products.push(parseProductRow(sheet, at, row, cells, sets));
+    }
     flagDuplicates(products, (p) => p.code, PRODUCT_COLUMNS[0]);
   }
   return { entities, products };

@@ -20,7 +20,7 @@ export function canImport(actor: Ctx['actor']): boolean {
 export async function previewImport(ctx: Ctx, file: { bytes: Buffer; fileName: string }, book: WorkbookData): Promise<ImportPreview> {
   const actor = ctx.actor;
   if (actor.kind !== 'user' || !canImport(actor)) throw forbidden();
-  const parsed = parseWorkbook(book, await listProductSets(ctx.tx));
+  const parsed = await parseWorkbook(book, await listProductSets(ctx.tx));
 
   const registrations = [...new Set([...parsed.entities.map((e) => e.registrationNumber), ...parsed.products.map((p) => p.ownerRegistration)].filter(Boolean))];
   const codes = [...new Set(parsed.products.map((p) => p.code).filter((c): c is string => !!c))];
