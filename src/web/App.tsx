@@ -11,6 +11,8 @@ import ProductPage from './pages/catalogue/ProductPage.js';
 import { scoringRoutes } from './pages/scoring/routes.js';
 
 const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
+const ForgotPasswordPage = lazy(() => import('./pages/accounts/ForgotPasswordPage.js'));
+const ResetPasswordPage = lazy(() => import('./pages/accounts/ResetPasswordPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
 
 function NotFound() {
@@ -40,6 +42,8 @@ export function App() {
           <Route path="/san-pham/:id" element={<ProductPage />} />
           <Route path="/chu-the/:id" element={<EntityPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
+          <Route path="/quen-mat-khau" element={<ForgotPasswordPage />} />
+          <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />
           <Route path="/lam-viec/*" element={<Workspace />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />

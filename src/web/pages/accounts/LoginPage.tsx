@@ -1,12 +1,13 @@
 // Log in, then land in the workspace of one's role.
-import { Alert, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api.js';
 import { useFormErrors } from '../../components/FormErrors.js';
 import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
+import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 
 export default function LoginPage() {
@@ -17,6 +18,8 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errors = useFormErrors();
+  // The demo password is shown only while the demo accounts exist: never on a real deployment.
+  const demo = useFetch<{ demo: boolean }>('/api/v1/auth/demo').data?.demo ?? false;
   usePageTitle(t('login.title'));
   if (user) return <Navigate to="/lam-viec" replace />;
 
@@ -44,7 +47,8 @@ export default function LoginPage() {
             <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
             <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
             <Button type="submit" loading={errors.busy} fullWidth size="md">{t('login.submit')}</Button>
-            <Text size="xs" c="dark.3">{t('login.demo')}</Text>
+            <Anchor component={Link} to="/quen-mat-khau" size="sm">{t('login.forgot')}</Anchor>
+            {demo && <Text size="xs" c="dark.3" data-testid="demo-accounts">{t('login.demo')}</Text>}
           </Stack>
         </form>
       </Card>
