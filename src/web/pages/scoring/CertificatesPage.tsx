@@ -15,6 +15,7 @@ import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { useListParams } from '../registry/useListParams.js';
 import { CertificateStatusBadge } from './CertificateStatus.js';
+import { LateRevocations } from './LateRevocations.js';
 import type { RegisterPage } from './types.js';
 
 const PAGE_SIZE = 20;
@@ -37,6 +38,7 @@ export default function CertificatesPage() {
     <Container size="lg" py="lg">
       <Title order={1} size="h2">{t('cert.registerTitle')}</Title>
       <Text c="dark.4" mt={4} mb="md">{t('cert.registerIntro')}</Text>
+      <LateRevocations />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" role="search">
         <TextInput type="search" label={t('cert.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} autoComplete="off" />
         <NativeSelect label={t('catalogue.province')} value={values.province} onChange={(e) => set({ province: e.currentTarget.value })}

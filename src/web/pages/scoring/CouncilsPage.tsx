@@ -1,14 +1,15 @@
 // The councils the member or office sits on (/hoi-dong): each with its members (role, team) and its sessions; the
 // office that runs a council (the province for its own, the Ministry for the central one) schedules a session here,
 // as a meeting or, for re-rating, by written opinion (Điều 7 khoản 6 điểm d, e).
-import { Anchor, Badge, Button, Card, Container, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Container, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../../api.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
-import { formatDate } from '../../format.js';
+import { formatDate, formatNumber } from '../../format.js';
+import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
@@ -73,7 +74,54 @@ function ScheduleForm({ council, onCancel }: { council: Council; onCancel(): voi
   );
 }
 
-function CouncilCard({ council }: { council: Council }) {
+/** The council's own operating rules (Điều 7.3.b, 7.4.b leave them to its Quy chế hoạt động): the spread allowed between
+ * members and the quorum, shown to everyone on the council and edited by its office. */
+function CouncilRules({ council, onSaved }: { council: Council; onSaved(c: Council): void }) {
+  const { t } = useTranslation();
+  const { pick } = useLocalized();
+  const { data: defaults } = useFetch<{ source: { vi: string; en: string } }>('/api/v1/councils/settings-defaults');
+  const { error, field, busy, submit } = useFormErrors();
+  const [editing, setEditing] = useState(false);
+  const [spread, setSpread] = useState(String(council.settings.maxSpread));
+  const [share, setShare] = useState(String(Math.round(council.settings.quorumShare * 100)));
+  const [chair, setChair] = useState(council.settings.quorumRequiresChair);
+  const idp = `rules-${council.id}`;
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit(async () => {
+      const settings = { maxSpread: Number(spread), quorumShare: Number(share) / 100, quorumRequiresChair: chair };
+      onSaved(await api.patch<Council>(`/api/v1/councils/${council.id}`, { settings, version: council.version }));
+      setEditing(false);
+    });
+  }
+  return (
+    <Stack gap={4} mt="sm" className="council-rules">
+      <Title order={3} size="h5" id={idp}>{t('session.rulesTitle')}</Title>
+      <Text size="sm">{t('session.rulesSummary', { spread: formatNumber(council.settings.maxSpread), share: `${formatNumber(Math.round(council.settings.quorumShare * 100))} %` })}</Text>
+      {defaults && <Text size="xs" c="dark.4">{pick(defaults.source)}</Text>}
+      {council.actions.includes('edit') && !editing && <div><Button size="xs" variant="light" onClick={() => setEditing(true)}>{t('session.editRules')}</Button></div>}
+      {editing && (
+        <form onSubmit={onSubmit} noValidate aria-labelledby={idp}>
+          <Stack gap="xs">
+            <FormAlert error={error} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput type="number" min={0} max={100} step="0.5" label={t('session.maxSpread')} name="maxSpread" value={spread} onChange={(e) => setSpread(e.currentTarget.value)} error={field('settings.maxSpread')} />
+              <TextInput type="number" min={1} max={100} label={t('session.quorumPercent')} name="quorumPercent" value={share} onChange={(e) => setShare(e.currentTarget.value)} error={field('settings.quorumShare')} />
+            </SimpleGrid>
+            <Checkbox label={t('session.quorumRequiresChair')} checked={chair} onChange={(e) => setChair(e.currentTarget.checked)} />
+            <Group gap="sm">
+              <Button type="submit" size="xs" loading={busy}>{t('session.saveRules')}</Button>
+              <Button type="button" size="xs" variant="default" onClick={() => setEditing(false)}>{t('session.cancel')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function CouncilCard({ council: initial }: { council: Council }) {
+  const [council, setCouncil] = useState(initial);
   const { t } = useTranslation();
   const [scheduling, setScheduling] = useState(false);
   const { data, error, reload } = useFetch<{ items: Omit<Session, 'items'>[] }>(`/api/v1/councils/${council.id}/sessions`);
@@ -84,6 +132,7 @@ function CouncilCard({ council }: { council: Council }) {
         <Title order={2} size="h4" id={titleId}>{council.name}</Title>
         <Badge variant="light" color="gray" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`session.level.${council.level}`)}</Badge>
       </Group>
+      <CouncilRules council={council} onSaved={setCouncil} />
       <Title order={3} size="h5" mt="sm" mb={4}>{t('session.members')}</Title>
       <Members members={council.members} />
       <Group justify="space-between" mt="md" mb={4} gap="xs">

@@ -94,6 +94,7 @@ export default function VerifyPage() {
               <Text fw={700}>{t('cert.revocation')}: {pick(v.revocation.groundText)}</Text>
               <Text size="sm">{t('cert.revocationOf', { number: v.revocation.decisionNumber, date: formatDate(v.revocation.decidedOn), authority: v.revocation.authority })}</Text>
               {v.revocation.note && <Text size="sm">{v.revocation.note}</Text>}
+              {!!v.revocation.daysLate && v.revocation.deadlineOn && <Text size="sm" fw={700} data-testid="revocation-late">{t('cert.revocationLate', { days: v.revocation.daysLate, deadline: formatDate(v.revocation.deadlineOn) })}</Text>}
             </Box>
           )}
           <Group gap="sm">

@@ -8,7 +8,7 @@ export type Verification = {
   product: Ref & { code: string }; entity: Ref; province: { code: string; name: string };
   issuedOn: string; expiresOn: string; authority: string; decisionNumber: string; decidedOn: string; instrument: string;
   kind: CertificateKind; replacedBy: string | null; replaces: string | null;
-  revocation?: { ground: string; groundText: { vi: string; en: string }; decisionNumber: string; decidedOn: string; authority: string; note: string | null };
+  revocation?: { ground: string; groundText: { vi: string; en: string }; groundFoundOn: string | null; decisionNumber: string; decidedOn: string; authority: string; note: string | null; deadlineOn: string | null; daysLate: number | null };
 };
 
 export type RegisterItem = {
