@@ -91,3 +91,22 @@ test('the structured log line names the reader, the record and the fields', asyn
   const [row] = await query<{ request_id: string }>(t.database.db, sql`SELECT request_id FROM personal_data_access WHERE record_id = 'x-1'`);
   assert.equal(row.request_id, 'req-1');
 });
+
+test('an export gives rows outside the officer\'s scope as the public sees them, and is logged', async () => {
+  const { entityId } = await approvedEntity();
+  const thaiNguyen = await t.user('province', { provinceCode: '19' });
+  const csvOf = async (as: Awaited<ReturnType<typeof t.user>>) => {
+    const res = await t.call({ url: '/api/v1/entities/export?format=csv&q=Mèo Vạc&pageSize=200', as });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.rawPayload.toString('utf8');
+  };
+  const elsewhere = await csvOf(thaiNguyen);
+  assert.match(elsewhere, /HTX Mật ong bạc hà Mèo Vạc/);
+  assert.doesNotMatch(elsewhere, /Mông|Sùng Thị Mỷ|0912 345 678|Thôn Tả Chải/, 'no representative, phone or street outside the scope');
+  const inScope = await csvOf(await t.user('province', { provinceCode: '08' }));
+  assert.match(inScope, /Mông/);
+  const [row] = await query<{ actor_role: string; record_id: string }>(t.database.db, sql`SELECT actor_role, record_id FROM personal_data_access WHERE record_type = 'entity export' AND actor_id = ${thaiNguyen.user.id}`);
+  assert.equal(row.actor_role, 'province');
+  assert.match(row.record_id, /format=csv/);
+  void entityId;
+});

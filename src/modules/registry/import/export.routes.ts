@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModulePlugin } from '../../../app/plugin.js';
+import { logSensitiveRead } from '../../../app/privacy.js';
 import { requireUser } from '../../accounts/index.js';
 import { exportEntities, exportProducts, type ExportFile } from './export.js';
 import { entityExportQuery, productExportQuery } from './import.contract.js';
@@ -21,6 +22,11 @@ export const exportRoutes: ModulePlugin = async (app, { database }) => {
     schema: { tags: ['registry'], summary: 'Export the entities the caller may see, with the list\'s filters, as .xlsx or CSV (UTF-8 with BOM), under the import template\'s headers', querystring: entityExportQuery },
   }, async (req, reply) => {
     requireUser(req);
+    // The rows in the caller's scope carry the representatives' sex, ethnicity and disability: one logged read per
+    // export, named by its filters (the entity's own export holds only its own data).
+    if (!(req.actor.kind === 'user' && req.actor.role === 'entity')) {
+      await logSensitiveRead(db, req.log, req.actor, { recordType: 'entity export', recordId: new URLSearchParams(Object.entries(req.query).map(([k, v]) => [k, String(v)])).toString(), fields: ['representative.sex', 'representative.ethnicity', 'representative.disability'], route: req.routeOptions.url ?? req.url, requestId: req.id });
+    }
     return sendFile(reply, exportEntities(db, req.actor, req.query, (err) => req.log.error({ err }, 'entity export failed')));
   });
 

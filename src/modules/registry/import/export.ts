@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../app/actor.js';
 import type { Queryable } from '../../../app/db.js';
 import { entityFilter, productFilter } from '../registry.filters.js';
+import { entityAudience, productAudience } from '../registry.policy.js';
 import { listEntities, listProducts, type EntityRow, type ProductRow } from '../registry.repo.js';
 import { entity } from '../registry.tables.js';
 import {
@@ -27,9 +28,14 @@ const PRODUCT_EXTRA: Column[] = [
   { key: 'province', header: 'Tỉnh (nơi sản xuất)', width: 20 },
 ];
 
-function entityValues(row: EntityRow): Value[] {
+/** A row outside the actor's scope is exported as the public sees it (registry.fields.ts): name, type and place only. */
+function entityValues(row: EntityRow, actor: Actor): Value[] {
   const e = row.entity;
   const r = e.representative;
+  if (entityAudience(actor, e) === 'public') {
+    return [null, e.name, ENTITY_TYPE_LABELS[e.type], null, null, null, e.communeCode, row.communeName, row.provinceName, null, null, null, null, null,
+      null, null, null, null, null, null, ENTITY_STATUS_LABELS[e.status]];
+  }
   return [
     e.registrationNumber, e.name, ENTITY_TYPE_LABELS[e.type], e.registrationDate ? new Date(`${e.registrationDate}T00:00:00Z`) : null,
     e.taxCode, e.address, e.communeCode, row.communeName, row.provinceName, null, null, null, e.phone, e.email,
@@ -38,23 +44,24 @@ function entityValues(row: EntityRow): Value[] {
   ];
 }
 
-function productValues(row: ProductRow & { registrationNumber: string }): Value[] {
+function productValues(row: ProductRow & { registrationNumber: string }, actor: Actor): Value[] {
   const p = row.product;
   return [
-    p.code, row.registrationNumber, p.name, productSetLabel(row.set), p.description, p.ingredients, p.rawMaterialArea, p.standard,
+    // The producer's registration number is internal to those in scope.
+    p.code, productAudience(actor, p) === 'public' ? null : row.registrationNumber, p.name, productSetLabel(row.set), p.description, p.ingredients, p.rawMaterialArea, p.standard,
     PRODUCT_STATUS_LABELS[p.status], row.entityName, p.stars, row.communeName, row.provinceName,
   ];
 }
 
-async function* entityPages(db: Queryable, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
+async function* entityPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
   for (let page = 1; ; page++) {
     const { rows } = await listEntities(db, where, sort, page, PAGE);
-    if (rows.length) yield rows.map(entityValues);
+    if (rows.length) yield rows.map((row) => entityValues(row, actor));
     if (rows.length < PAGE) return;
   }
 }
 
-async function* productPages(db: Queryable, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
+async function* productPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
   for (let page = 1; ; page++) {
     const { rows } = await listProducts(db, where, sort, page, PAGE);
     if (rows.length) {
@@ -62,7 +69,7 @@ async function* productPages(db: Queryable, where: SQL | undefined, sort: string
       const ids = [...new Set(rows.map((r) => r.product.entityId))];
       const owners = await db.select({ id: entity.id, registrationNumber: entity.registrationNumber }).from(entity).where(inArray(entity.id, ids));
       const reg = new Map(owners.map((o) => [o.id, o.registrationNumber]));
-      yield rows.map((r) => productValues({ ...r, registrationNumber: reg.get(r.product.entityId) ?? '' }));
+      yield rows.map((r) => productValues({ ...r, registrationNumber: reg.get(r.product.entityId) ?? '' }, actor));
     }
     if (rows.length < PAGE) return;
   }
@@ -122,14 +129,14 @@ function file(kind: string, format: 'xlsx' | 'csv', now: Date) {
 
 export function exportEntities(db: Queryable, actor: Actor, qy: z.infer<typeof entityExportQuery>, onError: (err: unknown) => void): ExportFile {
   const columns = [...ENTITY_COLUMNS, ...ENTITY_EXTRA];
-  const pages = entityPages(db, entityFilter(actor, qy), qy.sort);
+  const pages = entityPages(db, actor, entityFilter(actor, qy), qy.sort);
   const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(ENTITY_SHEET, columns, pages, onError);
   return { stream, ...file('chu-the', qy.format, new Date()) };
 }
 
 export function exportProducts(db: Queryable, actor: Actor, qy: z.infer<typeof productExportQuery>, onError: (err: unknown) => void): ExportFile {
   const columns = [...PRODUCT_COLUMNS, ...PRODUCT_EXTRA];
-  const pages = productPages(db, productFilter(actor, qy), qy.sort);
+  const pages = productPages(db, actor, productFilter(actor, qy), qy.sort);
   const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(PRODUCT_SHEET, columns, pages, onError);
   return { stream, ...file('san-pham', qy.format, new Date()) };
 }
