@@ -25,3 +25,25 @@ ALTER TABLE dossier
   ADD COLUMN transition_due_on date;
 UPDATE dossier SET filed_under = instrument;
 ALTER TABLE dossier ALTER COLUMN filed_under SET NOT NULL;
+
+-- Public holidays move to the database so an administrator (the central office) can load a new year's notice without
+-- a release. data/holidays/vn.json seeds them (years loaded from the file are refreshed from it; a year an
+-- administrator uploaded is theirs). Working-day deadlines read this calendar.
+CREATE TABLE holiday_year (
+  year          int  PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+  notice_status text NOT NULL CHECK (notice_status IN ('official','provisional')),
+  notice_ref    text,
+  notice_note   text,
+  source        text NOT NULL CHECK (source IN ('data','upload')),
+  loaded_by     uuid,
+  loaded_at     timestamptz NOT NULL DEFAULT now(),
+  version       int  NOT NULL DEFAULT 1
+);
+CREATE TABLE holiday (
+  date    date PRIMARY KEY,
+  year    int  NOT NULL REFERENCES holiday_year(year) ON DELETE CASCADE,
+  kind    text NOT NULL CHECK (kind IN ('holiday','compensated','swapped','working_day')),
+  name    text NOT NULL,
+  name_en text NOT NULL
+);
+CREATE INDEX holiday_year_idx ON holiday (year);

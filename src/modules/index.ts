@@ -13,7 +13,7 @@ import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, mailHandlers } from './notifications/index.js';
 import { loadClassification, registryRoutes } from './registry/index.js';
-import { runCertificateExpiry, scoringRoutes } from './scoring/index.js';
+import { loadHolidays, runCertificateExpiry, scoringRoutes } from './scoring/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
@@ -29,10 +29,11 @@ export function buildApp(config: Config, database: Database, opts: { logger?: bo
 }
 
 /** Loads the reference data every database needs (administrative units, classification), idempotently. */
-export async function loadReferenceData(database: Database): Promise<{ adminUnits: boolean; classification: boolean }> {
+export async function loadReferenceData(database: Database): Promise<{ adminUnits: boolean; classification: boolean; holidays: boolean }> {
   return database.db.transaction(async (tx) => ({
     adminUnits: await loadAdminUnits(tx),
     classification: await loadClassification(tx),
+    holidays: await loadHolidays(tx),
   }));
 }
 

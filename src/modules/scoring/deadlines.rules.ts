@@ -74,8 +74,8 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: HolidayCalen
 }
 
 /** When the commune's Mẫu 03 report is due for a dossier received on `receivedOn`. */
-export function communeReviewDue(receivedOn: IsoDate, rules: ProcedureRules = procedureRules()): IsoDate {
-  return addWorkingDays(receivedOn, rules.communePreAssessment.workingDays);
+export function communeReviewDue(receivedOn: IsoDate, rules: ProcedureRules = procedureRules(), cal: HolidayCalendar = holidayCalendar()): IsoDate {
+  return addWorkingDays(receivedOn, rules.communePreAssessment.workingDays, cal);
 }
 
 export type RoundAssignment = { level: 'province' | 'central'; round: number; year: number; cutoff: IsoDate; finishBefore: IsoDate };

@@ -3,6 +3,7 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { certificateRoutes } from './certificates.routes.js';
 import { councilRoutes } from './councils.routes.js';
 import { dossierRoutes } from './dossiers.routes.js';
+import { holidayRoutes } from './holidays.routes.js';
 import { sheetRoutes } from './sheets.routes.js';
 
 export const scoringRoutes: ModulePlugin = async (app, deps) => {
@@ -10,7 +11,11 @@ export const scoringRoutes: ModulePlugin = async (app, deps) => {
   await app.register(certificateRoutes, deps);
   await app.register(dossierRoutes, deps);
   await app.register(councilRoutes, deps);
+  await app.register(holidayRoutes, deps);
 };
+
+export { loadHolidays } from './commands/load-holidays.js';
+export { calendarFromDb } from './holidays.repo.js';
 
 // Score sheets, legal numbers and the pure scoring rules (also used by trade, supervision and stats for reads).
 export { getSheet, sheetsOf, criteriaOf, IN_FORCE, type Sheet, type Criterion } from './sheets.data.js';

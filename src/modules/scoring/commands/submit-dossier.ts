@@ -5,7 +5,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
 import { AppError, type FieldError } from '../../../app/errors.js';
 import { getEntity, getProduct } from '../../registry/index.js';
-import { communeReviewDue, viDate, vnDate } from '../deadlines.rules.js';
+import { communeReviewDue, procedureRules, viDate, vnDate } from '../deadlines.rules.js';
+import { calendarFromDb } from '../holidays.repo.js';
 import { reRatingFiling } from '../certificates.rules.js';
 import { currentForProduct } from '../certificates.repo.js';
 import { lastSubmissionSeq, listDossierFiles } from '../dossiers.repo.js';
@@ -71,16 +72,18 @@ export async function submitDossier(ctx: Ctx, id: string, version: number) {
     },
   });
 
+  // The commune's 15 working days skip the holidays of the database (the central office loads each year's notice).
+  const dueFrom = async (day: string) => communeReviewDue(day, procedureRules(), await calendarFromDb(ctx.tx));
   if (d.status === 'draft') {
     const today = vnDate(ctx.now);
     const filing = reRating ? { reratingCertificateId: reRating.reratingCertificateId, reratingLate: reRating.reratingLate } : {};
-    return saveDossier(ctx, d, { status: 'submitted', submittedOn: today, communeDueOn: communeReviewDue(today), ...filing }, 'submit', reRating ? { seq, reRating: reRating.detail } : { seq });
+    return saveDossier(ctx, d, { status: 'submitted', submittedOn: today, communeDueOn: await dueFrom(today), ...filing }, 'submit', reRating ? { seq, reRating: reRating.detail } : { seq });
   }
   // A resubmission goes back to whoever returned it, with the history of the return closed.
   await ctx.tx.update(dossierReturn).set({ resubmittedAt: ctx.now }).where(and(eq(dossierReturn.dossierId, d.id), isNull(dossierReturn.resubmittedAt)));
   const back: Record<string, DossierStatus> = { commune: 'submitted', province: 'forwarded', central: 'sent_to_central' };
   const change = d.returnedStage === 'commune'
-    ? { status: back.commune, submittedOn: vnDate(ctx.now), communeDueOn: communeReviewDue(vnDate(ctx.now)) }
+    ? { status: back.commune, submittedOn: vnDate(ctx.now), communeDueOn: await dueFrom(vnDate(ctx.now)) }
     : { status: back[d.returnedStage ?? 'province'] };
   return saveDossier(ctx, d, { ...change, returnedStage: null }, 'resubmit', { seq });
 }
