@@ -6,6 +6,7 @@ import type { Actor } from '../../app/actor.js';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { AppError, forbidden, notFound } from '../../app/errors.js';
+import { logSensitiveRead } from '../../app/privacy.js';
 import { FileStore } from '../../app/files.js';
 import { readSingleUpload } from '../../app/uploads.js';
 import type { ModulePlugin } from '../../app/plugin.js';
@@ -28,7 +29,7 @@ import {
 } from './dossiers.contract.js';
 import { certificateForReRating } from './certificates.repo.js';
 import { dossierFilter } from './dossiers.filters.js';
-import { canReadDossier, dossierActions, ACTION_ROLES, DOSSIER_READERS } from './dossiers.policy.js';
+import { ACTION_ROLES, canReadDossier, DOSSIER_READERS, dossierActions } from './dossiers.policy.js';
 import { dossierFileUrl, presentDossier, presentDossierItem, presentNote } from './dossiers.present.js';
 import { getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
 import { dossierFormRoutes } from './dossier-forms.routes.js';
@@ -70,7 +71,12 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
 
   r.get('/dossiers/:id', { config: { access: DOSSIER_READERS }, schema: { tags, summary: 'A dossier with live self-assessment totals, what it takes to reach the next star, deadlines and history', params: idParams, response: { 200: dossierOut } } }, async (req) => {
     requireUser(req);
-    return full(req.actor, req.params.id);
+    const out = await full(req.actor, req.params.id);
+    // Mẫu 02 carries the representative's sex and ethnicity (scoring.fields.ts): a read by anyone but the entity is logged.
+    if (out.selfReport.representative && !(req.actor.kind === 'user' && req.actor.role === 'entity')) {
+      await logSensitiveRead(db, req.log, req.actor, { recordType: 'dossier', recordId: out.id, fields: ['selfReport.representative'], route: req.routeOptions.url ?? req.url, requestId: req.id });
+    }
+    return out;
   });
 
   r.patch('/dossiers/:id', { config: { access: ACTION_ROLES.edit }, schema: { tags, summary: 'Edit a draft or returned dossier (Mẫu 01, Mẫu 02, self-scores)', params: idParams, body: updateDossierBody, response: { 200: dossierOut } } }, async (req) => {
