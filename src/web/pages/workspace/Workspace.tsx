@@ -13,6 +13,7 @@ import EntitiesList from '../registry/EntitiesList.js';
 import EntityDetail from '../registry/EntityDetail.js';
 import ProductDetail from '../registry/ProductDetail.js';
 import ProductsList from '../registry/ProductsList.js';
+import HolidaysPage from '../scoring/HolidaysPage.js';
 import { EntityHome, LaterHome, OfficerHome } from './Homes.js';
 
 
@@ -30,7 +31,8 @@ function WorkspaceNav({ user }: { user: User }) {
   const { pathname } = useLocation();
   // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
   const tabs = isOfficer(user)
-    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]]
+    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
+      ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
@@ -76,6 +78,7 @@ export default function Workspace() {
           <Route path="san-pham/moi" element={<ProductDetail />} />
           <Route path="san-pham/:id" element={<ProductDetail />} />
           <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="ngay-nghi" element={officer ? <HolidaysPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
