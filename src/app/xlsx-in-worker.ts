@@ -71,10 +71,3 @@ function readOne(bytes: Buffer, limits: XlsxLimits): Promise<SheetRows[]> {
     w.postMessage({ id, bytes: copy, limits } satisfies WorkerRequest, [copy.buffer]);
   });
 }
-
-/** Stops the worker (tests and a clean shutdown). */
-export async function stopXlsxWorker(): Promise<void> {
-  const w = worker;
-  worker = undefined;
-  if (w) await w.terminate();
-}
