@@ -205,7 +205,7 @@ test('sessions: the mode is checked, defaults to a meeting, and only the council
   refused(await t.call({ method: 'POST', url, body: { title: 'X', scheduledOn: today(), mode: 'online' }, as: w.province }), 400, 'validation_failed');
   refused(await t.call({ method: 'POST', url, body: { title: 'X', scheduledOn: today() }, as: council.members[0] }), 403, 'forbidden');
   refused(await t.call({ method: 'POST', url, body: { title: 'X', scheduledOn: today() }, as: await t.user('province', { provinceCode: '19' }) }), 404, 'council_not_found');
-  refused(await t.call({ method: 'POST', url, body: { title: 'X', scheduledOn: today() }, as: w.commune }), 404, 'council_not_found');
+  refused(await t.call({ method: 'POST', url, body: { title: 'X', scheduledOn: today() }, as: w.commune }), 403, 'forbidden'); // communes never run a session
   const meeting = await ok(w, 'POST', `/councils/${council.id}/sessions`, w.province, { title: 'Phiên họp thường', scheduledOn: today() });
   assert.equal(meeting.mode, 'meeting');
   assert.deepEqual(meeting.actions, ['addItem', 'open']);
