@@ -1,8 +1,8 @@
 // The officers' side of the dossier workflow in a real browser, with the demo accounts and demo dossiers: the commune
-// returns with reasons the producer then reads, fills Mẫu 03 and forwards (after a stale save is refused with a
-// reload); the province receives; the advisory team reports; the province schedules, decides and gets a certificate
-// whose PDF prints; the province revokes it and the public page says so; a commune officer elsewhere sees nothing.
-// Axe on the dossier page, and a 360 px screenshot of the commune's panel.
+// returns with reasons and a criterion's knock-out cited, all of which the producer then reads; the commune fills
+// Mẫu 03 and forwards (after a stale save is refused with a reload); the province receives; the advisory team reports;
+// the province schedules, decides and gets a certificate whose PDF prints; the province revokes it and the public page
+// says so; a commune officer elsewhere sees nothing. Axe on the dossier page, and a 360 px screenshot of the commune's panel.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -49,9 +49,13 @@ browserSuite((site) => {
       await page.getByRole('textbox', { name: 'Lý do 1' }).fill('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm');
       await page.getByRole('button', { name: 'Thêm lý do' }).click();
       await page.getByRole('textbox', { name: 'Lý do 2' }).fill('Phiếu tự đánh giá (Mẫu 02) chưa có chữ ký của người đại diện');
+      // A criterion's knock-out note ("Bị loại nếu …") may be cited beside the reasons.
+      await page.getByRole('checkbox', { name: /^Tiêu chí 2\.1: / }).check();
       await page.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
       await done(page, 'Đã trả lại hồ sơ');
       assert.equal((await dossierOf('Mật ong hoa cải Mèo Vạc')).status, 'returned');
+      const [ret] = await query<{ knock_outs: string[] }>(site.t.database.db, sql`SELECT knock_outs FROM dossier_return WHERE dossier_id = ${d.id}`);
+      assert.deepEqual(ret?.knock_outs, ['2.1']);
       assert.equal(await officePanel(page).count(), 0, 'nothing left for the commune to do');
     } finally {
       await close(page);
@@ -61,6 +65,7 @@ browserSuite((site) => {
       const returns = producer.getByRole('alert').filter({ hasText: 'Các lần trả lại để bổ sung' });
       await returns.getByText('Thiếu bản sao giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm').waitFor();
       await returns.getByText('Phiếu tự đánh giá (Mẫu 02) chưa có chữ ký của người đại diện').waitFor();
+      await returns.getByText('Tiêu chí bị loại: 2.1').waitFor();
       assert.equal(await officePanel(producer).count(), 0, 'the producer has no officer actions');
     } finally {
       await close(producer);

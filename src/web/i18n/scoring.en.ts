@@ -125,6 +125,7 @@ export const scoringEn: Shape<typeof scoringVi> = {
     submitted: 'Dossier submitted',
     returns: 'Returns for completion',
     returnedAt: 'Returned on {{date}}',
+    returnKnockOuts: 'Criteria knocked out: {{codes}}',
     deadlines: 'Deadlines',
     communeDueOn: 'Commune review due',
     provinceFinishBefore: 'Province to finish by',
@@ -176,6 +177,8 @@ export const scoringEn: Shape<typeof scoringVi> = {
       remove: 'Remove reason {{n}}',
       button: 'Return the dossier',
       done: 'Dossier returned to the producer for completion.',
+      knockOuts: 'Criteria knocked out (if any)',
+      knockOutsHint: 'Tick each criterion whose “knocked out if …” condition on the score sheet was found to be met.',
     },
     reject: {
       title: 'Reject the dossier',

@@ -121,6 +121,7 @@ export const scoringVi = {
     submitted: 'Đã nộp hồ sơ',
     returns: 'Các lần trả lại để bổ sung',
     returnedAt: 'Trả lại ngày {{date}}',
+    returnKnockOuts: 'Tiêu chí bị loại: {{codes}}',
     deadlines: 'Thời hạn',
     communeDueOn: 'Xã đánh giá trước',
     provinceFinishBefore: 'Tỉnh hoàn thành trước',
@@ -172,6 +173,8 @@ export const scoringVi = {
       remove: 'Xóa lý do {{n}}',
       button: 'Trả lại hồ sơ',
       done: 'Đã trả lại hồ sơ để chủ thể hoàn thiện.',
+      knockOuts: 'Tiêu chí bị loại (nếu có)',
+      knockOutsHint: 'Đánh dấu tiêu chí mà điều kiện “bị loại nếu …” trên phiếu đánh giá đã được xác định là đúng.',
     },
     reject: {
       title: 'Loại hồ sơ',

@@ -117,6 +117,7 @@ export default function DossierPage() {
               <Box key={r.id}>
                 <Text size="sm" fw={600}>{t('dossier.returnedAt', { date: formatDateTime(r.returnedAt) })}</Text>
                 <List size="sm">{r.reasons.map((reason, i) => <List.Item key={i}>{reason}</List.Item>)}</List>
+                {r.knockOuts.length > 0 && <Text size="sm" fw={600} c="red.9">{t('dossier.returnKnockOuts', { codes: r.knockOuts.join(', ') })}</Text>}
               </Box>
             ))}
           </Stack>

@@ -14,7 +14,7 @@ export function RejectForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const { t } = useTranslation();
   const conditions = asOffice(d).rejectionConditions;
   // A criterion's knock-out note is a ground too; its radio value is prefixed so it cannot collide with a condition.
-  const knockOuts = (d as Dossier & { knockOutNotes?: { criterion: string; text: string }[] }).knockOutNotes ?? [];
+  const knockOuts = d.knockOutNotes ?? [];
   const [condition, setCondition] = useState('');
   const [note, setNote] = useState('');
   const step = useDossierStep(d, onDone);

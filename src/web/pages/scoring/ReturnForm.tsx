@@ -1,6 +1,8 @@
 // Returned for completion (hoàn thiện hồ sơ) with one or more reasons, by the commune, the province office or the
-// Ministry's office. The entity sees the reasons on its dossier and resubmits after completing it.
-import { ActionIcon, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+// Ministry's office. The entity sees the reasons on its dossier and resubmits after completing it. The office may also
+// cite criteria whose knock-out note ("Bị loại nếu …", knockOutNotes in the dossier output) it found met; the API checks
+// each against the sheet.
+import { ActionIcon, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormErrors.js';
@@ -10,12 +12,14 @@ import { useDossierStep, type StepDone } from './useDossierStep.js';
 export function ReturnForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<string[]>(['']);
+  const [knockOuts, setKnockOuts] = useState<string[]>([]);
+  const notes = d.knockOutNotes ?? [];
   const step = useDossierStep(d, onDone);
   const filled = reasons.map((r) => r.trim()).filter(Boolean);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void step.send('return', 'post', 'return', { reasons: filled }, t('office.return.done'));
+    void step.send('return', 'post', 'return', { reasons: filled, knockOuts }, t('office.return.done'));
   }
 
   return (
@@ -37,6 +41,14 @@ export function ReturnForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
           </Group>
         ))}
         {step.field('reasons') && <Text size="sm" c="red.8" role="alert">{step.field('reasons')}</Text>}
+        {notes.length > 0 && (
+          <Checkbox.Group value={knockOuts} onChange={setKnockOuts} label={t('office.return.knockOuts')}
+            description={<Text span size="xs" c="dark.4">{t('office.return.knockOutsHint')}</Text>} error={step.field('knockOuts') ?? knockOuts.map((_, i) => step.field(`knockOuts.${i}`)).find(Boolean)}>
+            <Stack gap={8} mt={6}>
+              {notes.map((k) => <Checkbox key={k.criterion} value={k.criterion} label={t('office.reject.knockOut', { criterion: k.criterion, text: k.text })} styles={{ body: { alignItems: 'flex-start' } }} />)}
+            </Stack>
+          </Checkbox.Group>
+        )}
         <Group gap="sm">
           <Button type="button" variant="default" onClick={() => setReasons((prev) => [...prev, ''])} disabled={reasons.length >= 30}>{t('office.return.add')}</Button>
           <Button type="submit" loading={step.busy === 'return'} disabled={filled.length === 0}>{t('office.return.button')}</Button>

@@ -66,7 +66,9 @@ export type Dossier = DossierItem & {
   knockOuts: string[]; conditions: { hasProductStory?: boolean };
   selfEvaluation: Omit<Evaluation, 'nextStar' | 'recognised'>;
   deadlines: { communeDueOn: string | null; provinceFinishBefore: string | null; centralFinishBefore: string | null };
-  returns: { id: string; stage: string; reasons: string[]; returnedAt: string; resubmittedAt: string | null }[];
+  returns: { id: string; stage: string; reasons: string[]; knockOuts: string[]; returnedAt: string; resubmittedAt: string | null }[];
+  /** The criteria of the dossier's sheet with a knock-out note ("Bị loại nếu …") the office may cite on a return or rejection. */
+  knockOutNotes: { criterion: string; text: string }[];
   submissions: { seq: number; submittedAt: string }[];
   registration: DossierRegistration;
   selfReport: DossierSelfReport;
