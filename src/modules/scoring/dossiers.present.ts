@@ -1,7 +1,7 @@
 // Turns dossier rows into API output, with the actions the caller may take and the live self-assessment.
 import { findingCodes, knockOutNote } from './deciding-notes.rules.js';
 import type { Actor } from '../../app/actor.js';
-import { isOverdue, vnDate, workingDaysBetween } from './deadlines.rules.js';
+import { isOverdue, vnDate, workingDaysBetween, type HolidayCalendar } from './deadlines.rules.js';
 import type { DossierOut } from './dossiers.contract.js';
 import { plannedDecision } from './decision.rules.js';
 import { dossierActions, stageOf } from './dossiers.policy.js';
@@ -12,7 +12,9 @@ import { RULES } from './rules.data.js';
 import { evaluate, nextStarAdvice } from './scoring.rules.js';
 import { getSheet } from './sheets.data.js';
 
-export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date) {
+/** `cal`: the database's holiday calendar (calendarFromDb), loaded once per request, so the working days left follow
+ * the notice the central office loaded, not the file the database was seeded from. */
+export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date, cal: HolidayCalendar) {
   const d = row.dossier;
   const today = vnDate(now);
   const due = row.currentDue;
@@ -22,13 +24,15 @@ export function presentDossierItem(row: DossierListRow, actor: Actor, now: Date)
     entity: { id: d.entityId, name: row.entityName }, sheet: d.sheet,
     provinceCode: d.provinceCode, provinceName: row.provinceName, communeCode: d.communeCode, communeName: row.communeName,
     submittedOn: d.submittedOn, due, overdue: isOverdue(due, today), filedUnder: d.filedUnder, transitionDueOn: d.transitionDueOn,
-    workingDaysLeft: due === null ? null : due >= today ? workingDaysBetween(today, due) : -workingDaysBetween(due, today),
+    workingDaysLeft: due === null ? null : due >= today ? workingDaysBetween(today, due, cal) : -workingDaysBetween(due, today, cal),
     stars: d.stars, certificateNumber: d.certificateNumber,
     updatedAt: d.updatedAt.toISOString(), version: d.version, actions: dossierActions(actor, d),
   };
 }
 
 type Extras = {
+  /** The database's holiday calendar, for the working days left. */
+  calendar: HolidayCalendar;
   /** The certificate a re-rating dossier re-rates (null for other types or when there is none). */
   reRatingCertificate?: { number: string; expiresOn: string } | null;
   files: Awaited<ReturnType<typeof listDossierFiles>>;
@@ -53,7 +57,7 @@ export function presentDossier(row: DossierListRow, actor: Actor, now: Date, x: 
   const findings = { knockOuts: d.knockOuts, conditions: d.conditions };
   const ev = evaluate(sheet, d.answers, RULES, undefined, findings);
   return {
-    ...presentDossierItem(row, actor, now),
+    ...presentDossierItem(row, actor, now, x.calendar),
     instrument: d.instrument, registration: d.registration, selfReport: d.selfReport, answers: d.answers, answerNotes: d.answerNotes,
     knockOuts: d.knockOuts, conditions: d.conditions,
     selfEvaluation: { total: ev.total, parts: ev.parts, band: ev.band, stars: ev.stars, unmetMinimums: ev.unmetMinimums, knockedOutBy: ev.knockedOutBy, stoppedAt: ev.stoppedAt, notApplicable: ev.notApplicable },

@@ -32,6 +32,7 @@ import { dossierFilter } from './dossiers.filters.js';
 import { ACTION_ROLES, canReadDossier, DOSSIER_READERS, dossierActions } from './dossiers.policy.js';
 import { dossierFileUrl, presentDossier, presentDossierItem, presentNote } from './dossiers.present.js';
 import { getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
+import { calendarFromDb } from './holidays.repo.js';
 import { dossierFormRoutes } from './dossier-forms.routes.js';
 
 const tags = ['dossiers'];
@@ -50,17 +51,17 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
   }
   async function full(actor: Actor, id: string) {
     const row = await readable(actor, id);
-    const [f, returns, submissions, reRatingCertificate] = await Promise.all([listDossierFiles(db, id), listReturns(db, id), listSubmissions(db, id),
-      row.dossier.type === 'rerating' ? certificateForReRating(db, row.dossier) : null]);
-    return presentDossier(row, actor, new Date(), { files: f, returns, submissions, reRatingCertificate });
+    const [f, returns, submissions, reRatingCertificate, calendar] = await Promise.all([listDossierFiles(db, id), listReturns(db, id), listSubmissions(db, id),
+      row.dossier.type === 'rerating' ? certificateForReRating(db, row.dossier) : null, calendarFromDb(db)]);
+    return presentDossier(row, actor, new Date(), { files: f, returns, submissions, reRatingCertificate, calendar });
   }
 
   r.get('/dossiers', { config: { access: 'user' }, schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
     requireUser(req);
     const qy = req.query;
     const now = new Date();
-    const { total, rows } = await listDossiers(db, dossierFilter(req.actor, qy, now), qy.page, qy.pageSize);
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now)) };
+    const [{ total, rows }, cal] = await Promise.all([listDossiers(db, dossierFilter(req.actor, qy, now), qy.page, qy.pageSize), calendarFromDb(db)]);
+    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now, cal)) };
   });
 
   r.post('/dossiers', { config: { access: ['entity'] }, schema: { tags, summary: 'Open a dossier for one of your products (Mẫu 01 prefilled from the registry)', body: createDossierBody, response: { 201: dossierOut } } }, async (req, reply) => {

@@ -11,6 +11,7 @@ import { holidayCalendar } from '../deadlines.rules.js';
 import type { holidayYearBody } from '../holidays.contract.js';
 import { getHolidayYearForUpdate } from '../holidays.repo.js';
 import { holiday, holidayYear } from '../holidays.tables.js';
+import { redateCommuneDeadlines } from './redate-commune-deadlines.js';
 
 type Day = { date: string; kind: 'holiday' | 'compensated' | 'swapped' | 'working_day'; name: string; nameEn: string };
 type Notice = { status: 'official' | 'provisional'; ref?: string | null; note?: string | null };
@@ -61,4 +62,6 @@ export async function uploadHolidayYear(ctx: Ctx, year: number, input: z.infer<t
   const actorId = ctx.actor.id;
   await writeYear(ctx.tx, year, { status: input.noticeStatus, ref: input.noticeRef, note: input.noticeNote }, input.days, 'upload', actorId, (before?.version ?? 0) + 1);
   await recordAudit(ctx, { action: 'holidays.upload', recordType: 'holiday_year', recordId: String(year), before: before ? { ...before, days: beforeDays } : null, after: { year, ...input } });
+  // The dossiers waiting for their commune report follow the new calendar.
+  await redateCommuneDeadlines(ctx, { holidayYear: year });
 }
