@@ -186,6 +186,7 @@ function councilCases(): Case[] {
   const body = { userId: people.council19!.user.id };
   return [
     ...route('GET /councils', '/councils', undefined, { anon: 401 }),
+    ...route('GET /councils/settings-defaults', '/councils/settings-defaults', undefined, { anon: 401, entity: 403, commune: 403 }),
     ...route('POST /councils', '/councils', { level: 'province', provinceCode: '08', name: 'Hội đồng lạ' }, { anon: 401, province19: 403, commune: 403, chair: 403, inspector: 403 }),
     ...route('POST /councils', '/councils', { level: 'central', name: 'Hội đồng trung ương lạ' }, { province: 403, centralMember: 403 }),
     // Only offices and council people (members of either team) are declared on council routes: others get 403 at once.
@@ -234,6 +235,8 @@ function certificateCases(): Case[] {
     ...route('GET /certificates/reminders', '/certificates/reminders', undefined, { anon: 401, commune: 403, entity: 403, inspector: 403, council19: 403 }),
     ...route('GET /certificates/reminders', '/certificates/reminders?province=08', undefined, { province19: 403 }),
     ...route('GET /certificates/{number}/actions', `/certificates/${n}/actions`, undefined, { anon: 401 }),
+    ...route('GET /certificates/revocations/late', '/certificates/revocations/late', undefined, { anon: 401, commune: 403, entity: 403, council19: 403 }),
+    ...route('GET /certificates/revocations/late', '/certificates/revocations/late?province=08', undefined, { province19: 403 }),
     ...route('POST /certificates/{number}/revoke', `/certificates/${n}/revoke`, revoke, { anon: 401, province19: 403, commune: 403, inspector: 403, entity: 403, centralMember: 403 }),
     ...route('POST /certificates/import/preview', '/certificates/import/preview', undefined, { anon: 401, commune: 403, entity: 403, inspector: 403, council19: 403 }),
     ...route('POST /certificates/import/{id}/commit', '/certificates/import/00000000-0000-4000-8000-000000000000/commit', undefined, { anon: 401, commune: 403, entity: 403, inspector: 403 }),
