@@ -50,7 +50,7 @@ function KnockOutTick({ c, checked, readOnly, onChange, idPrefix }: { c: SheetCr
 function StoryQuestion({ c, story, readOnly, onStory, idPrefix }: { c: SheetCriterion; story: NonNullable<Props['story']>; readOnly?: boolean; onStory?(has: boolean | undefined): void; idPrefix: string }) {
   const { t } = useTranslation();
   if (story === 'answeredYes') return null;
-  if (story === 'answeredNo') return <Text size="sm" c="orange.9" mt={6}>{t('sheet.notApplicableByAnswer', { code: c.code })}</Text>;
+  if (story === 'answeredNo') return <Text size="sm" c="dark.6" fw={600} mt={6}>{t('sheet.notApplicableByAnswer', { code: c.code })}</Text>;
   return (
     <Checkbox mt={6} id={`${idPrefix}nostory-${c.code}`} checked={story === 'no'} disabled={readOnly} onChange={(e) => onStory?.(e.currentTarget.checked ? false : undefined)}
       label={<Text span size="sm">{t('sheet.noProductStory', { code: c.code })}</Text>} />

@@ -28,7 +28,7 @@ export function DecidingNotes({ e }: { e: Pick<Evaluation, 'knockedOutBy' | 'sto
     <>
       {e.knockedOutBy.length > 0 && <Text size="sm" fw={700} c="red.9" role="status" data-testid="knocked-out">{t('sheet.knockedOut', { criteria: e.knockedOutBy.join(', ') })}</Text>}
       {stopOnly && <Text size="sm" fw={700} c="red.9" role="status" data-testid="stopped">{t('sheet.stopped', { criterion: e.stoppedAt })}</Text>}
-      {e.notApplicable.map((n) => <Text key={n.criterion} size="sm" c="orange.9">{t('sheet.notApplicable', { criterion: n.criterion })}</Text>)}
+      {e.notApplicable.map((n) => <Text key={n.criterion} size="sm" c="dark.6" fw={600}>{t('sheet.notApplicable', { criterion: n.criterion })}</Text>)}
     </>
   );
 }
