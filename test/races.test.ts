@@ -70,8 +70,8 @@ test('the index also holds below the command: a second open dossier for a produc
   const productId = await newProduct(w, 'Mật ong (chỉ mục)');
   const d = await ok(w, 'POST', '/dossiers', w.entity, { productId, type: 'first' });
   await assert.rejects(t.database.db.execute(sql`
-    INSERT INTO dossier (number, product_id, entity_id, province_code, commune_code, sheet, instrument, type)
-    SELECT number || '-b', product_id, entity_id, province_code, commune_code, sheet, instrument, type FROM dossier WHERE id = ${d.id}`),
+    INSERT INTO dossier (number, product_id, entity_id, province_code, commune_code, sheet, instrument, filed_under, type)
+    SELECT number || '-b', product_id, entity_id, province_code, commune_code, sheet, instrument, filed_under, type FROM dossier WHERE id = ${d.id}`),
   (err: Error & { cause?: { constraint?: string } }) => (err.cause?.constraint ?? (err as { constraint?: string }).constraint) === 'dossier_one_open_idx');
   // A closed dossier does not count: a rejected one leaves room for a new filing.
   await t.database.db.execute(sql`UPDATE dossier SET status = 'rejected' WHERE id = ${d.id}`);
