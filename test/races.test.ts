@@ -113,6 +113,8 @@ test('councils: two provincial councils for one province at once give one 201 an
   const dissolved = await ok(w, 'PATCH', `/councils/${first.id}`, w.province, { dissolved: true, version: first.version });
   assert.ok(dissolved.dissolvedAt);
   assertProblem(await t.call({ method: 'PATCH', url: `/api/v1/councils/${first.id}`, body: { name: 'Đổi tên', version: dissolved.version }, as: w.province }), 409, 'council_dissolved');
+  // Nor does it schedule a session.
+  assertProblem(await t.call({ method: 'POST', url: `/api/v1/councils/${first.id}/sessions`, body: { title: 'Phiên họp sau giải thể', scheduledOn: '2026-12-20' }, as: w.province }), 409, 'council_dissolved');
   const next = await ok(w, 'POST', '/councils', w.province, body);
   assert.notEqual(next.id, first.id);
   // The central council: one too.

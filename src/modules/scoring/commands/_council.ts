@@ -17,6 +17,13 @@ export async function loadCouncil(ctx: Ctx, councilId: string) {
   return { council, member };
 }
 
+export const councilDissolved = () => new AppError('conflict', 'council_dissolved', { vi: 'Hội đồng đã giải thể', en: 'The council is dissolved' });
+
+/** A dissolved council schedules nothing new: its sessions already held stay on record. */
+export function assertInOffice(council: { dissolvedAt: Date | null }) {
+  if (council.dissolvedAt) throw councilDissolved();
+}
+
 export const sessionClosed = () => new AppError('conflict', 'session_closed', { vi: 'Phiên họp đã kết thúc; mọi nội dung đã được khóa', en: 'The session is closed; nothing in it can change' });
 
 /** Locks the session; any write to a closed session is refused with 409 session_closed. */

@@ -9,11 +9,12 @@ import { canAddItem } from '../councils.policy.js';
 import { sessionItem } from '../councils.tables.js';
 import { procedureRules } from '../deadlines.rules.js';
 import { loadFor, saveDossier } from './_dossier.js';
-import { loadOpenableSession } from './_council.js';
+import { assertInOffice, loadOpenableSession } from './_council.js';
 
 export async function addSessionItem(ctx: Ctx, sessionId: string, input: { dossierId: string; version: number }) {
   const { session, council } = await loadOpenableSession(ctx, sessionId);
   if (!canAddItem(ctx.actor, council)) throw forbidden();
+  assertInOffice(council);
   const d = await loadFor(ctx, input.dossierId, 'schedule', input.version);
   const wrongCouncil = council.level === 'central' ? d.status !== 'central_advisory' : d.status !== 'advisory_review' || d.provinceCode !== council.provinceCode;
   if (wrongCouncil) throw invalidField('dossierId', 'dossier_not_for_this_council', { vi: 'Hồ sơ không thuộc thẩm quyền của hội đồng này', en: 'This dossier is not for this council' });

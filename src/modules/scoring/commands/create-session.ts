@@ -7,11 +7,12 @@ import { forbidden } from '../../../app/errors.js';
 import type { createSessionBody } from '../councils.contract.js';
 import { canRunSession } from '../councils.policy.js';
 import { councilSession } from '../councils.tables.js';
-import { loadCouncil } from './_council.js';
+import { assertInOffice, loadCouncil } from './_council.js';
 
 export async function createSession(ctx: Ctx, councilId: string, input: z.input<typeof createSessionBody>) {
   const { council, member } = await loadCouncil(ctx, councilId);
   if (!canRunSession(ctx.actor, council, member)) throw forbidden();
+  assertInOffice(council);
   const [row] = await ctx.tx.insert(councilSession).values({
     councilId, title: input.title, scheduledOn: input.scheduledOn, location: input.location ?? null, mode: input.mode ?? 'meeting', present: [], createdAt: ctx.now,
   }).returning();
