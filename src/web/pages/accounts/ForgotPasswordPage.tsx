@@ -1,10 +1,11 @@
 // "Quên mật khẩu?": ask for a reset link by e-mail. The answer is the same whether or not the address has an
 // account, so the page only ever says "if it has one, a link is on its way".
-import { Alert, Anchor, Button, Card, Container, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type Message } from '../../api.js';
+import { AuthCard } from '../../components/AuthCard.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { useLocalized } from '../../i18n/index.js';
 import { usePageTitle } from '../../usePageTitle.js';
@@ -26,22 +27,12 @@ export default function ForgotPasswordPage() {
   }
 
   return (
-    <Container size={440} py={48}>
-      <Card withBorder radius="lg" padding="xl" shadow="sm">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Title order={1} size="h2">{t('reset.forgotTitle')}</Title>
-              <Text c="dark.4" size="sm" mt={4}>{t('reset.forgotIntro')}</Text>
-            </div>
-            {sent ? <Alert color="green" role="status">{pick(sent)}</Alert> : <FormAlert error={errors.error} />}
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)} name="email" error={errors.field('email')} />
-            <Button type="submit" loading={errors.busy} fullWidth size="md">{t('reset.send')}</Button>
-            <Anchor component={Link} to="/dang-nhap" size="sm">{t('reset.backToLogin')}</Anchor>
-          </Stack>
-        </form>
-      </Card>
-    </Container>
+    <AuthCard title={t('reset.forgotTitle')} intro={t('reset.forgotIntro')} onSubmit={submit}>
+      {sent ? <Alert color="green" role="status">{pick(sent)}</Alert> : <FormAlert error={errors.error} />}
+      <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)} name="email" error={errors.field('email')} />
+      <Button type="submit" loading={errors.busy} fullWidth size="md">{t('reset.send')}</Button>
+      <Anchor component={Link} to="/dang-nhap" size="sm">{t('reset.backToLogin')}</Anchor>
+    </AuthCard>
   );
 }

@@ -1,9 +1,10 @@
 // Log in, then land in the workspace of one's role.
-import { Alert, Anchor, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api.js';
+import { AuthCard } from '../../components/AuthCard.js';
 import { useFormErrors } from '../../components/FormErrors.js';
 import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
@@ -35,23 +36,13 @@ export default function LoginPage() {
     : errors.error instanceof ApiError && errors.error.status !== 401 ? pick(errors.error.problem.message) ?? t('login.failed') : t('login.failed');
 
   return (
-    <Container size={440} py={48}>
-      <Card withBorder radius="lg" padding="xl" shadow="sm">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Title order={1} size="h2">{t('login.title')}</Title>
-              <Text c="dark.4" size="sm" mt={4}>{t('login.intro')}</Text>
-            </div>
-            {failure && <Alert color="red" role="alert">{failure}</Alert>}
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
-            <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
-            <Button type="submit" loading={errors.busy} fullWidth size="md">{t('login.submit')}</Button>
-            <Anchor component={Link} to="/quen-mat-khau" size="sm">{t('login.forgot')}</Anchor>
-            {demo && <Text size="xs" c="dark.3" data-testid="demo-accounts">{t('login.demo')}</Text>}
-          </Stack>
-        </form>
-      </Card>
-    </Container>
+    <AuthCard title={t('login.title')} intro={t('login.intro')} onSubmit={submit}>
+      {failure && <Alert color="red" role="alert">{failure}</Alert>}
+      <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} name="email" />
+      <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
+      <Button type="submit" loading={errors.busy} fullWidth size="md">{t('login.submit')}</Button>
+      <Anchor component={Link} to="/quen-mat-khau" size="sm">{t('login.forgot')}</Anchor>
+      {demo && <Text size="xs" c="dark.3" data-testid="demo-accounts">{t('login.demo')}</Text>}
+    </AuthCard>
   );
 }
