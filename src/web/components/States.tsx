@@ -7,7 +7,7 @@ import { useLocalized } from '../i18n/index.js';
 
 export function Loading() {
   const { t } = useTranslation();
-  return <Center py="xl"><Loader aria-label={t('app.loading')} /></Center>;
+  return <Center py="xl"><Loader role="status" aria-label={t('app.loading')} /></Center>;
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
