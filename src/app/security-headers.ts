@@ -7,6 +7,7 @@
 // data blocks the browser never executes, so script-src does not apply to them. Everything else gets a policy that
 // loads nothing. No page of ours may be framed (frame-ancestors plus X-Frame-Options for older browsers).
 import type { FastifyInstance } from 'fastify';
+import { asciiFold } from './file-names.js';
 
 const HTML_POLICY = [
   "default-src 'self'",
@@ -52,6 +53,6 @@ export function registerSecurityHeaders(app: FastifyInstance, publicUrl: string)
  */
 export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.\- ]/g, '_').slice(0, 150) || 'file';
+  const ascii = asciiFold(fileName).replace(/[^\w.\- ]/g, '_').slice(0, 150) || 'file';
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

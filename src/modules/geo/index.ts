@@ -3,3 +3,4 @@ export { geoRoutes } from './geo.routes.js';
 export { loadAdminUnits } from './commands/load-admin-units.js';
 export { getCommune, getProvince, findCommunesByName, findProvincesByName, translateOldCommune, listProvinces } from './geo.repo.js';
 export { provinceCode, communeCode } from './geo.contract.js';
+export { addressLine, bareUnitName, placeName, unitInText } from './geo.rules.js';
