@@ -52,8 +52,8 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
   r.get('/entities', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
     const qy = req.query;
     const where = entityFilter(req.actor, qy);
-    const { total, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
+    const { total, totalExact, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
   });
 
   r.post('/entities', { config: { access: ['central', 'province', 'commune'] }, schema: { tags: ['registry'], summary: 'Register an entity (officers; approved at once)', body: createEntityBody, response: { 201: entityAnyOut } } }, async (req, reply) => {

@@ -33,9 +33,9 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
   r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = productFilter(req.actor, qy);
-    const { total, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
+    const { total, totalExact, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };
   });
 
   r.post('/products', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {

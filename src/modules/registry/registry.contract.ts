@@ -98,7 +98,7 @@ export const entityListQuery = z.strictObject({
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt']).default('name'),
   ...paging,
 });
-export const entityList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(entityAnyOut) });
+export const entityList = z.object({ total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(entityAnyOut) });
 
 const productFields = {
   entityId: z.uuid(),
@@ -154,7 +154,7 @@ export const productListQuery = z.strictObject({
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stars', '-stars', 'code']).default('name'),
   ...paging,
 });
-export const productList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(productOut) });
+export const productList = z.object({ total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(productOut) });
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const refuseBody = z.strictObject({ reason: text(1000), version });

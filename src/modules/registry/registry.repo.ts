@@ -1,4 +1,4 @@
-import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
@@ -41,13 +41,35 @@ function order(sort: string, columns: Record<string, SQL | unknown>) {
   return desc_ ? sql`${col} DESC NULLS LAST` : asc(col);
 }
 
-export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number) {
-  const rows = await db.select({ ...entityColumns, total: sql<number>`count(*) over ()` }).from(entity).where(where)
+/**
+ * Lists cost their page, not the table: the page's ids come first (filters and sort only, no per-row sub-selects),
+ * then those rows alone are decorated with names, counts and images. The total is exact up to TOTAL_CAP and
+ * reported as "at least" beyond it, so no request counts every match of a million-row table.
+ */
+export const TOTAL_CAP = 10_000;
+export type ListPage<Row> = { total: number; totalExact: boolean; rows: Row[] };
+
+async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper }, page: number, pageSize: number, onPage: number): Promise<{ total: number; totalExact: boolean }> {
+  // A first page that is not full is the whole result: nothing to count.
+  if (page === 1 && onPage < pageSize) return { total: onPage, totalExact: true };
+  const [row] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${matches.limit(TOTAL_CAP + 1)}) AS capped`);
+  const n = Number(row.n);
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+}
+
+/** Decorated rows in the order of `ids`. */
+function inOrder<Row>(ids: string[], rows: Row[], id: (row: Row) => string): Row[] {
+  const byId = new Map(rows.map((r) => [id(r), r]));
+  return ids.map((i) => byId.get(i)).filter((r): r is Row => r !== undefined);
+}
+
+export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number): Promise<ListPage<EntityRow>> {
+  const ids = (await db.select({ id: entity.id }).from(entity).where(where)
     .orderBy(order(sort, { name: entity.name, createdAt: entity.createdAt, updatedAt: entity.updatedAt }), asc(entity.id))
-    .limit(pageSize).offset((page - 1) * pageSize);
-  if (rows.length) return { total: Number(rows[0].total), rows };
-  const [{ n }] = await db.select({ n: count() }).from(entity).where(where);
-  return { total: Number(n), rows };
+    .limit(pageSize).offset((page - 1) * pageSize)).map((r) => r.id);
+  const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids)) : [];
+  const counted = await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), page, pageSize, ids.length);
+  return { ...counted, rows: inOrder(ids, rows, (r) => r.entity.id) };
 }
 
 const productProvinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${product.provinceCode})`;
@@ -74,18 +96,18 @@ export async function getProduct(db: Queryable, id: string): Promise<ProductRow 
   return row;
 }
 
-/** One page and the total in one query (the total rides along as a window count); a page past the end counts apart. */
-export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number) {
-  const rows = await db.select({ ...productColumns, total: sql<number>`count(*) over ()` }).from(product)
-    .innerJoin(entity, eq(entity.id, product.entityId))
-    .innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(where)
-    .orderBy(order(sort, { name: product.name, createdAt: product.createdAt, updatedAt: product.updatedAt, stars: product.stars, code: product.code }), asc(product.id))
-    .limit(pageSize).offset((page - 1) * pageSize);
-  if (rows.length) return { total: Number(rows[0].total), rows };
-  const [{ n }] = await db.select({ n: count() }).from(product)
+export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number): Promise<ListPage<ProductRow>> {
+  // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
+  // the decorating sub-selects run for the page's rows only.
+  const matches = () => db.select({ id: product.id }).from(product)
     .innerJoin(entity, eq(entity.id, product.entityId))
     .innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(where);
-  return { total: Number(n), rows };
+  const ids = (await matches()
+    .orderBy(order(sort, { name: product.name, createdAt: product.createdAt, updatedAt: product.updatedAt, stars: product.stars, code: product.code }), asc(product.id))
+    .limit(pageSize).offset((page - 1) * pageSize)).map((r) => r.id);
+  const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids)) : [];
+  const counted = await countCapped(db, matches(), page, pageSize, ids.length);
+  return { ...counted, rows: inOrder(ids, rows, (r) => r.product.id) };
 }
 
 export async function getProductSet(db: Queryable, sheet: number) {
