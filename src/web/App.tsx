@@ -13,6 +13,8 @@ import { scoringRoutes } from './pages/scoring/routes.js';
 const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
 const ForgotPasswordPage = lazy(() => import('./pages/accounts/ForgotPasswordPage.js'));
 const ResetPasswordPage = lazy(() => import('./pages/accounts/ResetPasswordPage.js'));
+const SignUpPage = lazy(() => import('./pages/accounts/SignUpPage.js'));
+const AcceptInvitationPage = lazy(() => import('./pages/accounts/AcceptInvitationPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
 
 function NotFound() {
@@ -44,6 +46,8 @@ export function App() {
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="/quen-mat-khau" element={<ForgotPasswordPage />} />
           <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />
+          <Route path="/dang-ky" element={<SignUpPage />} />
+          <Route path="/nhan-loi-moi" element={<AcceptInvitationPage />} />
           <Route path="/lam-viec/*" element={<Workspace />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />

@@ -1,9 +1,9 @@
-// The card the account pages share (log in, forgotten password, new password): a title, a line under it, and the
+// The card the account pages share (log in, forgotten password, new password, sign-up: `wide`): a title, a line under it, and the
 // form — or, once the form has done its job, what comes next.
 import { Card, Container, Stack, Text, Title } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 
-export function AuthCard({ title, intro, onSubmit, children }: { title: string; intro?: ReactNode; onSubmit?: (e: FormEvent) => void; children: ReactNode }) {
+export function AuthCard({ title, intro, onSubmit, wide, children }: { title: string; intro?: ReactNode; onSubmit?: (e: FormEvent) => void; wide?: boolean; children: ReactNode }) {
   const body = (
     <Stack>
       <div>
@@ -14,7 +14,7 @@ export function AuthCard({ title, intro, onSubmit, children }: { title: string; 
     </Stack>
   );
   return (
-    <Container size={440} py={48}>
+    <Container size={wide ? 640 : 440} py={48}>
       <Card withBorder radius="lg" padding="xl" shadow="sm">
         {onSubmit ? <form onSubmit={onSubmit} noValidate>{body}</form> : body}
       </Card>

@@ -5,6 +5,8 @@ import { en } from './en.js';
 import { vi } from './vi.js';
 import { scoringVi } from './scoring.vi.js';
 import { scoringEn } from './scoring.en.js';
+import { accountsVi } from './accounts.vi.js';
+import { accountsEn } from './accounts.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -14,7 +16,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi } }, en: { translation: { ...en, ...scoringEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

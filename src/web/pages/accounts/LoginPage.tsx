@@ -42,6 +42,7 @@ export default function LoginPage() {
       <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} name="password" />
       <Button type="submit" loading={errors.busy} fullWidth size="md">{t('login.submit')}</Button>
       <Anchor component={Link} to="/quen-mat-khau" size="sm">{t('login.forgot')}</Anchor>
+      <Anchor component={Link} to="/dang-ky" size="sm">{t('signup.link')}</Anchor>
       {demo && <Text size="xs" c="dark.3" data-testid="demo-accounts">{t('login.demo')}</Text>}
     </AuthCard>
   );
