@@ -36,7 +36,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </UnstyledButton>
             <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap" ml="auto">
               <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
-              <Anchor component={NavLink} to="/giay-chung-nhan" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('cert.registerLink')}</Anchor>
+              {/* The register stays in reach on a phone too (the catalogue is the brand link). */}
+              <Anchor component={NavLink} to="/giay-chung-nhan" fw={600} size="sm" underline="hover" style={{ whiteSpace: 'nowrap' }}>{t('cert.registerLink')}</Anchor>
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>

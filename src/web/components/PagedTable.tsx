@@ -1,6 +1,9 @@
-// One page of a server-side list as a table: the total, the rows (or "nothing found"), page numbers, and the
-// loading and error states around them. The page decides the columns and how a row looks.
-import { Card, Table, Text } from '@mantine/core';
+// One page of a server-side list: the total, the rows (or "nothing found"), page numbers, and the loading and error
+// states around them. The page declares its columns once; on a wide screen they make a table, on a phone (below
+// Mantine's `sm`) each row becomes a card, so name, status, stars and deadline stay on screen at 360 px instead of
+// behind a sideways scroll. Each column says where it goes on the card (`card`).
+import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format.js';
@@ -8,40 +11,99 @@ import type { Page } from '../types.js';
 import { Pager } from './Pager.js';
 import { ErrorState, Loading } from './States.js';
 
+/** Where a column goes on a row's phone card: its heading (`title`), the line of facts under it (`status`, `stars`,
+ * `deadline`, in that order, the deadline labelled), a small `detail` line, or the `actions` at the bottom. A column
+ * without `card` is left off the card (it must not be one the list is read for). */
+export type CardSlot = 'title' | 'status' | 'stars' | 'deadline' | 'detail' | 'actions';
+
+export type ListColumn<T> = {
+  header: string;
+  /** The cell's content (not the `<td>`). */
+  cell(item: T): ReactNode;
+  card?: CardSlot;
+};
+
 type Props<T> = {
   /** What `useFetch` returned for the list URL. */
   result: { data?: Page<T>; error: unknown; loading: boolean; reload(): void };
   page: number;
   pageSize: number;
   onPage(page: number): void;
-  /** Narrower screens scroll the table sideways instead of squeezing it below this width (px). */
+  /** On a wide screen narrower than this (px), the table scrolls sideways instead of squeezing. */
   minWidth: number;
-  columns: ReactNode[];
+  columns: ListColumn<T>[];
   rowKey(item: T): string;
-  /** The cells of one row (`<Table.Td>`s), as many as `columns`. */
-  cells(item: T): ReactNode;
+  /** A class on each row or card (for tests and styles). */
+  rowClassName?: string;
+  /** Replaces the "nothing found" line, e.g. with an empty state that says what to do. */
+  empty?: ReactNode;
 };
 
-export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, minWidth, columns, rowKey, cells }: Props<T>) {
+/** Phones and small tablets in portrait: cards. Read at first render (not in an effect), so a phone never draws the
+ * wide table first. */
+export const CARDS_QUERY = '(max-width: 47.99em)';
+
+export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, minWidth, columns, rowKey, rowClassName, empty }: Props<T>) {
   const { t } = useTranslation();
+  const cards = useMediaQuery(CARDS_QUERY, false, { getInitialValueInEffect: false });
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!data) return <Loading />;
+  const nothing = data.items.length === 0 ? (empty ?? <Text c="dimmed" ta="center" py="md">{t('list.empty')}</Text>) : null;
   return (
     <Card withBorder radius="lg" padding={0} style={{ opacity: loading ? 0.6 : 1 }}>
       <Text size="sm" c="dark.4" p="sm">{t('list.total', { n: formatNumber(data.total) })}</Text>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>{columns.map((c, i) => <Table.Th key={i}>{c}</Table.Th>)}</Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.items.length === 0 && <Table.Tr><Table.Td colSpan={columns.length}><Text c="dimmed" ta="center" py="md">{t('list.empty')}</Text></Table.Td></Table.Tr>}
-            {data.items.map((item) => <Table.Tr key={rowKey(item)}>{cells(item)}</Table.Tr>)}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {cards
+        ? (
+          <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="list-cards">
+            {nothing && <li>{nothing}</li>}
+            {data.items.map((item) => <RowCard key={rowKey(item)} item={item} columns={columns} className={rowClassName} />)}
+          </Stack>
+        )
+        : (
+          <Table.ScrollContainer minWidth={minWidth}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>{columns.map((c, i) => <Table.Th key={i}>{c.header}</Table.Th>)}</Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {nothing && <Table.Tr><Table.Td colSpan={columns.length}>{nothing}</Table.Td></Table.Tr>}
+                {data.items.map((item) => (
+                  <Table.Tr key={rowKey(item)} className={rowClassName}>
+                    {columns.map((c, i) => <Table.Td key={i}>{c.cell(item)}</Table.Td>)}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       <Pager total={data.total} pageSize={pageSize} page={page} onChange={onPage} />
       <div style={{ height: 12 }} />
     </Card>
+  );
+}
+
+const FACTS: CardSlot[] = ['status', 'stars', 'deadline'];
+
+function RowCard<T>({ item, columns, className }: { item: T; columns: ListColumn<T>[]; className?: string }) {
+  const { t } = useTranslation();
+  const in_ = (slot: CardSlot) => columns.filter((c) => c.card === slot);
+  const facts = FACTS.flatMap(in_);
+  const actions = in_('actions');
+  return (
+    <Box component="li" px="sm" py="sm" className={className} style={{ borderTop: '1px solid var(--mantine-color-gray-2)', minWidth: 0 }}>
+      {in_('title').map((c, i) => <Box key={i} style={{ overflowWrap: 'anywhere' }}>{c.cell(item)}</Box>)}
+      {facts.length > 0 && (
+        <Group gap="xs" mt={6} align="center" style={{ rowGap: 4 }}>
+          {facts.map((c, i) => (
+            <Group key={i} gap={4} align="center" style={{ minWidth: 0 }}>
+              {c.card === 'deadline' && <Text size="xs" c="dark.4">{t('listCard.deadline')}:</Text>}
+              {c.cell(item)}
+            </Group>
+          ))}
+        </Group>
+      )}
+      {in_('detail').map((c, i) => <Box key={i} mt={4} fz="xs" style={{ overflowWrap: 'anywhere' }}>{c.cell(item)}</Box>)}
+      {actions.length > 0 && <Group gap={6} mt={8}>{actions.map((c, i) => <Box key={i}>{c.cell(item)}</Box>)}</Group>}
+    </Box>
   );
 }

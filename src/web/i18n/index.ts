@@ -7,6 +7,8 @@ import { scoringVi } from './scoring.vi.js';
 import { scoringEn } from './scoring.en.js';
 import { accountsVi } from './accounts.vi.js';
 import { accountsEn } from './accounts.en.js';
+import { mobileVi } from './mobile.vi.js';
+import { mobileEn } from './mobile.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -16,7 +18,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...mobileVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...mobileEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

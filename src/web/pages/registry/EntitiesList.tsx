@@ -1,5 +1,5 @@
 // Officers: the producers in their scope (drafts included), filters in the URL, quick approval, export.
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -54,24 +54,21 @@ export default function EntitiesList() {
         </SimpleGrid>
       </Card>
       <PagedTable result={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={720}
-        columns={[t('list.name'), t('form.type'), t('list.location'), t('list.status'), t('ws.products'), t('list.actions')]}
         rowKey={(e) => e.id}
-        cells={(e) => (
-          <>
-            <Table.Td><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>{'registrationNumber' in e && <Text size="xs" c="dark.3">{e.registrationNumber}</Text>}</Table.Td>
-            <Table.Td>{t(`entityType.${e.type}`)}</Table.Td>
-            <Table.Td><Text size="sm">{e.communeName}</Text><Text size="xs" c="dark.3">{e.provinceName}</Text></Table.Td>
-            <Table.Td><Badge color={STATUS_COLOR[e.status]} variant="light">{t(`entityStatus.${e.status}`)}</Badge></Table.Td>
-            <Table.Td>{'productCount' in e ? formatNumber(e.productCount) : '—'}</Table.Td>
-            <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                {e.actions.includes('edit') && <Button component={Link} to={`/lam-viec/chu-the/${e.id}`} size="compact-xs" variant="light">{t('action.edit')}</Button>}
-                {e.actions.includes('approve') && <Button size="compact-xs" onClick={() => void approve(e)}>{t('action.approve')}</Button>}
-                {e.actions.includes('refuse') && <Button component={Link} to={`/lam-viec/chu-the/${e.id}#refuse`} size="compact-xs" variant="outline" color="red">{t('action.refuse')}</Button>}
-              </Group>
-            </Table.Td>
-          </>
-        )} />
+        columns={[
+          { header: t('list.name'), card: 'title', cell: (e) => <><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>{'registrationNumber' in e && <Text size="xs" c="dark.3">{e.registrationNumber}</Text>}</> },
+          { header: t('form.type'), card: 'detail', cell: (e) => t(`entityType.${e.type}`) },
+          { header: t('list.location'), card: 'detail', cell: (e) => <><Text size="sm">{e.communeName}</Text><Text size="xs" c="dark.3">{e.provinceName}</Text></> },
+          { header: t('list.status'), card: 'status', cell: (e) => <Badge color={STATUS_COLOR[e.status]} variant="light">{t(`entityStatus.${e.status}`)}</Badge> },
+          { header: t('ws.products'), cell: (e) => ('productCount' in e ? formatNumber(e.productCount) : '—') },
+          { header: t('list.actions'), card: 'actions', cell: (e) => (
+            <Group gap={6} wrap="nowrap">
+              {e.actions.includes('edit') && <Button component={Link} to={`/lam-viec/chu-the/${e.id}`} size="compact-xs" variant="light">{t('action.edit')}</Button>}
+              {e.actions.includes('approve') && <Button size="compact-xs" onClick={() => void approve(e)}>{t('action.approve')}</Button>}
+              {e.actions.includes('refuse') && <Button component={Link} to={`/lam-viec/chu-the/${e.id}#refuse`} size="compact-xs" variant="outline" color="red">{t('action.refuse')}</Button>}
+            </Group>
+          ) },
+        ]} />
     </Stack>
   );
 }

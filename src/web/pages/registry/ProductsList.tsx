@@ -1,6 +1,6 @@
 // Products in the user's scope: an entity member sees their own; officers filter their commune, province or the
 // whole country. Buttons follow the `actions` the API returns.
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { withQuery } from '../../api.js';
@@ -54,23 +54,20 @@ export default function ProductsList({ user }: { user: User }) {
         </SimpleGrid>
       </Card>
       <PagedTable result={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={760}
-        columns={[t('list.name'), t('product.entity'), t('list.location'), t('list.status'), t('product.stars'), t('list.actions')]}
         rowKey={(p) => p.id}
-        cells={(p) => (
-          <>
-            <Table.Td>
+        columns={[
+          { header: t('list.name'), card: 'title', cell: (p) => (
+            <>
               <Anchor component={Link} to={p.actions.includes('edit') ? `/lam-viec/san-pham/${p.id}` : `/san-pham/${p.id}`} fw={600}>{p.name}</Anchor>
               <Text size="xs" c="dark.3" ff="monospace">{p.code} · {formatDate(p.updatedAt)}</Text>
-            </Table.Td>
-            <Table.Td><Text size="sm">{p.entity.name}</Text></Table.Td>
-            <Table.Td><Text size="sm">{p.communeName}</Text><Text size="xs" c="dark.3">{p.provinceName}</Text></Table.Td>
-            <Table.Td><Badge color={STATUS_COLOR[p.status]} variant="light">{t(`productStatus.${p.status}`)}</Badge></Table.Td>
-            <Table.Td><Stars count={p.stars} size={14} /></Table.Td>
-            <Table.Td>
-              {p.actions.includes('edit') && <Button component={Link} to={`/lam-viec/san-pham/${p.id}`} size="compact-xs" variant="light" aria-label={`${t('action.edit')}: ${p.name}`}>{t('action.edit')}</Button>}
-            </Table.Td>
-          </>
-        )} />
+            </>
+          ) },
+          { header: t('product.entity'), card: 'detail', cell: (p) => <Text size="sm">{p.entity.name}</Text> },
+          { header: t('list.location'), cell: (p) => <><Text size="sm">{p.communeName}</Text><Text size="xs" c="dark.3">{p.provinceName}</Text></> },
+          { header: t('list.status'), card: 'status', cell: (p) => <Badge color={STATUS_COLOR[p.status]} variant="light">{t(`productStatus.${p.status}`)}</Badge> },
+          { header: t('product.stars'), card: 'stars', cell: (p) => <Stars count={p.stars} size={14} /> },
+          { header: t('list.actions'), card: 'actions', cell: (p) => p.actions.includes('edit') && <Button component={Link} to={`/lam-viec/san-pham/${p.id}`} size="compact-xs" variant="light" aria-label={`${t('action.edit')}: ${p.name}`}>{t('action.edit')}</Button> },
+        ]} />
     </Stack>
   );
 }

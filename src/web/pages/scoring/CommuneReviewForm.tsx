@@ -5,6 +5,7 @@ import { Anchor, Button, Group, Radio, Stack, Text, Textarea, TextInput } from '
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import { ASSESSMENTS, asOffice, REVIEW_ITEMS, type Assessment, type ReviewItem } from './officeTypes.js';
 import type { Dossier } from './types.js';
@@ -34,8 +35,10 @@ export function CommuneReviewForm({ d, onDone }: { d: Dossier; onDone: StepDone 
     e.preventDefault();
     void step.send('save', 'put', 'commune-review', body(), t('office.commune.saved'));
   }
-  function saveAndForward() {
-    void step.run('forward', async (version) => {
+  const confirm = useConfirm();
+  async function saveAndForward() {
+    if (!(await confirm.ask({ title: t('confirm.forward.title'), next: t('confirm.forward.next'), confirmLabel: t('office.commune.saveAndForward') }))) return;
+    await step.run('forward', async (version) => {
       const reviewed = unchanged ? d : await api.put<Dossier>(`/api/v1/dossiers/${d.id}/commune-review`, { ...body(), version });
       try {
         return await api.post<Dossier>(`/api/v1/dossiers/${d.id}/forward`, { version: reviewed.version });
@@ -49,6 +52,7 @@ export function CommuneReviewForm({ d, onDone }: { d: Dossier; onDone: StepDone 
 
   return (
     <form onSubmit={save} noValidate aria-label={t('office.commune.title')}>
+      {confirm.modal}
       <Stack gap="md">
         <FormAlert error={step.error} />
         {REVIEW_ITEMS.map((k) => (
@@ -68,7 +72,7 @@ export function CommuneReviewForm({ d, onDone }: { d: Dossier; onDone: StepDone 
         <Text size="sm" c="dark.4">{t('office.commune.forwardHint')}</Text>
         <Group gap="sm">
           <Button type="submit" variant="light" loading={step.busy === 'save'} disabled={!!step.busy}>{t('office.commune.save')}</Button>
-          <Button type="button" loading={step.busy === 'forward'} disabled={!!step.busy} onClick={saveAndForward}>{t('office.commune.saveAndForward')}</Button>
+          <Button type="button" loading={step.busy === 'forward'} disabled={!!step.busy} onClick={() => void saveAndForward()}>{t('office.commune.saveAndForward')}</Button>
           <Anchor href={`/api/v1/dossiers/${d.id}/forms/03.pdf`} target="_blank" rel="noopener" size="sm">{t('office.commune.pdf')}</Anchor>
         </Group>
       </Stack>

@@ -3,6 +3,7 @@
 import { Alert, Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import { formatNumber } from '../../format.js';
 import { asOffice } from './officeTypes.js';
@@ -17,13 +18,18 @@ export function DecideForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const [decisionDate, setDecisionDate] = useState(vnToday);
   const step = useDossierStep(d, onDone);
 
-  function submit(e: FormEvent) {
+  const confirm = useConfirm();
+
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    void step.send('decide', 'post', 'decide', { decisionNumber: decisionNumber.trim(), decisionDate }, t(`office.decide.done.${plan?.outcome ?? 'certified'}`));
+    const outcome = plan ? t(`office.decide.outcome.${plan.outcome}`, { count: plan.stars ?? 0 }) : '';
+    if (!(await confirm.ask({ title: t('confirm.decide.title'), next: t('confirm.decide.next', { number: decisionNumber.trim(), outcome }), confirmLabel: t('office.decide.button') }))) return;
+    await step.send('decide', 'post', 'decide', { decisionNumber: decisionNumber.trim(), decisionDate }, t(`office.decide.done.${plan?.outcome ?? 'certified'}`));
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('office.decide.title')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('office.decide.title')}>
+      {confirm.modal}
       <Stack gap="sm">
         {plan && (
           <Alert color={plan.outcome === 'not_recognised' ? 'orange' : 'ocop'} data-testid="planned-decision">

@@ -6,6 +6,7 @@ import { Accordion, Alert, Anchor, Box, Button, Card, Group, Stack, Text, Title 
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import { formatDate } from '../../format.js';
 import { AdvisoryReviewForm } from './AdvisoryReviewForm.js';
@@ -40,12 +41,18 @@ function CommuneDue({ d }: { d: Dossier }) {
 function AcceptButton({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const { t } = useTranslation();
   const step = useDossierStep(d, onDone);
+  const confirm = useConfirm();
   const central = d.status === 'sent_to_central';
+  async function accept() {
+    if (!(await confirm.ask({ title: t('confirm.accept.title'), next: t(central ? 'confirm.accept.nextCentral' : 'confirm.accept.next'), confirmLabel: t('office.accept.button') }))) return;
+    await step.send('accept', 'post', 'accept', {}, t('office.accept.done'));
+  }
   return (
     <Stack gap="sm">
       <Text size="sm">{t(central ? 'office.accept.hintCentral' : 'office.accept.hint')}</Text>
       <FormAlert error={step.error} />
-      <div><Button loading={step.busy === 'accept'} onClick={() => void step.send('accept', 'post', 'accept', {}, t('office.accept.done'))}>{t('office.accept.button')}</Button></div>
+      <div><Button loading={step.busy === 'accept'} onClick={() => void accept()}>{t('office.accept.button')}</Button></div>
+      {confirm.modal}
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.js';
+import { useConfirm } from '../../components/Confirm.js';
 import { Stars } from '../../components/Stars.js';
 import { ErrorState, Loading } from '../../components/States.js';
 import { formatDate, formatDateTime } from '../../format.js';
@@ -48,6 +49,7 @@ export default function DossierPage() {
   const [message, setMessage] = useState<StepMessageValue | null>(null);
   // The entity's Mẫu 01/02 edits travel with the sheet's save and submit; uploads add to the files without a new version.
   const forms = useRef<DossierFormsHandle>(null);
+  const confirm = useConfirm();
   const addFile = useCallback((f: DossierFile) => setData((prev) => (prev ? { ...prev, files: [...prev.files, f] } : prev)), [setData]);
   usePageTitle(d ? t('dossier.title', { number: d.number }) : t('dossier.queueTitle'));
 
@@ -77,7 +79,12 @@ export default function DossierPage() {
   }
   const save = (answers: Answers, findings: Findings) => api.patch<Dossier>(`/api/v1/dossiers/${d.id}`, { answers, knockOuts: findings.knockOuts, conditions: findings.conditions, ...forms.current?.changes(), version: d.version });
   const sameFindings = (f: Findings) => JSON.stringify([[...f.knockOuts].sort(), f.conditions]) === JSON.stringify([[...d.knockOuts].sort(), d.conditions]);
-  const submit = (answers: Answers, findings: Findings) => run(async () => {
+  const submit = async (answers: Answers, findings: Findings) => {
+    const key = submitAction ?? 'submit';
+    if (!(await confirm.ask({ title: t(`confirm.${key}.title`), next: t(`confirm.${key}.next`), confirmLabel: t(`dossier.${key}`) }))) return;
+    await send(answers, findings);
+  };
+  const send = (answers: Answers, findings: Findings) => run(async () => {
     const saved = sameAnswers(answers) && sameFindings(findings) && !forms.current?.changes() ? d : await save(answers, findings);
     if (saved !== d) setData(saved); // kept even if the submission is then refused
     return api.post<Dossier>(`/api/v1/dossiers/${d.id}/submit`, { version: saved.version });
@@ -126,6 +133,7 @@ export default function DossierPage() {
 
       <ReRatingNotice d={d} />
       <StepMessage message={message} />
+      {confirm.modal}
 
       <DossierActions d={d} onChange={setData} />
       <DossierReports d={d} />

@@ -1,13 +1,14 @@
 // The dossier queue (/ho-so): the entity sees its own dossiers, the commune and province offices those in their
 // area, with each one's deadline in working days; overdue first when filtered. Filters live in the URL.
-import { Anchor, Badge, Checkbox, Container, Group, NativeSelect, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Container, Group, NativeSelect, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { withQuery } from '../../api.js';
-import { Pager } from '../../components/Pager.js';
-import { EmptyState, ErrorState, Loading } from '../../components/States.js';
+import { PagedTable } from '../../components/PagedTable.js';
+import { Stars } from '../../components/Stars.js';
+import { EmptyState, Loading } from '../../components/States.js';
 import { formatDate, formatNumber } from '../../format.js';
 import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
@@ -37,38 +38,21 @@ function Queue() {
         <Checkbox mt={{ sm: 30 }} label={t('dossier.overdueOnly')} checked={values.overdue === 'true'} onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : '' })} />
       </SimpleGrid>
       <Title order={2} size="h5" c="dark.6" mt="lg" mb="sm" aria-live="polite">{data ? t('dossier.results', { n: formatNumber(data.total) }) : '\u00a0'}</Title>
-      {error ? <ErrorState error={error} onRetry={reload} />
-        : !data ? <Loading />
-        : data.items.length === 0 ? <EmptyState title={t('dossier.empty')} />
-        : (
-          <>
-            <Table.ScrollContainer minWidth={720} style={{ opacity: loading ? 0.6 : 1 }}>
-              <Table striped highlightOnHover verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dossier.number')}</Table.Th><Table.Th>{t('dossier.product')}</Table.Th><Table.Th>{t('dossier.statusLabel')}</Table.Th>
-                    <Table.Th>{t('dossier.submittedOn')}</Table.Th><Table.Th>{t('dossier.due')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((d) => (
-                    <Table.Tr key={d.id} className="dossier-row">
-                      <Table.Td><Anchor component={Link} to={`/ho-so/${d.id}`} ff="monospace" size="sm">{d.number}</Anchor></Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>{d.product.name}</Text>
-                        <Text size="xs" c="dark.4">{d.entity.name} · {d.communeName}, {d.provinceName} · {t(`dossier.type.${d.type}`)}</Text>
-                      </Table.Td>
-                      <Table.Td><Badge variant="light" color={d.status === 'returned' || d.status === 'rejected' ? 'orange' : d.status === 'certified' ? 'green' : 'blue'} style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`dossier.status.${d.status}`)}</Badge></Table.Td>
-                      <Table.Td><Text size="sm">{formatDate(d.submittedOn)}</Text></Table.Td>
-                      <Table.Td><DossierDue d={d} /></Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager total={data.total} pageSize={PAGE_SIZE} page={page} onChange={(p) => set({ page: String(p) })} />
-          </>
-        )}
+      <PagedTable result={{ data, error, loading, reload }} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={760}
+        rowKey={(d) => d.id} rowClassName="dossier-row" empty={<EmptyState title={t('dossier.empty')} />}
+        columns={[
+          { header: t('dossier.product'), card: 'title', cell: (d) => (
+            <>
+              <Anchor component={Link} to={`/ho-so/${d.id}`} fw={600} size="sm">{d.product.name}</Anchor>
+              <Text size="xs" c="dark.4">{d.entity.name} · {d.communeName}, {d.provinceName} · {t(`dossier.type.${d.type}`)}</Text>
+            </>
+          ) },
+          { header: t('dossier.number'), card: 'detail', cell: (d) => <Text span ff="monospace" size="xs">{d.number}</Text> },
+          { header: t('dossier.statusLabel'), card: 'status', cell: (d) => <Badge variant="light" color={d.status === 'returned' || d.status === 'rejected' ? 'orange' : d.status === 'certified' ? 'green' : 'blue'} style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`dossier.status.${d.status}`)}</Badge> },
+          { header: t('listCard.stars'), card: 'stars', cell: (d) => (d.stars ? <Stars count={d.stars} size={14} /> : null) },
+          { header: t('dossier.submittedOn'), cell: (d) => <Text size="sm">{formatDate(d.submittedOn)}</Text> },
+          { header: t('dossier.due'), card: 'deadline', cell: (d) => <DossierDue d={d} /> },
+        ]} />
     </>
   );
 }

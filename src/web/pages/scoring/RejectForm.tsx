@@ -3,6 +3,7 @@
 import { Button, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import { asOffice } from './officeTypes.js';
 import type { Dossier } from './types.js';
@@ -19,15 +20,19 @@ export function RejectForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const [note, setNote] = useState('');
   const step = useDossierStep(d, onDone);
 
-  function submit(e: FormEvent) {
+  const confirm = useConfirm();
+
+  async function submit(e: FormEvent) {
     e.preventDefault();
     const ground = condition.startsWith(KNOCK_OUT) ? { knockOut: condition.slice(KNOCK_OUT.length) } : { condition };
-    void step.send('reject', 'post', 'reject', { ...ground, note: note.trim() || null }, t('office.reject.done'));
+    if (!(await confirm.ask({ title: t('confirm.reject.title'), next: t('confirm.reject.next'), confirmLabel: t('office.reject.button'), danger: true }))) return;
+    await step.send('reject', 'post', 'reject', { ...ground, note: note.trim() || null }, t('office.reject.done'));
   }
 
   if (conditions.length === 0 && knockOuts.length === 0) return <Text size="sm" c="dark.4">{t('office.reject.none')}</Text>;
   return (
-    <form onSubmit={submit} noValidate aria-label={t('office.reject.title')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('office.reject.title')}>
+      {confirm.modal}
       <Stack gap="sm">
         <FormAlert error={step.error} />
         <Radio.Group name="reject-condition" value={condition} onChange={setCondition} label={t('office.reject.condition')} description={<Text span size="xs" c="dark.4">{t('office.reject.hint')}</Text>}

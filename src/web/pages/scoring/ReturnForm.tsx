@@ -5,6 +5,7 @@
 import { ActionIcon, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import type { Dossier } from './types.js';
 import { useDossierStep, type StepDone } from './useDossierStep.js';
@@ -17,13 +18,17 @@ export function ReturnForm({ d, onDone }: { d: Dossier; onDone: StepDone }) {
   const step = useDossierStep(d, onDone);
   const filled = reasons.map((r) => r.trim()).filter(Boolean);
 
-  function submit(e: FormEvent) {
+  const confirm = useConfirm();
+
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    void step.send('return', 'post', 'return', { reasons: filled, knockOuts }, t('office.return.done'));
+    if (!(await confirm.ask({ title: t('confirm.return.title'), next: t('confirm.return.next'), confirmLabel: t('office.return.button'), danger: true }))) return;
+    await step.send('return', 'post', 'return', { reasons: filled, knockOuts }, t('office.return.done'));
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('office.return.title')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('office.return.title')}>
+      {confirm.modal}
       <Stack gap="sm">
         <Text size="sm" c="dark.4">{t('office.return.hint')}</Text>
         <FormAlert error={step.error} />

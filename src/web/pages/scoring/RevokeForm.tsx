@@ -6,6 +6,7 @@ import { Box, Button, Card, Radio, SimpleGrid, Stack, Text, Textarea, TextInput,
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.js';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
 import { formatDate } from '../../format.js';
 import { useLocalized } from '../../i18n/index.js';
@@ -36,8 +37,11 @@ function Form({ cert, grounds, onRevoked }: { cert: Verification; grounds: Revoc
   const deadline = groundFoundOn ? addDays(groundFoundOn, grounds.deadlineDays) : null;
   const late = deadline !== null && decidedOn > deadline;
 
+  const confirm = useConfirm();
+
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!(await confirm.ask({ title: t('confirm.revoke.title', { number: cert.number }), next: t('confirm.revoke.next', { decision: decisionNumber.trim() }), confirmLabel: t('revoke.submit'), danger: true }))) return;
     setBusy(true);
     setError(null);
     try {
@@ -52,7 +56,8 @@ function Form({ cert, grounds, onRevoked }: { cert: Verification; grounds: Revoc
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('revoke.title')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('revoke.title')}>
+      {confirm.modal}
       <Stack gap="sm">
         <FormAlert error={error} />
         <Radio.Group name="revoke-ground" value={ground} onChange={setGround} label={t('revoke.ground')} withAsterisk error={field('ground')}>

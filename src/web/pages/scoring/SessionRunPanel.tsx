@@ -6,6 +6,7 @@ import { Alert, Button, Card, Checkbox, List, NativeSelect, Stack, Text, Textare
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, withQuery } from '../../api.js';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { ErrorState, Loading } from '../../components/States.js';
 import { formatNumber } from '../../format.js';
@@ -141,13 +142,16 @@ function CloseForm({ session, council, onChange }: Props) {
   const { t } = useTranslation();
   const { error, busy, submit } = useFormErrors();
   const [note, setNote] = useState(session.minutesNote ?? '');
-  function onSubmit(e: FormEvent) {
+  const confirm = useConfirm();
+  async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    void submit(async () => onChange(await api.post<Session>(`/api/v1/sessions/${session.id}/close`, { minutesNote: note.trim() || null, version: session.version }), t('session.closed')));
+    if (!(await confirm.ask({ title: t('confirm.closeSession.title'), next: t('confirm.closeSession.next'), confirmLabel: t('session.close') }))) return;
+    await submit(async () => onChange(await api.post<Session>(`/api/v1/sessions/${session.id}/close`, { minutesNote: note.trim() || null, version: session.version }), t('session.closed')));
   }
   const refusal = error instanceof ApiError && Array.isArray(error.problem.problems);
   return (
-    <form onSubmit={onSubmit} noValidate className="close-form">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="close-form">
+      {confirm.modal}
       <Stack gap="sm">
         {refusal ? <CloseRefusal error={error} session={session} council={council} /> : <FormAlert error={error} />}
         <Textarea label={t('session.minutesNote')} name="minutesNote" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={20000} />
