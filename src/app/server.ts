@@ -4,20 +4,21 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccess } from './access.js';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
-import { AppError, registerErrorHandler } from './errors.js';
+import { registerErrorHandler } from './errors.js';
 import { registerMicroCache } from './micro-cache.js';
 import { rejectNulCharacters } from './input.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerJsonParser } from './json-body.js';
+import { registerWebApp } from './web-app.js';
 import type { ModuleDeps, ModulePlugin } from './plugin.js';
 
 /** The built web app; OCOP_WEB_DIST points elsewhere (the same variable the Vite build reads). */
@@ -29,6 +30,8 @@ export type ServerParts = {
   authenticate: (app: FastifyInstance) => void;
   /** The modules' routes, registered under /api/v1. */
   routes: ModulePlugin;
+  /** The modules' server-rendered public pages, registered at the root (before the web app's fallback). */
+  pages?: ModulePlugin;
 };
 
 export async function buildServer(config: Config, database: Database, parts: ServerParts, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -60,6 +63,11 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   parts.authenticate(app);
   registerAccess(app); // after authentication (it reads req.actor), before any route (it checks each declaration)
   registerMicroCache(app, config.publicCacheSeconds, database);
+  // Brotli or gzip for every text response (JSON, problem+json, HTML, SVG, XML) of 1 KB or more; types compressed
+  // already (PDF, images, xlsx, zip) are left alone (mime-db's "compressible"). Registered after the micro-cache so
+  // its onSend stores the plain body (and a hit is compressed for the client asking). Files served precompressed
+  // (the web app's build) already carry their content-encoding and pass through untouched.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
   const deps: ModuleDeps = { database, config };
   await app.register(async (api) => {
@@ -71,16 +79,8 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   }, { prefix: '/api/v1' });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  if (parts.pages) await app.register(parts.pages, deps);
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
-    // The web app routes on the client: any GET that is neither an API route nor a file gets index.html (never
-    // cached, so a new build's hashed assets are picked up). A catch-all route, because the error handler owns the
-    // not-found handler. Unknown API paths keep their problem+json 404.
-    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('not_found', 'route_not_found', { vi: 'Không tìm thấy địa chỉ này', en: 'No such route' });
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
-    });
-  }
+  if (existsSync(webDist)) await registerWebApp(app, webDist);
   return app;
 }

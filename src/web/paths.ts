@@ -1,0 +1,54 @@
+// The web app's paths: one list that the app's routes (App.tsx, pages/scoring/routes.tsx) and the server read (a
+// test fails when a route file has a path this list lacks). The server answers index.html with 200 only for a path
+// the app routes; anything else gets the app shell with a real 404 status (the app still shows its "not found"), so
+// search engines and link checkers see what is missing.
+// No React here: the server imports this file.
+
+export const PATHS = {
+  catalogue: '/',
+  product: '/san-pham/:id',
+  entity: '/chu-the/:id',
+  login: '/dang-nhap',
+  forgotPassword: '/quen-mat-khau',
+  resetPassword: '/dat-lai-mat-khau',
+  signUp: '/dang-ky',
+  /** The link of an invitation e-mail (notifications.messages.ts invitationLink): never change it. */
+  acceptInvitation: '/nhan-loi-moi',
+  /** The workspace routes below itself and shows its own "not found". */
+  workspace: '/lam-viec/*',
+  /** Printed in the QR code of every certificate: never change it. */
+  verify: '/xac-minh/:number',
+  certificates: '/giay-chung-nhan',
+  scoreSheets: '/cham-diem',
+  scoreSheet: '/cham-diem/:sheet',
+  dossiers: '/ho-so',
+  dossier: '/ho-so/:id',
+  councils: '/hoi-dong',
+  session: '/phien-hop/:id',
+  sessionItem: '/phien-hop/:id/:itemId',
+} as const;
+
+export type AppPath = (typeof PATHS)[keyof typeof PATHS];
+
+const segments = (path: string) => path.split('/').filter(Boolean);
+
+/** Whether `pattern` (React Router's syntax: `:param` is one segment, a final `*` the rest) matches `pathname`. */
+export function matchesPath(pattern: string, pathname: string): boolean {
+  const want = segments(pattern);
+  const got = segments(pathname);
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === '*') return true;
+    if (i >= got.length) return false;
+    if (!want[i].startsWith(':') && want[i] !== safeDecode(got[i])) return false;
+  }
+  return got.length === want.length;
+}
+
+/** Whether the web app has a page at `pathname` (a URL's path, query excluded). */
+export function isAppPath(pathname: string): boolean {
+  return Object.values(PATHS).some((pattern) => matchesPath(pattern, pathname));
+}
+
+function safeDecode(segment: string): string {
+  try { return decodeURIComponent(segment); } catch { return segment; }
+}
