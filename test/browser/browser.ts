@@ -162,6 +162,13 @@ export async function assertServesPdf(page: Page, url: string, href: string | nu
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
 }
 
+/** Answers yes to the dialog an irreversible step asks first (src/web/components/Confirm.tsx) and waits for it to go. */
+export async function confirmStep(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('confirm-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** The officers' panel on a dossier page, and the confirmation a step leaves there. */
 export const officePanel = (page: Page) => page.locator('section.dossier-office');
 export const stepDone = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();

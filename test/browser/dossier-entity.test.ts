@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, TINY_PDF, axeViolations, browserSuite, noSidewaysScroll, screenshot, uploadPdf } from './browser.js';
+import { DEMO_PASSWORD, TINY_PDF, axeViolations, browserSuite, confirmStep, noSidewaysScroll, screenshot, uploadPdf } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 type DossierJson = {
@@ -93,6 +93,7 @@ browserSuite((site) => {
     await screenshot(page, 'dossier-entity.png');
 
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await confirmStep(page);
     await page.getByRole('status').filter({ hasText: /^Đã nộp hồ sơ\. UBND xã xem xét trước ngày \d{2}\/\d{2}\/\d{4}\.$/ }).waitFor();
     await page.getByText('Đã nộp, chờ xã đánh giá').first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Nộp hồ sơ' }).count(), 0, 'nothing left to submit');
@@ -160,6 +161,7 @@ browserSuite((site) => {
     assert.equal(d.reRating.stage, 'not_yet', 'the demo certificate was issued this year: its window has not opened');
     await notice.filter({ hasText: 'Chưa đến thời hạn nộp' }).waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await confirmStep(page);
     const refusal = (await site.t.call({ method: 'POST', url: `/api/v1/dossiers/${id}/submit`, body: { version: d.version }, as: api })).json();
     assert.equal(refusal.field, 'type');
     await page.locator('.step-message').getByRole('alert').filter({ hasText: refusal.message.vi }).waitFor();
@@ -178,6 +180,7 @@ browserSuite((site) => {
     await uploadPdf(page.locator('section[aria-labelledby="dossier-files-title"]'), 'bao-cao-tai-chinh-2024-2025.pdf');
     // Resubmitting from the bottom of the sheet takes the unsaved Mẫu 02 text with it.
     await page.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
+    await confirmStep(page);
     await page.getByRole('status').filter({ hasText: 'Đã nộp lại hồ sơ. Tình trạng: Đã chuyển tỉnh.' }).waitFor();
     const d = await dossierJson(page, returned.id);
     assert.equal(d.status, 'forwarded');

@@ -11,7 +11,7 @@ import { query } from '../../src/app/db.js';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
 import { DONG_VAN, PASSWORD, type Session } from '../harness.js';
 import {
-  DEMO_PASSWORD, assertServesPdf, axeViolations, browserSuite, daysAgo, fillRevocation, officePanel, screenshot, stepDone, vnFormat, vnToday, type PageOptions,
+  DEMO_PASSWORD, assertServesPdf, axeViolations, browserSuite, confirmStep, daysAgo, fillRevocation, officePanel, screenshot, stepDone, vnFormat, vnToday, type PageOptions,
 } from './browser.js';
 
 browserSuite((site) => {
@@ -52,6 +52,7 @@ browserSuite((site) => {
       // A criterion's knock-out note ("Bị loại nếu …") may be cited beside the reasons.
       await page.getByRole('checkbox', { name: /^Tiêu chí 2\.1: / }).check();
       await page.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
+      await confirmStep(page);
       await done(page, 'Đã trả lại hồ sơ');
       assert.equal((await dossierOf('Mật ong hoa cải Mèo Vạc')).status, 'returned');
       const [ret] = await query<{ knock_outs: string[] }>(site.t.database.db, sql`SELECT knock_outs FROM dossier_return WHERE dossier_id = ${d.id}`);
@@ -107,6 +108,7 @@ browserSuite((site) => {
       await phone.getByLabel('Kết luận, đề nghị').fill('Đề nghị UBND tỉnh đánh giá, phân hạng sản phẩm.');
       await phone.getByLabel('Người ký (T.M Ủy ban nhân dân xã)').fill('Giàng A Xã');
       await phone.getByRole('button', { name: 'Lưu và chuyển hồ sơ lên tỉnh' }).click();
+      await confirmStep(phone);
       await done(phone, 'Đã chuyển hồ sơ lên UBND tỉnh');
       const after = await api(xa, 'GET', `/dossiers/${d.id}`);
       assert.equal(after.status, 'forwarded');
@@ -127,6 +129,7 @@ browserSuite((site) => {
     try {
       await page.locator('[data-report="report-commune"]').waitFor();
       await officePanel(page).getByRole('button', { name: 'Hồ sơ đầy đủ — tiếp nhận' }).click();
+      await confirmStep(page);
       await done(page, 'Đã tiếp nhận hồ sơ');
       assert.equal((await dossierOf('Mật ong hoa bạc hà rừng')).status, 'advisory_review');
       // The office may now review, schedule or reject: the panel offers exactly those.
@@ -193,6 +196,7 @@ browserSuite((site) => {
       await form.getByLabel('Số quyết định').fill('1099/QĐ-UBND');
       assert.equal(await form.getByLabel('Ngày quyết định').inputValue(), vnToday());
       await form.getByRole('button', { name: 'Ban hành quyết định' }).click();
+      await confirmStep(page);
       await done(page, 'Đã ban hành quyết định và cấp giấy chứng nhận');
       const card = page.getByTestId('dossier-certificate');
       certificateNumber = (await card.getByTestId('certificate-number').textContent())?.trim() ?? '';
@@ -256,6 +260,7 @@ browserSuite((site) => {
       const form = await fillRevocation(page, daysAgo(20), '77/QĐ-UBND', 'Kết luận thanh tra về ghi nhãn hàng hóa.');
       await form.getByTestId('revoke-deadline').filter({ hasText: 'Ngày quyết định đã quá thời hạn này' }).waitFor();
       await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
+      await confirmStep(page);
       await page.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
       await page.getByTestId('revocation-late').filter({ hasText: `Thu hồi muộn ${20 - RULES.revocation.deadlineDays} ngày` }).waitFor();
       assert.equal(await page.locator('section.revoke-panel').count(), 0);

@@ -18,7 +18,7 @@ import { after, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
 import {
-  askForRescore, assertServesPdf, axeViolations, browserSuite, daysAgo, fillRevocation, noSidewaysScroll, officePanel, scoreItem, screenshot, stepDone, uploadPdf, vnToday,
+  askForRescore, assertServesPdf, axeViolations, browserSuite, confirmStep, daysAgo, fillRevocation, noSidewaysScroll, officePanel, scoreItem, screenshot, stepDone, uploadPdf, vnToday,
 } from './browser.js';
 
 const PROVINCE_COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
@@ -95,12 +95,14 @@ browserSuite((site) => {
     await form.getByLabel('Kết luận, đề nghị').fill('Đề nghị UBND tỉnh đánh giá, phân hạng sản phẩm.');
     await form.getByLabel('Người ký (T.M Ủy ban nhân dân xã)').fill('Giàng A Xã');
     await form.getByRole('button', { name: 'Lưu và chuyển hồ sơ lên tỉnh' }).click();
+    await confirmStep(xa);
     await stepDone(xa, 'Đã chuyển hồ sơ lên UBND tỉnh');
   }
   /** An office (province or Ministry) receives a dossier that is complete. */
   async function officeAccepts(page: Page, id: string) {
     await page.goto(`${site.url}/ho-so/${id}`);
     await officePanel(page).getByRole('button', { name: 'Hồ sơ đầy đủ — tiếp nhận' }).click();
+    await confirmStep(page);
     await stepDone(page, 'Đã tiếp nhận hồ sơ');
   }
   /** The office that runs `council` schedules a session on the councils page and lands on the session's page. */
@@ -147,6 +149,7 @@ browserSuite((site) => {
     await page.goto(sessionUrl);
     await page.getByLabel('Ghi chú biên bản').fill(note);
     await page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await confirmStep(page);
     await page.locator('.session-status').filter({ hasText: 'Đã kết thúc' }).waitFor();
   }
   /** The competent office decides on the council's result; returns the certificate number the dossier page shows. */
@@ -157,6 +160,7 @@ browserSuite((site) => {
     await form.getByLabel('Số quyết định').fill(decisionNumber);
     assert.equal(await form.getByLabel('Ngày quyết định').inputValue(), vnToday());
     await form.getByRole('button', { name: 'Ban hành quyết định' }).click();
+    await confirmStep(page);
     await stepDone(page, 'Đã ban hành quyết định và cấp giấy chứng nhận');
     const number = (await page.getByTestId('dossier-certificate').getByTestId('certificate-number').textContent())?.trim() ?? '';
     assert.match(number, /^OCOP-\d{2}-\d{4}-\d{5}$/);
@@ -195,6 +199,7 @@ browserSuite((site) => {
     await criterion.getByRole('button', { name: 'Thêm minh chứng cho tiêu chí 1.1' }).click();
     await uploadPdf(criterion.locator('form.evidence-upload'), 'so-theo-doi-dan-ong.pdf', criterion);
     await producer.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await confirmStep(producer);
     await producer.getByRole('status').filter({ hasText: /^Đã nộp hồ sơ\. UBND xã xem xét trước ngày/ }).waitFor();
 
     // ── The commune returns it for completion, with a reason. ──
@@ -204,6 +209,7 @@ browserSuite((site) => {
     await officePanel(xa).getByRole('button', { name: 'Trả lại để hoàn thiện hồ sơ' }).click();
     await xa.getByRole('textbox', { name: 'Lý do 1' }).fill(RETURN_REASON);
     await xa.getByRole('button', { name: 'Trả lại hồ sơ' }).click();
+    await confirmStep(xa);
     await stepDone(xa, 'Đã trả lại hồ sơ');
 
     // ── The producer reads the reason, completes the dossier and resubmits. ──
@@ -213,6 +219,7 @@ browserSuite((site) => {
     await producer.getByRole('checkbox', { name: 'Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm' }).check();
     await uploadPdf(producer.locator('section[aria-labelledby="dossier-files-title"]'), 'giay-chung-nhan-attp.pdf');
     await producer.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
+    await confirmStep(producer);
     await producer.getByRole('status').filter({ hasText: 'Đã nộp lại hồ sơ. Tình trạng: Đã nộp, chờ xã đánh giá.' }).waitFor();
 
     // ── The commune reports (Mẫu 03) and forwards; the office receives; the advisory team reviews. ──
@@ -247,6 +254,7 @@ browserSuite((site) => {
     await phoneShot(chair, 'journey-spread.png', '.spread-warning');
     await chair.goto(sessionUrl);
     await chair.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await confirmStep(chair);
     await chair.locator('.close-refusal').filter({ hasText: `${FIRST}: điểm chênh lệch 20 điểm (tối đa 10)` }).waitFor();
     await chair.locator('.session-status').filter({ hasText: 'Đang họp' }).waitFor();
     await chair.goto(itemUrl);
@@ -320,6 +328,7 @@ browserSuite((site) => {
     await verifyShows(office, firstCertificate, 'Còn hiệu lực');
     const form = await fillRevocation(office, daysAgo(2), '1305/QĐ-UBND', 'Kết luận kiểm tra về ghi nhãn hàng hóa.');
     await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
+    await confirmStep(office);
     await office.getByRole('status').filter({ hasText: 'Đã bị thu hồi' }).waitFor();
 
     const visitor = await as(null);
@@ -345,6 +354,7 @@ browserSuite((site) => {
     await producer.getByText('Đã lưu mọi thay đổi').waitFor();
     await selfScore(producer, 84);
     await producer.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await confirmStep(producer);
     await producer.getByRole('status').filter({ hasText: /^Đã nộp hồ sơ\./ }).waitFor();
     assert.equal((await dossierJson(producer, id)).type, 'rerating');
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
-import { askForRescore, assertServesPdf, axeViolations, browserSuite, scoreItem, screenshot } from './browser.js';
+import { askForRescore, assertServesPdf, axeViolations, browserSuite, confirmStep, scoreItem, screenshot } from './browser.js';
 
 const COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
 const READY = 'Mật ong bạc hà tổ'; // the demo dossier waiting for the council (src/cli/seed/dossiers.ts)
@@ -72,6 +72,7 @@ browserSuite((site) => {
     // The office cannot close: the refusal names the product and the spread.
     await office.reload();
     await office.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await confirmStep(office);
     const refusal = office.locator('.close-refusal');
     await refusal.filter({ hasText: `${READY}: điểm chênh lệch 20 điểm (tối đa 10)` }).waitFor();
     assert.match(await refusal.innerText(), /Phạm Văn Hội/);
@@ -96,6 +97,7 @@ browserSuite((site) => {
     await office.reload();
     await office.getByLabel('Ghi chú biên bản').fill('Hội đồng thống nhất kết quả sau khi thảo luận lại.');
     await office.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await confirmStep(office);
     await office.locator('.session-status').filter({ hasText: 'Đã kết thúc' }).waitFor();
     await item.locator('.item-result').filter({ hasText: /Kết quả: [\d,]+ điểm · 4 sao OCOP/ }).waitFor();
     const minutesHref = await office.getByRole('link', { name: 'Biên bản (PDF)' }).getAttribute('href');
@@ -165,6 +167,7 @@ browserSuite((site) => {
     // Closing is refused; the office converts the session to a meeting with the attendance; the scores are kept.
     await office.reload();
     await office.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await confirmStep(office);
     await office.locator('.close-refusal').filter({ hasText: 'hãy chuyển sang họp trực tiếp' }).filter({ hasText: 'chênh lệch 20 điểm' }).waitFor();
     const convert = office.locator('.convert-form');
     await convert.getByRole('checkbox').first().waitFor();
