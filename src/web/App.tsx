@@ -15,6 +15,7 @@ const ForgotPasswordPage = lazy(() => import('./pages/accounts/ForgotPasswordPag
 const ResetPasswordPage = lazy(() => import('./pages/accounts/ResetPasswordPage.js'));
 const SignUpPage = lazy(() => import('./pages/accounts/SignUpPage.js'));
 const AcceptInvitationPage = lazy(() => import('./pages/accounts/AcceptInvitationPage.js'));
+const MailboxPage = lazy(() => import('./pages/notifications/MailboxPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
 
 function NotFound() {
@@ -48,6 +49,8 @@ export function App() {
           <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />
           <Route path="/dang-ky" element={<SignUpPage />} />
           <Route path="/nhan-loi-moi" element={<AcceptInvitationPage />} />
+          <Route path="/hop-thu" element={<MailboxPage />} />
+          <Route path="/hop-thu/:id" element={<MailboxPage />} />
           <Route path="/lam-viec/*" element={<Workspace />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { setLanguage } from '../i18n/index.js';
 import { useSession } from '../session.js';
+import { NotificationBell } from './NotificationBell.js';
 
 function Logo() {
   return (
@@ -41,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>
+              {user && <NotificationBell />}
               {user
                 ? <Button component={Link} to="/lam-viec" size="compact-sm" variant="light">{t('app.workspace')}</Button>
                 : <Button component={Link} to="/dang-nhap" size="compact-sm">{t('app.login')}</Button>}

@@ -7,6 +7,8 @@ import { scoringVi } from './scoring.vi.js';
 import { scoringEn } from './scoring.en.js';
 import { accountsVi } from './accounts.vi.js';
 import { accountsEn } from './accounts.en.js';
+import { notificationsVi } from './notifications.vi.js';
+import { notificationsEn } from './notifications.en.js';
 import { mobileVi } from './mobile.vi.js';
 import { mobileEn } from './mobile.en.js';
 
@@ -18,7 +20,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...mobileVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...mobileEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

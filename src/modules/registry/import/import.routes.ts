@@ -2,13 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../../app/command.js';
 import { readSingleUpload } from '../../../app/uploads.js';
-import { forbidden } from '../../../app/errors.js';
+import { forbidden, notFound } from '../../../app/errors.js';
 import type { ModulePlugin } from '../../../app/plugin.js';
 import { requireUser } from '../../accounts/index.js';
 import { listProductSets } from '../registry.repo.js';
 import { commitImport } from './commands/commit-import.js';
-import { canImport, previewImport } from './commands/preview-import.js';
-import { commitResult, importIdParams, importPreview } from './import.contract.js';
+import { canImport, importRowsPage, planImport, previewImport } from './commands/preview-import.js';
+import { commitResult, importIdParams, importPreview, importRowsPage as importRowsPageSchema, importRowsQuery } from './import.contract.js';
 import { readWorkbook } from './read-workbook.js';
 import { buildTemplate } from './template.js';
 
@@ -34,18 +34,28 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
 
   r.post('/imports/preview', {
     config: { access: ['central', 'province', 'commune'] },
-    schema: { tags: ['registry'], summary: 'Dry run of an .xlsx workbook (multipart field "file"): every row with what would be created or updated and its errors; nothing is written', consumes: ['multipart/form-data'], response: { 200: importPreview } },
+    schema: { tags: ['registry'], summary: 'Dry run of an .xlsx workbook (multipart field "file"): the counts of rows to create, update, leave unchanged, possible duplicates and errors, and the first page of rows (the errors first); nothing in the registry is written', consumes: ['multipart/form-data'], response: { 200: importPreview } },
   }, async (req) => {
     const actor = requireUser(req);
     if (!canImport(actor)) throw forbidden();
     const upload = await readWorkbookUpload(req);
     const book = await readWorkbook(upload.bytes, config.importLimits);
-    return inTransaction(db, req, (ctx) => previewImport(ctx, upload, book));
+    const planned = await planImport(db, actor, book);
+    return inTransaction(db, req, (ctx) => previewImport(ctx, upload, planned));
+  });
+
+  r.get('/imports/:id/rows', {
+    config: { access: ['central', 'province', 'commune'] },
+    schema: { tags: ['registry'], summary: 'A page of a preview\'s rows (100 a page): all, or those to create, update, leave unchanged, the possible duplicates or the errors', params: importIdParams, querystring: importRowsQuery, response: { 200: importRowsPageSchema } },
+  }, async (req) => {
+    const page = await importRowsPage(db, requireUser(req), req.params.id, req.query.show, req.query.page);
+    if (!page) throw notFound('import', 'lần nhập');
+    return page;
   });
 
   r.post('/imports/:id/commit', {
     config: { access: ['central', 'province', 'commune'] },
-    schema: { tags: ['registry'], summary: 'Commit a previewed import, all rows or none (uploader or central office; once; 409 if the preview had errors or a record changed since)', params: importIdParams, response: { 200: commitResult } },
+    schema: { tags: ['registry'], summary: 'Commit a previewed import, all rows or none (uploader or central office; once; 409 if the preview had errors or a record changed since); unchanged rows write nothing', params: importIdParams, response: { 200: commitResult } },
   }, async (req) => {
     requireUser(req);
     return inTransaction(db, req, (ctx) => commitImport(ctx, req.params.id));

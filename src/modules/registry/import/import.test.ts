@@ -18,6 +18,16 @@ const upload = (bytes: Buffer, as: Session | undefined, fileName?: string) => {
   const { body, headers } = multipart(bytes, fileName);
   return t.call({ method: 'POST', url: '/api/v1/imports/preview', body: body as never, headers, as });
 };
+/** Every row of a preview, through the paged route (the preview itself answers with the first page). */
+async function rowsOf(preview: { id: string }, as: Session = province, show = 'all') {
+  const out = [];
+  for (let page = 1; ; page++) {
+    const res = await t.call({ url: `/api/v1/imports/${preview.id}/rows?show=${show}&page=${page}`, as });
+    assert.equal(res.statusCode, 200, res.body);
+    out.push(...res.json().rows);
+    if (page * res.json().pageSize >= res.json().total) return out;
+  }
+}
 const commit = (id: string, as: Session) => t.call({ method: 'POST', url: `/api/v1/imports/${id}/commit`, as });
 async function counts() {
   const [row] = await query<{ entities: number; products: number; audits: number }>(t.database.db, sql`
@@ -49,7 +59,7 @@ describe('template', () => {
     // The example rows are skipped: the untouched template is an empty import.
     const preview = await upload(res.rawPayload, province, 'mau-nhap-ocop.xlsx');
     assert.equal(preview.statusCode, 200, preview.body);
-    assert.deepEqual(preview.json().totals, { rows: 0, create: 0, update: 0, errors: 0 });
+    assert.deepEqual(preview.json().totals, { rows: 0, create: 0, update: 0, unchanged: 0, duplicates: 0, errors: 0 });
 
     // Filled in below the example, as an officer would (labels from the dropdowns, a real date cell).
     const sheet = wb.getWorksheet('Chủ thể')!;
@@ -58,7 +68,7 @@ describe('template', () => {
       null, null, null, '0987654321', null, 'Lò Thị Sai', 'Nữ', 'Lô Lô', 'Có', 12, 12]);
     wb.getWorksheet('Sản phẩm')!.addRow([null, reg, 'Khăn thổ cẩm Lô Lô', '21 - Thủ công mỹ nghệ', null, null, null, null, 'Đã đăng ký']);
     const filled = (await upload(Buffer.from(await wb.xlsx.writeBuffer()), province)).json();
-    assert.deepEqual(filled.totals, { rows: 2, create: 2, update: 0, errors: 0 }, JSON.stringify(filled.rows));
+    assert.deepEqual(filled.totals, { rows: 2, create: 2, update: 0, unchanged: 0, duplicates: 0, errors: 0 }, JSON.stringify(filled.first.rows));
     assert.deepEqual(filled.rows.map((r: { row: number; sheet: string }) => [r.sheet, r.row]), [['Chủ thể', 3], ['Sản phẩm', 3]]);
     assert.equal((await commit(filled.id, province)).statusCode, 200);
     const [made] = await query<{ commune_code: string; registration_date: string; representative: { disability: boolean } }>(t.database.db, sql`
@@ -78,15 +88,15 @@ describe('preview and commit', () => {
     assert.equal(res.statusCode, 200, res.body);
     const preview = res.json();
     assert.equal(preview.fileName, 'danh-sach.xlsx');
-    assert.deepEqual(preview.totals, { rows: 4, create: 2, update: 0, errors: 2 });
-    const row3 = preview.rows.find((r: { row: number; sheet: string }) => r.row === 3 && r.sheet === 'Chủ thể');
+    assert.deepEqual(preview.totals, { rows: 4, create: 2, update: 0, unchanged: 0, duplicates: 0, errors: 2 });
+    const row3 = preview.first.rows.find((r: { row: number; sheet: string }) => r.row === 3 && r.sheet === 'Chủ thể');
     assert.equal(row3.action, 'error');
     const typeError = row3.errors.find((e: { column: string }) => e.column === 'Loại hình');
     assert.equal(typeError.field, 'type');
     assert.match(typeError.message.vi, /Loại hình phải là/);
     assert.ok(row3.errors.some((e: { column: string; field: string }) => e.column === 'Email' && e.field === 'email'));
     // Its product is held back too, and says why.
-    const orphan = preview.rows.find((r: { row: number; sheet: string }) => r.row === 3 && r.sheet === 'Sản phẩm');
+    const orphan = preview.first.rows.find((r: { row: number; sheet: string }) => r.row === 3 && r.sheet === 'Sản phẩm');
     assert.equal(orphan.errors[0].code, 'owner_row_invalid');
     assert.deepEqual(await counts(), before_);
 
@@ -99,11 +109,11 @@ describe('preview and commit', () => {
     bad['Loại hình'] = 'Hộ kinh doanh';
     bad.Email = 'ho@example.vn';
     const fixed = (await upload(await workbook([good, bad], products), province)).json();
-    assert.deepEqual(fixed.totals, { rows: 4, create: 4, update: 0, errors: 0 });
+    assert.deepEqual(fixed.totals, { rows: 4, create: 4, update: 0, unchanged: 0, duplicates: 0, errors: 0 });
     assert.equal((await commit(fixed.id, other)).statusCode, 404, 'only the uploader (or central) commits');
     const done = await commit(fixed.id, province);
     assert.equal(done.statusCode, 200, done.body);
-    assert.deepEqual(done.json(), { created: 4, updated: 0 });
+    assert.deepEqual(done.json(), { created: 4, updated: 0, unchanged: 0 });
     const after_ = await counts();
     assert.equal(after_.entities, before_.entities + 2);
     assert.equal(after_.products, before_.products + 2);
@@ -121,8 +131,8 @@ describe('preview and commit', () => {
 
     // The same file again now updates the entities it created (the registration number is the key).
     const update = (await upload(await workbook([{ ...good, 'Tên chủ thể': 'HTX Mật ong Mèo Vạc' }]), province)).json();
-    assert.deepEqual(update.totals, { rows: 1, create: 0, update: 1, errors: 0 });
-    assert.deepEqual((await commit(update.id, province)).json(), { created: 0, updated: 1 });
+    assert.deepEqual(update.totals, { rows: 1, create: 0, update: 1, unchanged: 0, duplicates: 0, errors: 0 });
+    assert.deepEqual((await commit(update.id, province)).json(), { created: 0, updated: 1, unchanged: 0 });
     const history = await query<{ action: string; before: { name: string }; after: { name: string } }>(t.database.db, sql`
       SELECT a.action, a.before, a.after FROM audit_log a JOIN entity e ON a.record_id = e.id::text
       WHERE e.registration_number = ${good['Số ĐKKD'] as string} ORDER BY a.id`);
@@ -140,8 +150,8 @@ describe('preview and commit', () => {
     const unknown = entityRow(null, { 'Xã cũ (trước 7/2025)': 'Xã Không Có Thật', 'Huyện cũ': 'Huyện Mèo Vạc' });
     const badCode = entityRow('99999');
     const res = await upload(await workbook([byName, byNameBare, byOld, byOldWithDistrict, ambiguous, unknown, badCode]), province);
-    const preview = res.json();
-    const at = (row: number) => preview.rows.find((r: { row: number }) => r.row === row);
+    const rows = await rowsOf(res.json());
+    const at = (row: number) => rows.find((r: { row: number }) => r.row === row);
     for (const row of [2, 3, 4, 5]) assert.equal(at(row).action, 'create', JSON.stringify(at(row).errors));
     assert.equal(at(6).errors[0].code, 'ambiguous_old_commune');
     assert.equal(at(6).errors[0].column, 'Xã cũ (trước 7/2025)');
@@ -163,23 +173,23 @@ describe('preview and commit', () => {
     const commune = await t.user('commune', { communeCode: MEO_VAC, provinceCode: '08' });
     const mine = entityRow(MEO_VAC);
     const theirs = entityRow(DONG_VAN);
-    const res = (await upload(await workbook([mine, theirs], [productRow(theirs['Số ĐKKD'] as string)]), commune)).json();
+    const res = { rows: await rowsOf((await upload(await workbook([mine, theirs], [productRow(theirs['Số ĐKKD'] as string)]), commune)).json(), commune) };
     assert.equal(res.rows[0].action, 'create');
     assert.equal(res.rows[1].errors[0].code, 'out_of_scope');
     assert.equal(res.rows[1].errors[0].column, 'Mã xã');
     assert.equal(res.rows[2].action, 'error');
 
     const elsewhere = (await upload(await workbook([entityRow(TAN_CUONG)]), province)).json();
-    assert.equal(elsewhere.rows[0].errors[0].code, 'out_of_scope');
+    assert.equal(elsewhere.first.rows[0].errors[0].code, 'out_of_scope');
 
     // An entity of another province is not the province officer's to update, even by registration number.
     const central = await t.user('central');
     const foreign = await t.call({ method: 'POST', url: '/api/v1/entities', body: entityBody(TAN_CUONG), as: central });
     const taken = (await upload(await workbook([entityRow(MEO_VAC, { 'Số ĐKKD': foreign.json().registrationNumber })]), province)).json();
-    assert.equal(taken.rows[0].errors[0].code, 'registration_number_taken');
+    assert.equal(taken.first.rows[0].errors[0].code, 'registration_number_taken');
     // Nor can its products be named from outside.
     const stranger = (await upload(await workbook([], [productRow(foreign.json().registrationNumber)]), province)).json();
-    assert.equal(stranger.rows[0].errors[0].code, 'out_of_scope');
+    assert.equal(stranger.first.rows[0].errors[0].code, 'out_of_scope');
 
     const member = await t.user('entity', { entityId: foreign.json().id, provinceCode: '19', communeCode: TAN_CUONG });
     const denied = await upload(await workbook([entityRow(TAN_CUONG)]), member);
@@ -189,12 +199,12 @@ describe('preview and commit', () => {
 
   test('duplicates inside the file, unknown owners, product codes and sets are row errors', async () => {
     const a = entityRow(MEO_VAC);
-    const res = (await upload(await workbook([a, { ...a }], [
+    const res = { rows: await rowsOf((await upload(await workbook([a, { ...a }], [
       productRow('0000000000'),
       productRow(a['Số ĐKKD'] as string, { 'Mã sản phẩm': '08-00769-999-2020' }),
       productRow(a['Số ĐKKD'] as string, { 'Bộ sản phẩm': 'Không có bộ này', 'Tên sản phẩm': '' }),
       productRow(a['Số ĐKKD'] as string, { 'Trạng thái': 'Đã chứng nhận' }),
-    ]), province)).json();
+    ]), province)).json()) };
     const codes = res.rows.map((r: { errors: { code: string }[] }) => r.errors.map((e) => e.code).join(','));
     assert.deepEqual(codes, ['', 'duplicate_in_file', 'unknown_entity', 'unknown_product_code', 'invalid_value,required', 'status_set_by_certificate']);
     assert.equal(res.rows[4].errors[1].column, 'Tên sản phẩm');
@@ -205,7 +215,7 @@ describe('preview and commit', () => {
     const e = created.json();
     const fresh = entityRow(MEO_VAC);
     const preview = (await upload(await workbook([entityRow(MEO_VAC, { 'Số ĐKKD': e.registrationNumber, 'Tên chủ thể': 'Tên mới' }), fresh]), province)).json();
-    assert.deepEqual(preview.totals, { rows: 2, create: 1, update: 1, errors: 0 });
+    assert.deepEqual(preview.totals, { rows: 2, create: 1, update: 1, unchanged: 0, duplicates: 0, errors: 0 });
     const edited = await t.call({ method: 'PATCH', url: `/api/v1/entities/${e.id}`, body: { name: 'Sửa trên web', version: e.version }, as: province });
     assert.equal(edited.statusCode, 200, edited.body);
     const before_ = await counts();

@@ -37,26 +37,52 @@ export async function communeIndex(db: Queryable): Promise<CommuneIndex> {
 
 const jsonList = (values: string[]) => sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
-export type ExistingEntity = Pick<typeof entity.$inferSelect, 'id' | 'registrationNumber' | 'provinceCode' | 'communeCode' | 'status' | 'version'>;
+/** Values per lookup query: each query is short, and the server answers others between two (the embedded engine
+ * runs a query on the main thread). */
+const PER_QUERY = 1000;
+async function inParts<T>(values: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += PER_QUERY) out.push(...await run(values.slice(i, i + PER_QUERY)));
+  return out;
+}
+
+const entityFields = {
+  id: entity.id, registrationNumber: entity.registrationNumber, provinceCode: entity.provinceCode, communeCode: entity.communeCode,
+  status: entity.status, version: entity.version, name: entity.name, type: entity.type, registrationDate: entity.registrationDate,
+  taxCode: entity.taxCode, address: entity.address, phone: entity.phone, email: entity.email, representative: entity.representative,
+  workers: entity.workers, localWorkers: entity.localWorkers,
+};
+/** An entity as the import compares it with a row: its identity, scope and version, and the fields the sheet has. */
+export type ExistingEntity = Pick<typeof entity.$inferSelect, keyof typeof entityFields>;
 
 export async function entitiesByRegistration(db: Queryable, numbers: string[]): Promise<Map<string, ExistingEntity>> {
-  if (!numbers.length) return new Map();
-  const rows = await db.select({
-    id: entity.id, registrationNumber: entity.registrationNumber, provinceCode: entity.provinceCode,
-    communeCode: entity.communeCode, status: entity.status, version: entity.version,
-  }).from(entity).where(sql`${entity.registrationNumber} IN ${jsonList(numbers)}`);
+  const rows = await inParts(numbers, (part) => db.select(entityFields).from(entity).where(sql`${entity.registrationNumber} IN ${jsonList(part)}`));
   return new Map(rows.map((r) => [r.registrationNumber, r]));
 }
 
-export type ExistingProduct = Pick<typeof product.$inferSelect, 'id' | 'code' | 'entityId' | 'status' | 'productSet' | 'version' | 'provinceCode' | 'communeCode'> & { ownerRegistration: string };
+const productFields = {
+  id: product.id, code: product.code, entityId: product.entityId, status: product.status, productSet: product.productSet,
+  version: product.version, provinceCode: product.provinceCode, communeCode: product.communeCode, ownerRegistration: entity.registrationNumber,
+  name: product.name, description: product.description, ingredients: product.ingredients, rawMaterialArea: product.rawMaterialArea,
+  standard: product.standard,
+};
+/** A product as the import compares it with a row, with its owner's registration number. */
+export type ExistingProduct = Pick<typeof product.$inferSelect, Exclude<keyof typeof productFields, 'ownerRegistration'>> & { ownerRegistration: string };
 
 export async function productsByCode(db: Queryable, codes: string[]): Promise<Map<string, ExistingProduct>> {
-  if (!codes.length) return new Map();
-  const rows = await db.select({
-    id: product.id, code: product.code, entityId: product.entityId, status: product.status, productSet: product.productSet,
-    version: product.version, provinceCode: product.provinceCode, communeCode: product.communeCode, ownerRegistration: entity.registrationNumber,
-  }).from(product).innerJoin(entity, eq(entity.id, product.entityId)).where(sql`${product.code} IN ${jsonList(codes)}`);
+  const rows = await inParts(codes, (part) => db.select(productFields).from(product).innerJoin(entity, eq(entity.id, product.entityId))
+    .where(sql`${product.code} IN ${jsonList(part)}`));
   return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Every product of the entities the file names, by owner's registration number: a row without a product code is
+ * matched among them by name and product set, and compared with the others for possible duplicates. */
+export async function productsByOwner(db: Queryable, registrations: string[]): Promise<Map<string, ExistingProduct[]>> {
+  const rows = await inParts(registrations, (part) => db.select(productFields).from(product).innerJoin(entity, eq(entity.id, product.entityId))
+    .where(sql`${entity.registrationNumber} IN ${jsonList(part)}`).orderBy(product.code));
+  const out = new Map<string, ExistingProduct[]>();
+  for (const r of rows) out.set(r.ownerRegistration, [...(out.get(r.ownerRegistration) ?? []), r]);
+  return out;
 }
 
 export type OldAddress = { commune: string; district?: string; province?: string };

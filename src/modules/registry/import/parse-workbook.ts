@@ -10,6 +10,7 @@ import {
   ENTITY_COLUMNS, ENTITY_TYPE_ALIASES, ENTITY_TYPE_LABELS, PRODUCT_COLUMNS, PRODUCT_STATUS_LABELS, fold, isExampleMark,
   type Column, type EntityKey, type ProductKey,
 } from './columns.js';
+import { productKey } from './compare.js';
 import type { Cell, SheetData, WorkbookData } from './read-workbook.js';
 
 export type CommuneRef = { code?: string; name?: string; province?: string; oldCommune?: string; oldDistrict?: string; oldProvince?: string };
@@ -285,6 +286,8 @@ export async function parseWorkbook(book: WorkbookData, sets: ProductSetRef[]): 
       if (!isExample(cells)) products.push(parseProductRow(sheet, at, row, cells, sets));
     }
     flagDuplicates(products, (p) => p.code, PRODUCT_COLUMNS[0]);
+    // Without a code a product is its owner + name + set: twice in one file would make two products.
+    flagDuplicates(products.filter((p) => !p.code && p.record), (p) => productKey(p.ownerRegistration, p.record!.name, p.record!.productSet), PRODUCT_COLUMNS[2]);
   }
   return { entities, products };
 }

@@ -1,9 +1,13 @@
-// Turns parsed rows into the plan the commit runs: create or update, against what the database holds and what the
-// officer may touch. Pure given the lookups; every problem becomes an error on its row and column.
+// Turns parsed rows into the plan the commit runs: create, update or leave unchanged, against what the database holds
+// and what the officer may touch. Pure given the lookups (apart from yielding to the event loop between slices);
+// every problem becomes an error on its row and column. A row finds its record by registration number (entities),
+// by product code, else by entity + name + product set (products), so importing a workbook twice writes nothing the
+// second time.
 import type { Actor } from '../../../app/actor.js';
 import type { Message } from '../../../app/errors.js';
 import { canCreateEntity, canCreateProduct, canEditEntity, canEditProduct, canReadEntity } from '../registry.policy.js';
 import { ENTITY_COLUMNS, PRODUCT_COLUMNS, bareCommune, bareProvince, type Column } from './columns.js';
+import { entityChanges, possibleDuplicates, productChanges, productKey } from './compare.js';
 import type { ImportError, PlannedRow, Totals } from './import.contract.js';
 import { oldAddressKey, type CommuneInForce, type CommuneIndex, type ExistingEntity, type ExistingProduct, type OldTranslation } from './lookups.js';
 import type { CommuneRef, ParsedEntity, ParsedProduct, ParsedWorkbook } from './parse-workbook.js';
@@ -12,6 +16,8 @@ export type Lookups = {
   communes: CommuneIndex;
   entities: Map<string, ExistingEntity>;
   products: Map<string, ExistingProduct>;
+  /** The products of every entity the file names, by the entity's registration number. */
+  productsByOwner: Map<string, ExistingProduct[]>;
   old: Map<string, OldTranslation>;
 };
 
@@ -80,11 +86,13 @@ function planEntity(p: ParsedEntity, lookups: Lookups, actor: Actor, owners: Map
       status: existing?.status ?? 'approved', row: p.row, valid,
     });
   }
-  const base = { row: p.row, sheet: p.sheet, kind: 'entity' as const, label: p.label, errors };
+  const base = { row: p.row, sheet: p.sheet, kind: 'entity' as const, label: p.label, errors, changes: [], duplicates: [] };
   if (!valid) return { ...base, action: 'error' };
+  const record = { ...p.fields!, communeCode: commune!.code, provinceCode: commune!.provinceCode };
+  const changes = existing ? entityChanges(record, existing) : [];
   return {
-    ...base, action: existing ? 'update' : 'create',
-    plan: { kind: 'entity', record: { ...p.fields!, communeCode: commune!.code, provinceCode: commune!.provinceCode }, targetId: existing?.id, version: existing?.version },
+    ...base, action: !existing ? 'create' : changes.length ? 'update' : 'unchanged', changes,
+    plan: { kind: 'entity', record, targetId: existing?.id, version: existing?.version },
   };
 }
 
@@ -101,13 +109,19 @@ function planProduct(p: ParsedProduct, lookups: Lookups, actor: Actor, owners: M
     if (e && canReadEntity(actor, e)) owner = { ...e, valid: true };
     else errors.push(err(P('ownerRegistration'), 'unknown_entity', { vi: `Không có chủ thể với Số ĐKKD ${p.ownerRegistration} trong tệp hay trong hệ thống`, en: `No entity with registration number ${p.ownerRegistration} in the file or the system` }));
   }
-  const existing = p.code ? lookups.products.get(p.code) : undefined;
+  // The product this row is: by its code, else (an owner already in the system) by name and product set.
+  const siblings = owner?.valid && owner.id ? lookups.productsByOwner.get(p.ownerRegistration) ?? [] : [];
+  const key = p.record && siblings.length ? productKey(p.ownerRegistration, p.record.name, p.record.productSet) : undefined;
+  const existing = p.code ? lookups.products.get(p.code) : key ? siblings.find((s) => productKey(s.ownerRegistration, s.name, s.productSet) === key) : undefined;
+  const changes = existing && p.record ? productChanges(p.record, existing) : [];
   if (p.code && !existing) {
     errors.push(err(P('code'), 'unknown_product_code', { vi: `Không có sản phẩm mã ${p.code}; để trống để tạo sản phẩm mới`, en: `No product with code ${p.code}; leave it empty to create a new product` }));
   } else if (existing) {
-    if (!canEditProduct(actor, existing)) errors.push(existing.status === 'revoked' && canEditProduct(actor, { ...existing, status: 'draft' })
-      ? err(P('code'), 'product_revoked', { vi: 'Sản phẩm đã bị thu hồi, không sửa được', en: 'The product is revoked and cannot be changed' })
-      : outOfScope(P('code')));
+    // A row equal to its product changes nothing, so a revoked product read back from an export is no error.
+    const revoked = existing.status === 'revoked' && canEditProduct(actor, { ...existing, status: 'draft' });
+    if (!canEditProduct(actor, existing) && !(revoked && !changes.length)) {
+      errors.push(revoked ? err(P('code'), 'product_revoked', { vi: 'Sản phẩm đã bị thu hồi, không sửa được', en: 'The product is revoked and cannot be changed' }) : outOfScope(P('code')));
+    }
     if (p.ownerRegistration && existing.ownerRegistration !== p.ownerRegistration) {
       errors.push(err(P('ownerRegistration'), 'product_owner_mismatch', { vi: `Sản phẩm ${existing.code} thuộc chủ thể có Số ĐKKD ${existing.ownerRegistration}; không đổi chủ thể qua tệp nhập`, en: `Product ${existing.code} belongs to registration number ${existing.ownerRegistration}; the owner cannot change by import` }));
     }
@@ -121,20 +135,39 @@ function planProduct(p: ParsedProduct, lookups: Lookups, actor: Actor, owners: M
       errors.push(err(P('ownerRegistration'), 'entity_not_approved', { vi: 'Chủ thể chưa được UBND xã phê duyệt nên chưa thể đăng ký sản phẩm', en: 'The entity is not yet approved by its commune, so it cannot register products' }));
     } else if (owner?.valid && !canCreateProduct(actor, owner)) errors.push(outOfScope(P('ownerRegistration')));
   }
-  const base = { row: p.row, sheet: p.sheet, kind: 'product' as const, label: p.label, errors };
+  const duplicates = !existing && p.record ? possibleDuplicates(p.record, siblings) : [];
+  const base = { row: p.row, sheet: p.sheet, kind: 'product' as const, label: p.label, errors, changes: [], duplicates };
   if (errors.length || !p.record) return { ...base, action: 'error' };
   return {
-    ...base, action: existing ? 'update' : 'create',
-    plan: { kind: 'product', record: p.record, ownerRegistration: p.ownerRegistration, targetId: existing?.id, version: existing?.version },
+    ...base, action: !existing ? 'create' : changes.length ? 'update' : 'unchanged', changes,
+    plan: { kind: 'product', record: p.record, ownerRegistration: p.ownerRegistration, targetId: existing?.id, version: existing?.version, nameKey: existing ? undefined : key },
   };
 }
 
-export function planRows(parsed: ParsedWorkbook, lookups: Lookups, actor: Actor): { rows: PlannedRow[]; totals: Totals } {
+/** Rows planned between two yields to the event loop (a 20,000-row file must not hold the server). */
+const ROWS_PER_SLICE = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function countRows(rows: Pick<PlannedRow, 'action' | 'duplicates'>[]): Totals {
+  const totals: Totals = { rows: rows.length, create: 0, update: 0, unchanged: 0, duplicates: 0, errors: 0 };
+  for (const r of rows) {
+    if (r.action === 'error') totals.errors++;
+    else totals[r.action]++;
+    if (r.duplicates.length) totals.duplicates++;
+  }
+  return totals;
+}
+
+export async function planRows(parsed: ParsedWorkbook, lookups: Lookups, actor: Actor): Promise<{ rows: PlannedRow[]; totals: Totals }> {
   const owners = new Map<string, Owner>();
-  const rows = [
-    ...parsed.entities.map((p) => planEntity(p, lookups, actor, owners)),
-    ...parsed.products.map((p) => planProduct(p, lookups, actor, owners)),
-  ];
-  const count = (a: PlannedRow['action']) => rows.filter((r) => r.action === a).length;
-  return { rows, totals: { rows: rows.length, create: count('create'), update: count('update'), errors: count('error') } };
+  const rows: PlannedRow[] = [];
+  for (const [i, p] of parsed.entities.entries()) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await nextTurn();
+    rows.push(planEntity(p, lookups, actor, owners));
+  }
+  for (const [i, p] of parsed.products.entries()) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await nextTurn();
+    rows.push(planProduct(p, lookups, actor, owners));
+  }
+  return { rows, totals: countRows(rows) };
 }

@@ -21,6 +21,8 @@ export default function LoginPage() {
   const errors = useFormErrors();
   // The demo password is shown only while the demo accounts exist: never on a real deployment.
   const demo = useFetch<{ demo: boolean }>('/api/v1/auth/demo').data?.demo ?? false;
+  // The development mailbox answers only on a server without SMTP, outside production: linked only then.
+  const mailbox = useFetch<{ items: unknown[] }>('/api/v1/dev/mailbox').data !== undefined;
   usePageTitle(t('login.title'));
   if (user) return <Navigate to="/lam-viec" replace />;
 
@@ -44,6 +46,7 @@ export default function LoginPage() {
       <Anchor component={Link} to="/quen-mat-khau" size="sm">{t('login.forgot')}</Anchor>
       <Anchor component={Link} to="/dang-ky" size="sm">{t('signup.link')}</Anchor>
       {demo && <Text size="xs" c="dark.3" data-testid="demo-accounts">{t('login.demo')}</Text>}
+      {mailbox && <Anchor component={Link} to="/hop-thu" size="sm">{t('mailbox.link')}</Anchor>}
     </AuthCard>
   );
 }

@@ -14,6 +14,7 @@ import EntityDetail from '../registry/EntityDetail.js';
 import ProductDetail from '../registry/ProductDetail.js';
 import ProductsList from '../registry/ProductsList.js';
 import HolidaysPage from '../scoring/HolidaysPage.js';
+import NotificationsPage from '../notifications/NotificationsPage.js';
 import { EntityHome, LaterHome, OfficerHome } from './Homes.js';
 
 
@@ -79,6 +80,7 @@ export default function Workspace() {
           <Route path="san-pham/:id" element={<ProductDetail />} />
           <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="ngay-nghi" element={officer ? <HolidaysPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="thong-bao" element={<NotificationsPage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
