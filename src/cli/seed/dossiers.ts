@@ -62,7 +62,7 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
     return { d, answers };
   };
   const step = async <T extends { version: number }>(d: T, f: (v: number) => Promise<T>) => f(d.version);
-  const upTo = async (target: 'submitted' | 'commune_reviewed' | 'forwarded' | 'advisory_review', name: string, sheet: number, score: number) => {
+  const upTo = async (target: 'submitted' | 'commune_reviewed' | 'forwarded' | 'accepted' | 'advisory_review', name: string, sheet: number, score: number) => {
     const x = await dossierAt(name, sheet, score);
     let d = await step(x.d, (v) => submitDossier(as(producer), x.d.id, v));
     if (target === 'submitted') return { d, answers: x.answers };
@@ -71,6 +71,7 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
     d = await step(d, (v) => forwardDossier(as(commune), d.id, v));
     if (target === 'forwarded') return { d, answers: x.answers };
     d = await step(d, (v) => acceptDossier(as(province), d.id, v));
+    if (target === 'accepted') return { d, answers: x.answers };
     d = await step(d, (v) => recordAdvisoryReview(as(advisor), d.id, { fieldVisit: { on: vnDate(now), findings: 'Cơ sở sản xuất đúng như hồ sơ; khu chiết rót sạch sẽ.' }, extraTests: [{ requested: 'Kiểm nghiệm hàm lượng HMF', result: 'Đạt' }], answers: x.answers, report: 'Tổ tư vấn đề nghị Hội đồng chấm điểm.', version: v }));
     return { d, answers: x.answers };
   };
@@ -86,6 +87,7 @@ export async function seedDemoDossiers(tx: Queryable, now = new Date(), password
   const rej = await upTo('submitted', 'Mật ong pha đường', 4, 40);
   await rejectDossier(as(commune), rej.d.id, { condition: getSheet(4)!.rejectionConditions[0], note: 'Hồ sơ khai không đúng nguồn gốc nguyên liệu.', version: rej.d.version });
   await upTo('advisory_review', 'Mật ong bạc hà tổ', 4, 74); // waits for the council
+  await upTo('accepted', 'Mật ong bạc hà mùa xuân', 4, 69); // accepted by the office: the advisory team's review is next
   // Điều 12.2: filed on 12/05/2026 under QĐ 148/QĐ-TTg and still pending when QĐ 26 took effect: it must be finished
   // under QĐ 148 within 60 days of 22/05/2026 (its transition deadline shows in the queue and on the dossier).
   const pending = await upTo('forwarded', 'Mật ong bạc hà hồ sơ chuyển tiếp', 4, 70);

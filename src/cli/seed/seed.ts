@@ -44,6 +44,10 @@ export async function seedDemo(database: Database) {
     const demo = data.entities[2];
     Object.assign(demo, { name: 'HTX Mật ong bạc hà Mèo Vạc', type: 'htx', communeCode: '00769', provinceCode: '08', address: 'Thôn Tả Chải, Xã Mèo Vạc', status: 'approved', statusReason: null });
     for (const p of data.products.filter((x) => x.entityId === demo.id)) Object.assign(p, { provinceCode: '08', communeCode: '00769' });
+    // A producer registered in Mèo Vạc waiting for the commune's approval (the commune officer's to-do list).
+    const waiting = data.entities.find((e) => e.status === 'pending' && e.communeCode !== '00769')!;
+    Object.assign(waiting, { communeCode: '00769', provinceCode: '08', address: `${waiting.address.split(', ')[0]}, Xã Mèo Vạc` });
+    for (const p of data.products.filter((x) => x.entityId === waiting.id)) Object.assign(p, { provinceCode: '08', communeCode: '00769' });
     const honey = data.products.find((x) => x.entityId === demo.id)!;
     Object.assign(honey, { name: 'Mật ong bạc hà Mèo Vạc', productSet: 4, status: 'certified', stars: 4, description: 'Mật ong bạc hà thu từ đàn ong nội của đồng bào Mông trên cao nguyên đá Đồng Văn, vị ngọt thanh, thơm mùi hoa bạc hà.' });
     // Re-number the demo commune's codes after the move above.

@@ -5,6 +5,7 @@ import { councilRoutes } from './councils.routes.js';
 import { dossierRoutes } from './dossiers.routes.js';
 import { holidayRoutes } from './holidays.routes.js';
 import { sheetRoutes } from './sheets.routes.js';
+import { todoRoutes } from './todo.routes.js';
 
 export const scoringRoutes: ModulePlugin = async (app, deps) => {
   await app.register(sheetRoutes, deps);
@@ -12,6 +13,7 @@ export const scoringRoutes: ModulePlugin = async (app, deps) => {
   await app.register(dossierRoutes, deps);
   await app.register(councilRoutes, deps);
   await app.register(holidayRoutes, deps);
+  await app.register(todoRoutes, deps);
 };
 
 export { loadHolidays } from './commands/load-holidays.js';

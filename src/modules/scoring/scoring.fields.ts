@@ -76,4 +76,11 @@ export const SESSION_FIELDS: RecordClassification = {
     'highest', 'diffFromMean', 'preview', 'byUser', 'changed'),
 };
 
-export const SCORING_RECORDS = [CERTIFICATE_FIELDS, CERTIFICATE_WORK_FIELDS, SHEET_FIELDS, DOSSIER_FIELDS, DOSSIER_EXCHANGE_FIELDS, COUNCIL_FIELDS, SESSION_FIELDS];
+/** A person's to-do list (GET /me/todo): names and deadlines of the work in their own scope. */
+export const TODO_FIELDS: RecordClassification = {
+  record: 'to-do list',
+  fields: internalFields('today', 'items', 'total', 'capped', 'countCap', 'counts', 'overdue', 'scope', 'scope.provinceName', 'scope.communeName', 'scope.entityName',
+    'kind', 'key', 'subject', 'number', 'link', 'dueOn', 'workingDaysLeft', 'provinceName', 'communeName', 'detail', 'status', 'at'),
+};
+
+export const SCORING_RECORDS = [CERTIFICATE_FIELDS, CERTIFICATE_WORK_FIELDS, SHEET_FIELDS, DOSSIER_FIELDS, DOSSIER_EXCHANGE_FIELDS, COUNCIL_FIELDS, SESSION_FIELDS, TODO_FIELDS];
