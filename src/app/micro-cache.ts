@@ -9,18 +9,24 @@
 // process serves a response made stale by another process's write for longer than CHECK_MS (1 s) after that write
 // — whatever the TTL. A response whose reading started before a clear is not stored. PGlite is one process: it
 // needs no shared version.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bumpDataVersion, readDataVersion } from './data-version.js';
 import type { Database } from './db.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig { publicCache?: boolean }
+  interface FastifyContextConfig {
+    publicCache?: boolean;
+    /** What besides the URL makes the response (the server-rendered pages' language cookie); the URL by default. */
+    publicCacheKey?: (req: FastifyRequest) => string;
+  }
   interface FastifyRequest { microCacheEpoch?: number }
 }
 
 type Entry = { at: number; body: Buffer; headers: Record<string, string> };
 
 export const CHECK_MS = 1000;
+
+const keyOf = (req: FastifyRequest) => req.routeOptions.config.publicCacheKey?.(req) ?? req.url;
 
 export function registerMicroCache(app: FastifyInstance, ttlSeconds: number, database?: Database, maxEntries = 2000) {
   if (ttlSeconds <= 0) return;
@@ -57,9 +63,9 @@ export function registerMicroCache(app: FastifyInstance, ttlSeconds: number, dat
     if (req.method !== 'GET' || req.actor.kind !== 'public' || !req.routeOptions.config.publicCache) return;
     await freshen();
     req.microCacheEpoch = epoch;
-    const hit = entries.get(req.url);
+    const hit = entries.get(keyOf(req));
     if (!hit) return;
-    if (Date.now() - hit.at > ttl) { entries.delete(req.url); return; }
+    if (Date.now() - hit.at > ttl) { entries.delete(keyOf(req)); return; }
     reply.headers(hit.headers).header('x-cache', 'hit');
     return reply.send(hit.body);
   });
@@ -76,8 +82,10 @@ export function registerMicroCache(app: FastifyInstance, ttlSeconds: number, dat
     if (req.actor.kind !== 'public' || !req.routeOptions.config.publicCache || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('x-cache')) return payload;
     if (req.microCacheEpoch !== epoch) return payload; // read before a clear: may be stale already
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-    entries.set(req.url, { at: Date.now(), body: Buffer.from(payload), // encoded once, sent many times
-       headers: { 'content-type': String(reply.getHeader('content-type')), 'cache-control': String(reply.getHeader('cache-control') ?? 'public, max-age=30') } });
+    const etag = reply.getHeader('etag');
+    const vary = reply.getHeader('vary');
+    entries.set(keyOf(req), { at: Date.now(), body: Buffer.from(payload), // encoded once, sent many times
+       headers: { 'content-type': String(reply.getHeader('content-type')), 'cache-control': String(reply.getHeader('cache-control') ?? 'public, max-age=30'), ...(etag ? { etag: String(etag) } : {}), ...(vary ? { vary: String(vary) } : {}) } });
     return payload;
   });
 }

@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../app/config.js';
 import type { Database } from '../app/db.js';
+import { registerSiteAssets } from '../app/html/site-assets.js';
 import { trustedOrigins } from '../app/origin.js';
 import { OutboxWorker } from '../app/outbox.js';
 import type { ModulePlugin } from '../app/plugin.js';
@@ -12,8 +13,8 @@ import { buildServer } from '../app/server.js';
 import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, mailHandlers } from './notifications/index.js';
-import { loadClassification, registryRoutes } from './registry/index.js';
-import { loadHolidays, runCertificateExpiry, scoringRoutes } from './scoring/index.js';
+import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
+import { loadHolidays, productCertification, runCertificateExpiry, scoringPages, scoringRoutes } from './scoring/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
@@ -23,9 +24,18 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(scoringRoutes, deps);
 };
 
+/** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
+ * page shows the product's certificate, which scoring knows: it is handed to the registry here, so the registry never
+ * imports scoring. */
+const sitePages: ModulePlugin = async (app, deps) => {
+  registerSiteAssets(app, deps.config.publicUrl);
+  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db) });
+  await app.register(scoringPages, deps);
+};
+
 /** The HTTP server with every module plugged in (not yet listening). */
 export function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db, trustedOrigins(config)), routes: moduleRoutes }, opts);
+  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db, trustedOrigins(config)), routes: moduleRoutes, pages: sitePages }, opts);
 }
 
 /** Loads the reference data every database needs (administrative units, classification), idempotently. */

@@ -24,3 +24,5 @@ export { getProduct, getEntity, nameMatches } from './registry.repo.js';
 export { communeProductSeq, entity, product, productSet } from './registry.tables.js';
 export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
 export { importJob } from './import/index.js';
+// The public pages (server-rendered at the site's root, registered by the composition root).
+export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.js';

@@ -33,6 +33,13 @@ export async function getByNumber(db: Queryable, number: string): Promise<Certif
   return row;
 }
 
+/** The certificate a product's public page shows: the one in force, else the latest issued. */
+export async function latestOfProduct(db: Queryable, productId: string): Promise<CertificateView | undefined> {
+  const [row] = await from(db).where(eq(certificate.productId, productId))
+    .orderBy(desc(sql`${certificate.status} = 'valid'`), desc(certificate.issuedOn), desc(certificate.createdAt)).limit(1);
+  return row;
+}
+
 export async function getForUpdate(db: Queryable, number: string) {
   const [row] = await db.select().from(certificate).where(eq(certificate.number, number)).for('update');
   return row;

@@ -1,0 +1,124 @@
+// A product's public page (/san-pham/:id): photo, stars and certificate, producer, place, details, the producer's
+// other products; schema.org Product (with hasCertification for a certificate in force) for search engines and
+// link previews. Only the product's public fields (registry.fields.ts) reach it, through presentProduct.
+import type { ReactNode } from 'react';
+import { absolute, renderDocument, Stars, type Site } from '../../../app/html/document.js';
+import { localPath } from '../../../app/html/site-i18n.js';
+import { formatDate } from '../../../web/format.js';
+import type { fileOut, ProductOut } from '../registry.contract.js';
+import type { z } from 'zod';
+import { entityPath, groupName, ProductCard, ProductPicture, productPath } from './product-card.js';
+
+/** The product's certificate as the scoring module reports it (passed in by the composition root). */
+export type PublicCertification = {
+  number: string; stars: number; status: 'valid' | 'expired' | 'revoked' | 'replaced';
+  authority: string; issuedOn: string; expiresOn: string; extendedUntil: string | null;
+};
+export type CertificationLookup = (productId: string) => Promise<PublicCertification | null>;
+
+export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
+
+/** schema.org Product; `hasCertification` (a schema.org Certification) only while the certificate is in force. */
+export function productJsonLd(p: ProductOut, cert: PublicCertification | null, publicUrl: string, photos: string[]) {
+  const url = (path: string) => absolute(publicUrl, path);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: p.name,
+    ...(p.description ? { description: p.description } : {}),
+    ...(photos.length ? { image: photos.map(url) } : {}),
+    sku: p.code,
+    productID: p.code,
+    category: p.productSet.name,
+    url: url(productPath(p.id)),
+    brand: { '@type': 'Brand', name: p.entity.name },
+    manufacturer: {
+      '@type': 'Organization', name: p.entity.name, url: url(entityPath(p.entity.id)),
+      address: { '@type': 'PostalAddress', addressLocality: p.communeName, addressRegion: p.provinceName, addressCountry: 'VN' },
+    },
+    countryOfOrigin: { '@type': 'Country', name: 'VN' },
+    ...(cert && cert.status === 'valid' ? { hasCertification: certificationJsonLd(cert, publicUrl) } : {}),
+  };
+}
+
+/** schema.org Certification of an OCOP certificate: issuer, number, stars, validity, the verification page. */
+export function certificationJsonLd(cert: PublicCertification, publicUrl: string) {
+  return {
+    '@type': 'Certification',
+    name: `OCOP ${cert.stars} sao`,
+    certificationIdentification: cert.number,
+    certificationRating: { '@type': 'Rating', ratingValue: cert.stars, bestRating: 5, worstRating: 1 },
+    certificationStatus: cert.status === 'valid' ? 'https://schema.org/CertificationActive' : 'https://schema.org/CertificationInactive',
+    issuedBy: { '@type': 'Organization', name: cert.authority },
+    validFrom: cert.issuedOn,
+    expires: cert.extendedUntil ?? cert.expiresOn,
+    url: absolute(publicUrl, verifyPath(cert.number)),
+  };
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return <div><dt>{label}</dt><dd>{children}</dd></div>;
+}
+
+type Photo = z.infer<typeof fileOut>;
+
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null): string {
+  const { t, lang } = site;
+  const ps = p.productSet;
+  const place = `${p.communeName}, ${p.provinceName}`;
+  const description = p.stars
+    ? t('site.productDescription', { name: p.name, stars: t('stars.label', { count: p.stars }), entity: p.entity.name, place })
+    : t('site.productDescriptionUnrated', { name: p.name, entity: p.entity.name, place });
+  const head = {
+    title: p.name, description, ogType: 'product', image: p.imageUrl,
+    jsonLd: [productJsonLd(p, cert, site.publicUrl, photos.map((f) => f.url))],
+  };
+  return renderDocument(site, head, (
+    <div className="wrap">
+      <nav className="crumbs" aria-label={t('site.nav')}>
+        <a href={localPath('/', lang)}>{t('app.catalogue')}</a> › <a href={localPath('/', lang, { group: ps.groupCode })}>{groupName(p, lang)}</a>
+      </nav>
+      <article className="product">
+        <div>
+          <div className="photo"><ProductPicture p={p} t={t} lang={lang} eager /></div>
+          {photos.length > 1 && (
+            <ul className="cards" aria-label={t('product.photos')}>
+              {photos.slice(1).map((f) => <li key={f.id}><img className="thumb" src={f.url} alt={f.caption ?? t('product.photo', { name: p.name })} loading="lazy" /></li>)}
+            </ul>
+          )}
+        </div>
+        <div>
+          <p><span className="tag">{lang === 'en' ? ps.sectorNameEn : ps.sectorName}</span> <span className="muted">{t(`productStatus.${p.status}`)}</span></p>
+          <h1>{p.name}</h1>
+          <p><Stars count={p.stars} t={t} /> {p.stars ? <strong>{t('stars.label', { count: p.stars })}</strong> : null}</p>
+          {cert && (
+            <div className={`cert ${cert.status}`} data-status={cert.status}>
+              <p><strong>{t('site.certificate')}</strong> — {t(`cert.status.${cert.status}`)}</p>
+              <p><a href={localPath(verifyPath(cert.number), lang)}>{t('site.certificateValidTo', { number: cert.number, date: formatDate(cert.extendedUntil ?? cert.expiresOn) })}</a></p>
+            </div>
+          )}
+          <dl className="facts">
+            <Fact label={t('product.entity')}><a href={localPath(entityPath(p.entity.id), lang)}>{p.entity.name}</a><br /><span className="muted">{t(`entityType.${p.entity.type}`)}</span></Fact>
+            <Fact label={t('product.location')}>{place}</Fact>
+            <Fact label={t('product.code')}><span className="mono">{p.code}</span></Fact>
+            <Fact label={t('product.productSet')}>{lang === 'en' ? ps.nameEn : ps.name}</Fact>
+            {p.standard && <Fact label={t('product.standard')}>{p.standard}</Fact>}
+            <Fact label={t('product.status')}>{t(`productStatus.${p.status}`)} · {formatDate(p.updatedAt)}</Fact>
+          </dl>
+          <section>
+            <h2>{t('product.description')}</h2>
+            <p className={p.description ? 'text' : 'muted'}>{p.description ?? t('product.noDescription')}</p>
+          </section>
+          {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
+          {p.rawMaterialArea && <section><h2>{t('product.rawMaterialArea')}</h2><p className="text">{p.rawMaterialArea}</p></section>}
+        </div>
+      </article>
+      {others.length > 0 && (
+        <section>
+          <h2>{t('product.otherProducts')}</h2>
+          <ul className="cards">{others.map((o) => <ProductCard key={o.id} p={o} t={t} lang={lang} />)}</ul>
+        </section>
+      )}
+    </div>
+  ));
+}

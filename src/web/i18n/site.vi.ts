@@ -1,0 +1,31 @@
+// Vietnamese strings of the server-rendered public pages (src/app/html, the registry's and scoring's pages) that the
+// web app's own resources do not already carry. Read on the server only.
+export const siteVi = {
+  site: {
+    description: 'Danh mục sản phẩm OCOP được công nhận trên cả nước, sổ đăng ký và xác minh giấy chứng nhận OCOP.',
+    nav: 'Điều hướng chính',
+    language: 'Ngôn ngữ',
+    notFoundHint: 'Địa chỉ này không có hoặc đã được gỡ. Hãy tìm sản phẩm trong danh mục.',
+    catalogueTitle: 'Sản phẩm OCOP được công nhận',
+    catalogueDescription: 'Tìm đặc sản OCOP từ 34 tỉnh, thành phố: hạng sao, chủ thể sản xuất, nơi sản xuất. Tìm có dấu hay không dấu đều được.',
+    status: 'Tình trạng',
+    statusCertified: 'Đã công nhận (có hạng sao)',
+    statusRegistered: 'Đã đăng ký, chưa xếp hạng',
+    statusAll: 'Tất cả sản phẩm công khai',
+    apply: 'Lọc',
+    sortHint: 'Xếp theo hạng sao, rồi mới cập nhật',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    pageOf: 'Trang {{page}} / {{pages}}',
+    atLeast: 'hơn {{n}}',
+    productDescription: '{{name}} — sản phẩm OCOP {{stars}} của {{entity}}, {{place}}.',
+    productDescriptionUnrated: '{{name}} — sản phẩm của {{entity}}, {{place}} (chưa xếp hạng OCOP).',
+    entityDescription: '{{name}} ({{type}}), {{place}}: {{count}} sản phẩm công khai trong danh mục OCOP.',
+    certificate: 'Giấy chứng nhận OCOP',
+    certificateValidTo: 'số {{number}}, hiệu lực đến {{date}}',
+    verifyDescription: 'Giấy chứng nhận OCOP số {{number}}: {{status}}. {{product}} — {{stars}}, {{entity}}.',
+    registerDescription: 'Sổ đăng ký công khai các giấy chứng nhận sản phẩm OCOP đã cấp: tìm theo sản phẩm, chủ thể, số giấy; lọc theo tỉnh, hạng sao, tình trạng.',
+    illustration: 'Hình minh hoạ nhóm {{group}}',
+    sitemap: 'Sơ đồ trang',
+  },
+};
