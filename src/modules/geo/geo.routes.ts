@@ -13,7 +13,7 @@ export const geoRoutes: ModulePlugin = async (app, { database }) => {
     config: { access: 'public' },
     schema: { tags: ['geo'], summary: 'Administrative units in force (34 provinces, 3,321 communes)', querystring: adminUnitsQuery, response: { 200: adminUnitList } },
   }, async (req, reply) => {
-    const { level, province, q } = req.query;
+    const { level, province, q, limit } = req.query;
     // A well-formed code of no province in force is a mistake to report, not an empty list.
     if (province && !(await repo.getProvince(db, province))) {
       throw invalidField('querystring.province', 'unknown_province', { vi: `Mã tỉnh ${province} không có trong danh mục đơn vị hành chính hiện hành`, en: `Province code ${province} is not in the administrative units in force` });
@@ -21,7 +21,7 @@ export const geoRoutes: ModulePlugin = async (app, { database }) => {
     const version = await repo.currentVersion(db);
     const items = level === 'province'
       ? (await repo.listProvinces(db, q)).map((p) => ({ level, code: p.code, name: p.name, nameEn: p.nameEn, fullName: p.fullName, fullNameEn: p.fullNameEn }))
-      : (await repo.listCommunes(db, province, q)).map((c) => ({ level, code: c.code, name: c.name, nameEn: c.nameEn, fullName: c.fullName, fullNameEn: c.fullNameEn, provinceCode: c.provinceCode }));
+      : (await repo.listCommunes(db, province, q, limit)).map((c) => ({ level, code: c.code, name: c.name, nameEn: c.nameEn, fullName: c.fullName, fullNameEn: c.fullNameEn, provinceCode: c.provinceCode }));
     reply.header('cache-control', 'public, max-age=3600');
     return { version: { id: version.id, validFrom: version.validFrom, instrument: version.instrument }, total: items.length, items };
   });
