@@ -20,7 +20,12 @@ export const DOC_TYPES = ['business_registration', 'food_safety', 'trademark', '
 
 /** The import preview, as the import API returns it. */
 export type ImportRow = {
-  row: number; sheet: string; kind: 'entity' | 'product'; action: 'create' | 'update' | 'error'; label: string;
+  row: number; sheet: string; kind: 'entity' | 'product'; action: 'create' | 'update' | 'unchanged' | 'error'; label: string;
   errors: { column: string; field: string; code: string; message: { vi: string; en: string } }[];
+  changes: { column: string; field: string }[];
+  duplicates: { code: string; name: string; productSet: number }[];
 };
-export type ImportPreview = { id: string; fileName: string; totals: { rows: number; create: number; update: number; errors: number }; rows: ImportRow[] };
+export type ImportRowFilter = 'all' | ImportRow['action'] | 'duplicate';
+export type ImportRowsPage = { show: ImportRowFilter; page: number; pageSize: number; total: number; rows: ImportRow[] };
+export type ImportTotals = { rows: number; create: number; update: number; unchanged: number; duplicates: number; errors: number };
+export type ImportPreview = { id: string; fileName: string; totals: ImportTotals; first: ImportRowsPage };

@@ -83,7 +83,9 @@ browserSuite((site) => {
     await badRow.first().waitFor({ timeout: 20_000 });
     assert.match(await badRow.first().innerText(), /3/); // spreadsheet row 3 (header is row 1)
     assert.equal(await page.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled(), true);
-    await page.getByLabel('Chỉ hiện dòng lỗi').uncheck({ force: true });
+    // The rows come a page at a time; the filter asks the server for all of them (errors were shown first).
+    await page.getByRole('radio', { name: /^Tất cả/ }).check({ force: true });
+    await page.locator('tr[data-row]:not(.import-error-row)').first().waitFor();
     await page.getByRole('heading', { name: '3. Kiểm tra và xác nhận' }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90));
     await page.waitForTimeout(200);
     await screenshot(page, 'import-preview.png');
