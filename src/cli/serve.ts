@@ -4,6 +4,7 @@ import { PUBLIC } from '../app/actor.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openDatabase, type Database } from '../app/db.js';
 import { withPreparationLock } from '../app/migrate.js';
+import { checkPublicUrl, oneLine } from '../app/public-url-check.js';
 import { buildApp, loadReferenceData, startWorkers } from '../modules/index.js';
 import { createUser, getUserByEmail } from '../modules/accounts/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
@@ -38,6 +39,12 @@ async function prepareLocked(config: Config, database: Database, log: (msg: stri
 
 export async function serve() {
   const config = loadConfig();
+  const publicUrlCheck = checkPublicUrl(process.env, config.publicUrl);
+  if (publicUrlCheck?.refuse) {
+    console.error(oneLine(publicUrlCheck.message));
+    process.exit(78); // EX_CONFIG: a setting is missing or wrong, nothing was opened
+  }
+  if (publicUrlCheck) console.warn(`⚠ ${oneLine(publicUrlCheck.message)}`);
   const database = await openDatabase(config);
   const app = await buildApp(config, database);
   const demoLoaded = await prepareDatabase(config, database, (m) => app.log.info(m));

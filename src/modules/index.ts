@@ -12,14 +12,15 @@ import { HOUR_MS, oncePerDay, schedule } from '../app/schedule.js';
 import { buildServer } from '../app/server.js';
 import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
-import { createMailTransport, mailHandlers } from './notifications/index.js';
+import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
-import { loadHolidays, productCertification, runCertificateExpiry, scoringPages, scoringRoutes } from './scoring/index.js';
+import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(geoRoutes, deps);
   await api.register(accountsRoutes, deps);
+  await api.register(notificationRoutes, deps);
   await api.register(registryRoutes, deps);
   await api.register(scoringRoutes, deps);
 };
@@ -51,25 +52,23 @@ export type Workers = { stop(): Promise<void> };
 
 /** The background work of a server process: the outbox worker with every module's handlers, and the daily jobs. */
 export function startWorkers(database: Database, log: FastifyBaseLogger, config: Config): Workers {
-  const mail = mailHandlers(createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom }), config.publicUrl);
-  const outbox = new OutboxWorker(database.db, log)
-    .on('password.reset_requested', mail.passwordReset)
-    .on('signup.email_taken', mail.signupEmailTaken)
-    .on('invitation.created', mail.invitation)
-    .on('entity.approved', async (p, _db, log) => log.info(p, 'entity approved: notify its members'))
-    .on('entity.refused', async (p, _db, log) => log.info(p, 'entity refused: notify its members'))
-    // The product's registry status already changed in the certificate's own transaction; these notify.
-    .on('certificate.issued', async (p, _db, log) => log.info(p, 'certificate issued: notify the entity and the commune'))
-    .on('certificate.revoked', async (p, _db, log) => log.info(p, 'certificate revoked: notify the entity and the agencies concerned'));
+  // Every event's notices (e-mail and in-app) and the security mail. The product's registry status already changed
+  // in the certificate's own transaction; the certificate events only notify.
+  const mail = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
+  const outbox = registerNotificationHandlers(new OutboxWorker(database.db, log), mail, config.publicUrl);
   outbox.start();
   // Products whose certificate lapsed read 'expired' in the registry (Điều 4.3, 12.3): once a Việt Nam day across all
   // server processes, checked now and every hour so a new day's run comes soon after midnight.
   const expiry = schedule('certificate-expiry', HOUR_MS, oncePerDay(database, 'certificate-expiry',
     () => runCertificateExpiry(database.db, log).then((r) => ({ today: r.today, expired: r.expired.length }))), log);
+  // The re-rating reminders (window opening, closing soon), enqueued once per certificate: daily like the expiry.
+  const reminders = schedule('rerating-reminders', HOUR_MS, oncePerDay(database, 'rerating-reminders',
+    () => runReRatingReminders(database.db, log)), log);
   return {
     async stop() {
       await outbox.stop();
       await expiry.stop();
+      await reminders.stop();
     },
   };
 }

@@ -56,5 +56,7 @@ export { council, councilSession, memberScore } from './councils.tables.js';
 export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue, transitionDueOn, lapsingInstruments } from './deadlines.rules.js';
 // The daily expiry job (server start, every 24 h, and `ocop expire`).
 export { runCertificateExpiry } from './commands/expire-certificates.js';
+// The daily re-rating reminders (the notification centre tells the entity's members).
+export { runReRatingReminders, remindReRating, CLOSING_NOTICE_DAYS } from './commands/remind-rerating.js';
 // The public pages (server-rendered at the site's root) and the certificate a product's page shows.
 export { scoringPages, productCertification } from './pages/pages.routes.js';
