@@ -7,16 +7,27 @@ import type { FastifyBaseLogger } from 'fastify';
 import { query, type Db, type Queryable } from './db.js';
 
 export type OutboxEvents = {
-  'invitation.created': { entityId: string; email: string; token: string };
+  'invitation.created': { entityId: string; email: string; token: string; invitedBy?: string };
   'password.reset_requested': { userId: string; email: string; fullName: string; token: string; expiresAt: string };
   'signup.email_taken': { userId: string; email: string; fullName: string };
   'entity.approved': { entityId: string };
   'entity.refused': { entityId: string; reason: string };
   'certificate.issued': { certificateId: string; number: string; productId: string; entityId: string; stars: number; replacesNumber: string | null };
   'certificate.revoked': { certificateId: string; number: string; productId: string; entityId: string; ground: string };
+  // The dossier's procedure, for the notification centre (the handler reads the rest from the dossier).
+  'dossier.returned': { dossierId: string; reasons: string[] };
+  'dossier.forwarded': { dossierId: string };
+  'dossier.accepted': { dossierId: string };
+  'dossier.decided': { dossierId: string; outcome: 'sent_to_central' | 'certified' | 'not_recognised'; stars: number | null };
+  'session.scheduled': { sessionId: string; councilId: string };
+  'session.rescore_requested': { sessionId: string; itemId: string; round: number; reason: string; members: string[] };
+  /** The daily re-rating reminder: the window (Điều 7.6.a) has opened, or closes soon. */
+  'certificate.rerating_window': { certificateId: string; stage: 'opening' | 'closing'; opensOn: string; closesOn: string; expiresOn: string };
 };
 export type EventName = keyof OutboxEvents;
-export type Handler<E extends EventName> = (payload: OutboxEvents[E], db: Db, log: FastifyBaseLogger) => Promise<void>;
+/** Which event a handler runs for: `id` keys what it must not do twice when the event is retried. */
+export type EventMeta = { id: number; attempt: number };
+export type Handler<E extends EventName> = (payload: OutboxEvents[E], db: Db, log: FastifyBaseLogger, event: EventMeta) => Promise<void>;
 
 export async function enqueue<E extends EventName>(tx: Queryable, event: E, payload: OutboxEvents[E]): Promise<void> {
   await tx.execute(sql`INSERT INTO outbox (event, payload) VALUES (${event}, ${JSON.stringify(payload)}::jsonb)`);
@@ -62,7 +73,7 @@ export class OutboxWorker {
       RETURNING id, event, payload, attempts`)).sort((a, b) => Number(a.id) - Number(b.id));
     for (const row of rows) {
       try {
-        for (const h of this.handlers.get(row.event) ?? []) await h(row.payload, this.db, this.log);
+        for (const h of this.handlers.get(row.event) ?? []) await h(row.payload, this.db, this.log, { id: Number(row.id), attempt: row.attempts });
         await this.db.execute(sql`UPDATE outbox SET processed_at = now(), claimed_until = NULL, last_error = NULL
           WHERE id = ${row.id} AND claimed_by = ${this.id} AND processed_at IS NULL`);
       } catch (err) {

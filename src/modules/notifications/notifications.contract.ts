@@ -53,6 +53,9 @@ export const preference = z.strictObject({ kind: notificationKind, email: z.bool
 /** GET answers every kind; PUT takes any subset (kinds not named keep their setting) and answers every kind. */
 export const preferences = z.strictObject({ items: z.array(preference).max(NOTIFICATION_KINDS.length * 2) });
 
+/** The language a person's e-mail is written in (GET/PUT /notifications/language); vi until chosen. */
+export const languageBody = z.strictObject({ language: z.enum(['vi', 'en']) });
+
 export const mailboxIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'A mailbox id is the file name without .eml') });
 export const mailboxItem = z.object({ id: z.string(), to: z.string(), subject: z.string(), date: z.string() });
 export const mailboxList = z.object({ items: z.array(mailboxItem) });

@@ -30,7 +30,7 @@ export async function inviteMember(ctx: Ctx, entityId: string, email: string) {
     // Two invitations at the same moment both passed the check; the partial unique index lets one through.
     .catch((err: unknown) => { throw isUniqueViolation(err, 'invitation_one_pending_idx') ? invitationPending() : err; });
   await recordAudit(ctx, { action: 'entity.invite', recordType: 'entity', recordId: entityId, provinceCode: e.provinceCode, communeCode: e.communeCode, after: { email } });
-  await enqueue(ctx.tx, 'invitation.created', { entityId, email, token });
+  await enqueue(ctx.tx, 'invitation.created', { entityId, email, token, invitedBy: (ctx.actor as { id: string }).id });
   return { email, token, expiresAt: expiresAt.toISOString() };
 }
 

@@ -2,6 +2,7 @@
 // the advisory team (Tổ tư vấn). That day is the day the complete dossier is received: for a re-rating it starts the
 // 45 days the re-rating may take at that level (Điều 7.6.g), counted again if a return made the dossier incomplete.
 import type { Ctx } from '../../../app/actor.js';
+import { enqueue } from '../../../app/outbox.js';
 import { reRatingDueOn, vnDate } from '../deadlines.rules.js';
 import { loadFor, saveDossier } from './_dossier.js';
 
@@ -11,5 +12,7 @@ export async function acceptDossier(ctx: Ctx, id: string, version: number) {
   const central = d.status === 'sent_to_central';
   const received = central ? { centralReceivedOn: today } : { provinceReceivedOn: today };
   const due = d.type === 'rerating' ? { reratingDueOn: reRatingDueOn(today) } : {};
-  return saveDossier(ctx, d, { status: central ? 'central_advisory' : 'advisory_review', ...received, ...due }, 'accept');
+  const after = await saveDossier(ctx, d, { status: central ? 'central_advisory' : 'advisory_review', ...received, ...due }, 'accept');
+  await enqueue(ctx.tx, 'dossier.accepted', { dossierId: d.id });
+  return after;
 }

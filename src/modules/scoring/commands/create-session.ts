@@ -2,6 +2,7 @@
 // dossiers are then put on its agenda.
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
+import { enqueue } from '../../../app/outbox.js';
 import { recordAudit } from '../../../app/audit.js';
 import { forbidden } from '../../../app/errors.js';
 import type { createSessionBody } from '../councils.contract.js';
@@ -17,5 +18,6 @@ export async function createSession(ctx: Ctx, councilId: string, input: z.input<
     councilId, title: input.title, scheduledOn: input.scheduledOn, location: input.location ?? null, mode: input.mode ?? 'meeting', present: [], createdAt: ctx.now,
   }).returning();
   await recordAudit(ctx, { action: 'session.create', recordType: 'council_session', recordId: row.id, provinceCode: council.provinceCode, after: row });
+  await enqueue(ctx.tx, 'session.scheduled', { sessionId: row.id, councilId });
   return row;
 }

@@ -4,6 +4,7 @@
 //  - Ministry, on its central council's 5★ result → certify 5★;
 //  - province, on a central result below 5★ → certify 3★/4★ on that result, or not recognised.
 import type { Ctx } from '../../../app/actor.js';
+import { enqueue } from '../../../app/outbox.js';
 import { roundFor, vnDate } from '../deadlines.rules.js';
 import { plannedDecision } from '../decision.rules.js';
 import type { Decision } from '../dossiers.tables.js';
@@ -20,7 +21,9 @@ export async function decideDossier(ctx: Ctx, id: string, input: { decisionNumbe
   if (plan.outcome === 'sent_to_central') {
     const today = vnDate(ctx.now);
     const decision: Decision = { level: 'province', outcome: 'sent_to_central', stars: plan.stars, basis: 'province_council', ...base };
-    return saveDossier(ctx, d, { status: 'sent_to_central', decision, sentToCentralOn: today, centralFinishBefore: roundFor('central', today).finishBefore }, 'decide');
+    const after = await saveDossier(ctx, d, { status: 'sent_to_central', decision, sentToCentralOn: today, centralFinishBefore: roundFor('central', today).finishBefore }, 'decide');
+    await enqueue(ctx.tx, 'dossier.decided', { dossierId: d.id, outcome: 'sent_to_central', stars: plan.stars });
+    return after;
   }
   const level = plan.basis === 'central_council' && ctx.actor.kind === 'user' && ctx.actor.role === 'central' ? 'central' : 'province';
   return finish(ctx, d, plan.outcome === 'certified' ? plan.stars : null, { level, basis: plan.basis, ...base });
@@ -28,9 +31,13 @@ export async function decideDossier(ctx: Ctx, id: string, input: { decisionNumbe
 
 async function finish(ctx: Ctx, d: Parameters<typeof saveDossier>[1], stars: number | null, partial: Omit<Decision, 'outcome' | 'stars'>) {
   if (stars === null) {
-    return saveDossier(ctx, d, { status: 'not_recognised', decision: { ...partial, outcome: 'not_recognised', stars: null } }, 'decide');
+    const after = await saveDossier(ctx, d, { status: 'not_recognised', decision: { ...partial, outcome: 'not_recognised', stars: null } }, 'decide');
+    await enqueue(ctx.tx, 'dossier.decided', { dossierId: d.id, outcome: 'not_recognised', stars: null });
+    return after;
   }
   const decision: Decision = { ...partial, outcome: 'certified', stars };
   const certificateNumber = await certifyDossier(ctx, d, stars, decision);
-  return saveDossier(ctx, d, { status: 'certified', stars, decision, certificateNumber }, 'decide');
+  const after = await saveDossier(ctx, d, { status: 'certified', stars, decision, certificateNumber }, 'decide');
+  await enqueue(ctx.tx, 'dossier.decided', { dossierId: d.id, outcome: 'certified', stars });
+  return after;
 }

@@ -4,6 +4,7 @@
 // opinion is converted first (Điều 7 khoản 6 điểm d).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
+import { enqueue } from '../../../app/outbox.js';
 import { recordAudit } from '../../../app/audit.js';
 import { AppError, forbidden, notFound } from '../../../app/errors.js';
 import { isChair } from '../councils.policy.js';
@@ -31,5 +32,6 @@ export async function requestRescore(ctx: Ctx, sessionId: string, itemId: string
     await ctx.tx.insert(scoreRevision).values({ scoreId: s.id, version: s.version + 1, at: ctx.now, byUser: me(ctx)!, action: 'rescore_requested', answers: s.answers, total: s.total, changed: [] });
   }
   await recordAudit(ctx, { action: 'session.rescore', recordType: 'council_session', recordId: sessionId, provinceCode: council.provinceCode, after: { itemId, round, reason: input.reason, members: request.members } });
+  await enqueue(ctx.tx, 'session.rescore_requested', { sessionId, itemId, round, reason: input.reason, members: request.members });
   return { round, members: request.members };
 }

@@ -2,6 +2,7 @@
 // The office may also cite criteria whose knock-out note ("Bị loại nếu …") it found met, checked against the sheet.
 // The entity edits and resubmits; every return is kept with its reasons.
 import type { Ctx } from '../../../app/actor.js';
+import { enqueue } from '../../../app/outbox.js';
 import { assertFindings } from '../deciding-notes.rules.js';
 import { dossierReturn, type Stage } from '../dossiers.tables.js';
 import { stageOf } from '../dossiers.policy.js';
@@ -14,5 +15,7 @@ export async function returnDossier(ctx: Ctx, id: string, input: { reasons: stri
   assertFindings(getSheet(d.sheet, d.instrument)!, {}, { knockOuts });
   const stage = stageOf(d.status) as Stage;
   await ctx.tx.insert(dossierReturn).values({ dossierId: d.id, stage, reasons: input.reasons, knockOuts, returnedAt: ctx.now, returnedBy: actorId(ctx) });
-  return saveDossier(ctx, d, { status: 'returned', returnedStage: stage }, 'return', { stage, reasons: input.reasons, knockOuts });
+  const after = await saveDossier(ctx, d, { status: 'returned', returnedStage: stage }, 'return', { stage, reasons: input.reasons, knockOuts });
+  await enqueue(ctx.tx, 'dossier.returned', { dossierId: d.id, reasons: input.reasons });
+  return after;
 }
