@@ -67,6 +67,8 @@ export function registerMicroCache(app: FastifyInstance, ttlSeconds: number, dat
     if (!hit) return;
     if (Date.now() - hit.at > ttl) { entries.delete(keyOf(req)); return; }
     reply.headers(hit.headers).header('x-cache', 'hit');
+    // A revisit that holds this copy gets a 304, as it would from the route itself.
+    if (hit.headers.etag && req.headers['if-none-match'] === hit.headers.etag) return reply.code(304).send();
     return reply.send(hit.body);
   });
 

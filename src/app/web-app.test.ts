@@ -16,7 +16,7 @@ import { multipartBody } from '../../test/multipart.js';
 let t: TestApp;
 before(async () => {
   assert.ok(existsSync(join(webDist, 'index.html')), `the web app is built at ${webDist} (npx vite build)`);
-  t = await testApp();
+  t = await testApp({ publicCacheSeconds: 60 }); // the micro-cache on, as in production
 });
 after(() => t.close());
 
@@ -130,11 +130,33 @@ test('API JSON compressed on the fly, micro-cache hits too (and still plain for 
   const body = JSON.parse(decoded(first).toString());
   assert.ok(body.items.length >= 8, 'the list decodes');
   const hit = await t.app.inject({ url, headers: gz });
-  if (hit.headers['x-cache'] === 'hit') assert.equal(hit.headers['content-encoding'], 'gzip', 'a cached response is compressed for its client');
+  assert.equal(hit.headers['x-cache'], 'hit');
+  assert.equal(hit.headers['content-encoding'], 'gzip', 'a cached response is compressed for its client');
   assert.deepEqual(JSON.parse(decoded(hit).toString()), body);
   const plain = await t.app.inject({ url });
   assert.equal(plain.headers['content-encoding'], undefined);
   assert.deepEqual(plain.json(), body);
+});
+
+test('a micro-cached page keeps its ETag: a revisit served from the cache gets a 304, compressed hits decode', async () => {
+  const central = await t.user('central');
+  const e = await makeEntity(t, central, MEO_VAC);
+  const p = await makeProduct(t, central, e.id, { status: 'registered', name: 'Chè Shan tuyết nén thử' });
+  const url = `/san-pham/${p.id}`;
+  const first = await t.app.inject({ url, headers: br });
+  assert.equal(first.statusCode, 200, first.body);
+  assert.equal(first.headers['content-encoding'], 'br');
+  assert.match(brotliDecompressSync(first.rawPayload).toString(), /Chè Shan tuyết nén thử/);
+  const etag = String(first.headers.etag);
+  assert.match(etag, /^W\/"/);
+  const hit = await t.app.inject({ url, headers: gz });
+  assert.equal(hit.headers['x-cache'], 'hit');
+  assert.equal(hit.headers.etag, etag);
+  assert.match(gunzipSync(hit.rawPayload).toString(), /Chè Shan tuyết nén thử/);
+  const revisit = await t.app.inject({ url, headers: { ...br, 'if-none-match': etag } });
+  assert.equal(revisit.headers['x-cache'], 'hit');
+  assert.equal(revisit.statusCode, 304);
+  assert.equal(revisit.rawPayload.length, 0);
 });
 
 test('problem+json errors compressed when large; types compressed already (PDF) are not', async () => {
