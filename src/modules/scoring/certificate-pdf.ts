@@ -1,26 +1,12 @@
-// The printed certificate (A4 landscape): national header, the certificate text, the stars, the validity and a QR
-// code to the public verification page. Fonts with Vietnamese diacritics are embedded: DejaVu Sans (preinstalled on
-// Debian/Ubuntu), else Noto Sans (fonts-noto-core). Stars are drawn as shapes so they print with any font.
+// The printed certificate (A4 landscape): the deciding authority and the national motto (Nghị định 30/2020/NĐ-CP
+// layout, Times New Roman–metric serif embedded: pdf-layout.ts), the certificate text, the stars, the validity and a
+// QR code to the public verification page. Stars are drawn as shapes so they print with any font.
 // No internal id is printed: the certificate number is the key people read and the QR code carries.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { placeName } from '../geo/index.js';
 import { viDate } from './deadlines.rules.js';
+import { dateInWords, motto, renderPdf, type Doc } from './pdf-layout.js';
 import { RULES } from './rules.data.js';
-
-const FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto'];
-const FAMILIES: [string, string][] = [['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'], ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf']];
-
-let found: { regular: string; bold: string } | undefined;
-function fonts() {
-  if (found) return found;
-  for (const [r, b] of FAMILIES) {
-    for (const dir of FONT_DIRS) {
-      if (existsSync(`${dir}/${r}`) && existsSync(`${dir}/${b}`)) return (found = { regular: `${dir}/${r}`, bold: `${dir}/${b}` });
-    }
-  }
-  throw new Error('No font with Vietnamese diacritics found (install fonts-dejavu-core or fonts-noto-core)');
-}
 
 export type CertificatePrint = {
   number: string;
@@ -43,9 +29,6 @@ export type CertificatePrint = {
   verifyUrl: string;
 };
 
-const inWords = (iso: string) => `ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 function star(doc: Doc, cx: number, cy: number, r: number) {
   const points: [number, number][] = [];
@@ -57,31 +40,27 @@ function star(doc: Doc, cx: number, cy: number, r: number) {
   doc.polygon(...points).fillColor('#d4a017').fill();
 }
 
-export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer> {
-  const f = fonts();
-  const doc = new PDFDocument({
-    size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 40, left: 50, right: 50 },
-    info: { Title: `Giấy chứng nhận OCOP ${c.number}`, Subject: `${c.productName} — ${c.stars} sao`, Producer: 'Hệ thống thông tin OCOP' },
-  });
-  doc.registerFont('r', f.regular).registerFont('b', f.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (x: Buffer) => chunks.push(x));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+export function renderCertificatePdf(c: CertificatePrint): Promise<Buffer> {
+  return renderPdf({ title: `Giấy chứng nhận OCOP ${c.number}`, subject: `${c.productName} — ${c.stars} sao`, layout: 'landscape', margins: { top: 40, bottom: 40, left: 50, right: 50 } }, (doc) => draw(doc, c));
+}
 
+async function draw(doc: Doc, c: CertificatePrint) {
   const W = doc.page.width;
   const H = doc.page.height;
   doc.lineWidth(3).strokeColor('#b8860b').rect(20, 20, W - 40, H - 40).stroke();
   doc.lineWidth(1).rect(28, 28, W - 56, H - 56).stroke();
 
-  // Header: the deciding authority on the left, the national motto on the right.
+  // Header: the deciding authority on the left with its short rule, the national motto on the right, each line of
+  // the motto on one line, the Tiêu ngữ underlined its own length.
   const colW = (W - 100) / 2;
-  doc.fillColor('black').font('b').fontSize(11);
-  const issuer = c.authorityLevel === 'central' ? 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' : c.authority.toUpperCase().replace(/^UBND/, 'ỦY BAN NHÂN DÂN');
+  doc.fillColor('black').font('b').fontSize(12);
+  const issuer = c.authorityLevel === 'central' ? 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' : c.authority.toLocaleUpperCase('vi').replace(/^UBND/, 'ỦY BAN NHÂN DÂN');
   doc.text(issuer, 50, 50, { width: colW, align: 'center' });
-  doc.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 50 + colW, 50, { width: colW, align: 'center' });
-  doc.font('b').fontSize(11).text('Độc lập - Tự do - Hạnh phúc', 50 + colW, doc.y + 2, { width: colW, align: 'center' });
-  doc.moveTo(50 + colW + colW / 2 - 80, doc.y + 4).lineTo(50 + colW + colW / 2 + 80, doc.y + 4).lineWidth(0.8).strokeColor('black').stroke();
-  doc.font('r').fontSize(10).text(`Số: ${c.number}`, 50, 86, { width: colW, align: 'center' });
+  const ruleY = doc.y + 3;
+  const ruleW = Math.min(doc.widthOfString(issuer), colW) * 0.4;
+  doc.moveTo(50 + (colW - ruleW) / 2, ruleY).lineTo(50 + (colW + ruleW) / 2, ruleY).lineWidth(0.6).strokeColor('black').stroke();
+  motto(doc, 50 + colW, 50, colW);
+  doc.font('r').fontSize(13).text(`Số: ${c.number}`, 50, ruleY + 8, { width: colW, align: 'center' });
 
   // Title and body.
   doc.font('b').fontSize(24).fillColor('#8b0000').text('GIẤY CHỨNG NHẬN', 50, 120, { width: W - 100, align: 'center' });
@@ -89,7 +68,7 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   doc.font('r').fontSize(9).fillColor('#555').text('OCOP product rating certificate — Chương trình Mỗi xã một sản phẩm', { width: W - 100, align: 'center' });
 
   doc.fillColor('black').font('r').fontSize(11).moveDown(0.8);
-  doc.text(`Căn cứ Quyết định số ${c.decisionNumber} ${inWords(c.decidedOn)} của ${c.authority} về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP (theo ${c.instrument}),`, 90, doc.y, { width: W - 180, align: 'center' });
+  doc.text(`Căn cứ Quyết định số ${c.decisionNumber} ${dateInWords(c.decidedOn)} của ${c.authority} về việc công nhận kết quả đánh giá, phân hạng sản phẩm OCOP (theo ${c.instrument}),`, 90, doc.y, { width: W - 180, align: 'center' });
   doc.moveDown(0.6).font('b').fontSize(13).text('CHỨNG NHẬN', { width: W - 180, align: 'center' });
   doc.moveDown(0.3).font('r').fontSize(10).text('Sản phẩm', 90, doc.y, { width: W - 180, align: 'center' });
   doc.font('b').fontSize(16).text(c.productName, { width: W - 180, align: 'center' });
@@ -120,10 +99,7 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   doc.image(qr, 60, footY, { width: qrSize, height: qrSize });
   doc.fillColor('black').font('r').fontSize(8).text('Quét mã để xác minh / Scan to verify:', 60 + qrSize + 8, footY + 20, { width: 240 })
     .text(c.verifyUrl, { width: 240, link: c.verifyUrl, underline: true });
-  const place = c.authorityLevel === 'central' ? 'Hà Nội' : c.provinceName.replace(/^(Tỉnh|Thành phố)\s+/, '');
-  doc.font('r').fontSize(11).text(`${place}, ${inWords(c.issuedOn)}`, W - 50 - 300, footY + 10, { width: 300, align: 'center' });
+  const place = c.authorityLevel === 'central' ? 'Hà Nội' : placeName(c.provinceName);
+  doc.font('i').fontSize(13).text(`${place}, ${dateInWords(c.issuedOn)}`, W - 50 - 300, footY + 10, { width: 300, align: 'center' });
   doc.font('b').text(c.authorityLevel === 'central' ? 'BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' : 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', { width: 300, align: 'center' });
-
-  doc.end();
-  return done;
 }

@@ -1,6 +1,7 @@
 // Pure certificate rules: the printed number, expiry, the status shown, the re-rating window, the revocation deadline
 // and who is competent. Dates are 'yyyy-mm-dd' calendar dates in Vietnam's time zone (UTC+7, no daylight saving).
 import type { Actor } from '../../app/actor.js';
+import { unitInText } from '../geo/index.js';
 import { authorityLevel, RULES, type LegalRules } from './rules.data.js';
 import type { CertificateStatus } from './certificates.tables.js';
 
@@ -84,7 +85,7 @@ export function revocationTiming(groundFoundOn: string, decidedOn: string, rules
 /** The deciding authority's name on the certificate: 'UBND tỉnh Tuyên Quang' or 'Bộ Nông nghiệp và Môi trường'. */
 export function authorityName(stars: number, provinceFullName: string, rules: LegalRules = RULES): string {
   if (authorityLevel(stars, rules) === 'central') return rules.authorities.central.name;
-  return `${rules.authorities.province.namePrefix} ${provinceFullName.charAt(0).toLowerCase()}${provinceFullName.slice(1)}`;
+  return `${rules.authorities.province.namePrefix} ${unitInText(provinceFullName, 'tỉnh')}`;
 }
 
 /** The competent authority (Điều 4.1, 8.2): the province's officers for 3★ and 4★, the central office for 5★. */

@@ -2,8 +2,11 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../app/errors.js';
+import { fileSlug } from '../../app/file-names.js';
 import type { ModulePlugin } from '../../app/plugin.js';
+import { contentDisposition } from '../../app/security-headers.js';
 import { requireUser } from '../accounts/index.js';
+import { addressLine, placeName } from '../geo/index.js';
 import { getEntity, getProduct } from '../registry/index.js';
 import { canReadDossier, DOSSIER_READERS } from './dossiers.policy.js';
 import { getDossier, listDossierFiles } from './dossiers.repo.js';
@@ -26,11 +29,13 @@ export const dossierFormRoutes: ModulePlugin = async (app, { database }) => {
     const d = row.dossier;
     const p = (await getProduct(db, d.productId))!;
     const e = (await getEntity(db, d.entityId))!;
-    const place = row.communeName;
+    const place = placeName(row.communeName);
+    // The entity's street address with its commune and province, each once (a typed address often names them).
+    const address = addressLine(e.entity.address, e.communeName, e.provinceName);
     let pdf: Buffer;
     if (req.params.form === '01.pdf') {
       pdf = await form01({
-        provinceName: row.provinceName, year: d.registration.year, number: d.number, type: d.type, registration: d.registration,
+        provinceName: row.provinceName, year: d.registration.year, number: d.number, type: d.type, registration: { ...d.registration, address: addressLine(d.registration.address, row.communeName, row.provinceName) },
         classification: `${p.set.sectorName} – ${p.set.groupName} – ${p.set.name}`, place, submittedOn: d.submittedOn, receivedByCommune: d.submittedOn, forwardedOn: d.forwardedOn,
       });
     } else if (req.params.form === '02.pdf') {
@@ -40,18 +45,18 @@ export const dossierFormRoutes: ModulePlugin = async (app, { database }) => {
       for (const f of await listDossierFiles(db, d.id)) if (f.criterionCode) (evidence[f.criterionCode] ??= []).push(f.caption ? `${f.caption} (${f.originalName})` : f.originalName);
       pdf = await form02({
         sheet, answers: d.answers, answerNotes: d.answerNotes, evidence, selfReport: d.selfReport,
-        entity: { name: e.entity.name, address: `${e.entity.address}, ${e.communeName}, ${e.provinceName}`, phone: e.entity.phone, email: e.entity.email },
+        entity: { name: e.entity.name, address, phone: e.entity.phone, email: e.entity.email },
         total: ev.total, parts: ev.parts, stars: ev.stars, type: d.type, place, date: d.submittedOn,
       });
     } else {
       pdf = await form03({
-        communeName: row.communeName, provinceName: row.provinceName, productName: p.product.name,
-        entity: { name: e.entity.name, type: e.entity.type, address: `${e.entity.address}, ${e.communeName}`, representative: e.entity.representative },
+        communeName: row.communeName, provinceName: row.provinceName, place, productName: p.product.name,
+        entity: { name: e.entity.name, type: e.entity.type, address, representative: e.entity.representative },
         review: d.communeReview,
       });
     }
     reply.header('content-type', 'application/pdf').header('cache-control', 'private, max-age=0')
-      .header('content-disposition', `inline; filename="mau-${req.params.form.slice(0, 2)}-${d.number.replace(/[^0-9A-Za-z-]/g, '_')}.pdf"`);
+      .header('content-disposition', contentDisposition('inline', `mau-${req.params.form.slice(0, 2)}-${fileSlug(d.number)}.pdf`));
     return reply.send(pdf);
   });
 };

@@ -1,94 +1,35 @@
 // The paper side of the dossier, printed from the data in the decree's layout (Phụ lục III): Mẫu 01 registration,
 // Mẫu 02 self-assessment, Mẫu 03 commune report; plus the council's minutes (biên bản) and one member's filled sheet.
-// Fonts with Vietnamese diacritics: DejaVu Sans (preinstalled; it also has the ☐ ☒ boxes), else Noto Sans with
-// [ ] / [x] for the boxes.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+// Typeface, margins, motto and dates follow Nghị định 30/2020/NĐ-CP (pdf-layout.ts); units and addresses are
+// written through geo's helpers, so a stored "Tỉnh Tuyên Quang" never prints as "tỉnh Tỉnh Tuyên Quang".
+import { unitInText } from '../geo/index.js';
 import { criteriaOf, type Sheet } from './sheets.data.js';
 import { viDate } from './deadlines.rules.js';
+import { adminHeader, BODY, box, centered as center, dateInWords, DOTS, field as line, placeAndDate, renderPdf, signature, textWidth as width, type Doc } from './pdf-layout.js';
 
-const FONT_DIRS = ['/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/dejavu'];
-const CANDIDATES: [string, string, string, boolean][] = [
-  ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', true],
-  ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', false],
-  ['NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Italic.ttf', false],
-];
-
-let chosen: { regular: string; bold: string; italic: string; boxes: boolean } | undefined;
-function fonts() {
-  if (chosen) return chosen;
-  for (const [r, b, i, boxes] of CANDIDATES) {
-    for (const dir of FONT_DIRS) {
-      if (existsSync(`${dir}/${r}`) && existsSync(`${dir}/${b}`)) {
-        return (chosen = { regular: `${dir}/${r}`, bold: `${dir}/${b}`, italic: existsSync(`${dir}/${i}`) ? `${dir}/${i}` : `${dir}/${r}`, boxes });
-      }
-    }
-  }
-  throw new Error('No font with Vietnamese diacritics found (install fonts-dejavu-core or fonts-noto-core)');
-}
-
-type Doc = InstanceType<typeof PDFDocument>;
-const DOTS = '…………………………';
-
-function render(title: string, draw: (doc: Doc) => void): Promise<Buffer> {
-  const f = fonts();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 56 }, info: { Title: title, Producer: 'Hệ thống thông tin OCOP' } });
-  doc.registerFont('r', f.regular).registerFont('b', f.bold).registerFont('i', f.italic).font('r').fontSize(12);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  draw(doc);
-  doc.end();
-  return done;
-}
-
-const width = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-const center = (doc: Doc, text: string, font = 'b', size = 12) => doc.font(font).fontSize(size).text(text, { align: 'center', width: width(doc) }).font('r').fontSize(12);
-const line = (doc: Doc, label: string, value: string | number | null | undefined) => {
-  doc.font('r').text(`${label} `, { continued: true }).font('b').text(value === null || value === undefined || value === '' ? DOTS : String(value)).font('r');
-};
-const box = (on: boolean | undefined) => (fonts().boxes ? (on ? '☒' : '☐') : on ? '[x]' : '[ ]');
-const nationalHeader = (doc: Doc) => {
-  center(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  center(doc, 'Độc lập - Tự do - Hạnh phúc');
-  center(doc, '---------------', 'r');
-  doc.moveDown();
-};
-const signature = (doc: Doc, place: string, date: string | null, who: string, hint: string, name?: string | null) => {
-  doc.moveDown();
-  const x = doc.page.margins.left + width(doc) / 2;
-  const w = width(doc) / 2;
-  doc.font('i').text(`${place}, ${dateVi(date)}`, x, doc.y, { width: w, align: 'center' });
-  doc.font('b').text(who, x, doc.y, { width: w, align: 'center' });
-  doc.font('i').text(hint, x, doc.y, { width: w, align: 'center' });
-  doc.moveDown(3);
-  if (name) doc.font('b').text(name, x, doc.y, { width: w, align: 'center' });
-  doc.font('r').text('', doc.page.margins.left, doc.y);
-};
-
-export function dateVi(iso: string | null | undefined): string {
-  if (!iso) return 'ngày …… tháng …… năm ……';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `ngày ${d} tháng ${m} năm ${y}`;
-}
+const render = (title: string, draw: (doc: Doc) => void) => renderPdf({ title }, draw);
 const dateOrDots = (iso: string | null | undefined) => (iso ? viDate(iso) : DOTS);
 const num = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+/** The form's reference line at the top right, small italic. */
+const formTag = (doc: Doc, text: string) => doc.font('i').fontSize(10).text(text, { align: 'right' }).font('r').fontSize(BODY);
 
 // ── Mẫu 01 ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export type Form01Data = {
   provinceName: string; year: number; number: string; type: 'first' | 'upgrade' | 'rerating';
   registration: { unitName?: string; representativeName?: string; representativeTitle?: string; address?: string; phone?: string | null; email?: string | null; productName?: string; sampleCount?: number | null };
-  classification: string; place: string; submittedOn: string | null; receivedByCommune: string | null; forwardedOn: string | null;
+  classification: string;
+  /** The place of the date line: the commune's own name (geo's placeName). */
+  place: string; submittedOn: string | null; receivedByCommune: string | null; forwardedOn: string | null;
 };
 
 export function form01(x: Form01Data): Promise<Buffer> {
   return render('Mẫu số 01 – Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP', (doc) => {
-    doc.font('i').fontSize(10).text('Mẫu số 01 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
-    nationalHeader(doc);
+    formTag(doc, 'Mẫu số 01 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)');
+    adminHeader(doc);
     center(doc, 'PHIẾU ĐĂNG KÝ', 'b', 14);
     center(doc, 'Tham gia đánh giá, phân hạng sản phẩm OCOP', 'b');
-    center(doc, `của tỉnh ${x.provinceName} năm ${x.year}`, 'b');
+    center(doc, `của ${unitInText(x.provinceName, 'tỉnh')} năm ${x.year}`, 'b');
     doc.moveDown();
     const r = x.registration;
     doc.font('b').text('1. Thông tin về đơn vị đăng ký:').font('r');
@@ -106,7 +47,7 @@ export function form01(x: Form01Data): Promise<Buffer> {
     line(doc, '- Sản phẩm mẫu (số lượng):', r.sampleCount);
     doc.moveDown(0.5);
     doc.text('Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.', { align: 'justify' });
-    signature(doc, x.place, x.submittedOn, 'ĐẠI DIỆN', '(Ký, đóng dấu, ghi rõ họ tên)', r.representativeName);
+    signature(doc, { placeDate: placeAndDate(x.place, x.submittedOn), title: 'ĐẠI DIỆN', hint: '(Ký, đóng dấu, ghi rõ họ tên)', name: r.representativeName });
     doc.moveDown();
     center(doc, 'PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ');
     for (const [who, on] of [['DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ', x.receivedByCommune], ['DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH', x.forwardedOn]] as const) {
@@ -133,13 +74,14 @@ export type Form02Data = {
 };
 
 const ORG_TYPES: Record<string, string> = { htx: 'Hợp tác xã', to_hop_tac: 'Tổ hợp tác', doanh_nghiep: 'Doanh nghiệp', trang_trai: 'Trang trại', ho_kinh_doanh: 'Hộ kinh doanh' };
-const sexVi = (s: string | undefined) => (s === 'female' ? 'Nữ' : s === 'male' ? 'Nam' : DOTS);
+/** The value, not the form's prompt: "Nam", never "Nam (Nam/nữ)". */
+const sexVi = (s: string | undefined) => (s === 'female' ? 'Nữ' : s === 'male' ? 'Nam' : '……………');
 
 export function form02(x: Form02Data): Promise<Buffer> {
   return render('Mẫu số 02 – Báo cáo tự đánh giá về sản phẩm', (doc) => {
     const s = x.selfReport;
     const c = s.checks ?? {};
-    doc.font('i').fontSize(10).text('Mẫu số 02 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
+    formTag(doc, 'Mẫu số 02 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)');
     center(doc, 'BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM', 'b', 14);
     center(doc, '(Dành cho chủ thể có sản phẩm đăng ký)', 'i');
     doc.moveDown();
@@ -150,7 +92,7 @@ export function form02(x: Form02Data): Promise<Buffer> {
     line(doc, '4. Điện thoại:', `${x.entity.phone ?? '……………'}    Email: ${x.entity.email ?? '……………'}`);
     doc.text('5. Tên người đại diện pháp luật:');
     line(doc, '- Họ tên:', s.representative?.fullName);
-    line(doc, '- Giới tính:', `${sexVi(s.representative?.sex)} (Nam/nữ); Dân tộc: ${s.representative?.ethnicity ?? '……………'}`);
+    line(doc, '- Giới tính:', `${sexVi(s.representative?.sex)}; Dân tộc: ${s.representative?.ethnicity ?? '……………'}`);
     line(doc, '- Địa chỉ thường trú:', s.representative?.permanentAddress);
     line(doc, '6. Ngày thành lập/đăng ký kinh doanh:', `${dateOrDots(s.foundedOn)}   Số giấy đăng ký (nếu có): ${s.registrationNumber ?? '……………'}`);
     line(doc, '7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn:', s.productSpec);
@@ -189,7 +131,7 @@ export function form02(x: Form02Data): Promise<Buffer> {
     doc.moveDown();
     center(doc, 'Phần IV'); center(doc, 'KẾ HOẠCH SẢN XUẤT, KINH DOANH');
     doc.text(s.plan ?? DOTS);
-    signature(doc, x.place, x.date, 'ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ', '(Ký, họ tên, đóng dấu)', s.representative?.fullName);
+    signature(doc, { placeDate: placeAndDate(x.place, x.date), title: 'ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ', hint: '(Ký, họ tên, đóng dấu)', name: s.representative?.fullName });
   });
 }
 
@@ -197,26 +139,17 @@ export function form02(x: Form02Data): Promise<Buffer> {
 
 export type Form03Data = {
   communeName: string; provinceName: string; productName: string;
+  /** The place of the date line: the commune's own name (geo's placeName). */
+  place: string;
   entity: { name: string; type: string; address: string; representative: { fullName: string; sex: string; ethnicity: string } };
   review: { items: Record<'a' | 'b' | 'c' | 'd', { assessment: string; note: string }>; conclusion: string | null; signer: string | null; reviewedAt: string } | null;
 };
-/** "Xã Mèo Vạc" reads "xã Mèo Vạc" inside a sentence. */
-const lowerUnit = (name: string) => name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)/, (m) => m.toLowerCase());
 const ASSESSMENT: Record<string, string> = { meets: 'Đạt', partly: 'Đạt một phần', not_meets: 'Không đạt' };
 
 export function form03(x: Form03Data): Promise<Buffer> {
   return render('Mẫu số 03 – Báo cáo đánh giá một số nội dung của hồ sơ', (doc) => {
-    doc.font('i').fontSize(10).text('Mẫu số 03 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)', { align: 'right' }).fontSize(12);
-    const top = doc.y;
-    const half = width(doc) / 2 - 10;
-    doc.font('b').text('ỦY BAN NHÂN DÂN', doc.page.margins.left, top, { width: half, align: 'center' });
-    doc.text(x.communeName.toUpperCase(), { width: half, align: 'center' });
-    doc.font('r').text('-------', { width: half, align: 'center' });
-    const right = doc.page.margins.left + half + 20;
-    doc.font('b').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', right, top, { width: half, align: 'center' });
-    doc.text('Độc lập - Tự do - Hạnh phúc', right, doc.y, { width: half, align: 'center' });
-    doc.font('r').text('---------------', right, doc.y, { width: half, align: 'center' });
-    doc.text('', doc.page.margins.left, doc.y + 12);
+    formTag(doc, 'Mẫu số 03 (Phụ lục III, Quyết định số 26/2026/QĐ-TTg)');
+    adminHeader(doc, { body: { name: `ỦY BAN NHÂN DÂN\n${x.communeName}` }, placeDate: placeAndDate(x.place, x.review?.reviewedAt) });
     center(doc, 'BÁO CÁO', 'b', 14);
     center(doc, 'Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP');
     doc.moveDown();
@@ -226,7 +159,7 @@ export function form03(x: Form03Data): Promise<Buffer> {
     line(doc, '3. Địa chỉ:', x.entity.address);
     doc.text('4. Tên người đại diện pháp luật:');
     line(doc, '- Họ tên:', x.entity.representative.fullName);
-    line(doc, '- Giới tính:', `${sexVi(x.entity.representative.sex)} (Nam/nữ); Dân tộc: ${x.entity.representative.ethnicity}`);
+    line(doc, '- Giới tính:', `${sexVi(x.entity.representative.sex)}; Dân tộc: ${x.entity.representative.ethnicity}`);
     line(doc, '5. Sản phẩm đăng ký đánh giá:', x.productName);
     doc.moveDown(0.5);
     doc.font('b').text('II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM').font('r');
@@ -240,8 +173,8 @@ export function form03(x: Form03Data): Promise<Buffer> {
     }
     if (x.review?.conclusion) doc.moveDown(0.5).text(x.review.conclusion);
     doc.moveDown(0.5);
-    doc.text(`Ủy ban nhân dân ${lowerUnit(x.communeName)} đề nghị Ủy ban nhân dân ${lowerUnit(x.provinceName)} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ${x.productName} của ${x.entity.name}.`, { align: 'justify' });
-    signature(doc, x.communeName, x.review?.reviewedAt ?? null, `T.M ỦY BAN NHÂN DÂN ${x.communeName.toUpperCase()}`, '(Ký tên và đóng dấu)', x.review?.signer);
+    doc.text(`Ủy ban nhân dân ${unitInText(x.communeName, 'xã')} đề nghị Ủy ban nhân dân ${unitInText(x.provinceName, 'tỉnh')} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm ${x.productName} của ${x.entity.name}.`, { align: 'justify' });
+    signature(doc, { title: `TM. ỦY BAN NHÂN DÂN\n${x.communeName.toLocaleUpperCase('vi')}`, hint: '(Ký tên và đóng dấu)', name: x.review?.signer });
   });
 }
 
@@ -249,12 +182,19 @@ export function form03(x: Form03Data): Promise<Buffer> {
 
 export type MinutesData = {
   councilName: string; title: string; scheduledOn: string; location: string | null; closedAt: string | null;
+  /** The place of the date line: the council's province ("Tuyên Quang"), "Hà Nội" for the central council. */
+  place: string | null;
   /** How the council evaluated: in a meeting, by written opinion, or in writing then in a meeting (`convertedAt`). */
   mode: 'meeting' | 'written'; convertedAt: string | null; writtenSource: string;
   quorum: { members: number; present: number; required: number; chairPresent: boolean; met: boolean } | null;
   present: { name: string; role: string }[]; absent: { name: string; role: string }[]; note: string | null;
   items: { position: number; productName: string; productCode: string; entityName: string; sheet: number; members: { name: string; total: number; A: number; B: number; C: number }[]; mean: number | null; parts: { A: number; B: number; C: number } | null; stars: number | null; spread: number | null }[];
 };
+/** The hour in Việt Nam as documents write it: "14 giờ 05". */
+function clockVi(at: string): string {
+  const t = new Date(new Date(at).getTime() + 7 * 3600_000).toISOString();
+  return `${t.slice(11, 13)} giờ ${t.slice(14, 16)}`;
+}
 const ROLE_VI: Record<string, string> = { chair: 'Chủ tịch Hội đồng', secretary: 'Thư ký', member: 'Thành viên' };
 
 /** The sentence of the minutes that says how the council evaluated. */
@@ -267,9 +207,8 @@ function minutesModeText(x: Pick<MinutesData, 'mode' | 'convertedAt' | 'writtenS
 export function minutesPdf(x: MinutesData): Promise<Buffer> {
   const written = x.mode === 'written';
   return render(`${written ? 'Biên bản tổng hợp ý kiến bằng văn bản' : 'Biên bản họp'} – ${x.title}`, (doc) => {
-    nationalHeader(doc);
+    adminHeader(doc, { body: { name: x.councilName }, placeDate: placeAndDate(x.place, x.closedAt ?? x.scheduledOn) });
     center(doc, written ? 'BIÊN BẢN TỔNG HỢP Ý KIẾN ĐÁNH GIÁ BẰNG VĂN BẢN CỦA HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP' : 'BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP', 'b', 13);
-    center(doc, x.councilName, 'b');
     doc.moveDown();
     line(doc, written ? 'Đợt lấy ý kiến:' : 'Phiên họp:', x.title);
     line(doc, 'Hình thức đánh giá:', minutesModeText(x));
@@ -288,7 +227,7 @@ export function minutesPdf(x: MinutesData): Promise<Buffer> {
     }
     if (x.note) { doc.moveDown(0.5); doc.text(x.note); }
     doc.moveDown(0.5);
-    doc.text(`${written ? 'Việc lấy ý kiến' : 'Phiên họp'} kết thúc ${x.closedAt ? `lúc ${x.closedAt.slice(11, 16)} ${viDate(x.closedAt)} (UTC)` : '……'}; điểm số đã được khóa.`);
+    doc.text(`${written ? 'Việc lấy ý kiến' : 'Phiên họp'} kết thúc ${x.closedAt ? `lúc ${clockVi(x.closedAt)}, ${dateInWords(x.closedAt)}` : '……'}; điểm số đã được khóa.`);
     const y = doc.y + 20;
     const half = width(doc) / 2;
     doc.font('b').text('THƯ KÝ', doc.page.margins.left, y, { width: half, align: 'center' });
@@ -299,6 +238,8 @@ export function minutesPdf(x: MinutesData): Promise<Buffer> {
 export type MemberSheetData = {
   sheet: Sheet; councilName: string; memberName: string; productName: string; productCode: string; entityName: string; address: string; phone: string | null;
   answers: Record<string, string>; total: number; parts: { A: number; B: number; C: number }; comment: string | null; submittedAt: string | null;
+  /** The place of the date line: the council's province, "Hà Nội" for the central council. */
+  place: string | null;
 };
 
 export function memberSheetPdf(x: MemberSheetData): Promise<Buffer> {
@@ -322,14 +263,14 @@ export function memberSheetPdf(x: MemberSheetData): Promise<Buffer> {
             const picked = x.answers[c.code] === o.id;
             doc.fontSize(10).font(picked ? 'b' : 'r').text(`${box(picked)} ${o.label}${o.minStar ? ` (${'*'.repeat(o.minStar)})` : ''} – ${o.points} điểm`, { indent: 12 });
           }
-          doc.fontSize(12).font('r');
+          doc.fontSize(BODY).font('r');
         }
       }
     }
     doc.moveDown(0.5);
     doc.font('b').text(`Tổng điểm: ${num(x.total)} (Phần A: ${num(x.parts.A)}; Phần B: ${num(x.parts.B)}; Phần C: ${num(x.parts.C)})`).font('r');
-    doc.fontSize(10).font('i').text('Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** – 3 sao; **** – 4 sao; ***** – 5 sao)').fontSize(12).font('r');
+    doc.fontSize(10).font('i').text('Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao (*** – 3 sao; **** – 4 sao; ***** – 5 sao)').fontSize(BODY).font('r');
     line(doc, 'Ý kiến của người đánh giá:', x.comment);
-    signature(doc, x.councilName, x.submittedAt, 'Người đánh giá', '(Ký và ghi rõ họ tên)', x.memberName);
+    signature(doc, { placeDate: placeAndDate(x.place, x.submittedAt), title: 'NGƯỜI ĐÁNH GIÁ', hint: '(Ký và ghi rõ họ tên)', name: x.memberName });
   });
 }

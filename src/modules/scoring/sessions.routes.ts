@@ -6,8 +6,11 @@ import { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { inTransaction } from '../../app/command.js';
 import { forbidden, notFound } from '../../app/errors.js';
+import { fileSlug } from '../../app/file-names.js';
 import type { ModulePlugin } from '../../app/plugin.js';
+import { contentDisposition } from '../../app/security-headers.js';
 import { requireUser } from '../accounts/index.js';
+import { addressLine, getCommune, getProvince, placeName } from '../geo/index.js';
 import { addSessionItem } from './commands/add-session-item.js';
 import { closeSession } from './commands/close-session.js';
 import { convertSessionToMeeting } from './commands/convert-session-to-meeting.js';
@@ -56,6 +59,12 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const member = await getMember(db, council.id, actor.kind === 'user' ? actor.id : null);
     if (!canReadCouncil(actor, council, member)) throw notFound('session', 'phiên họp');
     return { session, council, member };
+  }
+  /** Where the council sits, for the date line of its papers: its province, or Hà Nội for the central council. */
+  async function councilPlace(council: CouncilRow): Promise<string | null> {
+    if (!council.provinceCode) return 'Hà Nội';
+    const p = await getProvince(db, council.provinceCode);
+    return p ? placeName(p.fullName) : null;
   }
   async function item(sessionId: string, itemId: string) {
     const [it] = await listItems(db, sessionId, itemId);
@@ -208,7 +217,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const pdf = await minutesPdf({
       councilName: council.name, title: session.title, scheduledOn: session.scheduledOn, location: session.location, closedAt: session.closedAt?.toISOString() ?? null,
       mode: session.mode, convertedAt: session.convertedAt?.toISOString() ?? null, writtenSource: procedureRules().writtenOpinion.source,
-      quorum: session.quorum, note: session.minutesNote, ...attendance,
+      quorum: session.quorum, note: session.minutesNote, place: await councilPlace(council), ...attendance,
       items: items.map((it) => ({
         position: it.item.position, productName: it.productName, productCode: it.productCode, entityName: it.entityName, sheet: it.sheet,
         // Scores appear in the minutes only once the session is closed (independent scoring until then).
@@ -216,7 +225,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
         mean: it.item.result?.mean ?? null, parts: (it.item.result?.parts as { A: number; B: number; C: number } | undefined) ?? null, stars: it.item.result?.stars || null, spread: it.item.result?.spread ?? null,
       })),
     });
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="bien-ban-${session.id}.pdf"`).send(pdf);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition('inline', `bien-ban-${fileSlug(session.title.toLowerCase()) || 'phien-hop'}-${session.scheduledOn}.pdf`)).send(pdf);
   });
 
   r.get('/sessions/:id/items/:itemId/members/:userId/sheet.pdf', { config: { access: COUNCIL_PEOPLE }, schema: { tags, summary: 'One member\'s filled score sheet as PDF', params: z.strictObject({ id: z.uuid(), itemId: z.uuid(), userId: z.uuid() }) } }, async (req, reply) => {
@@ -227,11 +236,13 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const allowed = req.params.userId === u.id || session.status === 'closed' || seesAllScores(req.actor, council, member);
     if (!score || !allowed) throw notFound('score', 'phiếu chấm');
     const names = await userNames(db, [score.userId]);
+    const commune = await getCommune(db, it.entityCommune);
+    const province = commune ? await getProvince(db, commune.provinceCode) : undefined;
     const pdf = await memberSheetPdf({
       sheet: getSheet(it.sheet, it.instrument)!, councilName: council.name, memberName: names.get(score.userId) ?? '', productName: it.productName, productCode: it.productCode,
-      entityName: it.entityName, address: it.address, phone: it.phone, answers: score.answers, total: Number(score.total), parts: score.parts as { A: number; B: number; C: number },
+      entityName: it.entityName, address: addressLine(it.address, commune?.fullName, province?.fullName), phone: it.phone, place: await councilPlace(council), answers: score.answers, total: Number(score.total), parts: score.parts as { A: number; B: number; C: number },
       comment: score.comment, submittedAt: score.submittedAt?.toISOString() ?? null,
     });
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="phieu-cham-${it.productCode}.pdf"`).send(pdf);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition('inline', `phieu-cham-${fileSlug(it.productCode)}-${fileSlug(names.get(score.userId) ?? '')}.pdf`)).send(pdf);
   });
 };
