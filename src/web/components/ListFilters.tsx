@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProvinces } from '../reference.js';
+import { CommunePicker } from './CommunePicker.js';
 
 type FilterProps = { value: string; onChange(value: string): void };
 
@@ -26,10 +27,9 @@ export function ProvinceFilter({ value, onChange }: FilterProps) {
   );
 }
 
-/** A commune code is typed digit by digit; only a complete one (see `communeCodeOrEmpty`) filters the list. */
+/** A commune picked by name (diacritics ignored); the filter in the URL is its code. */
 export function CommuneFilter({ value, onChange }: FilterProps) {
-  const { t } = useTranslation();
-  return <TextInput label={t('list.commune')} value={value} inputMode="numeric" maxLength={5} onChange={(e) => onChange(e.currentTarget.value.replace(/\D/g, ''))} />;
+  return <CommunePicker value={value} onChange={onChange} clearable />;
 }
 
 export const communeCodeOrEmpty = (typed: string) => (/^\d{5}$/.test(typed) ? typed : '');

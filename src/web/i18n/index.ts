@@ -11,6 +11,8 @@ import { notificationsVi } from './notifications.vi.js';
 import { notificationsEn } from './notifications.en.js';
 import { mobileVi } from './mobile.vi.js';
 import { mobileEn } from './mobile.en.js';
+import { todoVi } from './todo.vi.js';
+import { todoEn } from './todo.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -20,7 +22,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

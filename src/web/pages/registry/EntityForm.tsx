@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
+import { CommunePicker } from '../../components/CommunePicker.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { ENTITY_TYPES, type EntityOut } from '../../types.js';
 
@@ -60,7 +61,7 @@ export function EntityForm({ entity, onSaved }: { entity: EntityOut; onSaved(e: 
           <TextInput label={t('form.registrationNumber')} required value={v.registrationNumber} onChange={text('registrationNumber')} error={f('registrationNumber')} />
           <TextInput label={t('form.registrationDate')} type="date" value={v.registrationDate} onChange={text('registrationDate')} error={f('registrationDate')} />
           <TextInput label={t('form.taxCode')} value={v.taxCode} onChange={text('taxCode')} error={f('taxCode')} />
-          <TextInput label={t('form.communeCode')} required value={v.communeCode} onChange={text('communeCode')} error={f('communeCode')} inputMode="numeric" />
+          <CommunePicker required value={v.communeCode} onChange={set('communeCode')} error={f('communeCode')} />
           <TextInput label={t('form.address')} required value={v.address} onChange={text('address')} error={f('address')} />
           <TextInput label={t('form.phone')} type="tel" value={v.phone} onChange={text('phone')} error={f('phone')} />
           <TextInput label={t('form.email')} type="email" value={v.email} onChange={text('email')} error={f('email')} />

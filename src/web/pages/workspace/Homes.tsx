@@ -1,22 +1,16 @@
-// Where each role lands after logging in.
+// Where each role lands after logging in: its to-do list first (ordered by legal deadline), then what helps it act.
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { withQuery } from '../../api.js';
-import { ProductCard } from '../../components/ProductCard.js';
+import { Stars } from '../../components/Stars.js';
 import { ErrorState, Loading } from '../../components/States.js';
-import { formatDate, formatNumber } from '../../format.js';
+import { formatNumber } from '../../format.js';
 import type { EntityAnyOut, Page, ProductOut, User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
-import EntityDetail from '../registry/EntityDetail.js';
-
-/** An entity member: their producer's profile, with the approval status first. */
-export function EntityHome({ user }: { user: User }) {
-  const { t } = useTranslation();
-  if (!user.entityId) return <><Title order={1} size="h2">{t('ws.myEntity')}</Title><Alert color="orange">{t('ws.noEntity')}</Alert></>;
-  return <EntityDetail id={user.entityId} />;
-}
+import { STATUS_COLOR } from '../registry/EntitiesList.js';
+import { TodoList } from './TodoList.js';
 
 function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
   return (
@@ -27,39 +21,50 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
   );
 }
 
-/** Commune, province and central officers: counts, the registrations waiting for a decision, and shortcuts. */
-export function OfficerHome({ user }: { user: User }) {
+/** An entity member: a summary of their producer and its products, and what they have to do next (returned dossiers,
+ * missing documents, re-rating windows). The full profile form is one link away. */
+export function EntityHome({ user }: { user: User }) {
   const { t } = useTranslation();
-  usePageTitle(t('app.workspace'));
-  const scope = { province: user.role === 'province' ? user.provinceCode : undefined, commune: user.role === 'commune' ? user.communeCode : undefined };
-  const entities = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...scope, pageSize: 1 }));
-  const products = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...scope, pageSize: 1 }));
-  const pending = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...scope, status: 'pending', pageSize: 8, sort: '-createdAt' }));
+  const entity = useFetch<EntityAnyOut>(user.entityId ? `/api/v1/entities/${user.entityId}` : null);
+  const products = useFetch<Page<ProductOut>>(user.entityId ? withQuery('/api/v1/products', { entity: user.entityId, pageSize: 100 }) : null);
+  usePageTitle(entity.data?.name ?? t('ws.myEntity'));
+  if (!user.entityId) return <><Title order={1} size="h2">{t('ws.myEntity')}</Title><Alert color="orange">{t('ws.noEntity')}</Alert></>;
+  if (entity.error) return <ErrorState error={entity.error} onRetry={entity.reload} />;
+  const e = entity.data;
+  if (!e) return <Loading />;
+  const items = products.data?.items ?? [];
+  const count = (s: string) => (products.data ? items.filter((p) => p.status === s).length : undefined);
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">{t('app.workspace')}</Title>
-        <Text c="dark.4">{t('ws.officerIntro')}</Text>
-      </div>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Stat label={t('ws.entities')} value={entities.data?.total} to="/lam-viec/chu-the" />
-        <Stat label={t('ws.products')} value={products.data?.total} to="/lam-viec/san-pham" />
-        <Stat label={t('entityStatus.pending')} value={pending.data?.total} to="/lam-viec/chu-the?status=pending" />
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2">{e.name}</Title>
+          <Group gap="xs" mt={4}>
+            <Badge color={STATUS_COLOR[e.status]} variant="light">{t(`entityStatus.${e.status}`)}</Badge>
+            <Text size="sm" c="dark.4">{t(`entityType.${e.type}`)} · {e.communeName}, {e.provinceName}</Text>
+          </Group>
+        </div>
+        <Button component={Link} to={`/lam-viec/chu-the/${e.id}`} variant="default">{t('summary.editProfile')}</Button>
+      </Group>
+      {e.status === 'pending' && <Alert color="orange" title={t('entityStatus.pending')}>{t('ws.pending')}</Alert>}
+      {e.status === 'refused' && <Alert color="red" title={t('entityStatus.refused')}>{t('ws.refused', { reason: 'statusReason' in e ? e.statusReason ?? '—' : '—' })}</Alert>}
+      <TodoList />
+      <SimpleGrid cols={{ base: 3 }}>
+        <Stat label={t('summary.certified')} value={count('certified')} to="/lam-viec/san-pham?status=certified" />
+        <Stat label={t('summary.registered')} value={count('registered')} to="/lam-viec/san-pham?status=registered" />
+        <Stat label={t('summary.draft')} value={count('draft')} to="/lam-viec/san-pham?status=draft" />
       </SimpleGrid>
       <Card withBorder radius="lg" padding="lg">
         <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">{t('ws.pendingCount', { count: pending.data?.total ?? 0 })}</Title>
-          <Button component={Link} to="/lam-viec/nhap-excel" variant="light" size="xs">{t('ws.import')}</Button>
+          <Title order={2} size="h4">{t('summary.products')}</Title>
+          <Anchor component={Link} to="/lam-viec/san-pham" size="sm">{t('summary.allProducts')}</Anchor>
         </Group>
-        {pending.error ? <ErrorState error={pending.error} /> : !pending.data ? <Loading /> : pending.data.items.length === 0 ? <Text c="dimmed">{t('list.empty')}</Text> : (
-          <Stack gap="xs">
-            {pending.data.items.map((e) => (
-              <Group key={e.id} justify="space-between" wrap="nowrap">
-                <div style={{ minWidth: 0 }}>
-                  <Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>
-                  <Text size="xs" c="dark.3">{t(`entityType.${e.type}`)} · {e.communeName}, {e.provinceName} · {formatDate(e.createdAt)}</Text>
-                </div>
-                <Badge color="orange" variant="light">{t('entityStatus.pending')}</Badge>
+        {products.error ? <ErrorState error={products.error} onRetry={products.reload} /> : !products.data ? <Loading /> : items.length === 0 ? <Text c="dark.4">{t('summary.noProducts')}</Text> : (
+          <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.slice(0, 12).map((p) => (
+              <Group key={p.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
+                <Anchor component={Link} to={`/lam-viec/san-pham/${p.id}`} style={{ minWidth: 0 }}>{p.name}</Anchor>
+                {p.stars ? <Stars count={p.stars} size={14} /> : <Text size="xs" c="dark.4">{t(`productStatus.${p.status}`)}</Text>}
               </Group>
             ))}
           </Stack>
@@ -69,17 +74,49 @@ export function OfficerHome({ user }: { user: User }) {
   );
 }
 
-/** Council, advisory and inspector roles: their scope and the public catalogue until their screens arrive. */
-export function LaterHome() {
+/** Commune, province and central officers: their to-do list, then counts and shortcuts. */
+export function OfficerHome({ user }: { user: User }) {
   const { t } = useTranslation();
   usePageTitle(t('app.workspace'));
-  const { data } = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { sort: '-stars', pageSize: 8 }));
+  const scope = { province: user.role === 'province' ? user.provinceCode : undefined, commune: user.role === 'commune' ? user.communeCode : undefined };
+  const entities = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...scope, pageSize: 1 }));
+  const products = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...scope, pageSize: 1 }));
   return (
     <Stack>
-      <Title order={1} size="h2">{t('ws.laterTitle')}</Title>
-      <Alert color="ocop" variant="light">{t('ws.later')}</Alert>
-      <Group><Button component={Link} to="/">{t('ws.openCatalogue')}</Button></Group>
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>{(data?.items ?? []).map((p) => <ProductCard key={p.id} product={p} />)}</SimpleGrid>
+      <div>
+        <Title order={1} size="h2">{t('app.workspace')}</Title>
+        <Text c="dark.4">{t('ws.officerIntro')}</Text>
+      </div>
+      <TodoList />
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+        <Stat label={t('ws.entities')} value={entities.data?.total} to="/lam-viec/chu-the" />
+        <Stat label={t('ws.products')} value={products.data?.total} to="/lam-viec/san-pham" />
+        <Card withBorder radius="lg" padding="lg">
+          <Text size="sm" c="dark.4" fw={600}>{t('todo.home.shortcuts')}</Text>
+          <Stack gap={4} mt={6}>
+            <Anchor component={Link} to="/lam-viec/nhap-excel" size="sm">{t('ws.import')}</Anchor>
+            <Anchor component={Link} to="/giay-chung-nhan" size="sm">{t('todo.home.certificates')}</Anchor>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** Council members, advisory teams and inspectors: their to-do list and the screens they work in. */
+export function ExpertHome({ user }: { user: User }) {
+  const { t } = useTranslation();
+  usePageTitle(t('app.workspace'));
+  const intro = user.role === 'council' ? t('todo.home.council') : user.role === 'advisory' ? t('todo.home.advisory') : t('todo.home.inspector');
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('app.workspace')}</Title>
+      <TodoList intro={intro} />
+      <Group>
+        {user.role !== 'inspector' && <Button component={Link} to="/hoi-dong" variant="light">{t('ws.councils')}</Button>}
+        {user.role !== 'inspector' && <Button component={Link} to="/ho-so" variant="light">{t('ws.dossiers')}</Button>}
+        <Button component={Link} to="/giay-chung-nhan" variant="light">{t('todo.home.certificates')}</Button>
+      </Group>
     </Stack>
   );
 }

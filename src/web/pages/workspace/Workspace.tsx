@@ -15,14 +15,18 @@ import ProductDetail from '../registry/ProductDetail.js';
 import ProductsList from '../registry/ProductsList.js';
 import HolidaysPage from '../scoring/HolidaysPage.js';
 import NotificationsPage from '../notifications/NotificationsPage.js';
-import { EntityHome, LaterHome, OfficerHome } from './Homes.js';
+import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
+import { useScopeNames } from './useScopeNames.js';
 
 
-function scopeText(u: User, t: (k: string, o?: Record<string, string>) => string) {
-  if (u.role === 'central') return t('ws.nationwide');
-  if (u.communeCode) return t('ws.commune', { code: u.communeCode });
-  if (u.provinceCode) return t('ws.province', { code: u.provinceCode });
-  return t('ws.nationwide');
+/** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
+function ScopeText({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const names = useScopeNames(user);
+  if (user.role === 'central' || (!user.communeCode && !user.provinceCode)) return t('ws.nationwide');
+  if (names.loading) return '…';
+  if (names.commune) return names.province ? t('scopeNames.commune', { commune: names.commune, province: names.province }) : names.commune;
+  return names.province ?? '—';
 }
 
 /** The workspace's sections. Each one is a page of its own (its own address), so they are links in a navigation
@@ -63,7 +67,7 @@ export default function Workspace() {
       <Paper withBorder radius="lg" p="md">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2}>
-            <Text size="sm" c="dark.4">{t(`role.${user.role}`)} · {t('ws.scope', { scope: scopeText(user, t) })}</Text>
+            <Text size="sm" c="dark.4">{t(`role.${user.role}`)} · {t('ws.scope', { scope: '' })}<ScopeText user={user} /></Text>
             <Text fw={700} size="lg">{t('ws.hello', { name: user.fullName })}</Text>
           </Stack>
           <Button variant="default" size="xs" onClick={() => { void logout().then(() => navigate('/')); }}>{t('app.logout')}</Button>
@@ -72,7 +76,7 @@ export default function Workspace() {
       </Paper>
       <Stack mt="lg">
         <Routes>
-          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : <LaterHome />} />
+          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : <ExpertHome user={user} />} />
           <Route path="chu-the" element={officer ? <EntitiesList /> : <Navigate to="/lam-viec" replace />} />
           <Route path="chu-the/:id" element={<EntityDetail />} />
           <Route path="san-pham" element={<ProductsList user={user} />} />
