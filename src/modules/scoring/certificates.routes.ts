@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { inTransaction } from '../../app/command.js';
 import { readSingleUpload } from '../../app/uploads.js';
+import { fileSlug } from '../../app/file-names.js';
+import { contentDisposition } from '../../app/security-headers.js';
 import { forbidden, notFound } from '../../app/errors.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
@@ -116,7 +118,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
       replacedBy: found.replacedByNumber, verifyUrl: verifyUrl(c.number),
     });
     return reply.type('application/pdf').header('cache-control', 'public, max-age=300')
-      .header('content-disposition', `inline; filename="${c.number}.pdf"`).send(pdf);
+      .header('content-disposition', contentDisposition('inline', `giay-chung-nhan-${fileSlug(c.number)}.pdf`)).send(pdf);
   });
 
   r.get('/certificates/revocation-grounds', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The grounds of revocation (Điều 8.1) and the deadline in days from the conclusion (Điều 8.4)', response: { 200: revocationGroundsOut } } }, async (_req, reply) => {

@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from '../../app/errors.js';
 import { logSensitiveRead } from '../../app/privacy.js';
 import { FileStore } from '../../app/files.js';
 import { readSingleUpload } from '../../app/uploads.js';
+import { contentDisposition } from '../../app/security-headers.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { acceptDossier } from './commands/accept-dossier.js';
@@ -118,7 +119,7 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     const f = await getDossierFile(db, req.params.id, req.params.fileId);
     if (!f) throw notFound('file', 'tệp');
     reply.header('content-type', f.mimeType).header('cache-control', 'private, max-age=0').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.originalName)}`);
+      .header('content-disposition', contentDisposition('inline', f.originalName));
     return reply.send(await files.get(f.sha256));
   });
 

@@ -2,13 +2,14 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModulePlugin } from '../../../app/plugin.js';
 import { logSensitiveRead } from '../../../app/privacy.js';
+import { contentDisposition } from '../../../app/security-headers.js';
 import { requireUser } from '../../accounts/index.js';
 import { exportEntities, exportProducts, type ExportFile } from './export.js';
 import { entityExportQuery, productExportQuery } from './import.contract.js';
 
 function sendFile(reply: FastifyReply, f: ExportFile) {
   reply.header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename="${f.fileName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .header('content-disposition', contentDisposition('attachment', f.fileName))
     .header('cache-control', 'private, no-store');
   return reply.send(f.stream);
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../../app/command.js';
 import { readSingleUpload } from '../../../app/uploads.js';
+import { contentDisposition } from '../../../app/security-headers.js';
 import { forbidden, notFound } from '../../../app/errors.js';
 import type { ModulePlugin } from '../../../app/plugin.js';
 import { requireUser } from '../../accounts/index.js';
@@ -13,7 +14,6 @@ import { readWorkbook } from './read-workbook.js';
 import { buildTemplate } from './template.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The one file of the multipart request (readSingleUpload: 413 beyond the upload limit, 400 for a malformed body). */
 async function readWorkbookUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
@@ -28,7 +28,7 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
   r.get('/imports/template', { config: { access: 'public' }, schema: { tags: ['registry'], summary: 'The .xlsx import template: sheets "Chủ thể", "Sản phẩm" (Vietnamese headers, an example row marked "VD") and "Danh mục" (allowed values)' } }, async (_req, reply) => {
     const sets = await listProductSets(db);
     const bytes = await buildTemplate(sets);
-    reply.header('content-type', XLSX).header('content-disposition', attachment('mau-nhap-ocop.xlsx')).header('cache-control', 'private, max-age=0');
+    reply.header('content-type', XLSX).header('content-disposition', contentDisposition('attachment', 'mau-nhap-ocop.xlsx')).header('cache-control', 'private, max-age=0');
     return reply.send(bytes);
   });
 
