@@ -13,12 +13,13 @@ export function announceUnreadChanged() {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-/** The logged-in user's unread notifications (call it only with someone logged in); 0 until the count is had. */
-export function useUnreadCount(): number {
+/** The logged-in user's unread notifications; 0 when nobody is logged in, and until the count is had. */
+export function useUnreadCount(loggedIn: boolean): number {
   const { pathname } = useLocation();
   const [unread, setUnread] = useState(0);
 
   useEffect(() => {
+    if (!loggedIn) { setUnread(0); return; }
     let live = true;
     const ask = () => {
       api.get<{ unread: number }>('/api/v1/notifications/unread-count')
@@ -36,7 +37,7 @@ export function useUnreadCount(): number {
       document.removeEventListener('visibilitychange', whenVisible);
       window.removeEventListener(CHANGED, ask);
     };
-  }, [pathname]);
+  }, [loggedIn, pathname]);
 
   return unread;
 }

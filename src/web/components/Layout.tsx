@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { setLanguage } from '../i18n/index.js';
 import { useSession } from '../session.js';
+import { useUnreadCount } from '../unread.js';
 import { NotificationBell } from './NotificationBell.js';
 
 function Logo() {
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const other = i18n.language === 'en' ? 'vi' : 'en';
+  const unread = useUnreadCount(Boolean(user));
   return (
     <Box style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#f6f8f7' }}>
       <a className="skip-link" href="#main">{t('app.skip')}</a>
@@ -35,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Text size="xs" c="dark.3" lh={1.2} visibleFrom="xs">{t('app.tagline')}</Text>
               </Box>
             </UnstyledButton>
+            {/* On a phone the bell sits beside the brand, where the first line has room; the buttons keep the second. */}
+            {user && <NotificationBell unread={unread} hiddenFrom="xs" ml="auto" />}
             <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap" ml="auto">
               <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
               {/* The register stays in reach on a phone too (the catalogue is the brand link). */}
@@ -42,9 +46,14 @@ export function Layout({ children }: { children: ReactNode }) {
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>
-              {user && <NotificationBell />}
+              {user && <NotificationBell unread={unread} visibleFrom="xs" />}
               {user
-                ? <Button component={Link} to="/lam-viec" size="compact-sm" variant="light">{t('app.workspace')}</Button>
+                ? (
+                  // A shorter label on a phone leaves room for the register link (one line at 360 px).
+                  <Button component={Link} to="/lam-viec" size="compact-sm" variant="light">
+                    <Box component="span" hiddenFrom="xs">{t('mobileNav.workspace')}</Box><Box component="span" visibleFrom="xs">{t('app.workspace')}</Box>
+                  </Button>
+                )
                 : <Button component={Link} to="/dang-nhap" size="compact-sm">{t('app.login')}</Button>}
             </Group>
           </Group>

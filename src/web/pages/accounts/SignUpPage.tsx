@@ -2,7 +2,7 @@
 // later. The server answers the same for a new e-mail and a taken one (it mails the owner of a taken one), so the
 // page shows the server's words and offers to log in with the password just chosen, without guessing which it was.
 import { Alert, Anchor, Button, Checkbox, Fieldset, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, type Message } from '../../api.js';
@@ -51,6 +51,15 @@ export default function SignUpPage() {
   const text = (k: keyof Values) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value as never);
   // Checks made inside the command name the entity's fields without the `entity.` prefix (e.g. registrationNumber).
   const f = (path: string) => errors.field(`entity.${path}`) ?? errors.field(path);
+
+  // The form is long: after a refusal, bring the first field in error (or the banner) into view, with the focus,
+  // so that a phone user who pressed the button at the bottom sees what to fix.
+  useEffect(() => {
+    if (!errors.error) return;
+    const target = document.querySelector<HTMLElement>('main [aria-invalid="true"]') ?? document.querySelector<HTMLElement>('main [role="alert"]');
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }, [errors.error]);
 
   function submit(e: FormEvent) {
     e.preventDefault();

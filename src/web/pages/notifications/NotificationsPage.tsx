@@ -24,7 +24,7 @@ function NotificationItem({ n, onRead }: { n: Notification; onRead(n: Notificati
       data-unread={unread || undefined}>
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          {unread && <Badge color="red" variant="light" size="sm">{t('notif.isNew')}</Badge>}
+          {unread && <Badge color="red.9" size="sm">{t('notif.isNew')}</Badge>}
           <Text fw={unread ? 700 : 500} style={{ flex: 1 }}>{pick(n.title)}</Text>
         </Group>
         <Text size="sm" c="dark.5" style={{ whiteSpace: 'pre-line' }}>{pick(n.body)}</Text>
