@@ -14,6 +14,9 @@ export const PATHS = {
   signUp: '/dang-ky',
   /** The link of an invitation e-mail (notifications.messages.ts invitationLink): never change it. */
   acceptInvitation: '/nhan-loi-moi',
+  /** The development mailbox: answers only without SMTP, outside production (its API says 404 otherwise). */
+  mailbox: '/hop-thu',
+  mailboxMessage: '/hop-thu/:id',
   /** The workspace routes below itself and shows its own "not found". */
   workspace: '/lam-viec/*',
   /** Printed in the QR code of every certificate: never change it. */
