@@ -12,8 +12,8 @@ import { addDays, addMonths, CLOSING_NOTICE_DAYS, issueCertificate, remindReRati
 import { newProduct, ok, REVIEW, today, world, type World } from '../src/modules/scoring/scoring.fixtures.js';
 import { answersNear } from '../src/modules/scoring/sample-answers.js';
 import { getSheet } from '../src/modules/scoring/sheets.data.js';
-import { assertProblem } from './api-helpers.js';
-import { testApp, type Session, type TestApp } from './harness.js';
+import { assertProblem, signUp } from './api-helpers.js';
+import { MEO_VAC, testApp, type Session, type TestApp } from './harness.js';
 
 let t: TestApp;
 let w: World;
@@ -238,6 +238,34 @@ test('the re-rating job enqueues each reminder once per certificate and window; 
       assert.equal(notes.length, 1, `${kind}: one notice`);
       assert.equal(notes[0].link, `/lam-viec/san-pham/${productId}`);
     }
+  }
+});
+
+test('an entity approved or refused, a certificate revoked: the entity\'s members are told, with the reason', async () => {
+  const yes = await signUp(t, MEO_VAC);
+  const no = await signUp(t, MEO_VAC);
+  for (const [s, action, body] of [[yes, 'approve', {}], [no, 'refuse', { reason: 'Giấy đăng ký kinh doanh không khớp' }]] as const) {
+    const e = await ok(w, 'GET', `/entities/${s.entityId}`, w.commune);
+    await ok(w, 'POST', `/entities/${s.entityId}/${action}`, w.commune, { ...body, version: e.version });
+  }
+  await drain();
+  assert.equal((await ofKind(yes.session, 'entity_approved')).length, 1);
+  const refused = await ofKind(no.session, 'entity_refused');
+  assert.equal(refused.length, 1);
+  assert.match(refused[0].body.vi, /Giấy đăng ký kinh doanh không khớp/);
+  assert.equal((await mailsTo(no.email)).filter((m) => /không được duyệt/.test(m.subject)).length, 1);
+
+  const provinceActor: UserActor = { kind: 'user', id: w.province.user.id, role: 'province', provinceCode: '08', communeCode: null, entityId: null, via: 'session' };
+  const productId = await newProduct(w, 'Mật ong thu hồi');
+  const cert = await t.database.db.transaction((tx) => issueCertificate({ actor: provinceActor, tx, log: console as never, now: new Date() },
+    { productId, stars: 3, kind: 'first', decisionNumber: '55/QĐ-UBND', decidedOn: today() }));
+  const revoked = await t.call({ method: 'POST', url: `/api/v1/certificates/${cert.number}/revoke`, as: w.province, body: { ground: 'c', decisionNumber: '56/QĐ-UBND', decidedOn: today(), groundFoundOn: today() } });
+  assert.equal(revoked.statusCode, 200, revoked.body);
+  await drain();
+  for (const s of [w.entity, colleague]) {
+    const notes = (await ofKind(s, 'certificate_revoked')).filter((n) => n.title.vi.includes(cert.number));
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0].link, `/xac-minh/${encodeURIComponent(cert.number)}`);
   }
 });
 
