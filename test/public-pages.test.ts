@@ -156,3 +156,85 @@ test('no personal data on the product and verification pages', async () => {
     for (const secret of [REPRESENTATIVE, REGISTRATION, 'Thôn Tả Chải', 'Mông', '0912345678']) assert.ok(!body.includes(secret), `${url} leaks ${secret}`);
   }
 });
+
+test('catalogue: opens on certified products (stars, then recency); registered ones behind the status filter; GET form', async () => {
+  const res = await get('/');
+  assert.equal(res.statusCode, 200);
+  const p = page(res.body);
+  assert.equal(p.canonical, 'https://ocop.example.vn/');
+  assert.match(p.title!, /Sản phẩm OCOP được công nhận/);
+  assert.ok(p.description);
+  assert.equal(p.jsonLd[0]['@type'], 'WebSite');
+  assert.equal(p.scripts, 0);
+  assert.match(res.body, /<form class="filters"[^>]* action="\/" method="get"/);
+  assert.ok(res.body.includes(`/san-pham/${product.id}`), 'the certified product is listed');
+  assert.ok(!res.body.includes(`/san-pham/${unrated.id}`), 'the unrated one is not, by default');
+  // The category appears once per card.
+  const card = /<li class="card">([\s\S]*?)<\/li>/.exec(res.body)![1];
+  assert.equal(card.split('Thực phẩm thô, sơ chế').length - 1, 1, card);
+  const registered = await get('/?status=registered');
+  assert.ok(registered.body.includes(`/san-pham/${unrated.id}`));
+  assert.ok(!registered.body.includes(`/san-pham/${product.id}`));
+  assert.match(registered.body, /<option value="registered" selected="">/);
+  assert.match(registered.body, /<meta name="robots" content="noindex"/);
+  // Search ignores diacritics (the API's query code).
+  const search = await get('/?status=all&q=che+shan');
+  assert.ok(search.body.includes(`/san-pham/${unrated.id}`) && !search.body.includes(`/san-pham/${product.id}`));
+  // Nonsense in the query is dropped, not an error page.
+  const odd = await get('/?province=xx&stars=9&page=-3&group=<b>&status=nope');
+  assert.equal(odd.statusCode, 200);
+  assert.ok(odd.body.includes(`/san-pham/${product.id}`));
+  const en = await get('/?lang=en');
+  assert.equal(page(en.body).lang, 'en');
+  assert.match(en.body, /<input type="hidden" name="lang" value="en"\/>/);
+});
+
+test('entity page: Organization JSON-LD, commune and province only, its products; unknown entity 404', async () => {
+  const res = await get(`/chu-the/${entityId}`);
+  assert.equal(res.statusCode, 200);
+  const p = page(res.body);
+  assert.equal(p.canonical, `https://ocop.example.vn/chu-the/${entityId}`);
+  assert.match(p.title!, /^HTX Mật ong bạc hà Mèo Vạc/);
+  assert.equal(p.og('type'), 'profile');
+  const [ld] = p.jsonLd;
+  assert.equal(ld['@type'], 'Organization');
+  assert.equal(ld.address.addressCountry, 'VN');
+  assert.ok(res.body.includes('Mật ong bạc hà Mèo Vạc') && res.body.includes('Chè shan tuyết cổ thụ'));
+  for (const secret of [REPRESENTATIVE, REGISTRATION, 'Thôn Tả Chải', 'Mông']) assert.ok(!res.body.includes(secret), `leaks ${secret}`);
+  assert.equal((await get('/chu-the/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+});
+
+test('certificate register: the certificate listed with links to its verification; filters as a GET form', async () => {
+  const res = await get('/giay-chung-nhan');
+  assert.equal(res.statusCode, 200);
+  const p = page(res.body);
+  assert.match(p.title!, /Sổ đăng ký giấy chứng nhận OCOP/);
+  assert.equal(p.canonical, 'https://ocop.example.vn/giay-chung-nhan');
+  assert.ok(res.body.includes(`/xac-minh/${encodeURIComponent(certNumber)}`));
+  assert.match(res.body, /<form class="filters"[^>]* action="\/giay-chung-nhan" method="get"/);
+  const none = await get('/giay-chung-nhan?status=revoked');
+  assert.ok(!none.body.includes(`/xac-minh/${encodeURIComponent(certNumber)}`));
+  for (const secret of [REPRESENTATIVE, REGISTRATION]) assert.ok(!res.body.includes(secret));
+});
+
+test('sitemap index, its pages of products and entities, robots.txt', async () => {
+  const index = await get('/sitemap.xml');
+  assert.equal(index.statusCode, 200);
+  assert.match(String(index.headers['content-type']), /^application\/xml/);
+  const files = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(files, ['https://ocop.example.vn/sitemap-trang.xml', 'https://ocop.example.vn/sitemap-san-pham-1.xml', 'https://ocop.example.vn/sitemap-chu-the-1.xml']);
+  const products = await get('/sitemap-san-pham-1.xml');
+  assert.ok(products.body.includes(`<loc>https://ocop.example.vn/san-pham/${product.id}</loc>`));
+  assert.ok(products.body.includes(`/san-pham/${unrated.id}`));
+  const entities = await get('/sitemap-chu-the-1.xml');
+  assert.ok(entities.body.includes(`<loc>https://ocop.example.vn/chu-the/${entityId}</loc>`));
+  assert.equal((await get('/sitemap-san-pham-99.xml')).statusCode, 404);
+  const robots = await get('/robots.txt');
+  assert.equal(robots.statusCode, 200);
+  assert.match(robots.body, /Disallow: \/lam-viec/);
+  assert.match(robots.body, /Disallow: \/api\//);
+  assert.match(robots.body, /Sitemap: https:\/\/ocop.example.vn\/sitemap.xml/);
+  const css = await get(/href="(\/site\.css\?v=[^"]+)"/.exec((await get('/')).body)![1]);
+  assert.equal(css.statusCode, 200);
+  assert.match(String(css.headers['cache-control']), /immutable/);
+});

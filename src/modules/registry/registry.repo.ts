@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
@@ -103,7 +103,9 @@ export async function listProducts(db: Queryable, where: SQL | undefined, sort: 
     .innerJoin(entity, eq(entity.id, product.entityId))
     .innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(where);
   const ids = (await matches()
-    .orderBy(order(sort, { name: product.name, createdAt: product.createdAt, updatedAt: product.updatedAt, stars: product.stars, code: product.code }), asc(product.id))
+    // Equal stars: the most recently updated first (the catalogue opens on stars, then recency).
+    .orderBy(order(sort, { name: product.name, createdAt: product.createdAt, updatedAt: product.updatedAt, stars: product.stars, code: product.code }),
+      ...(sort === '-stars' ? [desc(product.updatedAt)] : []), asc(product.id))
     .limit(pageSize).offset((page - 1) * pageSize)).map((r) => r.id);
   const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids)) : [];
   const counted = await countCapped(db, matches(), page, pageSize, ids.length);

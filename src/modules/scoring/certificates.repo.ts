@@ -112,6 +112,16 @@ export function certificateSearch(q: string | undefined): SQL | undefined {
   return byProduct && byEntity ? sql`(${byProduct} OR ${byEntity})` : undefined;
 }
 
+/** The public register's filters (the API's GET /certificates and the register page). */
+export function registerFilter(qy: { status?: CertificateStatus; q?: string; province?: string; stars?: number }, today: string): SQL | undefined {
+  return and(
+    qy.status ? statusIs(qy.status, today) : undefined,
+    certificateSearch(qy.q),
+    qy.province ? eq(certificate.provinceCode, qy.province) : undefined,
+    qy.stars ? eq(certificate.stars, qy.stars) : undefined,
+  );
+}
+
 export async function listCertificates(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
   const [{ n }] = await db.select({ n: count() }).from(certificate)
     .innerJoin(product, eq(product.id, certificate.productId))

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { inTransaction } from '../../app/command.js';
 import { readSingleUpload } from '../../app/uploads.js';
 import { fileSlug } from '../../app/file-names.js';
@@ -21,7 +21,7 @@ import {
 import { readLegacyWorkbook } from './certificates.import.js';
 import { canImportCertificates, certificateActions, lateRevocationProvince, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
-import { certificateSearch, getByNumber, listCertificates, listExpiring, listLateRevocations, statusIs } from './certificates.repo.js';
+import { getByNumber, listCertificates, listExpiring, listLateRevocations, registerFilter } from './certificates.repo.js';
 import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
@@ -53,13 +53,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
   r.get('/certificates', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
     const qy = req.query;
     const today = vnDate(new Date());
-    const where = and(
-      qy.status ? statusIs(qy.status, today) : undefined,
-      certificateSearch(qy.q),
-      qy.province ? eq(certificate.provinceCode, qy.province) : undefined,
-      qy.stars ? eq(certificate.stars, qy.stars) : undefined,
-    );
-    const { total, rows } = await listCertificates(db, where, qy.page, qy.pageSize);
+    const { total, rows } = await listCertificates(db, registerFilter(qy, today), qy.page, qy.pageSize);
     reply.header('cache-control', 'public, max-age=60');
     return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentRegisterItem(row, today)) };
   });

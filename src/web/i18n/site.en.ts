@@ -24,7 +24,6 @@ export const siteEn = {
     certificateValidTo: 'no. {{number}}, valid until {{date}}',
     verifyDescription: 'OCOP certificate no. {{number}}: {{status}}. {{product}} — {{stars}}, {{entity}}.',
     registerDescription: 'The public register of OCOP product certificates: search by product, producer or number; filter by province, stars and status.',
-    illustration: 'Illustration of the group {{group}}',
     sitemap: 'Sitemap',
   },
 };

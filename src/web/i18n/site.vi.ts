@@ -25,7 +25,6 @@ export const siteVi = {
     certificateValidTo: 'số {{number}}, hiệu lực đến {{date}}',
     verifyDescription: 'Giấy chứng nhận OCOP số {{number}}: {{status}}. {{product}} — {{stars}}, {{entity}}.',
     registerDescription: 'Sổ đăng ký công khai các giấy chứng nhận sản phẩm OCOP đã cấp: tìm theo sản phẩm, chủ thể, số giấy; lọc theo tỉnh, hạng sao, tình trạng.',
-    illustration: 'Hình minh hoạ nhóm {{group}}',
     sitemap: 'Sơ đồ trang',
   },
 };

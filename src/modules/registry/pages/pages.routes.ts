@@ -7,20 +7,52 @@ import { PUBLIC } from '../../../app/actor.js';
 import { renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
-import { canReadProduct } from '../registry.policy.js';
+import { listProvinces, provinceCode } from '../../geo/index.js';
+import { readClassification } from '../commands/load-classification.js';
+import { canReadEntity, canReadProduct } from '../registry.policy.js';
 import { productFilter } from '../registry.filters.js';
-import { presentFile, presentProduct } from '../registry.present.js';
-import { getProduct, listProductFiles, listProducts } from '../registry.repo.js';
+import { presentEntity, presentFile, presentProduct } from '../registry.present.js';
+import { getEntity, getProduct, listProductFiles, listProducts } from '../registry.repo.js';
+import { ENTITY_TYPES } from '../registry.tables.js';
+import type { EntityPublicOut } from '../registry.contract.js';
+import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCataloguePage } from './catalogue.page.js';
+import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
 import { illustrationSvg } from './illustrations.js';
-import { productPath } from './product-card.js';
+import { entityPath, productPath } from './product-card.js';
 import { renderProductPage, type CertificationLookup } from './product.page.js';
+import { pathOf, SITEMAP_PAGE_SIZE, sitemapIndex, urlSet } from './sitemap.js';
+import { countPublicEntities, countPublicProducts, publicEntitiesPage, publicProductsPage } from './sitemap.repo.js';
 
 export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup };
 
 const uuid = z.uuid();
+/** A page's query, forgiving: a value that does not fit is dropped (an old link still opens), never a 400 page. */
+const pageNumber = z.coerce.number().int().min(1).max(10_000).catch(1);
+const catalogueQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  province: provinceCode.optional().catch(undefined),
+  group: z.string().regex(/^[IV]+\.\d$/).optional().catch(undefined),
+  stars: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  entityType: z.enum(ENTITY_TYPES).optional().catch(undefined),
+  status: z.enum(CATALOGUE_STATUSES).catch('certified'),
+  page: pageNumber,
+});
 
 export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf }) => {
   const { db } = database;
+  const classification = readClassification();
+  let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
+
+  app.get('/', PAGE_ROUTE, async (req, reply) => {
+    const f = catalogueQuery.parse(req.query ?? {});
+    const site = siteOf(req, reply, config.publicUrl, '/', filterParams(f, f.page));
+    const where = productFilter(PUBLIC, { q: f.q, province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
+    const list = await listProducts(db, where, '-stars', f.page, CATALOGUE_PAGE_SIZE);
+    provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
+    return sendHtml(req, reply, renderCataloguePage(site, {
+      filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, provinces, classification,
+    }));
+  });
 
   app.get<{ Params: { id: string } }>('/san-pham/:id', PAGE_ROUTE, async (req, reply) => {
     const site = siteOf(req, reply, config.publicUrl, productPath(req.params.id));
@@ -33,9 +65,38 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id)));
   });
 
+  app.get<{ Params: { id: string } }>('/chu-the/:id', PAGE_ROUTE, async (req, reply) => {
+    const page = pageNumber.parse((req.query as { page?: unknown }).page);
+    const site = siteOf(req, reply, config.publicUrl, entityPath(req.params.id), { page: page > 1 ? page : undefined });
+    const row = uuid.safeParse(req.params.id).success ? await getEntity(db, req.params.id) : undefined;
+    if (!row || !canReadEntity(PUBLIC, row.entity)) return sendHtml(req, reply, renderNotFound(site, site.t('entity.notFound')), 404);
+    const e = presentEntity(row, PUBLIC, 'public') as EntityPublicOut;
+    const list = await listProducts(db, productFilter(PUBLIC, { entity: e.id }), '-stars', page, ENTITY_PAGE_SIZE);
+    return sendHtml(req, reply, renderEntityPage(site, e, { items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, page }));
+  });
+
   app.get<{ Params: { file: string } }>('/minh-hoa/:file', { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {
-    const svg = illustrationSvg(req.params.file.replace(/\.svg$/, ''));
-    if (!svg || !req.params.file.endsWith('.svg')) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    const svg = req.params.file.endsWith('.svg') ? illustrationSvg(req.params.file.slice(0, -4)) : undefined;
+    if (!svg) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
   });
+
+  const xml = 'application/xml; charset=utf-8';
+  app.get('/sitemap.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) => {
+    const [products, entities] = [await countPublicProducts(db), await countPublicEntities(db)];
+    return reply.type(xml).header('cache-control', 'public, max-age=3600').send(sitemapIndex(config.publicUrl, products, entities));
+  });
+
+  app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
+    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }])));
+
+  // One file per page of 50,000 ids: /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
+  for (const kind of ['san-pham', 'chu-the'] as const) {
+    app.get<{ Params: { page: string } }>(`/sitemap-${kind}-:page(^\\d{1,4}).xml`, { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {
+      const page = Number(req.params.page);
+      const rows = page < 1 ? [] : kind === 'san-pham' ? await publicProductsPage(db, page, SITEMAP_PAGE_SIZE) : await publicEntitiesPage(db, page, SITEMAP_PAGE_SIZE);
+      if (!rows.length && page !== 1) return reply.callNotFound();
+      return reply.type(xml).header('cache-control', 'public, max-age=3600').send(urlSet(config.publicUrl, rows.map((r) => ({ path: pathOf(kind, r.id), updatedAt: r.updatedAt }))));
+    });
+  }
 };

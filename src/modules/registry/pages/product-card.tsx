@@ -11,16 +11,16 @@ export const entityPath = (id: string) => `/chu-the/${id}`;
 export const groupName = (p: ProductOut, lang: Lang) => (lang === 'en' ? p.productSet.groupNameEn : p.productSet.groupName);
 
 /** The product's photo, or the drawing of its product group (decorative then: the card names the group in text). */
-export function ProductPicture({ p, t, lang, eager = false }: { p: ProductOut; t: TFunction; lang: Lang; eager?: boolean }) {
+export function ProductPicture({ p, t, eager = false }: { p: ProductOut; t: TFunction; eager?: boolean }) {
   return p.imageUrl
     ? <img className="thumb" src={p.imageUrl} alt={t('product.photo', { name: p.name })} width="480" height="360" loading={eager ? undefined : 'lazy'} />
-    : <img className="thumb" src={illustrationPath(p.productSet.groupCode)} alt={t('site.illustration', { group: groupName(p, lang) })} width="480" height="360" loading={eager ? undefined : 'lazy'} />;
+    : <img className="thumb" src={illustrationPath(p.productSet.groupCode)} alt="" width="480" height="360" loading={eager ? undefined : 'lazy'} />;
 }
 
 export function ProductCard({ p, t, lang }: { p: ProductOut; t: TFunction; lang: Lang }) {
   return (
     <li className="card">
-      <ProductPicture p={p} t={t} lang={lang} />
+      <ProductPicture p={p} t={t} />
       <div className="body">
         <span className="tag">{groupName(p, lang)}</span>
         <a className="title" href={localPath(productPath(p.id), lang)}>{p.name}</a>

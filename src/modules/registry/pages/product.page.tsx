@@ -80,7 +80,7 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
       </nav>
       <article className="product">
         <div>
-          <div className="photo"><ProductPicture p={p} t={t} lang={lang} eager /></div>
+          <div className="photo"><ProductPicture p={p} t={t} eager /></div>
           {photos.length > 1 && (
             <ul className="cards" aria-label={t('product.photos')}>
               {photos.slice(1).map((f) => <li key={f.id}><img className="thumb" src={f.url} alt={f.caption ?? t('product.photo', { name: p.name })} loading="lazy" /></li>)}

@@ -2,14 +2,27 @@
 // register (/giay-chung-nhan) and the verification page (/xac-minh/:number, printed in every QR code). Also the
 // lookup the registry's product page uses to show a product's certificate (passed to it by the composition root).
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
 import type { Queryable } from '../../../app/db.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
+import { listProvinces, provinceCode } from '../../geo/index.js';
 import { presentRegisterItem, presentVerification } from '../certificates.present.js';
-import { getByNumber, latestOfProduct } from '../certificates.repo.js';
+import { getByNumber, latestOfProduct, listCertificates, registerFilter } from '../certificates.repo.js';
 import { vnDate } from '../certificates.rules.js';
+import { CERTIFICATE_STATUSES } from '../certificates.tables.js';
+import { REGISTER_PAGE_SIZE, registerParams, renderRegisterPage } from './register.page.js';
 import { renderVerifyPage, verifyPath } from './verify.page.js';
+
+/** The register page's query, forgiving: a value that does not fit is dropped, never a 400 page. */
+const registerQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  province: provinceCode.optional().catch(undefined),
+  stars: z.coerce.number().int().min(3).max(5).optional().catch(undefined),
+  status: z.enum(CERTIFICATE_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
 
 /** The certificate a product's public page shows, as the public may read it; null when it never held one. */
 export const productCertification = (db: Queryable) => async (productId: string) => {
@@ -21,6 +34,16 @@ export const productCertification = (db: Queryable) => async (productId: string)
 
 export const scoringPages: FastifyPluginAsync<ModuleDeps> = async (app, { database, config }) => {
   const { db } = database;
+  let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
+
+  app.get('/giay-chung-nhan', PAGE_ROUTE, async (req, reply) => {
+    const f = registerQuery.parse(req.query ?? {});
+    const site = siteOf(req, reply, config.publicUrl, '/giay-chung-nhan', registerParams(f));
+    const today = vnDate(new Date());
+    const { total, rows } = await listCertificates(db, registerFilter(f, today), f.page, REGISTER_PAGE_SIZE);
+    provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
+    return sendHtml(req, reply, renderRegisterPage(site, f, { items: rows.map((r) => presentRegisterItem(r, today)), total }, provinces));
+  });
 
   app.get<{ Params: { number: string } }>('/xac-minh/:number', PAGE_ROUTE, async (req, reply) => {
     const number = req.params.number;
