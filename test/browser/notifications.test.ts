@@ -56,7 +56,7 @@ browserSuite((site) => {
     assert.ok(me.user.entityId, 'the producer belongs to the entity it registered');
   });
 
-  test('the commune approves the entity: the bell counts one, the centre shows it, marking all read clears the bell', async () => {
+  test('the commune approves the entity: the bell counts one, the centre shows it, marking all read clears the bell; her channels and e-mail language saved', async () => {
     const commune = await site.t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
     const me = await site.t.login(PRODUCER.email, PRODUCER.password);
     const entity = (await site.t.call({ url: `/api/v1/entities/${me.user.entityId}`, as: commune })).json();
@@ -79,6 +79,14 @@ browserSuite((site) => {
     await producer.getByText('Bạn đã đọc hết thông báo.').waitFor();
     await producer.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
     assert.equal((await site.t.call({ url: '/api/v1/notifications/unread-count', as: me })).json().unread, 0);
+    // Her choices: no e-mail when a dossier is returned (still in the app), and e-mail in English.
+    await producer.getByRole('checkbox', { name: 'Hồ sơ bị trả lại: Thư điện tử' }).uncheck();
+    await producer.getByRole('radio', { name: 'English' }).check();
+    await producer.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await producer.getByText('Đã lưu lựa chọn nhận thông báo').waitFor();
+    const prefs = (await site.t.call({ url: '/api/v1/notifications/preferences', as: me })).json().items;
+    assert.deepEqual(prefs.find((p: { kind: string }) => p.kind === 'dossier_returned'), { kind: 'dossier_returned', email: false, app: true });
+    assert.equal((await site.t.call({ url: '/api/v1/notifications/language', as: me })).json().language, 'en');
   });
 
   test('an invitation: the mailbox page shows the e-mail, its link makes the colleague a member', async () => {

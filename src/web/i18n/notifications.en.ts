@@ -24,6 +24,7 @@ export const notificationsEn = {
     kind: 'Kind of notification',
     email: 'E-mail',
     app: 'In the app',
+    language: 'Language of the e-mails',
     save: 'Save my choices',
     saved: 'Notification choices saved',
     channel: '{{kind}}: {{channel}}',

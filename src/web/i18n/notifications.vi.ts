@@ -24,6 +24,7 @@ export const notificationsVi = {
     kind: 'Loại thông báo',
     email: 'Thư điện tử',
     app: 'Trong ứng dụng',
+    language: 'Ngôn ngữ của thư điện tử',
     save: 'Lưu lựa chọn',
     saved: 'Đã lưu lựa chọn nhận thông báo',
     channel: '{{kind}}: {{channel}}',

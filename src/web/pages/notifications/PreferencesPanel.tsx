@@ -1,6 +1,6 @@
 // Which kinds of notification reach the person by e-mail and in the app: one row per kind, two boxes to tick,
-// saved together (PUT answers every kind as stored).
-import { Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+// and the language the e-mail is written in; saved together (each PUT answers what is stored).
+import { Button, Card, Checkbox, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,17 @@ import { useFetch } from '../../useFetch.js';
 import type { Preference, Preferences } from '../../../modules/notifications/notifications.contract.js';
 
 type Channel = 'email' | 'app';
+type Language = 'vi' | 'en';
 
 export function PreferencesPanel() {
   const { t } = useTranslation();
   const loaded = useFetch<Preferences>('/api/v1/notifications/preferences');
+  const loadedLanguage = useFetch<{ language: Language }>('/api/v1/notifications/language');
   const [rows, setRows] = useState<Preference[] | null>(null);
+  const [language, setLanguage] = useState<Language>('vi');
   const errors = useFormErrors();
   useEffect(() => { if (loaded.data) setRows(loaded.data.items); }, [loaded.data]);
+  useEffect(() => { if (loadedLanguage.data) setLanguage(loadedLanguage.data.language); }, [loadedLanguage.data]);
 
   const toggle = (kind: Preference['kind'], channel: Channel, on: boolean) =>
     setRows((prev) => prev && prev.map((r) => (r.kind === kind ? { ...r, [channel]: on } : r)));
@@ -26,8 +30,12 @@ export function PreferencesPanel() {
     e.preventDefault();
     if (!rows) return;
     void errors.submit(async () => {
-      const saved = await api.put<Preferences>('/api/v1/notifications/preferences', { items: rows });
+      const [saved, lang] = await Promise.all([
+        api.put<Preferences>('/api/v1/notifications/preferences', { items: rows }),
+        api.put<{ language: Language }>('/api/v1/notifications/language', { language }),
+      ]);
       setRows(saved.items);
+      setLanguage(lang.language);
       notifications.show({ color: 'ocop', message: t('prefs.saved') });
     });
   }
@@ -64,6 +72,12 @@ export function PreferencesPanel() {
                 ))}
               </Table.Tbody>
             </Table>
+            <Radio.Group label={t('prefs.language')} value={language} onChange={(v) => setLanguage(v as Language)}>
+              <Group mt={4}>
+                <Radio value="vi" label="Tiếng Việt" lang="vi" />
+                <Radio value="en" label="English" lang="en" />
+              </Group>
+            </Radio.Group>
             <Group><Button type="submit" loading={errors.busy}>{t('prefs.save')}</Button></Group>
           </Stack>
         </form>
