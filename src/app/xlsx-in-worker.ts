@@ -53,10 +53,14 @@ function readOne(bytes: Buffer, limits: XlsxLimits): Promise<SheetRows[]> {
       void w.terminate();
       reject(err);
     };
+    const sheets: SheetRows[] = [];
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== id) return;
+      // The rows arrive a few hundred at a time, each message its own turn of the event loop.
+      if ('sheet' in reply) { sheets.push({ name: reply.sheet, rows: [] }); return; }
+      if ('rows' in reply) { for (const r of reply.rows) sheets[sheets.length - 1].rows.push(r); return; }
       done();
-      if ('sheets' in reply) resolve(reply.sheets);
+      if ('done' in reply) resolve(sheets);
       else if ('problem' in reply) reject(new AppError(reply.problem.kind, reply.problem.code, reply.problem.text, reply.problem.extra));
       else reject(Object.assign(damagedZip(), { cause: reply.failure }));
     };

@@ -1,15 +1,16 @@
 // The rows of a preview: written in batches (one JSON parameter per batch), read back a page at a time.
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../app/db.js';
 import type { ImportRow, PlannedRow } from './import.contract.js';
 import { importRow } from './import.tables.js';
+import { nextTurn } from './next-turn.js';
 
 /** Rows per INSERT: a few hundred kilobytes of JSON, a short statement, and the server answers others between two. */
-const ROWS_PER_INSERT = 500;
+const ROWS_PER_INSERT = 100;
 
 export async function insertImportRows(db: Queryable, jobId: string, rows: PlannedRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    if (i) await nextTurn();
     const json = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT).map(({ plan, ...shown }, j) => ({
       n: i + j + 1, action: shown.action, duplicate: shown.duplicates.length > 0, shown, plan: plan ?? null,
     })));

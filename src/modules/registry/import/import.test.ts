@@ -69,7 +69,7 @@ describe('template', () => {
     wb.getWorksheet('Sản phẩm')!.addRow([null, reg, 'Khăn thổ cẩm Lô Lô', '21 - Thủ công mỹ nghệ', null, null, null, null, 'Đã đăng ký']);
     const filled = (await upload(Buffer.from(await wb.xlsx.writeBuffer()), province)).json();
     assert.deepEqual(filled.totals, { rows: 2, create: 2, update: 0, unchanged: 0, duplicates: 0, errors: 0 }, JSON.stringify(filled.first.rows));
-    assert.deepEqual(filled.rows.map((r: { row: number; sheet: string }) => [r.sheet, r.row]), [['Chủ thể', 3], ['Sản phẩm', 3]]);
+    assert.deepEqual(filled.first.rows.map((r: { row: number; sheet: string }) => [r.sheet, r.row]), [['Chủ thể', 3], ['Sản phẩm', 3]]);
     assert.equal((await commit(filled.id, province)).statusCode, 200);
     const [made] = await query<{ commune_code: string; registration_date: string; representative: { disability: boolean } }>(t.database.db, sql`
       SELECT commune_code, registration_date, representative FROM entity WHERE registration_number = ${reg}`);

@@ -5,6 +5,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../../app/db.js';
 import { entity, product } from '../registry.tables.js';
 import { bareCommune, bareProvince, fold } from './columns.js';
+import { nextTurn } from './next-turn.js';
 
 export type CommuneInForce = { code: string; provinceCode: string; fullName: string };
 export type CommuneIndex = {
@@ -39,10 +40,13 @@ const jsonList = (values: string[]) => sql`(SELECT jsonb_array_elements_text(${J
 
 /** Values per lookup query: each query is short, and the server answers others between two (the embedded engine
  * runs a query on the main thread). */
-const PER_QUERY = 1000;
+const PER_QUERY = 500;
 async function inParts<T>(values: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < values.length; i += PER_QUERY) out.push(...await run(values.slice(i, i + PER_QUERY)));
+  for (let i = 0; i < values.length; i += PER_QUERY) {
+    if (i) await nextTurn();
+    out.push(...await run(values.slice(i, i + PER_QUERY)));
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import {
   type Column, type EntityKey, type ProductKey,
 } from './columns.js';
 import { productKey } from './compare.js';
+import { nextTurn } from './next-turn.js';
 import type { Cell, SheetData, WorkbookData } from './read-workbook.js';
 
 export type CommuneRef = { code?: string; name?: string; province?: string; oldCommune?: string; oldDistrict?: string; oldProvince?: string };
@@ -264,7 +265,6 @@ const isExample = (cells: Cell[]) => isExampleMark(text(cells[0] ?? null));
 /** Rows parsed between two yields to the event loop: 20,000 rows of validation in one go would hold the server for
  * seconds; a slice costs a few milliseconds (tens on a loaded machine). */
 const ROWS_PER_SLICE = 50;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function parseWorkbook(book: WorkbookData, sets: ProductSetRef[]): Promise<ParsedWorkbook> {
   const entities: ParsedEntity[] = [];

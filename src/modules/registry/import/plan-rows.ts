@@ -7,6 +7,7 @@ import type { Actor } from '../../../app/actor.js';
 import type { Message } from '../../../app/errors.js';
 import { canCreateEntity, canCreateProduct, canEditEntity, canEditProduct, canReadEntity } from '../registry.policy.js';
 import { ENTITY_COLUMNS, PRODUCT_COLUMNS, bareCommune, bareProvince, type Column } from './columns.js';
+import { nextTurn } from './next-turn.js';
 import { entityChanges, possibleDuplicates, productChanges, productKey } from './compare.js';
 import type { ImportError, PlannedRow, Totals } from './import.contract.js';
 import { oldAddressKey, type CommuneInForce, type CommuneIndex, type ExistingEntity, type ExistingProduct, type OldTranslation } from './lookups.js';
@@ -145,8 +146,7 @@ function planProduct(p: ParsedProduct, lookups: Lookups, actor: Actor, owners: M
 }
 
 /** Rows planned between two yields to the event loop (a 20,000-row file must not hold the server). */
-const ROWS_PER_SLICE = 200;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const ROWS_PER_SLICE = 50;
 
 export function countRows(rows: Pick<PlannedRow, 'action' | 'duplicates'>[]): Totals {
   const totals: Totals = { rows: rows.length, create: 0, update: 0, unchanged: 0, duplicates: 0, errors: 0 };

@@ -37,7 +37,7 @@ function CommuneReport({ r }: { r: CommuneReview }) {
         </Box>
       ))}
       {r.conclusion && <Fact label={t('office.commune.conclusion')}><Text size="sm" style={prose}>{r.conclusion}</Text></Fact>}
-      <Text size="xs" c="dark.4">{t('office.reports.reviewed', { date: formatDateTime(r.reviewedAt), signer: r.signer ?? '—' })}</Text>
+      <Text size="xs" c="dark.4">{t('office.reports.reviewed', { date: formatDate(r.reviewedAt), signer: r.signer ?? '—' })}</Text>
     </Stack>
   );
 }
