@@ -38,10 +38,8 @@ browserSuite((site) => {
     await producer.getByLabel(/^Tên/).fill('HTX Chè shan tuyết Pả Vi');
     await producer.getByLabel(/^Số đăng ký kinh doanh/).fill('5100769026');
     // The commune is picked by name, typed without diacritics.
-    await producer.getByRole('textbox', { name: /^Tỉnh, thành phố/ }).fill('tuyen quang');
-    await producer.getByRole('option', { name: 'Tỉnh Tuyên Quang' }).click();
-    await producer.getByRole('textbox', { name: /^Xã, phường, đặc khu/ }).fill('meo vac');
-    await producer.getByRole('option', { name: 'Xã Mèo Vạc' }).click();
+    await producer.getByRole('textbox', { name: /^Xã, phường/ }).fill('meo vac');
+    await producer.getByRole('option', { name: 'Xã Mèo Vạc, Tỉnh Tuyên Quang' }).click();
     await producer.getByLabel(/^Địa chỉ/).fill('Thôn Pả Vi Thượng');
     await producer.getByLabel(/^Dân tộc/).fill('Mông');
     await producer.getByRole('button', { name: 'Đăng ký' }).click();

@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, type Message } from '../../api.js';
 import { AuthCard } from '../../components/AuthCard.js';
+import { CommunePicker } from '../../components/CommunePicker.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { useLocalized } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 import { ENTITY_TYPES } from '../../types.js';
 import { usePageTitle } from '../../usePageTitle.js';
-import { PlaceFields } from './PlaceFields.js';
 
 type Values = {
   fullName: string; email: string; password: string;
@@ -104,7 +104,7 @@ export default function SignUpPage() {
             <TextInput label={t('form.taxCode')} value={v.taxCode} onChange={text('taxCode')} error={f('taxCode')} inputMode="numeric" />
             <TextInput label={t('form.phone')} type="tel" value={v.phone} onChange={text('phone')} error={f('phone')} />
           </SimpleGrid>
-          <PlaceFields communeCode={v.communeCode} onChange={set('communeCode')} error={f('communeCode')} />
+          <CommunePicker value={v.communeCode} onChange={set('communeCode')} required error={f('communeCode')} />
           <TextInput label={t('form.address')} required value={v.address} onChange={text('address')} error={f('address')} />
         </Stack>
       </Fieldset>
