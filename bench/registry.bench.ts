@@ -1,6 +1,6 @@
 // Registry benchmark on the synthetic national data set (10,000 entities, 20,000 products), on the embedded
-// database and, when DATABASE_URL is set, on PostgreSQL. Prints search and list latency (p50/p95) and the search
-// route's throughput as a ratio of the health route's, measured in the same run. Tests never assert on time.
+// database and, when DATABASE_URL is set, on PostgreSQL. Prints search and list latency (p50/p95), and the search
+// route's and the server-rendered product page's throughput as ratios of the health route's, measured in the same run. Tests never assert on time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +35,8 @@ async function latency(base: string, paths: string[], rounds: number) {
   return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
 }
 
-async function throughput(url: string, seconds: number) {
-  const result = await autocannon({ url, connections: 10, duration: seconds });
+async function throughput(url: string, seconds: number, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: 10, duration: seconds, headers });
   return result.requests.average;
 }
 
@@ -56,6 +56,13 @@ async function run(label: string, database: Database) {
   const list = await latency(base, LISTS.map((l) => `/products?${l}`), 15);
   const healthRps = await throughput(`${base}/health`, 8);
   const uncachedRps = await throughput(`${base}/products?q=mat%20ong`, 8);
+  // The server-rendered product page as a browser asks for it (Brotli), without the micro-cache: rendering,
+  // its queries and compression on every request.
+  const sample = (await (await fetch(`${base}/products?sort=-stars&pageSize=1`)).json() as { items: { id: string }[] }).items[0];
+  const productPage = `${address}/san-pham/${sample.id}`;
+  const check = await fetch(productPage, { headers: { 'accept-encoding': 'br' } });
+  if (check.status !== 200 || !(await check.text()).includes('<html')) throw new Error(`${productPage}: ${check.status}`);
+  const pageRps = await throughput(productPage, 8, { 'accept-encoding': 'br' });
   await app.close();
   // The same route as production serves it: public responses from the few-second micro-cache.
   const cached = await buildApp({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 10 }, database, { logger: false });
@@ -66,6 +73,7 @@ async function run(label: string, database: Database) {
   console.log(`search  GET /products?q=… (${QUERIES.length} queries without diacritics, ${search.n} requests): p50 ${ms(search.p50)}, p95 ${ms(search.p95)}   target p95 < 20 ms on PostgreSQL`);
   console.log(`list    GET /products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}`);
   console.log(`throughput (10 connections, 8 s each): health ${healthRps.toFixed(0)} req/s; search with the public micro-cache ${searchRps.toFixed(0)} req/s, ratio ${(searchRps / healthRps).toFixed(2)} (target ≥ 0.33); search uncached ${uncachedRps.toFixed(0)} req/s, ratio ${(uncachedRps / healthRps).toFixed(2)}`);
+  console.log(`product page GET /san-pham/:id (server-rendered HTML, Brotli, no micro-cache, 10 connections, 8 s): ${pageRps.toFixed(0)} req/s, ratio to health ${(pageRps / healthRps).toFixed(2)} (target ≥ 0.33)`);
   rmSync(dataDir, { recursive: true, force: true });
 }
 
