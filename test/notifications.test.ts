@@ -9,7 +9,7 @@ import { query } from '../src/app/db.js';
 import { OutboxWorker } from '../src/app/outbox.js';
 import { createMailTransport, devMailboxEnabled, registerNotificationHandlers, type MailTransport } from '../src/modules/notifications/index.js';
 import { addDays, addMonths, CLOSING_NOTICE_DAYS, issueCertificate, remindReRating } from '../src/modules/scoring/index.js';
-import { newProduct, ok, REVIEW, today, world, type World } from '../src/modules/scoring/scoring.fixtures.js';
+import { answersAround, dossierAtAdvisory, newProduct, ok, openSessionWith, provincialCouncil, REVIEW, submitScore, today, world, type World } from '../src/modules/scoring/scoring.fixtures.js';
 import { answersNear } from '../src/modules/scoring/sample-answers.js';
 import { getSheet } from '../src/modules/scoring/sheets.data.js';
 import { assertProblem, signUp } from './api-helpers.js';
@@ -269,18 +269,27 @@ test('an entity approved or refused, a certificate revoked: the entity\'s member
   }
 });
 
-test('a session scheduled: each member of the council is told', async () => {
-  const c = await ok(w, 'POST', '/councils', w.province, { level: 'province', provinceCode: '08', name: 'Hội đồng OCOP tỉnh Tuyên Quang (thử thông báo)' });
-  const members = [await t.user('council', { provinceCode: '08' }), await t.user('council', { provinceCode: '08' })];
-  await ok(w, 'POST', `/councils/${c.id}/members`, w.province, { userId: members[0].user.id, team: 'council', role: 'chair' });
-  await ok(w, 'POST', `/councils/${c.id}/members`, w.province, { userId: members[1].user.id, team: 'council', role: 'member' });
-  const s = await ok(w, 'POST', `/councils/${c.id}/sessions`, w.province, { title: 'Phiên đánh giá đợt 1', scheduledOn: addDays(today(), 7), location: 'UBND tỉnh' });
+test('a session scheduled: every member of the council is told; a re-score request reaches the member asked, alone', async () => {
+  const council = await provincialCouncil(w, 2);
+  const d = await dossierAtAdvisory(w, answersAround(75), 'Mật ong phiên họp');
+  const s = await openSessionWith(w, council, [d.id]);
   await drain();
-  for (const m of members) {
+  for (const m of [...council.all, council.secretary, council.advisory]) {
     const notes = (await ofKind(m, 'session_scheduled')).filter((n) => n.link === `/phien-hop/${s.id}`);
     assert.equal(notes.length, 1);
-    assert.match(notes[0].body.vi, /Phiên đánh giá đợt 1.*UBND tỉnh/);
+    assert.match(notes[0].body.vi, /Phiên họp đợt 1.*Sở Nông nghiệp và Môi trường/);
   }
+  const [asked, other] = council.members;
+  const itemId = s.items[0].id as string;
+  for (const m of council.members) await submitScore(w, s.id, itemId, m, answersAround(75));
+  await ok(w, 'POST', `/sessions/${s.id}/items/${itemId}/rescore`, council.chair, { members: [asked.user.id], reason: 'Thảo luận lại tiêu chí 4.1' });
+  await drain();
+  const notes = await ofKind(asked, 'rescore_requested');
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].link, `/phien-hop/${s.id}/${itemId}`);
+  assert.match(notes[0].body.vi, /vòng 2.*Thảo luận lại tiêu chí 4\.1/);
+  assert.equal((await ofKind(other, 'rescore_requested')).length, 0);
+  assert.equal((await ofKind(council.chair, 'rescore_requested')).length, 0);
 });
 
 test('the development mailbox: only without SMTP, outside production, from the machine itself', async () => {
