@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Ctx, UserActor } from '../src/app/actor.js';
 import { query } from '../src/app/db.js';
-import { OutboxWorker } from '../src/app/outbox.js';
+import { enqueue, OutboxWorker } from '../src/app/outbox.js';
 import { createMailTransport, devMailboxEnabled, registerNotificationHandlers, type MailTransport } from '../src/modules/notifications/index.js';
 import { addDays, addMonths, CLOSING_NOTICE_DAYS, issueCertificate, remindReRating } from '../src/modules/scoring/index.js';
 import { answersAround, dossierAtAdvisory, newProduct, ok, openSessionWith, provincialCouncil, REVIEW, submitScore, today, world, type World } from '../src/modules/scoring/scoring.fixtures.js';
@@ -290,6 +290,18 @@ test('a session scheduled: every member of the council is told; a re-score reque
   assert.match(notes[0].body.vi, /vòng 2.*Thảo luận lại tiêu chí 4\.1/);
   assert.equal((await ofKind(other, 'rescore_requested')).length, 0);
   assert.equal((await ofKind(council.chair, 'rescore_requested')).length, 0);
+});
+
+test('a dossier sent to the central council: the entity hears the decision, the Ministry\'s office that it awaits its council', async () => {
+  const d = await submitted('Mật ong năm sao');
+  // The decision itself needs a council's result (dossiers.test.ts walks that path); its event is what matters here.
+  await t.database.db.transaction((tx) => enqueue(tx, 'dossier.decided', { dossierId: d.id, outcome: 'sent_to_central', stars: 5 }));
+  await drain();
+  const [mine] = (await ofKind(w.entity, 'dossier_decided')).filter((n) => n.link === `/ho-so/${d.id}`);
+  assert.match(mine.body.vi, /Hội đồng Trung ương/);
+  const [central] = (await ofKind(w.central, 'dossier_decided')).filter((n) => n.link === `/ho-so/${d.id}`);
+  assert.match(central.title.vi, /đề nghị đánh giá 5 sao/);
+  assert.equal((await ofKind(w.province, 'dossier_decided')).length, 0);
 });
 
 test('the development mailbox: only without SMTP, outside production, from the machine itself', async () => {
