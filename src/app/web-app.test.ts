@@ -31,8 +31,10 @@ test('paths: the app routes its patterns, nothing else', () => {
   assert.ok(!matchesPath('/san-pham/:id', '/san-pham/a/b'));
   assert.ok(matchesPath('/lam-viec/*', '/lam-viec') && matchesPath('/lam-viec/*', '/lam-viec/ho-so/1/x'));
   assert.ok(matchesPath('/', '/') && !matchesPath('/', '/x'));
-  for (const p of ['/', '/san-pham/1', '/ho-so/', '/xac-minh/OCOP-2026-1', '/phien-hop/a/b', '/lam-viec/khong-co']) assert.ok(isAppPath(p), p);
+  for (const p of ['/dang-nhap', '/cham-diem/4', '/ho-so/', '/phien-hop/a/b', '/lam-viec/khong-co']) assert.ok(isAppPath(p), p);
   for (const p of ['/khong-co', '/san-pham', '/wp-admin/setup.php', '/ho-so/1/2', '/%E0%A4%A', '/xac-minh']) assert.ok(!isAppPath(p), p);
+  // The public pages are the server's documents, not the app's.
+  for (const p of ['/', '/san-pham/1', '/chu-the/1', '/giay-chung-nhan', '/xac-minh/OCOP-2026-1']) assert.ok(!isAppPath(p), p);
 });
 
 test('every route of the web app is in the one list the server reads (no path literal left in the route files)', () => {

@@ -1,13 +1,11 @@
-// The routes. Vietnamese paths: /san-pham/:id (product), /chu-the/:id (producer), /dang-nhap, /lam-viec (workspace).
+// The routes. Vietnamese paths: /dang-nhap, /lam-viec (workspace)… The public pages (/, /san-pham/:id, /chu-the/:id,
+// /giay-chung-nhan, /xac-minh/:number) are documents the server renders: links to them are plain full-page links.
 import { Anchor, Container, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { Loading } from './components/States.js';
-import CataloguePage from './pages/catalogue/CataloguePage.js';
-import EntityPage from './pages/catalogue/EntityPage.js';
-import ProductPage from './pages/catalogue/ProductPage.js';
 import { scoringRoutes } from './pages/scoring/routes.js';
 
 const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
@@ -23,7 +21,7 @@ function NotFound() {
   return (
     <Container size="lg" py="xl">
       <Title order={1} size="h2" mb="md">{t('app.notFound')}</Title>
-      <Anchor component={Link} to="/">{t('app.backHome')}</Anchor>
+      <Anchor href="/">{t('app.backHome')}</Anchor>
     </Container>
   );
 }
@@ -41,9 +39,6 @@ export function App() {
       <ScrollToTop />
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<CataloguePage />} />
-          <Route path="/san-pham/:id" element={<ProductPage />} />
-          <Route path="/chu-the/:id" element={<EntityPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="/quen-mat-khau" element={<ForgotPasswordPage />} />
           <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />

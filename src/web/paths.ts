@@ -4,10 +4,10 @@
 // search engines and link checkers see what is missing.
 // No React here: the server imports this file.
 
+// The public pages are documents the server renders (src/modules/*/pages): the catalogue (/), /san-pham/:id,
+// /chu-the/:id, /giay-chung-nhan and /xac-minh/:number (printed in every certificate's QR code). They are not the
+// app's: links to them from the app are plain full-page links.
 export const PATHS = {
-  catalogue: '/',
-  product: '/san-pham/:id',
-  entity: '/chu-the/:id',
   login: '/dang-nhap',
   forgotPassword: '/quen-mat-khau',
   resetPassword: '/dat-lai-mat-khau',
@@ -19,9 +19,6 @@ export const PATHS = {
   mailboxMessage: '/hop-thu/:id',
   /** The workspace routes below itself and shows its own "not found". */
   workspace: '/lam-viec/*',
-  /** Printed in the QR code of every certificate: never change it. */
-  verify: '/xac-minh/:number',
-  certificates: '/giay-chung-nhan',
   scoreSheets: '/cham-diem',
   scoreSheet: '/cham-diem/:sheet',
   dossiers: '/ho-so',

@@ -2,7 +2,7 @@
 import { Anchor, Box, Button, Container, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link } from 'react-router';
 import { setLanguage } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { useUnreadCount } from '../unread.js';
@@ -30,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
             do not (a longer translation, the workspace button), the buttons drop to a second line, never on top. */}
         <Container size="lg" py={10} px={{ base: 'xs', xs: 'md' }}>
           <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 6 }}>
-            <UnstyledButton component={Link} to="/" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <UnstyledButton component="a" href="/" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
               <Logo />
               <Box>
                 <Text fw={800} fz={{ base: 15, xs: 'lg' }} c="ocop.9" lh={1.1} style={{ whiteSpace: 'nowrap' }}>{t('app.name')}</Text>
@@ -40,9 +40,9 @@ export function Layout({ children }: { children: ReactNode }) {
             {/* On a phone the bell sits beside the brand, where the first line has room; the buttons keep the second. */}
             {user && <NotificationBell unread={unread} hiddenFrom="xs" ml="auto" />}
             <Group component="nav" aria-label={t('app.name')} gap={6} wrap="nowrap" ml="auto">
-              <Anchor component={NavLink} to="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
+              <Anchor href="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
               {/* The register stays in reach on a phone too (the catalogue is the brand link). */}
-              <Anchor component={NavLink} to="/giay-chung-nhan" fw={600} size="sm" underline="hover" style={{ whiteSpace: 'nowrap' }}>{t('cert.registerLink')}</Anchor>
+              <Anchor href="/giay-chung-nhan" fw={600} size="sm" underline="hover" style={{ whiteSpace: 'nowrap' }}>{t('cert.registerLink')}</Anchor>
               <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>
@@ -66,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Container size="lg">
           <Group justify="space-between" gap="xs">
             <Text size="sm">{t('app.footer')}</Text>
-            <Anchor component={Link} to="/giay-chung-nhan" size="sm" c="#bfe6d3">{t('cert.registerTitle')}</Anchor>
+            <Anchor href="/giay-chung-nhan" size="sm" c="#bfe6d3">{t('cert.registerTitle')}</Anchor>
             <Anchor component={Link} to="/cham-diem" size="sm" c="#bfe6d3">{t('sheet.tryTool')}</Anchor>
             <Anchor href="/api/openapi.json" size="sm" c="#bfe6d3">{t('app.api')}</Anchor>
           </Group>

@@ -1,7 +1,6 @@
 // One product in a grid: photo, name, producer, place and stars; the whole card is one link.
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ProductOut } from '../types.js';
 import { ProductImage } from './ProductImage.js';
 import { Stars } from './Stars.js';
@@ -13,7 +12,7 @@ export function ProductCard({ product }: { product: ProductOut }) {
   const { t, i18n } = useTranslation();
   const group = i18n.language === 'en' ? product.productSet.groupNameEn : product.productSet.groupName;
   return (
-    <Card component={Link} to={productPath(product.id)} className="product-card" withBorder padding="sm" radius="lg" style={{ height: '100%' }}>
+    <Card component="a" href={productPath(product.id)} className="product-card" withBorder padding="sm" radius="lg" style={{ height: '100%' }}>
       <Card.Section>
         <ProductImage product={product} radius="0" />
       </Card.Section>

@@ -17,7 +17,17 @@ import { todoEn } from './todo.en.js';
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
 
+/** The `lang` cookie is the choice the server-rendered public pages read and write (?lang=en sets it): the app
+ * follows it first, so both sides agree; localStorage keeps the choice where cookies are off. */
+const COOKIE = 'lang';
+function cookieLang(): Lang | undefined {
+  const m = /(?:^|;\s*)lang=(vi|en)(?:;|$)/.exec(document.cookie);
+  return m ? (m[1] as Lang) : undefined;
+}
+
 function storedLang(): Lang {
+  const fromCookie = cookieLang();
+  if (fromCookie) return fromCookie;
   try { return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'; } catch { return 'vi'; }
 }
 
@@ -32,6 +42,7 @@ document.documentElement.lang = i18n.language;
 
 export function setLanguage(lang: Lang) {
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode: the choice lasts this visit */ }
+  document.cookie = `${COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);
 }

@@ -48,6 +48,10 @@ export const scoringEn: Shape<typeof scoringVi> = {
     results: '{{n}} certificates',
     empty: 'No certificate matches',
     verify: 'Verify',
+    publicPage: 'Public verification page',
+    officeTitle: 'Certificates (office)',
+    officeIntro: 'Open a certificate by its number to view or revoke it (competent authority). Public look-up:',
+    openByNumber: 'Open certificate',
   },
   sheet: {
     title: 'Score a product on the OCOP criteria',
@@ -246,6 +250,7 @@ export const scoringEn: Shape<typeof scoringVi> = {
       title: 'Certificate issued',
       print: 'Print the certificate',
       verify: 'Public verification page',
+      manage: 'View or revoke in the workspace',
     },
     reports: {
       title: 'Reports and results',

@@ -44,6 +44,10 @@ export const scoringVi = {
     results: '{{n}} giấy chứng nhận',
     empty: 'Không có giấy chứng nhận nào khớp',
     verify: 'Xác minh',
+    publicPage: 'Trang xác minh công khai',
+    officeTitle: 'Giấy chứng nhận (nghiệp vụ)',
+    officeIntro: 'Mở một giấy chứng nhận theo số để xem và thu hồi (cơ quan có thẩm quyền). Tra cứu công khai:',
+    openByNumber: 'Mở giấy chứng nhận',
   },
   sheet: {
     title: 'Chấm điểm theo bộ tiêu chí OCOP',
@@ -242,6 +246,7 @@ export const scoringVi = {
       title: 'Giấy chứng nhận đã cấp',
       print: 'In giấy chứng nhận',
       verify: 'Trang xác minh công khai',
+      manage: 'Xem, thu hồi trong không gian làm việc',
     },
     reports: {
       title: 'Báo cáo và kết quả đánh giá',

@@ -73,7 +73,7 @@ export default function EntityDetail({ id: given }: { id?: string }) {
         </div>
         <Group gap="xs">
           {e.actions.includes('createProduct') && <Button component={Link} to={`/lam-viec/san-pham/moi?entity=${e.id}`}>{t('action.createProduct')}</Button>}
-          {e.status === 'approved' && <Button component={Link} to={`/chu-the/${e.id}`} variant="default">{t('action.view')}</Button>}
+          {e.status === 'approved' && <Button component="a" href={`/chu-the/${e.id}`} variant="default">{t('action.view')}</Button>}
         </Group>
       </Group>
       {e.status === 'pending' && !decides && <Alert color="orange" title={t('entityStatus.pending')}>{t('ws.pending')}</Alert>}
@@ -91,7 +91,7 @@ export default function EntityDetail({ id: given }: { id?: string }) {
               <Stack gap={4}>
                 <Text>{[full?.address, e.communeName, e.provinceName].filter(Boolean).join(', ')}</Text>
                 {full && <Text size="sm" c="dark.4">{full.registrationNumber}</Text>}
-                <Anchor component={Link} to={`/chu-the/${e.id}`}>{t('action.view')}</Anchor>
+                <Anchor href={`/chu-the/${e.id}`}>{t('action.view')}</Anchor>
               </Stack>
             )}
           </Card>

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Grid, Group, Select, Stack, Tabs, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { HistoryPanel } from '../../components/History.js';
@@ -112,7 +112,7 @@ export default function ProductDetail() {
           </Group>
           <ProductScoringLinks product={p} />
         </div>
-        {p.status !== 'draft' && <Button component={Link} to={`/san-pham/${p.id}`} variant="default">{t('action.view')}</Button>}
+        {p.status !== 'draft' && <Button component="a" href={`/san-pham/${p.id}`} variant="default">{t('action.view')}</Button>}
       </Group>
       {!canEdit && <Alert color="gray">{t('productStatus.' + p.status)}</Alert>}
       <Tabs defaultValue="edit" keepMounted={false}>

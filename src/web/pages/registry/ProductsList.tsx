@@ -58,7 +58,9 @@ export default function ProductsList({ user }: { user: User }) {
         columns={[
           { header: t('list.name'), card: 'title', cell: (p) => (
             <>
-              <Anchor component={Link} to={p.actions.includes('edit') ? `/lam-viec/san-pham/${p.id}` : `/san-pham/${p.id}`} fw={600}>{p.name}</Anchor>
+              {p.actions.includes('edit')
+                ? <Anchor component={Link} to={`/lam-viec/san-pham/${p.id}`} fw={600}>{p.name}</Anchor>
+                : <Anchor href={`/san-pham/${p.id}`} fw={600}>{p.name}</Anchor>}
               <Text size="xs" c="dark.3" ff="monospace">{p.code} · {formatDate(p.updatedAt)}</Text>
             </>
           ) },

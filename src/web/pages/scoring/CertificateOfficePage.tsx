@@ -1,6 +1,6 @@
-// The public verification page the QR code on every certificate points to (/xac-minh/:number). Whoever scans it,
-// often on a cheap phone in a shop, must see at once whether the certificate is valid: a coloured banner with an
-// icon and the status in words, then the facts printed on the certificate.
+// A certificate in the workspace (/lam-viec/giay-chung-nhan/:number): the same facts as the public verification page
+// (/xac-minh/:number, a server-rendered document), and the office's action on it, revocation by the competent
+// authority. A coloured banner with an icon and the status in words, then the facts printed on the certificate.
 import { Anchor, Box, Button, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +33,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default function VerifyPage() {
+export default function CertificateOfficePage() {
   const { t } = useTranslation();
   const { pick } = useLocalized();
   const number = useParams().number ?? '';
@@ -72,7 +72,7 @@ export default function VerifyPage() {
           <Box>
             <Text size="xs" tt="uppercase" fw={700} c="dark.3">{t('cert.product')}</Text>
             <Title order={2} size="h3" lh={1.25}>
-              <Anchor component={Link} to={`/san-pham/${v.product.id}`} inherit>{v.product.name}</Anchor>
+              <Anchor href={`/san-pham/${v.product.id}`} inherit>{v.product.name}</Anchor>
             </Title>
             <Group gap="xs" mt={6}><Stars count={v.stars} size={26} /><Text fw={700} c="gold.9">{t('stars.label', { count: v.stars })}</Text></Group>
           </Box>
@@ -86,8 +86,8 @@ export default function VerifyPage() {
             <Fact label={t('cert.authority')}>{v.authority}</Fact>
             <Fact label={t('cert.decision')}>{t('cert.decisionOf', { number: v.decisionNumber, date: formatDate(v.decidedOn) })}</Fact>
             <Fact label={t('cert.instrument')}>{v.instrument}</Fact>
-            {v.replaces && <Fact label={t('cert.replaces')}><Anchor component={Link} to={`/xac-minh/${encodeURIComponent(v.replaces)}`} ff="monospace">{v.replaces}</Anchor></Fact>}
-            {v.replacedBy && <Fact label={t('cert.replacedBy')}><Anchor component={Link} to={`/xac-minh/${encodeURIComponent(v.replacedBy)}`} ff="monospace">{v.replacedBy}</Anchor></Fact>}
+            {v.replaces && <Fact label={t('cert.replaces')}><Anchor component={Link} to={`/lam-viec/giay-chung-nhan/${encodeURIComponent(v.replaces)}`} ff="monospace">{v.replaces}</Anchor></Fact>}
+            {v.replacedBy && <Fact label={t('cert.replacedBy')}><Anchor component={Link} to={`/lam-viec/giay-chung-nhan/${encodeURIComponent(v.replacedBy)}`} ff="monospace">{v.replacedBy}</Anchor></Fact>}
           </SimpleGrid>
           {v.revocation && (
             <Box p="sm" style={{ background: BANNER.revoked.bg, color: BANNER.revoked.fg, borderRadius: 8 }}>
@@ -99,12 +99,13 @@ export default function VerifyPage() {
           )}
           <Group gap="sm">
             <Button component="a" href={`/api/v1/certificates/${encodeURIComponent(v.number)}/pdf`} target="_blank" rel="noopener" variant="light">{t('cert.pdf')}</Button>
-            <Button component={Link} to={`/san-pham/${v.product.id}`} variant="subtle">{t('cert.productPage')}</Button>
+            <Button component="a" href={`/san-pham/${v.product.id}`} variant="subtle">{t('cert.productPage')}</Button>
+            <Button component="a" href={`/xac-minh/${encodeURIComponent(v.number)}`} variant="subtle">{t('cert.publicPage')}</Button>
           </Group>
         </Stack>
       </Card>
       <RevokePanel cert={v} onRevoked={setData} />
-      <Anchor component={Link} to="/giay-chung-nhan" size="sm" mt="md" display="inline-block">{t('cert.registerTitle')}</Anchor>
+      <Anchor component={Link} to="/lam-viec/giay-chung-nhan" size="sm" mt="md" display="inline-block">{t('cert.officeTitle')}</Anchor>
     </Container>
   );
 }

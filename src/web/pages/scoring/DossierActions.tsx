@@ -67,7 +67,8 @@ export function CertificateIssued({ number }: { number: string }) {
       <Text ff="monospace" fw={700} fz="lg" mt={4} style={{ wordBreak: 'break-all' }} data-testid="certificate-number">{number}</Text>
       <Group gap="sm" mt="xs">
         <Button component="a" href={`/api/v1/certificates/${n}/pdf`} target="_blank" rel="noopener">{t('office.certificate.print')}</Button>
-        <Anchor component={Link} to={`/xac-minh/${n}`}>{t('office.certificate.verify')}</Anchor>
+        <Anchor href={`/xac-minh/${n}`}>{t('office.certificate.verify')}</Anchor>
+        <Anchor component={Link} to={`/lam-viec/giay-chung-nhan/${n}`}>{t('office.certificate.manage')}</Anchor>
       </Group>
     </Card>
   );

@@ -98,12 +98,12 @@ export default function DossierPage() {
       <Group justify="space-between" align="flex-start" mt="xs">
         <Box>
           <Title order={1} size="h2">{t('dossier.title', { number: d.number })}</Title>
-          <Text fw={600}><Anchor component={Link} to={`/san-pham/${d.product.id}`}>{d.product.name}</Anchor> · {d.entity.name}</Text>
+          <Text fw={600}><Anchor href={`/san-pham/${d.product.id}`}>{d.product.name}</Anchor> · {d.entity.name}</Text>
           <Group gap="xs" mt={4}>
             <Badge variant="light" style={{ textTransform: 'none', color: '#1f2a33' }}>{t(`dossier.status.${d.status}`)}</Badge>
             <Text size="sm" c="dark.4">{t(`dossier.type.${d.type}`)}</Text>
             {d.stars ? <Stars count={d.stars} size={16} /> : null}
-            {d.certificateNumber && <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(d.certificateNumber)}`} size="sm" ff="monospace">{d.certificateNumber}</Anchor>}
+            {d.certificateNumber && <Anchor href={`/xac-minh/${encodeURIComponent(d.certificateNumber)}`} size="sm" ff="monospace">{d.certificateNumber}</Anchor>}
           </Group>
         </Box>
         <Group gap={6}>

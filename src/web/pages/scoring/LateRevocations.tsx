@@ -23,7 +23,7 @@ export function LateRevocations() {
         <List size="sm" spacing={4} mt={4}>
           {data.items.map((c) => (
             <List.Item key={c.number}>
-              <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(c.number)}`} ff="monospace">{c.number}</Anchor>{' '}
+              <Anchor component={Link} to={`/lam-viec/giay-chung-nhan/${encodeURIComponent(c.number)}`} ff="monospace">{c.number}</Anchor>{' '}
               {c.product.name} · {c.province.name} —{' '}
               {t('cert.lateRevocationsRow', { found: c.revocation.groundFoundOn ? formatDate(c.revocation.groundFoundOn) : '—', decided: formatDate(c.revocation.decidedOn), days: c.revocation.daysLate ?? 0 })}
             </List.Item>

@@ -25,7 +25,7 @@ export function ProductScoringLinks({ product }: Props) {
     <Group gap="sm" className="product-scoring-links">
       {current && (
         <Group gap={6}>
-          <Anchor component={Link} to={`/xac-minh/${encodeURIComponent(current.number)}`} fw={600}>{t('cert.number')} {current.number}</Anchor>
+          <Anchor href={`/xac-minh/${encodeURIComponent(current.number)}`} fw={600}>{t('cert.number')} {current.number}</Anchor>
           <CertificateStatusBadge status={current.status} />
         </Group>
       )}

@@ -3,7 +3,7 @@
 // the evaluate API gives the band, the stars and what the next star takes.
 import { Anchor, Box, Container, NativeSelect, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/States.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
@@ -34,7 +34,7 @@ export default function ScoreSheetPage() {
       {!number ? null : error ? <Box mt="md"><ErrorState error={error} onRetry={reload} /></Box>
         : loading || !sheet ? <Loading />
         : <SheetForm key={sheet.number} sheet={sheet} />}
-      <Anchor component={Link} to="/giay-chung-nhan" size="sm" mt="lg" display="inline-block">{t('cert.registerTitle')}</Anchor>
+      <Anchor href="/giay-chung-nhan" size="sm" mt="lg" display="inline-block">{t('cert.registerTitle')}</Anchor>
     </Container>
   );
 }

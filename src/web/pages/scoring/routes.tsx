@@ -1,10 +1,9 @@
-// The scoring screens' routes, spliced into App's <Routes> as `{scoringRoutes()}`. The verification path is printed
-// in the QR code of every certificate: /xac-minh/:number must never change.
+// The scoring screens' routes, spliced into App's <Routes> as `{scoringRoutes()}`. The public register and the
+// verification page (/giay-chung-nhan, /xac-minh/:number) are documents the server renders; the office's certificate
+// screens are in the workspace (/lam-viec/giay-chung-nhan).
 import { lazy } from 'react';
 import { Route } from 'react-router';
 
-const VerifyPage = lazy(() => import('./VerifyPage.js'));
-const CertificatesPage = lazy(() => import('./CertificatesPage.js'));
 const ScoreSheetPage = lazy(() => import('./ScoreSheetPage.js'));
 const DossiersPage = lazy(() => import('./DossiersPage.js'));
 const DossierPage = lazy(() => import('./DossierPage.js'));
@@ -15,8 +14,6 @@ const SessionItemPage = lazy(() => import('./SessionItemPage.js'));
 export function scoringRoutes() {
   return (
     <>
-      <Route path="/xac-minh/:number" element={<VerifyPage />} />
-      <Route path="/giay-chung-nhan" element={<CertificatesPage />} />
       <Route path="/cham-diem" element={<ScoreSheetPage />} />
       <Route path="/cham-diem/:sheet" element={<ScoreSheetPage />} />
       <Route path="/ho-so" element={<DossiersPage />} />

@@ -95,7 +95,7 @@ export function OfficerHome({ user }: { user: User }) {
           <Text size="sm" c="dark.4" fw={600}>{t('todo.home.shortcuts')}</Text>
           <Stack gap={4} mt={6}>
             <Anchor component={Link} to="/lam-viec/nhap-excel" size="sm">{t('ws.import')}</Anchor>
-            <Anchor component={Link} to="/giay-chung-nhan" size="sm">{t('todo.home.certificates')}</Anchor>
+            <Anchor href="/giay-chung-nhan" size="sm">{t('todo.home.certificates')}</Anchor>
           </Stack>
         </Card>
       </SimpleGrid>
@@ -115,7 +115,7 @@ export function ExpertHome({ user }: { user: User }) {
       <Group>
         {user.role !== 'inspector' && <Button component={Link} to="/hoi-dong" variant="light">{t('ws.councils')}</Button>}
         {user.role !== 'inspector' && <Button component={Link} to="/ho-so" variant="light">{t('ws.dossiers')}</Button>}
-        <Button component={Link} to="/giay-chung-nhan" variant="light">{t('todo.home.certificates')}</Button>
+        <Button component="a" href="/giay-chung-nhan" variant="light">{t('todo.home.certificates')}</Button>
       </Group>
     </Stack>
   );

@@ -14,6 +14,8 @@ import EntityDetail from '../registry/EntityDetail.js';
 import ProductDetail from '../registry/ProductDetail.js';
 import ProductsList from '../registry/ProductsList.js';
 import HolidaysPage from '../scoring/HolidaysPage.js';
+import CertificateOfficePage from '../scoring/CertificateOfficePage.js';
+import CertificatesOfficePage from '../scoring/CertificatesOfficePage.js';
 import NotificationsPage from '../notifications/NotificationsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
@@ -85,6 +87,8 @@ export default function Workspace() {
           <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="ngay-nghi" element={officer ? <HolidaysPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
+          <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
