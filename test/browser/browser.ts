@@ -169,6 +169,12 @@ export async function confirmStep(page: Page) {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** On a dossier's Mẫu 01/02 steps, saves the step shown and goes on to step `n` (of 5), as a person does. */
+export async function nextFormStep(page: Page, n: number) {
+  await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+  await page.getByTestId('forms-progress').filter({ hasText: `Bước ${n}/5` }).waitFor();
+}
+
 /** The officers' panel on a dossier page, and the confirmation a step leaves there. */
 export const officePanel = (page: Page) => page.locator('section.dossier-office');
 export const stepDone = (page: Page, text: string) => page.getByTestId('office-done').filter({ hasText: text }).waitFor();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, TINY_PDF, axeViolations, browserSuite, confirmStep, noSidewaysScroll, screenshot, uploadPdf } from './browser.js';
+import { DEMO_PASSWORD, TINY_PDF, axeViolations, browserSuite, confirmStep, nextFormStep, noSidewaysScroll, screenshot, uploadPdf } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 type DossierJson = {
@@ -41,20 +41,24 @@ browserSuite((site) => {
     // ── Mẫu 01 comes prefilled from the registry. A cleared required field is refused beside it. ──
     const unitName = page.getByRole('textbox', { name: 'Tên đơn vị' });
     assert.equal(await unitName.inputValue(), 'HTX Mật ong bạc hà Mèo Vạc');
-    assert.equal(await page.getByRole('textbox', { name: '2. Tên sản phẩm' }).inputValue(), PRODUCT);
     await unitName.fill('');
     await page.getByRole('button', { name: 'Lưu Mẫu 01 và Mẫu 02' }).click();
     await page.getByText('Giá trị quá nhỏ hoặc quá ngắn (tối thiểu 1)').waitFor();
     assert.equal(await unitName.getAttribute('aria-invalid'), 'true');
     await unitName.fill('HTX Mật ong bạc hà Mèo Vạc');
 
-    // ── Mẫu 01 and Mẫu 02. ──
+    // ── Mẫu 01 and Mẫu 02, step by step. ──
     await page.getByRole('textbox', { name: 'Chức vụ' }).fill('Giám đốc');
+    await nextFormStep(page, 2);
+    assert.equal(await page.getByRole('textbox', { name: '2. Tên sản phẩm' }).inputValue(), PRODUCT);
     await page.getByRole('spinbutton', { name: '5. Sản phẩm mẫu (số lượng)' }).fill('5');
+    await nextFormStep(page, 3);
     await page.getByRole('textbox', { name: 'Địa chỉ thường trú' }).fill('Thôn Tả Chải, xã Mèo Vạc, tỉnh Tuyên Quang');
+    await nextFormStep(page, 4);
     await page.getByRole('checkbox', { name: 'a) Giấy đăng ký kinh doanh' }).check();
     await page.getByRole('checkbox', { name: 'Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm' }).check();
     await page.getByRole('textbox', { name: /^8\. Lịch sử hình thành/ }).fill('Thành lập năm 2019 từ tổ hợp tác nuôi ong của 12 hộ người Mông.');
+    await nextFormStep(page, 5);
     await page.getByRole('textbox', { name: /^Kết quả thực hiện phương án/ }).fill('Doanh thu 2025: 1,2 tỷ đồng; lợi nhuận 240 triệu đồng.');
     await page.getByRole('textbox', { name: /^Định hướng, kế hoạch/ }).fill('Mở rộng vùng nuôi ong, đưa sản phẩm vào chuỗi siêu thị.');
     await page.getByRole('button', { name: 'Lưu Mẫu 01 và Mẫu 02' }).click();
@@ -176,6 +180,7 @@ browserSuite((site) => {
     assert.ok(returned, 'the demo data holds a dossier returned by the province');
     await page.goto(`${site.url}/ho-so/${returned.id}`);
     await page.getByText('Thiếu báo cáo tài chính 2 năm gần nhất').waitFor();
+    await page.getByRole('button', { name: '5. Kết quả, kế hoạch' }).click(); // the last step of the forms, nothing to save on the way
     await page.getByRole('textbox', { name: /^Kết quả thực hiện phương án/ }).fill('Doanh thu 2024: 0,9 tỷ đồng; 2025: 1,2 tỷ đồng (báo cáo tài chính kèm theo).');
     await uploadPdf(page.locator('section[aria-labelledby="dossier-files-title"]'), 'bao-cao-tai-chinh-2024-2025.pdf');
     // Resubmitting from the bottom of the sheet takes the unsaved Mẫu 02 text with it.

@@ -18,7 +18,7 @@ import { after, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { answersNear, getSheet, RULES } from '../../src/modules/scoring/index.js';
 import {
-  askForRescore, assertServesPdf, axeViolations, browserSuite, confirmStep, daysAgo, fillRevocation, noSidewaysScroll, officePanel, scoreItem, screenshot, stepDone, uploadPdf, vnToday,
+  askForRescore, assertServesPdf, axeViolations, browserSuite, confirmStep, daysAgo, fillRevocation, nextFormStep, noSidewaysScroll, officePanel, scoreItem, screenshot, stepDone, uploadPdf, vnToday,
 } from './browser.js';
 
 const PROVINCE_COUNCIL = 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang';
@@ -185,12 +185,16 @@ browserSuite((site) => {
     // ── The producer opens a first-rating dossier, fills Mẫu 01/02, scores itself, adds evidence and submits. ──
     const producer = await as('chuthe');
     const id = await openDossier(producer, FIRST, 'Đã đăng ký', 'Đánh giá lần đầu');
-    assert.equal(await producer.getByRole('textbox', { name: '2. Tên sản phẩm' }).inputValue(), FIRST);
     await producer.getByRole('textbox', { name: 'Chức vụ' }).fill('Giám đốc');
+    await nextFormStep(producer, 2);
+    assert.equal(await producer.getByRole('textbox', { name: '2. Tên sản phẩm' }).inputValue(), FIRST);
     await producer.getByRole('spinbutton', { name: '5. Sản phẩm mẫu (số lượng)' }).fill('5');
+    await nextFormStep(producer, 3);
     await producer.getByRole('textbox', { name: 'Địa chỉ thường trú' }).fill('Thôn Tả Chải, xã Mèo Vạc, tỉnh Tuyên Quang');
+    await nextFormStep(producer, 4);
     await producer.getByRole('checkbox', { name: 'a) Giấy đăng ký kinh doanh' }).check();
     await producer.getByRole('textbox', { name: /^8\. Lịch sử hình thành/ }).fill('Thành lập năm 2019 từ tổ hợp tác nuôi ong của 12 hộ người Mông.');
+    await nextFormStep(producer, 5);
     await producer.getByRole('textbox', { name: /^Định hướng, kế hoạch/ }).fill('Đưa phấn hoa vào chuỗi cửa hàng đặc sản của tỉnh.');
     await producer.getByRole('button', { name: 'Lưu Mẫu 01 và Mẫu 02' }).click();
     await producer.getByText('Đã lưu mọi thay đổi').waitFor();
@@ -348,6 +352,7 @@ browserSuite((site) => {
     // ── The producer files the re-rating: the window is open. ──
     const id = await openDossier(producer, RERATE, 'Đã công nhận', 'Đánh giá lại');
     await producer.locator('.rerating-window').filter({ hasText: old }).filter({ hasText: 'Đang trong thời hạn nộp hồ sơ' }).waitFor();
+    await producer.getByRole('button', { name: '5. Kết quả, kế hoạch' }).click();
     await producer.getByRole('textbox', { name: 'Những thay đổi so với sản phẩm OCOP đã được công nhận' })
       .fill('Mở rộng vùng nuôi ong thêm 200 đàn; phiếu kiểm nghiệm định kỳ năm 2026 kèm theo.');
     await producer.getByRole('button', { name: 'Lưu Mẫu 01 và Mẫu 02' }).click();

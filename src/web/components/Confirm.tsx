@@ -40,6 +40,7 @@ export function useConfirm(): { ask(request: ConfirmRequest): Promise<boolean>; 
 
   const modal = (
     <Modal opened={open} onClose={() => answer(false)} title={shown?.title} centered radius="lg" data-testid="confirm-dialog"
+      closeButtonProps={{ 'aria-label': t('confirm.close') }}
       styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}>
       <Stack gap="md">
         <div>

@@ -3,6 +3,7 @@ export const mobileEn = {
   confirm: {
     whatNext: 'What happens next',
     cancel: 'Cancel',
+    close: 'Close',
     submit: {
       title: 'Submit the dossier to the commune?',
       next: 'The dossier goes to the commune People\'s Committee and can no longer be edited. The commune has 15 working days to check it, write its report (Mẫu 03) and forward it to the province, or return it for completion.',
@@ -40,6 +41,9 @@ export const mobileEn = {
       title: 'Close the session and draw up the minutes?',
       next: 'The session closes and members can no longer score or change their sheets; each dossier\'s result goes to the dossier for the decision.',
     },
+  },
+  mobileNav: {
+    workspace: 'Workspace',
   },
   listCard: {
     deadline: 'Due',

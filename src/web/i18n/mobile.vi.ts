@@ -3,6 +3,7 @@ export const mobileVi = {
   confirm: {
     whatNext: 'Điều gì sẽ xảy ra tiếp theo',
     cancel: 'Hủy, chưa làm',
+    close: 'Đóng',
     submit: {
       title: 'Nộp hồ sơ cho UBND xã?',
       next: 'Hồ sơ được gửi đến UBND xã và không sửa được nữa. Xã có 15 ngày làm việc để kiểm tra, lập báo cáo (Mẫu 03) và chuyển lên tỉnh, hoặc trả lại để bổ sung.',
@@ -40,6 +41,9 @@ export const mobileVi = {
       title: 'Kết thúc phiên và lập biên bản?',
       next: 'Phiên đóng lại, thành viên không chấm hoặc sửa phiếu được nữa; kết quả của từng hồ sơ được chuyển vào hồ sơ để ban hành quyết định.',
     },
+  },
+  mobileNav: {
+    workspace: 'Làm việc',
   },
   listCard: {
     deadline: 'Hạn',

@@ -59,7 +59,7 @@ export default function EntitiesList() {
           { header: t('list.name'), card: 'title', cell: (e) => <><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>{'registrationNumber' in e && <Text size="xs" c="dark.3">{e.registrationNumber}</Text>}</> },
           { header: t('form.type'), card: 'detail', cell: (e) => t(`entityType.${e.type}`) },
           { header: t('list.location'), card: 'detail', cell: (e) => <><Text size="sm">{e.communeName}</Text><Text size="xs" c="dark.3">{e.provinceName}</Text></> },
-          { header: t('list.status'), card: 'status', cell: (e) => <Badge color={STATUS_COLOR[e.status]} variant="light">{t(`entityStatus.${e.status}`)}</Badge> },
+          { header: t('list.status'), card: 'status', cell: (e) => <Badge color={STATUS_COLOR[e.status]} variant="light" style={{ color: '#1f2a33' }}>{t(`entityStatus.${e.status}`)}</Badge> },
           { header: t('ws.products'), cell: (e) => ('productCount' in e ? formatNumber(e.productCount) : '—') },
           { header: t('list.actions'), card: 'actions', cell: (e) => (
             <Group gap={6} wrap="nowrap">

@@ -66,7 +66,7 @@ export default function ProductsList({ user }: { user: User }) {
           ) },
           { header: t('product.entity'), card: 'detail', cell: (p) => <Text size="sm">{p.entity.name}</Text> },
           { header: t('list.location'), cell: (p) => <><Text size="sm">{p.communeName}</Text><Text size="xs" c="dark.3">{p.provinceName}</Text></> },
-          { header: t('list.status'), card: 'status', cell: (p) => <Badge color={STATUS_COLOR[p.status]} variant="light">{t(`productStatus.${p.status}`)}</Badge> },
+          { header: t('list.status'), card: 'status', cell: (p) => <Badge color={STATUS_COLOR[p.status]} variant="light" style={{ color: '#1f2a33' }}>{t(`productStatus.${p.status}`)}</Badge> },
           { header: t('product.stars'), card: 'stars', cell: (p) => <Stars count={p.stars} size={14} /> },
           { header: t('list.actions'), card: 'actions', cell: (p) => p.actions.includes('edit') && <Button component={Link} to={`/lam-viec/san-pham/${p.id}`} size="compact-xs" variant="light" aria-label={`${t('action.edit')}: ${p.name}`}>{t('action.edit')}</Button> },
         ]} />
