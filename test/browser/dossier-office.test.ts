@@ -236,10 +236,12 @@ browserSuite((site) => {
   test('the province revokes the 4★ certificate 20 days after the finding: accepted, shown late; the public page then shows it revoked', async () => {
     assert.ok(certificateNumber, 'issued by the decision test');
     const verify = `${site.url}/xac-minh/${encodeURIComponent(certificateNumber)}`;
+    // The office acts on a certificate in the workspace; the public verification page is a document.
+    const inWorkspace = (number: string) => `${site.url}/lam-viec/giay-chung-nhan/${encodeURIComponent(number)}`;
     // Nobody else is offered the action: the commune, and the province on a 5★ certificate.
     const commune = await site.pageAs('xa@demo.ocop.vn');
     try {
-      await commune.goto(verify);
+      await commune.goto(inWorkspace(certificateNumber));
       await commune.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
       await commune.waitForLoadState('networkidle');
       assert.equal(await commune.getByRole('button', { name: /Thu hồi/ }).count(), 0);
@@ -249,14 +251,14 @@ browserSuite((site) => {
     const page = await site.pageAs('tinh@demo.ocop.vn');
     try {
       const [five] = await query<{ number: string }>(site.t.database.db, sql`SELECT number FROM certificate WHERE stars = 5 AND status = 'valid' AND province_code = '08' LIMIT 1`);
-      await page.goto(`${site.url}/xac-minh/${encodeURIComponent(five.number)}`);
+      await page.goto(inWorkspace(five.number));
       await page.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getByRole('button', { name: /Thu hồi/ }).count(), 0, 'a 5★ certificate is the Ministry\'s to revoke');
 
       // Điều 8.4's 15 days are the authority's duty, not a bar: a decision 20 days after the finding is warned of,
       // then recorded with its delay.
-      await page.goto(verify);
+      await page.goto(inWorkspace(certificateNumber));
       const form = await fillRevocation(page, daysAgo(20), '77/QĐ-UBND', 'Kết luận thanh tra về ghi nhãn hàng hóa.');
       await form.getByTestId('revoke-deadline').filter({ hasText: 'Ngày quyết định đã quá thời hạn này' }).waitFor();
       await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();

@@ -329,7 +329,9 @@ browserSuite((site) => {
   test('3. the province revokes the certificate of step 1 on a ground of Điều 8; the public page shows it revoked', async () => {
     assert.ok(firstCertificate, 'issued in step 1');
     const office = await as('tinh');
-    await verifyShows(office, firstCertificate, 'Còn hiệu lực');
+    // The office revokes from the certificate's page in the workspace (the verification page is public, read-only).
+    await office.goto(`${site.url}/lam-viec/giay-chung-nhan/${encodeURIComponent(firstCertificate)}`);
+    await office.getByRole('status').filter({ hasText: 'Còn hiệu lực' }).waitFor();
     const form = await fillRevocation(office, daysAgo(2), '1305/QĐ-UBND', 'Kết luận kiểm tra về ghi nhãn hàng hóa.');
     await form.getByRole('button', { name: 'Thu hồi giấy chứng nhận' }).click();
     await confirmStep(office);
