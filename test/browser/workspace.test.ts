@@ -126,6 +126,7 @@ browserSuite((site) => {
         const first = todo.getByRole('listitem').first();
         assert.match(await first.innerText(), /Mật ong bạc hà hồ sơ chuyển tiếp[\s\S]*Quá hạn/, 'the overdue dossier first, said in words');
         assert.deepEqual(await axeViolations(page), []);
+        await screenshot(page, 'workspace-todo.png');
       }
       if (who === 'xa') {
         await todo.getByRole('link', { name: item }).click();
