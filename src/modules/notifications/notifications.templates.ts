@@ -3,6 +3,9 @@
 import type { NotificationKind } from './notifications.contract.js';
 import type { Localized } from './notifications.tables.js';
 
+/** The web app's notification centre, where each person also sets their channels. */
+export const NOTIFICATION_CENTRE = '/lam-viec/thong-bao';
+
 export type Notice = { kind: NotificationKind; title: Localized; body: Localized; link: string | null };
 
 /** `2026-12-02` → `02/12/2026`. */
@@ -140,8 +143,8 @@ export function noticeMail(n: Notice, to: { email: string; fullName: string }, l
       ...(n.link ? ['', vi ? 'Xem chi tiết:' : 'Details:', `${base}${n.link}`] : []),
       '',
       '—',
-      vi ? `Bạn có thể chọn những thông báo nhận qua e-mail trong mục Thông báo của trang làm việc: ${base}/lam-viec`
-        : `Choose which notices reach you by e-mail under Notifications in your workspace: ${base}/lam-viec`,
+      vi ? `Bạn có thể chọn những thông báo nhận qua e-mail tại trang Thông báo: ${base}${NOTIFICATION_CENTRE}`
+        : `Choose which notices reach you by e-mail on the Notifications page: ${base}${NOTIFICATION_CENTRE}`,
     ].join('\n'),
   };
 }
