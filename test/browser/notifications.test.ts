@@ -110,8 +110,14 @@ browserSuite((site) => {
     await visitor.waitForURL(/\/lam-viec$/);
     const colleague = await site.t.login(COLLEAGUE.email, COLLEAGUE.password);
     assert.equal(colleague.user.entityId, me.user.entityId);
-    // The link works once: opened again, it says so in the visitor's language.
+    // A link cut short by a mail reader, then the used link: each says what went wrong in the visitor's language.
     const again = await site.pageAs(null);
+    await again.goto(`${site.url}/nhan-loi-moi#token=abc`);
+    await again.getByLabel(/^Họ tên của bạn/).fill('Người khác');
+    await again.getByLabel(/^Mật khẩu/).fill(COLLEAGUE.password);
+    await again.getByLabel(/^Nhập lại mật khẩu/).fill(COLLEAGUE.password);
+    await again.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await again.getByRole('alert').getByText('Liên kết thiếu mã lời mời').waitFor();
     await again.goto(href);
     await again.getByLabel(/^Họ tên của bạn/).fill('Người khác');
     await again.getByLabel(/^Mật khẩu/).fill(COLLEAGUE.password);

@@ -38,8 +38,8 @@ export default function AcceptInvitationPage() {
 
   return (
     <AuthCard title={t('invite.title')} intro={t('invite.intro')} onSubmit={submit}>
-      {!token && <Alert color="red" role="alert">{t('invite.noToken')}</Alert>}
-      <FormAlert error={errors.error} />
+      {/* A token cut short by a mail reader is refused by its format: say what to do rather than name a field. */}
+      {!token || errors.field('token') ? <Alert color="red" role="alert">{t('invite.noToken')}</Alert> : <FormAlert error={errors.error} />}
       <TextInput label={t('signup.fullName')} required autoComplete="name" value={fullName}
         onChange={(e) => setFullName(e.currentTarget.value)} name="fullName" error={errors.field('fullName')} />
       <PasswordInput label={t('login.password')} description={t('signup.passwordHint')} autoComplete="new-password" required value={password}
