@@ -2,7 +2,7 @@
 // in a freely licensed twin with the same metrics: Liberation Serif 2.x (Debian fonts-liberation2, or fonts-liberation
 // from Debian 13) or Tinos (fonts-croscore). Liberation 1.x has no Vietnamese letters (ộ, ữ, ầ… are blank boxes), so a
 // file is taken only when its character map really holds them: the path alone does not tell the version.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export type PdfFonts = { family: string; regular: string; bold: string; italic: string; boldItalic: string };
 
@@ -34,6 +34,15 @@ export function pdfFonts(dirs: string[] = DIRS): PdfFonts {
   }
   throw new Error('No Times New Roman–metric serif font with Vietnamese letters was found for the PDFs (Nghị định 30/2020/NĐ-CP): '
     + 'install fonts-liberation2 (Debian/Ubuntu; fonts-liberation from Debian 13) or fonts-croscore (Tinos). Searched: ' + dirs.join(', '));
+}
+
+let bytes: Record<'regular' | 'bold' | 'italic' | 'boldItalic', Buffer> | undefined;
+
+/** The four files' bytes, read once: pdfkit given a path reads the file again for every document (twice the time). */
+export function pdfFontBytes(): Record<'regular' | 'bold' | 'italic' | 'boldItalic', Buffer> {
+  if (bytes) return bytes;
+  const f = pdfFonts();
+  return (bytes = { regular: readFileSync(f.regular), bold: readFileSync(f.bold), italic: readFileSync(f.italic), boldItalic: readFileSync(f.boldItalic) });
 }
 
 /**

@@ -3,7 +3,7 @@
 // the national motto (Quốc hiệu, bold caps 12 pt; Tiêu ngữ, bold 13 pt, underlined its own length) each on one
 // line, the issuing body on the left with its short rule, and dates as "Mèo Vạc, ngày 02 tháng 12 năm 2026".
 import PDFDocument from 'pdfkit';
-import { pdfFonts } from '../../app/pdf-fonts.js';
+import { pdfFontBytes } from '../../app/pdf-fonts.js';
 import { vnDate } from './deadlines.rules.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -21,7 +21,7 @@ type Options = { title: string; subject?: string; layout?: 'portrait' | 'landsca
 
 /** A4 document with the serif registered as 'r', 'b', 'i' and 'bi'; `draw` fills it, the bytes come back. */
 export async function renderPdf(o: Options, draw: (doc: Doc) => void | Promise<void>): Promise<Buffer> {
-  const f = pdfFonts();
+  const f = pdfFontBytes();
   const doc = new PDFDocument({ size: 'A4', layout: o.layout ?? 'portrait', margins: o.margins ?? A4_MARGINS, info: { Title: o.title, ...(o.subject ? { Subject: o.subject } : {}), Producer: 'Hệ thống thông tin OCOP' } });
   doc.registerFont('r', f.regular).registerFont('b', f.bold).registerFont('i', f.italic).registerFont('bi', f.boldItalic).font('r').fontSize(BODY);
   const chunks: Buffer[] = [];
