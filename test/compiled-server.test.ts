@@ -99,6 +99,14 @@ test('the compiled server starts in production, from dist-server, and answers /a
   }
 });
 
+test('the server build compiles only the server: nothing outside src/ (a test helper would be written beside its source)', () => {
+  const listed = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--listFilesOnly'], { encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  const ours = listed.stdout.split('\n').filter((f) => f && !f.includes('/node_modules/'));
+  assert.ok(ours.length > 100, `${ours.length} files`);
+  assert.deepEqual(ours.filter((f) => !f.startsWith(join(process.cwd(), 'src') + '/')), []);
+});
+
 test('production refuses to start without OCOP_PUBLIC_URL (exit 78, one line in Vietnamese and English); elsewhere it warns', () => {
   const run = spawnSync(process.execPath, ['bin/ocop.js', 'serve'], { env: serverEnv({ NODE_ENV: 'production', OCOP_PUBLIC_URL: undefined }), encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 78, run.stderr);
