@@ -104,11 +104,11 @@ export const remindersOut = z.object({ today: z.string(), items: z.array(reminde
 // The legacy import, parallel to the registry import: a preview row by row, nothing written until commit.
 export const importError = z.object({ column: z.string().nullable(), field: z.string(), code: z.string(), message });
 export const importRow = z.object({
-  row: z.number(), sheet: z.string(), kind: z.literal('certificate'), action: z.enum(['create', 'update', 'error']), label: z.string(), errors: z.array(importError),
+  row: z.number(), sheet: z.string(), kind: z.literal('certificate'), action: z.enum(['create', 'update', 'unchanged', 'error']), label: z.string(), errors: z.array(importError),
 });
 export const importPreview = z.object({
   id: z.string(), fileName: z.string(),
-  totals: z.object({ rows: z.number(), create: z.number(), update: z.number(), errors: z.number() }),
+  totals: z.object({ rows: z.number(), create: z.number(), update: z.number(), unchanged: z.number(), errors: z.number() }),
   rows: z.array(importRow),
   committed: z.boolean(),
 });

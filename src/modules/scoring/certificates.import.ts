@@ -8,13 +8,15 @@ import { tooManyRows, type Cell, type XlsxLimits } from '../../app/xlsx-reader.j
 export type LegacyRow = {
   row: number;
   sheet: string;
-  productCode: string; productName: string; entityRegistration: string;
+  certificateNumber: string; productCode: string; productName: string; entityRegistration: string;
   stars: string; decisionNumber: string; decidedOn: string; authority: string; issuedOn: string; expiresOn: string; instrument: string;
 };
 export type LegacyField = Exclude<keyof LegacyRow, 'row' | 'sheet'>;
 
 /** Each field's column header as the template writes it, and the other spellings accepted. */
 export const COLUMNS: Record<LegacyField, { header: string; aliases: string[] }> = {
+  // Optional: a certificate already in the register is found by its number (an exported register read back).
+  certificateNumber: { header: 'Số giấy chứng nhận', aliases: ['so gcn', 'so giay chung nhan', 'so chung nhan', 'certificate number', 'certificate no'] },
   productCode: { header: 'Mã sản phẩm', aliases: ['ma sp', 'product code'] },
   productName: { header: 'Tên sản phẩm', aliases: ['product name', 'san pham'] },
   entityRegistration: { header: 'Số ĐKKD chủ thể', aliases: ['so dkkd', 'so dang ky kinh doanh', 'ma so dkkd', 'registration number', 'entity registration number'] },

@@ -141,7 +141,7 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return inTransaction(db, req, (ctx) => previewCertificateImport(ctx, fileName, rows));
   });
 
-  r.post('/certificates/import/:id/commit', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Write a previewed import: all rows or none', params: importIdParams, response: { 200: z.object({ created: z.number(), updated: z.number() }) } } }, async (req) => {
+  r.post('/certificates/import/:id/commit', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Write a previewed import: all rows or none; rows found unchanged write nothing; 409 if the data changed since the preview', params: importIdParams, response: { 200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }) } } }, async (req) => {
     requireUser(req);
     if (!canImportCertificates(req.actor)) throw forbidden();
     return inTransaction(db, req, (ctx) => commitCertificateImport(ctx, req.params.id));

@@ -60,4 +60,6 @@ export const certificateImport = pgTable('certificate_import', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   committedAt: timestamp('committed_at', { withTimezone: true }),
   rows: jsonb('rows').$type<unknown>().notNull(),
+  /** What the preview announced per row (action, target, its version): a commit that would differ is stale. */
+  planned: jsonb('planned').$type<{ row: number; action: string; targetId: string | null; version: number | null }[]>(),
 });

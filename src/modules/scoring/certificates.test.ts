@@ -253,7 +253,7 @@ test('legacy import: a row-by-row preview writes nothing; commit is all or nothi
   const preview = await upload(tuyenQuang, await xlsx(bad));
   assert.equal(preview.statusCode, 200, preview.body);
   const pv = preview.json();
-  assert.deepEqual(pv.totals, { rows: 4, create: 2, update: 0, errors: 2 });
+  assert.deepEqual(pv.totals, { rows: 4, create: 2, update: 0, unchanged: 0, errors: 2 });
   assert.deepEqual(pv.rows.map((r: { row: number; action: string }) => [r.row, r.action]), [[2, 'create'], [3, 'create'], [4, 'error'], [5, 'error']]);
   assert.deepEqual(pv.rows[2].errors.map((e: { code: string }) => e.code), ['outside_province']);
   assert.deepEqual(pv.rows[3].errors.map((e: { field: string }) => e.field).sort(), ['authority', 'decidedOn', 'decisionNumber', 'instrument', 'productCode', 'stars']);
@@ -270,7 +270,7 @@ test('legacy import: a row-by-row preview writes nothing; commit is all or nothi
   assert.equal((await t.call({ method: 'POST', url: `/api/v1/certificates/import/${clean.id}/commit`, as: thaiNguyen })).statusCode, 404, 'someone else\'s import');
   const done = await t.call({ method: 'POST', url: `/api/v1/certificates/import/${clean.id}/commit`, as: tuyenQuang });
   assert.equal(done.statusCode, 200, done.body);
-  assert.deepEqual(done.json(), { created: 2, updated: 0 });
+  assert.deepEqual(done.json(), { created: 2, updated: 0, unchanged: 0 });
   assert.equal((await t.call({ method: 'POST', url: `/api/v1/certificates/import/${clean.id}/commit`, as: tuyenQuang })).statusCode, 409);
 
   const list = (await t.call({ url: '/api/v1/certificates?q=cam sanh ham yen' })).json();
@@ -281,9 +281,9 @@ test('legacy import: a row-by-row preview writes nothing; commit is all or nothi
   assert.equal(old.status, today > '2024-06-01' ? 'expired' : 'valid');
   assert.equal((await t.call({ url: `/api/v1/products/${b.id}`, as: tuyenQuang })).json().status, 'expired');
 
-  // Re-importing the same decisions updates them instead of duplicating.
+  // Re-importing the same decisions finds them unchanged instead of duplicating them (certificates-import.test.ts).
   const again = (await upload(tuyenQuang, await xlsx(good))).json();
-  assert.deepEqual(again.totals, { rows: 2, create: 0, update: 2, errors: 0 });
+  assert.deepEqual(again.totals, { rows: 2, create: 0, update: 0, unchanged: 2, errors: 0 });
 
   const notXlsx = await t.app.inject({ method: 'POST', url: '/api/v1/certificates/import/preview', ...(() => { const m = multipart(Buffer.from('a,b,c\n1,2,3')); return { payload: m.payload, headers: { cookie: tuyenQuang.cookie, 'x-csrf-token': tuyenQuang.csrf, 'content-type': m.contentType } }; })() });
   assert.equal(notXlsx.statusCode, 415);

@@ -1,7 +1,11 @@
 // Imports certificates issued before this system (QĐ 1048/2019, QĐ 148/2023, QĐ 26/2026…) so the register is
 // complete from day one. Preview: every row is checked and planned, nothing but the preview itself is written.
-// Commit: the rows are checked again in the commit's transaction and written all or nothing. Certificates issued under
-// an earlier instrument keep it and stay valid to their own expiry (Điều 12.1).
+// Commit: the rows are checked again in the commit's transaction and written all or nothing; if what they would do
+// differs from what the preview announced (a certificate changed or added since), the commit is refused (409).
+// Certificates issued under an earlier instrument keep it and stay valid to their own expiry (Điều 12.1).
+// Run twice, an import changes nothing the second time: a row finds its certificate by number (when the sheet has
+// the column), else by product + decision number, and a row equal to its certificate is "unchanged" (no write, no
+// audit row).
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../app/actor.js';
@@ -21,10 +25,10 @@ type ImportError = { column: string; field: string; code: string; message: Messa
 type Plan = {
   productId: string; entityId: string; provinceCode: string; communeCode: string;
   stars: number; decisionNumber: string; decidedOn: string; issuedOn: string; expiresOn: string; instrument: string; authority: string;
-  targetId?: string;
+  targetId?: string; version?: number;
 };
-export type PlannedRow = { row: number; sheet: string; kind: 'certificate'; action: 'create' | 'update' | 'error'; label: string; errors: ImportError[]; plan?: Plan };
-export type ImportResult = { id: string; fileName: string; totals: { rows: number; create: number; update: number; errors: number }; rows: Omit<PlannedRow, 'plan'>[]; committed: boolean };
+export type PlannedRow = { row: number; sheet: string; kind: 'certificate'; action: 'create' | 'update' | 'unchanged' | 'error'; label: string; errors: ImportError[]; plan?: Plan };
+export type ImportResult = { id: string; fileName: string; totals: { rows: number; create: number; update: number; unchanged: number; errors: number }; rows: Omit<PlannedRow, 'plan'>[]; committed: boolean };
 
 const err = (field: LegacyField, code: string, vi: string, en: string): ImportError => ({ column: COLUMNS[field].header, field, code, message: { vi, en } });
 
@@ -47,12 +51,29 @@ async function findProduct(db: Queryable, r: LegacyRow): Promise<{ product?: Fou
     : { error: err('productName', 'unknown_product', `Không tìm thấy sản phẩm "${r.productName}" của chủ thể ${r.entityRegistration}`, `No product "${r.productName}" of entity ${r.entityRegistration}`) };
 }
 
+async function productById(db: Queryable, id: string): Promise<{ product?: FoundProduct; error?: ImportError }> {
+  const rows = await query<FoundProduct>(db, sql`SELECT id, entity_id, province_code, commune_code, name, code FROM product WHERE id = ${id}`);
+  return { product: rows[0] };
+}
+
+/** The fields a row sets; equal on every one, the certificate is left alone. */
+const SAME_FIELDS = ['stars', 'decisionNumber', 'decidedOn', 'issuedOn', 'expiresOn', 'instrument', 'authority'] as const;
+
 /** Checks one row against the database as it is now and plans what the commit would write. */
 async function planRow(ctx: Ctx, r: LegacyRow, seen: Set<string>): Promise<PlannedRow> {
   const errors: ImportError[] = [];
   const today = vnDate(ctx.now);
-  const { product, error } = await findProduct(ctx.tx, r);
+  let byNumber: CertificateRow | undefined;
+  if (r.certificateNumber) {
+    [byNumber] = await ctx.tx.select().from(certificate).where(eq(certificate.number, r.certificateNumber));
+    if (!byNumber) errors.push(err('certificateNumber', 'unknown_certificate', `Không có giấy chứng nhận số ${r.certificateNumber}; để trống để nhập giấy mới`, `No certificate number ${r.certificateNumber}; leave it empty to import a new one`));
+  }
+  // A row naming its certificate by number may leave the product out: it is the certificate's.
+  const { product, error } = byNumber && !r.productCode && !r.productName ? await productById(ctx.tx, byNumber.productId) : await findProduct(ctx.tx, r);
   if (error) errors.push(error);
+  if (byNumber && product && byNumber.productId !== product.id) {
+    errors.push(err('certificateNumber', 'certificate_of_other_product', `Giấy chứng nhận ${byNumber.number} là của sản phẩm khác`, `Certificate ${byNumber.number} belongs to another product`));
+  }
   if (product && !canImportInProvince(ctx.actor, product.province_code)) {
     errors.push(err('productCode', 'outside_province', 'Sản phẩm thuộc tỉnh khác; chỉ nhập được giấy chứng nhận của tỉnh mình', 'The product is in another province; import your own province\'s certificates only'));
   }
@@ -78,26 +99,28 @@ async function planRow(ctx: Ctx, r: LegacyRow, seen: Set<string>): Promise<Plann
   if (!r.authority) errors.push(err('authority', 'required', 'Cần cơ quan quyết định', 'The deciding authority is required'));
   else if (r.authority.length > 300) errors.push(err('authority', 'too_long', 'Tên cơ quan quá dài', 'The authority name is too long'));
 
-  const label = `${r.productCode || r.productName} — ${r.decisionNumber}`;
-  let targetId: string | undefined;
+  const label = `${r.certificateNumber || r.productCode || r.productName} — ${r.decisionNumber}`;
+  let existing: CertificateRow | undefined;
   if (product && r.decisionNumber) {
-    const key = `${product.id}|${r.decisionNumber}`;
-    if (seen.has(key)) errors.push(err('decisionNumber', 'duplicate_row', 'Dòng trùng với một dòng trước (cùng sản phẩm, cùng quyết định)', 'Same product and decision as an earlier row'));
+    existing = byNumber ?? await findByDecision(ctx.tx, product.id, r.decisionNumber);
+    const key = existing?.id ?? `${product.id}|${r.decisionNumber}`;
+    if (seen.has(key)) errors.push(err('decisionNumber', 'duplicate_row', 'Dòng trùng với một dòng trước (cùng giấy chứng nhận, hoặc cùng sản phẩm và quyết định)', 'Same certificate, or same product and decision, as an earlier row'));
     seen.add(key);
-    const existing = await findByDecision(ctx.tx, product.id, r.decisionNumber);
-    if (existing?.source === 'system') errors.push(err('decisionNumber', 'already_issued', `Quyết định này đã có giấy chứng nhận ${existing.number} trong hệ thống`, `This decision already has certificate ${existing.number} in the system`));
-    else if (existing) targetId = existing.id;
   }
   if (errors.length || !product || !stars || !decidedOn || !issuedOn || !expiresOn || !instrument) {
     return { row: r.row, sheet: r.sheet, kind: 'certificate', action: 'error', label, errors };
   }
-  return {
-    row: r.row, sheet: r.sheet, kind: 'certificate', action: targetId ? 'update' : 'create', label, errors,
-    plan: {
-      productId: product.id, entityId: product.entity_id, provinceCode: product.province_code, communeCode: product.commune_code,
-      stars, decisionNumber: r.decisionNumber, decidedOn, issuedOn, expiresOn, instrument, authority: r.authority, targetId,
-    },
+  const plan: Plan = {
+    productId: product.id, entityId: product.entity_id, provinceCode: product.province_code, communeCode: product.commune_code,
+    stars, decisionNumber: r.decisionNumber, decidedOn, issuedOn, expiresOn, instrument, authority: r.authority,
+    targetId: existing?.id, version: existing?.version,
   };
+  const unchanged = !!existing && SAME_FIELDS.every((f) => existing[f] === plan[f]);
+  if (existing?.source === 'system' && !unchanged) {
+    errors.push(err('decisionNumber', 'already_issued', `Quyết định này đã có giấy chứng nhận ${existing.number} trong hệ thống`, `This decision already has certificate ${existing.number} in the system`));
+    return { row: r.row, sheet: r.sheet, kind: 'certificate', action: 'error', label, errors };
+  }
+  return { row: r.row, sheet: r.sheet, kind: 'certificate', action: !existing ? 'create' : unchanged ? 'unchanged' : 'update', label, errors, plan };
 }
 
 async function planAll(ctx: Ctx, rows: LegacyRow[]): Promise<PlannedRow[]> {
@@ -110,16 +133,22 @@ async function planAll(ctx: Ctx, rows: LegacyRow[]): Promise<PlannedRow[]> {
 function summary(id: string, fileName: string, planned: PlannedRow[], committed: boolean): ImportResult {
   return {
     id, fileName, committed,
-    totals: { rows: planned.length, create: planned.filter((p) => p.action === 'create').length, update: planned.filter((p) => p.action === 'update').length, errors: planned.filter((p) => p.action === 'error').length },
+    totals: {
+      rows: planned.length, create: planned.filter((p) => p.action === 'create').length, update: planned.filter((p) => p.action === 'update').length,
+      unchanged: planned.filter((p) => p.action === 'unchanged').length, errors: planned.filter((p) => p.action === 'error').length,
+    },
     rows: planned.map(({ plan: _p, ...row }) => row),
   };
 }
+
+/** Per row, what the commit will do and to which certificate at which version. */
+const announced = (planned: PlannedRow[]) => planned.map((p) => ({ row: p.row, action: p.action, targetId: p.plan?.targetId ?? null, version: p.plan?.version ?? null }));
 
 export async function previewCertificateImport(ctx: Ctx, fileName: string, rows: LegacyRow[]): Promise<ImportResult> {
   if (ctx.actor.kind !== 'user') throw notFound('import', 'lượt nhập');
   const planned = await planAll(ctx, rows);
   const [saved] = await ctx.tx.insert(certificateImport).values({
-    fileName: fileName.slice(0, 300), createdBy: ctx.actor.id, provinceCode: ctx.actor.provinceCode, rows, createdAt: ctx.now,
+    fileName: fileName.slice(0, 300), createdBy: ctx.actor.id, provinceCode: ctx.actor.provinceCode, rows, planned: announced(planned), createdAt: ctx.now,
   }).returning();
   return summary(saved.id, saved.fileName, planned, false);
 }
@@ -150,7 +179,7 @@ async function relinkHistory(ctx: Ctx, productId: string, fresh: (typeof certifi
   return { ...latest, ...final.get(latest.id)! };
 }
 
-export async function commitCertificateImport(ctx: Ctx, id: string): Promise<{ created: number; updated: number }> {
+export async function commitCertificateImport(ctx: Ctx, id: string): Promise<{ created: number; updated: number; unchanged: number }> {
   const job = await getImport(ctx.tx, id);
   if (!job || ctx.actor.kind !== 'user' || job.createdBy !== ctx.actor.id) throw notFound('import', 'lượt nhập');
   if (job.committedAt) throw new AppError('conflict', 'import_already_committed', { vi: 'Lượt nhập này đã được ghi', en: 'This import was already committed' });
@@ -159,10 +188,25 @@ export async function commitCertificateImport(ctx: Ctx, id: string): Promise<{ c
   if (failing.length) {
     throw new AppError('conflict', 'import_has_errors', { vi: `Còn ${failing.length} dòng lỗi; sửa tệp và xem trước lại — không có gì được ghi`, en: `${failing.length} rows have errors; fix the file and preview again — nothing was written` }, { preview: summary(job.id, job.fileName, planned, false) });
   }
+  // What the rows would do now against what the preview showed (jsonb keeps no key order: compared field by field).
+  if (job.planned) {
+    const shown = job.planned;
+    const now = announced(planned);
+    const moved = now.find((p, i) => !shown[i] || p.row !== shown[i].row || p.action !== shown[i].action || p.targetId !== shown[i].targetId || p.version !== shown[i].version);
+    if (moved || now.length !== shown.length) {
+      const row = (moved ?? now[0])?.row;
+      throw new AppError('conflict', 'stale_version', {
+        vi: `Dòng ${row}: giấy chứng nhận đã thay đổi sau khi xem trước; hãy tải tệp lên lại để xem trước lần nữa`,
+        en: `Row ${row}: the certificates changed since the preview; upload the file again for a new preview`,
+      }, { row });
+    }
+  }
   const today = vnDate(ctx.now);
   const byProduct = new Map<string, (typeof certificate.$inferInsert)[]>();
   let updated = 0;
-  for (const { plan } of planned) {
+  let unchanged = 0;
+  for (const { plan, action } of planned) {
+    if (action === 'unchanged') { unchanged++; continue; }
     const p = plan!;
     const fields = {
       stars: p.stars, authorityLevel: authorityLevel(p.stars), authority: p.authority, decisionNumber: p.decisionNumber,
@@ -195,5 +239,5 @@ export async function commitCertificateImport(ctx: Ctx, id: string): Promise<{ c
       : { status: shown === 'revoked' ? 'revoked' : 'expired', certificateNumber: latest.number });
   }
   await ctx.tx.update(certificateImport).set({ committedAt: ctx.now }).where(eq(certificateImport.id, job.id));
-  return { created, updated };
+  return { created, updated, unchanged };
 }
