@@ -159,3 +159,42 @@ test('the public entity: name, type, commune and province, the contact it chose 
   await db.execute(sql`UPDATE entity SET publish_contact = true WHERE id = ${household.id}`);
   assert.ok((await t.call({ url: `/api/v1/entities/${household.id}` })).json().contact.phone);
 });
+
+test('the server-rendered public pages carry no internal or sensitive value of the records they show', async () => {
+  const db = t.database.db;
+  // The private values of the demo: representatives, registration and tax numbers, street addresses, unpublished
+  // phones and e-mails, the office's revocation notes, uploaders' file names. A household's name may contain a
+  // person's name ("Hộ sản xuất Ngô Thị Vân"): a value some public name shows is not counted.
+  const publicNames = (await query<{ name: string }>(db, sql`SELECT name FROM entity UNION ALL SELECT name FROM product`)).map((r) => r.name);
+  const privateValues = (await query<{ v: string | null }>(db, sql`
+    SELECT representative->>'fullName' AS v FROM entity
+    UNION ALL SELECT registration_number FROM entity
+    UNION ALL SELECT tax_code FROM entity
+    UNION ALL SELECT address FROM entity
+    UNION ALL SELECT phone FROM entity WHERE publish_contact = false OR (publish_contact IS NULL AND type = 'ho_kinh_doanh')
+    UNION ALL SELECT email FROM entity WHERE publish_contact = false OR (publish_contact IS NULL AND type = 'ho_kinh_doanh')
+    UNION ALL SELECT revocation_note FROM certificate
+    UNION ALL SELECT 'CCCD_Sung_Thi_My'`))
+    .map((r) => r.v).filter((v): v is string => !!v && v.length >= 4 && !publicNames.some((n) => n.includes(v)));
+  assert.ok(privateValues.length > 10);
+  const urls = [
+    '/', '/?status=all', '/?status=registered', '/giay-chung-nhan', '/giay-chung-nhan?status=revoked',
+    ...fillers['products/{id}'].map((id) => `/san-pham/${id}`),
+    ...fillers['entities/{id}'].map((id) => `/chu-the/${id}`),
+    ...fillers['certificates/{number}'].map((n) => `/xac-minh/${encodeURIComponent(n)}`),
+  ];
+  const leaks: string[] = [];
+  let shown = 0;
+  for (const url of urls) {
+    const res = await t.call({ url });
+    if (res.statusCode === 200) shown++;
+    for (const v of privateValues) if (res.body.includes(v)) leaks.push(`${url}: ${v}`);
+  }
+  assert.deepEqual(leaks, []);
+  assert.ok(shown >= 10, `${shown} pages shown`);
+  // Drafts and entities not (yet) approved have no public page.
+  const [draft] = await query<{ id: string }>(db, sql`SELECT id FROM product WHERE status = 'draft' LIMIT 1`);
+  if (draft) assert.equal((await t.call({ url: `/san-pham/${draft.id}` })).statusCode, 404);
+  const [pending] = await query<{ id: string }>(db, sql`SELECT id FROM entity WHERE status = 'pending' LIMIT 1`);
+  if (pending) assert.equal((await t.call({ url: `/chu-the/${pending.id}` })).statusCode, 404);
+});
