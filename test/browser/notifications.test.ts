@@ -61,7 +61,9 @@ browserSuite((site) => {
     const approved = await site.t.call({ method: 'POST', url: `/api/v1/entities/${entity.id}/approve`, body: { version: entity.version }, as: commune });
     assert.equal(approved.statusCode, 200, approved.body);
     await deliver();
-    await producer.goto(`${site.url}/lam-viec`);
+    // Logged in, the sign-up page sends her to her workspace.
+    await producer.goto(`${site.url}/dang-ky`);
+    await producer.waitForURL(/\/lam-viec$/);
     await producer.getByRole('link', { name: 'Thông báo: 1 chưa đọc' }).click();
     await producer.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
     const list = producer.getByRole('list', { name: 'Danh sách thông báo' });

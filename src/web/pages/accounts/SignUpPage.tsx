@@ -4,7 +4,7 @@
 import { Alert, Anchor, Button, Checkbox, Fieldset, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { api, type Message } from '../../api.js';
 import { AuthCard } from '../../components/AuthCard.js';
 import { CommunePicker } from '../../components/CommunePicker.js';
@@ -40,7 +40,7 @@ function bodyOf(v: Values) {
 export default function SignUpPage() {
   const { t } = useTranslation();
   const { pick } = useLocalized();
-  const { login } = useSession();
+  const { user, login } = useSession();
   const navigate = useNavigate();
   const [v, setV] = useState<Values>(EMPTY);
   const [accepted, setAccepted] = useState<Message | null>(null);
@@ -60,6 +60,9 @@ export default function SignUpPage() {
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
   }, [errors.error]);
+
+  // Someone logged in has an account already (a colleague joins through an invitation instead).
+  if (user && !accepted) return <Navigate to="/lam-viec" replace />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
