@@ -59,8 +59,6 @@ export const mobileEn = {
     results: 'Results and plan',
     previous: 'Previous step',
     next: 'Save and continue',
-    saveDraft: 'Save draft',
     savedStep: 'Step {{n}} saved',
-    finished: 'The forms are saved. Next: the self-assessment below.',
   },
 };

@@ -59,8 +59,6 @@ export const mobileVi = {
     results: 'Kết quả, kế hoạch',
     previous: 'Bước trước',
     next: 'Lưu và tiếp tục',
-    saveDraft: 'Lưu nháp',
     savedStep: 'Đã lưu bước {{n}}',
-    finished: 'Phiếu đã lưu. Tiếp theo: phiếu tự đánh giá bên dưới.',
   },
 };
