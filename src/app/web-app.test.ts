@@ -26,21 +26,19 @@ const decoded = (res: { rawPayload: Buffer; headers: Record<string, unknown> }) 
   res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.rawPayload) : res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload) : res.rawPayload;
 
 test('paths: the app routes its patterns, nothing else', () => {
-  assert.ok(matchesPath('/san-pham/:id', '/san-pham/abc'));
-  assert.ok(!matchesPath('/san-pham/:id', '/san-pham'));
-  assert.ok(!matchesPath('/san-pham/:id', '/san-pham/a/b'));
+  assert.ok(matchesPath('/ho-so/:id', '/ho-so/abc'));
+  assert.ok(!matchesPath('/ho-so/:id', '/ho-so/a/b'));
   assert.ok(matchesPath('/lam-viec/*', '/lam-viec') && matchesPath('/lam-viec/*', '/lam-viec/ho-so/1/x'));
   assert.ok(matchesPath('/', '/') && !matchesPath('/', '/x'));
-  for (const p of ['/dang-nhap', '/cham-diem/4', '/ho-so/', '/phien-hop/a/b', '/lam-viec/khong-co']) assert.ok(isAppPath(p), p);
-  for (const p of ['/khong-co', '/san-pham', '/wp-admin/setup.php', '/ho-so/1/2', '/%E0%A4%A', '/xac-minh']) assert.ok(!isAppPath(p), p);
-  // The public pages are the server's documents, not the app's.
-  for (const p of ['/', '/san-pham/1', '/chu-the/1', '/giay-chung-nhan', '/xac-minh/OCOP-2026-1']) assert.ok(!isAppPath(p), p);
+  for (const p of ['/dang-nhap', '/ho-so', '/ho-so/', '/ho-so/1', '/phien-hop/a/b', '/lam-viec', '/lam-viec/khong-co']) assert.ok(isAppPath(p), p);
+  for (const p of ['/khong-co', '/dang-nhap/x', '/wp-admin/setup.php', '/ho-so/1/2', '/%E0%A4%A', '/lam-vie']) assert.ok(!isAppPath(p), p);
 });
 
-test('every route of the web app is in the one list the server reads (no path literal left in the route files)', () => {
+test('the route files of the app take every path from the one list the server reads (no path of their own)', () => {
   for (const file of ['src/web/App.tsx', 'src/web/pages/scoring/routes.tsx']) {
     const source = readFileSync(file, 'utf8');
-    for (const [, path] of source.matchAll(/<Route\s+path="(\/[^"]*)"/g)) assert.ok(isAppPath(path.replace(/:[^/]+/g, 'x')), `${file}: ${path} is not in src/web/paths.ts`);
+    assert.deepEqual([...source.matchAll(/<Route\s+path="(\/[^"]*)"/g)].map((m) => m[1]), [], `${file}: use path={PATHS.…} from src/web/paths.ts`);
+    assert.match(source, /path=\{PATHS\./, file);
   }
 });
 
@@ -78,7 +76,7 @@ test('index.html: revalidated (no-cache + ETag → 304), compressed; unknown pag
   assert.equal(again.statusCode, 304);
   assert.equal((await t.app.inject({ url: '/lam-viec/ho-so' })).statusCode, 200);
 
-  for (const url of ['/khong-co-trang-nay', '/san-pham', '/ho-so/1/2/3', '/wp-login']) {
+  for (const url of ['/khong-co-trang-nay', '/dang-nhap/x', '/ho-so/1/2/3', '/wp-login']) {
     const missing: Awaited<ReturnType<TestApp["app"]["inject"]>> = await t.app.inject({ url, headers: { ...br, 'if-none-match': String(page.headers.etag) } });
     assert.equal(missing.statusCode, 404, url);
     assert.match(String(missing.headers['content-type']), /^text\/html/, url);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { Loading } from './components/States.js';
+import { PATHS } from './paths.js';
 import { scoringRoutes } from './pages/scoring/routes.js';
 
 const LoginPage = lazy(() => import('./pages/accounts/LoginPage.js'));
@@ -39,14 +40,14 @@ export function App() {
       <ScrollToTop />
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/dang-nhap" element={<LoginPage />} />
-          <Route path="/quen-mat-khau" element={<ForgotPasswordPage />} />
-          <Route path="/dat-lai-mat-khau" element={<ResetPasswordPage />} />
-          <Route path="/dang-ky" element={<SignUpPage />} />
-          <Route path="/nhan-loi-moi" element={<AcceptInvitationPage />} />
-          <Route path="/hop-thu" element={<MailboxPage />} />
-          <Route path="/hop-thu/:id" element={<MailboxPage />} />
-          <Route path="/lam-viec/*" element={<Workspace />} />
+          <Route path={PATHS.login} element={<LoginPage />} />
+          <Route path={PATHS.forgotPassword} element={<ForgotPasswordPage />} />
+          <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
+          <Route path={PATHS.signUp} element={<SignUpPage />} />
+          <Route path={PATHS.acceptInvitation} element={<AcceptInvitationPage />} />
+          <Route path={PATHS.mailbox} element={<MailboxPage />} />
+          <Route path={PATHS.mailboxMessage} element={<MailboxPage />} />
+          <Route path={PATHS.workspace} element={<Workspace />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />
         </Routes>

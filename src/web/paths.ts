@@ -1,5 +1,5 @@
-// The web app's paths: one list that the app's routes (App.tsx, pages/scoring/routes.tsx) and the server read (a
-// test fails when a route file has a path this list lacks). The server answers index.html with 200 only for a path
+// The web app's paths: one list that the app's routes (App.tsx, pages/scoring/routes.tsx: path={PATHS.…}) and the
+// server read (a test fails when a route file writes a path of its own). The server answers index.html with 200 only for a path
 // the app routes; anything else gets the app shell with a real 404 status (the app still shows its "not found"), so
 // search engines and link checkers see what is missing.
 // No React here: the server imports this file.

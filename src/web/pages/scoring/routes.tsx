@@ -3,6 +3,7 @@
 // screens are in the workspace (/lam-viec/giay-chung-nhan).
 import { lazy } from 'react';
 import { Route } from 'react-router';
+import { PATHS } from '../../paths.js';
 
 const ScoreSheetPage = lazy(() => import('./ScoreSheetPage.js'));
 const DossiersPage = lazy(() => import('./DossiersPage.js'));
@@ -14,13 +15,13 @@ const SessionItemPage = lazy(() => import('./SessionItemPage.js'));
 export function scoringRoutes() {
   return (
     <>
-      <Route path="/cham-diem" element={<ScoreSheetPage />} />
-      <Route path="/cham-diem/:sheet" element={<ScoreSheetPage />} />
-      <Route path="/ho-so" element={<DossiersPage />} />
-      <Route path="/ho-so/:id" element={<DossierPage />} />
-      <Route path="/hoi-dong" element={<CouncilsPage />} />
-      <Route path="/phien-hop/:id" element={<SessionPage />} />
-      <Route path="/phien-hop/:id/:itemId" element={<SessionItemPage />} />
+      <Route path={PATHS.scoreSheets} element={<ScoreSheetPage />} />
+      <Route path={PATHS.scoreSheet} element={<ScoreSheetPage />} />
+      <Route path={PATHS.dossiers} element={<DossiersPage />} />
+      <Route path={PATHS.dossier} element={<DossierPage />} />
+      <Route path={PATHS.councils} element={<CouncilsPage />} />
+      <Route path={PATHS.session} element={<SessionPage />} />
+      <Route path={PATHS.sessionItem} element={<SessionItemPage />} />
     </>
   );
 }
