@@ -1,5 +1,10 @@
 // English texts of the workspace homes: the to-do list of each role, the producer's summary, the commune picker.
-export const todoEn = {
+import type { todoVi } from './todo.vi.js';
+
+/** The same keys as the Vietnamese texts (a missing or extra key fails the type check). */
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const todoEn: Shape<typeof todoVi> = {
   todo: {
     title: 'To do',
     intro: 'Ordered by legal deadline; overdue items are marked.',
