@@ -69,8 +69,9 @@ test('the minutes and a member\'s sheet: the council\'s province as place, the a
   const minutes = await t.call({ url: `/api/v1/sessions/${session.id}/minutes.pdf`, as: council.secretary });
   assert.equal(fileNameOf(minutes), `bien-ban-phien-hop-dot-1-${today()}.pdf`);
   const m = assertAdministrativePdf(minutes, { motto: true, place: 'Tuyên Quang' });
-  // The council as the issuing body on the left, beside the motto.
-  assert.match(m.text, /^\s*HỘI ĐỒNG ĐÁNH GIÁ[^\n]* {2,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+  // The province's committee above the council, the issuing body on the left, beside the motto.
+  assert.match(m.text, /^\s*ỦY BAN NHÂN DÂN TỈNH[^\n]* {2,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/m);
+  assert.match(m.text, /^\s*HỘI ĐỒNG ĐÁNH GIÁ/m);
   assert.match(m.flat, /kết thúc lúc \d{2} giờ \d{2}, ngày \d{2} tháng \d{1,2} năm \d{4}/);
 
   const sheet = await t.call({ url: `/api/v1/sessions/${session.id}/items/${session.items[0].id}/members/${council.chair.user.id}/sheet.pdf`, as: council.chair });

@@ -184,6 +184,8 @@ export type MinutesData = {
   councilName: string; title: string; scheduledOn: string; location: string | null; closedAt: string | null;
   /** The place of the date line: the council's province ("Tuyên Quang"), "Hà Nội" for the central council. */
   place: string | null;
+  /** The body the council answers to, above its name (Phụ lục I: tên cơ quan chủ quản). */
+  parentBody: string | null;
   /** How the council evaluated: in a meeting, by written opinion, or in writing then in a meeting (`convertedAt`). */
   mode: 'meeting' | 'written'; convertedAt: string | null; writtenSource: string;
   quorum: { members: number; present: number; required: number; chairPresent: boolean; met: boolean } | null;
@@ -207,7 +209,7 @@ function minutesModeText(x: Pick<MinutesData, 'mode' | 'convertedAt' | 'writtenS
 export function minutesPdf(x: MinutesData): Promise<Buffer> {
   const written = x.mode === 'written';
   return render(`${written ? 'Biên bản tổng hợp ý kiến bằng văn bản' : 'Biên bản họp'} – ${x.title}`, (doc) => {
-    adminHeader(doc, { body: { name: x.councilName }, placeDate: placeAndDate(x.place, x.closedAt ?? x.scheduledOn) });
+    adminHeader(doc, { body: { parent: x.parentBody ?? undefined, name: x.councilName }, placeDate: placeAndDate(x.place, x.closedAt ?? x.scheduledOn) });
     center(doc, written ? 'BIÊN BẢN TỔNG HỢP Ý KIẾN ĐÁNH GIÁ BẰNG VĂN BẢN CỦA HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP' : 'BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP', 'b', 13);
     doc.moveDown();
     line(doc, written ? 'Đợt lấy ý kiến:' : 'Phiên họp:', x.title);

@@ -10,7 +10,7 @@ import { fileSlug } from '../../app/file-names.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { contentDisposition } from '../../app/security-headers.js';
 import { requireUser } from '../accounts/index.js';
-import { addressLine, getCommune, getProvince, placeName } from '../geo/index.js';
+import { addressLine, getCommune, getProvince, placeName, unitInText } from '../geo/index.js';
 import { addSessionItem } from './commands/add-session-item.js';
 import { closeSession } from './commands/close-session.js';
 import { convertSessionToMeeting } from './commands/convert-session-to-meeting.js';
@@ -60,11 +60,14 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     if (!canReadCouncil(actor, council, member)) throw notFound('session', 'phiên họp');
     return { session, council, member };
   }
-  /** Where the council sits, for the date line of its papers: its province, or Hà Nội for the central council. */
-  async function councilPlace(council: CouncilRow): Promise<string | null> {
-    if (!council.provinceCode) return 'Hà Nội';
+  /**
+   * Where the council sits and whom it answers to, for the head of its papers: the province's people's committee
+   * and its place, or the ministry in Hà Nội for the central council.
+   */
+  async function councilSeat(council: CouncilRow): Promise<{ place: string | null; parentBody: string | null }> {
+    if (!council.provinceCode) return { place: 'Hà Nội', parentBody: 'Bộ Nông nghiệp và Môi trường' };
     const p = await getProvince(db, council.provinceCode);
-    return p ? placeName(p.fullName) : null;
+    return p ? { place: placeName(p.fullName), parentBody: `Ủy ban nhân dân ${unitInText(p.fullName, 'tỉnh')}` } : { place: null, parentBody: null };
   }
   async function item(sessionId: string, itemId: string) {
     const [it] = await listItems(db, sessionId, itemId);
@@ -217,7 +220,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const pdf = await minutesPdf({
       councilName: council.name, title: session.title, scheduledOn: session.scheduledOn, location: session.location, closedAt: session.closedAt?.toISOString() ?? null,
       mode: session.mode, convertedAt: session.convertedAt?.toISOString() ?? null, writtenSource: procedureRules().writtenOpinion.source,
-      quorum: session.quorum, note: session.minutesNote, place: await councilPlace(council), ...attendance,
+      quorum: session.quorum, note: session.minutesNote, ...(await councilSeat(council)), ...attendance,
       items: items.map((it) => ({
         position: it.item.position, productName: it.productName, productCode: it.productCode, entityName: it.entityName, sheet: it.sheet,
         // Scores appear in the minutes only once the session is closed (independent scoring until then).
@@ -240,7 +243,7 @@ export const sessionRoutes: ModulePlugin = async (app, { database }) => {
     const province = commune ? await getProvince(db, commune.provinceCode) : undefined;
     const pdf = await memberSheetPdf({
       sheet: getSheet(it.sheet, it.instrument)!, councilName: council.name, memberName: names.get(score.userId) ?? '', productName: it.productName, productCode: it.productCode,
-      entityName: it.entityName, address: addressLine(it.address, commune?.fullName, province?.fullName), phone: it.phone, place: await councilPlace(council), answers: score.answers, total: Number(score.total), parts: score.parts as { A: number; B: number; C: number },
+      entityName: it.entityName, address: addressLine(it.address, commune?.fullName, province?.fullName), phone: it.phone, place: (await councilSeat(council)).place, answers: score.answers, total: Number(score.total), parts: score.parts as { A: number; B: number; C: number },
       comment: score.comment, submittedAt: score.submittedAt?.toISOString() ?? null,
     });
     return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition('inline', `phieu-cham-${fileSlug(it.productCode)}-${fileSlug(names.get(score.userId) ?? '')}.pdf`)).send(pdf);
