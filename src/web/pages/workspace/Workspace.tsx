@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../../components/States.js';
 import { isOfficer } from '../../roles.js';
 import { useSession } from '../../session.js';
@@ -39,6 +39,7 @@ function WorkspaceNav({ user }: { user: User }) {
   // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
   const tabs = isOfficer(user)
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
+      ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
@@ -59,7 +60,6 @@ function WorkspaceNav({ user }: { user: User }) {
 export default function Workspace() {
   const { t } = useTranslation();
   const { user, ready, logout } = useSession();
-  const navigate = useNavigate();
   if (!ready) return <Loading />;
   if (!user) return <Navigate to="/dang-nhap" replace />;
   const officer = isOfficer(user);
@@ -72,7 +72,8 @@ export default function Workspace() {
             <Text size="sm" c="dark.4">{t(`role.${user.role}`)} · {t('ws.scope', { scope: '' })}<ScopeText user={user} /></Text>
             <Text fw={700} size="lg">{t('ws.hello', { name: user.fullName })}</Text>
           </Stack>
-          <Button variant="default" size="xs" onClick={() => { void logout().then(() => navigate('/')); }}>{t('app.logout')}</Button>
+          {/* The catalogue is a server-rendered page, not a route of the app: a full page load. */}
+          <Button variant="default" size="xs" onClick={() => { void logout().then(() => window.location.assign('/')); }}>{t('app.logout')}</Button>
         </Group>
         <WorkspaceNav user={user} />
       </Paper>
