@@ -82,20 +82,20 @@ test('entity export hides other provinces\' pending registrations and imports ba
   ws.getCell('B2').value = 'HTX Mật ong Mèo Vạc (sửa)';
   const { body, headers } = multipart(Buffer.from(await wb.xlsx.writeBuffer()), 'chu-the.xlsx');
   const preview = (await t.call({ method: 'POST', url: '/api/v1/imports/preview', body: body as never, headers, as: tuyenQuang })).json();
-  assert.deepEqual(preview.totals, { rows: 1, create: 0, update: 1, errors: 0 }, JSON.stringify(preview.rows));
+  assert.deepEqual(preview.totals, { rows: 1, create: 0, update: 1, unchanged: 0, duplicates: 0, errors: 0 }, JSON.stringify(preview.first.rows));
   const done = await t.call({ method: 'POST', url: `/api/v1/imports/${preview.id}/commit`, as: tuyenQuang });
-  assert.deepEqual(done.json(), { created: 0, updated: 1 });
+  assert.deepEqual(done.json(), { created: 0, updated: 1, unchanged: 0 });
   const after_ = (await t.call({ url: `/api/v1/entities/${ours.id}`, as: tuyenQuang })).json();
   assert.equal(after_.name, 'HTX Mật ong Mèo Vạc (sửa)');
   assert.equal(after_.registrationDate, '2019-03-15');
   assert.equal(after_.representative.fullName, 'Sùng Thị Mỷ');
   assert.equal(after_.version, 2);
 
-  // The product export reads back too: unchanged rows are updates of the same products.
+  // The product export reads back too: its rows are the same products, unchanged (the commit would write nothing).
   const products = await t.call({ url: '/api/v1/products/export?province=08', as: tuyenQuang });
   const again = multipart(products.rawPayload, 'san-pham.xlsx');
   const p = (await t.call({ method: 'POST', url: '/api/v1/imports/preview', body: again.body as never, headers: again.headers, as: tuyenQuang })).json();
-  assert.deepEqual(p.totals, { rows: 1, create: 0, update: 1, errors: 0 }, JSON.stringify(p.rows));
+  assert.deepEqual(p.totals, { rows: 1, create: 0, update: 0, unchanged: 1, duplicates: 0, errors: 0 }, JSON.stringify(p.first.rows));
 });
 
 test('a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised in CSV; xlsx cells stay text', async () => {

@@ -75,7 +75,8 @@ export async function buildTemplate(sets: ProductSetInfo[]): Promise<Buffer> {
     `• Dòng có ô đầu tiên bắt đầu bằng "${EXAMPLE_MARK}" là dòng ví dụ, được bỏ qua khi nhập; có thể xoá hoặc ghi đè.`,
     '• Cột tô màu cam là bắt buộc. Số ĐKKD là khoá: đã có trong hệ thống thì cập nhật, chưa có thì tạo mới.',
     '• Xã: ghi Mã xã, hoặc Tên xã (+ Tỉnh/Thành phố), hoặc địa chỉ cũ trước 7/2025 (Xã cũ, Huyện cũ, Tỉnh cũ).',
-    '• Sản phẩm: để trống Mã sản phẩm để tạo mới; ghi mã đã có để cập nhật. Số ĐKKD chủ thể phải có trong tệp hoặc trong hệ thống.',
+    '• Sản phẩm: ghi mã đã có để cập nhật; để trống Mã sản phẩm thì sản phẩm cùng chủ thể, cùng tên và cùng bộ đã có được cập nhật, chưa có thì tạo mới. Số ĐKKD chủ thể phải có trong tệp hoặc trong hệ thống.',
+    '• Nhập lại cùng một tệp không tạo bản ghi trùng: dòng không thay đổi được bỏ qua.',
   ];
   notes.forEach((n, i) => { lists.getCell(i + 1, 10).value = n; });
   lists.getCell(1, 10).font = { bold: true };
