@@ -111,17 +111,21 @@ function sourceQuery(kind: TodoKind, s: TodoScope, today: string): Query {
       order: sql`d.expires_on, d.id`,
     };
     case 'session_scoring': {
-      // Open sessions of a council the member sits on (council team), with an item the member has not submitted a
-      // score for in its current round. The deadline is the earliest of its dossiers' (else the session's day).
+      // Open sessions where the member may score (as saveScore decides: a scoring member of the council, not its
+      // secretary; present at a meeting, anyone at a written session), with an item of an entity the member has no
+      // declared conflict with and no submitted score for in its current round. The deadline is the earliest of
+      // its dossiers' (else the session's day).
       const me = s.userId!;
       return {
         cols: sql`s.id::text AS ref, s.title AS subject, NULL::text AS number,
           COALESCE((SELECT min(${currentDue}) FROM session_item si JOIN dossier ON dossier.id = si.dossier_id WHERE si.session_id = s.id), s.scheduled_on)::text AS "dueOn",
           pr.full_name AS "provinceName", NULL::text AS "communeName", c.name AS detail, s.status AS status, s.scheduled_on::text AS at`,
         from: sql`FROM council_session s JOIN council c ON c.id = s.council_id LEFT JOIN province pr ON pr.code = c.province_code
-          WHERE s.status = 'open' AND s.council_id IN (SELECT m.council_id FROM council_member m WHERE m.user_id = ${me} AND m.team = 'council' AND m.active)
-          AND EXISTS (SELECT 1 FROM session_item si WHERE si.session_id = s.id AND si.result IS NULL AND NOT EXISTS (
-            SELECT 1 FROM member_score ms WHERE ms.item_id = si.id AND ms.user_id = ${me} AND ms.status = 'submitted' AND ms.round = si.rescore_round))`,
+          WHERE s.status = 'open' AND (s.mode = 'written' OR s.present @> jsonb_build_array(${me}::text))
+          AND s.council_id IN (SELECT m.council_id FROM council_member m WHERE m.user_id = ${me} AND m.team = 'council' AND m.role <> 'secretary' AND m.active)
+          AND EXISTS (SELECT 1 FROM session_item si JOIN dossier ON dossier.id = si.dossier_id WHERE si.session_id = s.id AND si.result IS NULL
+            AND NOT EXISTS (SELECT 1 FROM conflict_declaration cd WHERE cd.council_id = s.council_id AND cd.user_id = ${me} AND cd.entity_id = dossier.entity_id)
+            AND NOT EXISTS (SELECT 1 FROM member_score ms WHERE ms.item_id = si.id AND ms.user_id = ${me} AND ms.status = 'submitted' AND ms.round = si.rescore_round))`,
         order: sql`"dueOn", s.id`,
       };
     }

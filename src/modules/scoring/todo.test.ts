@@ -85,6 +85,15 @@ test('council member: the open session still waiting for their score; the chair 
   assert.equal(out.items[0].detail, 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Tuyên Quang');
   const chair = await todo(await demo('chutich.hoidong'));
   assert.deepEqual(chair.items, []);
+  // The secretary does not score; a member with a declared conflict of interest with the entity may not (saveScore).
+  assert.deepEqual((await todo(await demo('thuky.hoidong'))).items, []);
+  const member2 = await demo('thanhvien.hoidong');
+  assert.deepEqual(subjects(await todo(member2), 'session_scoring'), ['Phiên họp đánh giá, phân hạng đợt 2'], 'saved a draft, not submitted');
+  const [c] = await query<{ council_id: string; entity_id: string }>(t.database.db, sql`SELECT s.council_id, d.entity_id FROM council_session s
+    JOIN session_item si ON si.session_id = s.id JOIN dossier d ON d.id = si.dossier_id WHERE s.status = 'open' AND s.title = 'Phiên họp đánh giá, phân hạng đợt 2'`);
+  const res = await t.call({ method: 'POST', url: `/api/v1/councils/${c.council_id}/conflicts`, as: await demo('tinh'), body: { userId: member2.user.id, entityId: c.entity_id, reason: 'Thành viên HTX' } });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.deepEqual((await todo(member2)).items, []);
 });
 
 test('advisory team: the accepted dossier not yet reviewed; inspector: new certificates and revocations, late ones first', async () => {
