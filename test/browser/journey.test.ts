@@ -220,6 +220,7 @@ browserSuite((site) => {
     await producer.reload();
     await producer.getByRole('alert').filter({ hasText: 'Các lần trả lại để bổ sung' }).getByText(RETURN_REASON).waitFor();
     await phoneShot(producer, 'journey-returned.png', '[role="alert"]');
+    await producer.getByRole('button', { name: '4. Năng lực' }).click(); // the step of the forms holding the checks
     await producer.getByRole('checkbox', { name: 'Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm' }).check();
     await uploadPdf(producer.locator('section[aria-labelledby="dossier-files-title"]'), 'giay-chung-nhan-attp.pdf');
     await producer.getByRole('button', { name: 'Nộp lại hồ sơ' }).click();
