@@ -27,10 +27,10 @@ test('overdue: past the deadline; a revocation decided late always; a re-rating 
   assert.equal(todoOverdue({ ...rr, dueOn: '2027-06-01' }, '2027-02-02'), true);
 });
 
-test('links: dossiers to their page, sessions, entities, products for a re-rating, certificates to verification', () => {
+test('links: dossiers to their page, sessions, entities, products for a re-rating, certificates to their workspace page', () => {
   assert.equal(todoLink('dossier_returned', 'x', 'n'), '/ho-so/x');
   assert.equal(todoLink('session_scoring', 's', null), '/phien-hop/s');
   assert.equal(todoLink('entity_pending', 'e', null), '/lam-viec/chu-the/e');
   assert.equal(todoLink('rerating_window', 'p', 'OCOP-08-2024-00001'), '/lam-viec/san-pham/p');
-  assert.equal(todoLink('revocation_late', 'OCOP-08-2024-00001', 'OCOP-08-2024-00001'), '/xac-minh/OCOP-08-2024-00001');
+  assert.equal(todoLink('revocation_late', 'OCOP-08-2024-00001', 'OCOP-08-2024-00001'), '/lam-viec/giay-chung-nhan/OCOP-08-2024-00001');
 });

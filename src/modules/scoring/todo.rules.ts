@@ -49,7 +49,8 @@ export function todoLink(kind: TodoKind, ref: string, number: string | null): st
     case 'entity_pending': case 'entity_status': case 'document_expiring': return `/lam-viec/chu-the/${ref}`;
     case 'session_scoring': return `/phien-hop/${ref}`;
     case 'rerating_window': return `/lam-viec/san-pham/${ref}`;
-    default: return `/xac-minh/${encodeURIComponent(number ?? ref)}`;
+    // The certificate's workspace page (revocation, late flag); the public verification page is a document outside the app.
+    default: return `/lam-viec/giay-chung-nhan/${encodeURIComponent(number ?? ref)}`;
   }
 }
 

@@ -109,7 +109,7 @@ test('advisory team: the accepted dossier not yet reviewed; inspector: new certi
   const out = await todo(await demo('thanhtra'));
   assertOrdered(out);
   assert.deepEqual([out.items[0].kind, out.items[0].number, out.items[0].overdue, out.items[0].dueOn], ['revocation_late', c.number, true, addDays(today, -15)]);
-  assert.equal(out.items[0].link, `/xac-minh/${c.number}`);
+  assert.equal(out.items[0].link, `/lam-viec/giay-chung-nhan/${c.number}`);
   assert.ok(out.counts.revocation! >= 1, 'the demo revocation decided on time');
   assert.ok(subjects(out, 'certificate_issued').includes('Mật ong bạc hà nguyên chất'), 'certified by the demo session');
   assert.ok(out.items.every((i) => i.provinceName === 'Tỉnh Tuyên Quang'));

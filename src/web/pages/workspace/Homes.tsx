@@ -115,6 +115,7 @@ export function ExpertHome({ user }: { user: User }) {
       <Group>
         {user.role !== 'inspector' && <Button component={Link} to="/hoi-dong" variant="light">{t('ws.councils')}</Button>}
         {user.role !== 'inspector' && <Button component={Link} to="/ho-so" variant="light">{t('ws.dossiers')}</Button>}
+        {user.role === 'inspector' && <Button component={Link} to="/lam-viec/giay-chung-nhan" variant="light">{t('cert.officeTitle')}</Button>}
         <Button component="a" href="/giay-chung-nhan" variant="light">{t('todo.home.certificates')}</Button>
       </Group>
     </Stack>
