@@ -66,8 +66,9 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   // Brotli or gzip for every text response (JSON, problem+json, HTML, SVG, XML) of 1 KB or more; types compressed
   // already (PDF, images, xlsx, zip) are left alone (mime-db's "compressible"). Registered after the micro-cache so
   // its onSend stores the plain body (and a hit is compressed for the client asking). Files served precompressed
-  // (the web app's build) already carry their content-encoding and pass through untouched.
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // (the web app's build) already carry their content-encoding and pass through untouched. Request bodies are never
+  // inflated (globalDecompression off): no client of ours compresses them, and inflating is a door for bombs.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
 
   const deps: ModuleDeps = { database, config };
   await app.register(async (api) => {

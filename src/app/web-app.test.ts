@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { webDist } from './server.js';
 import { ASSET_CACHE } from './web-app.js';
 import { isAppPath, matchesPath } from '../web/paths.js';
@@ -171,6 +171,11 @@ test('problem+json errors compressed when large; types compressed already (PDF) 
   assert.equal(res.headers['content-encoding'], 'br');
   const problem = JSON.parse(decoded(res).toString());
   assert.equal(problem.code, 'validation_failed');
+
+  // A compressed request body is not inflated: it reads as the bytes it is (malformed JSON), never as a bomb.
+  const bomb = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: gzipSync(Buffer.alloc(50 * 1024 * 1024, ' ')), headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+  assert.equal(bomb.statusCode, 400, bomb.body);
+  assert.match(String(bomb.headers['content-type']), /^application\/problem\+json/);
 
   const central = await t.user('central');
   const e = await makeEntity(t, central, MEO_VAC);
