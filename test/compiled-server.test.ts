@@ -91,6 +91,11 @@ test('the compiled server starts in production, from dist-server, and answers /a
     // What it reads from data/ at run time: the score sheets (a public route reading data/score-sheets).
     const sheets = await fetch(`${base}/api/v1/score-sheets`);
     assert.equal(sheets.status, 200, await sheets.clone().text());
+    // The server-rendered pages (TSX compiled, the web app's i18n resources) and the web app's files.
+    const home = await fetch(`${base}/`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /<html[^>]*lang="vi"/);
+    assert.equal((await fetch(`${base}/dang-nhap`)).status, 200);
     assert.doesNotMatch(output, /OCOP_PUBLIC_URL/, 'no public-address warning when it is set');
     console.log(`compiled server healthy in ${Date.now() - started} ms`);
   } finally {
