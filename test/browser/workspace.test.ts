@@ -84,7 +84,7 @@ browserSuite((site) => {
     assert.match(await badRow.first().innerText(), /3/); // spreadsheet row 3 (header is row 1)
     assert.equal(await page.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled(), true);
     // The rows come a page at a time; the filter asks the server for all of them (errors were shown first).
-    await page.getByRole('radio', { name: /^Tất cả/ }).check({ force: true });
+    await page.locator('label', { hasText: /^Tất cả \(/ }).click(); // the segment's label (its radio is visually hidden)
     await page.locator('tr[data-row]:not(.import-error-row)').first().waitFor();
     await page.getByRole('heading', { name: '3. Kiểm tra và xác nhận' }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90));
     await page.waitForTimeout(200);
