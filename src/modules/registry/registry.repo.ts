@@ -96,6 +96,11 @@ export async function getProduct(db: Queryable, id: string): Promise<ProductRow 
   return row;
 }
 
+/** The first `limit` rows in catalogue order (stars, then recency), uncounted: one query, for a page's side lists. */
+export function firstProducts(db: Queryable, where: SQL | undefined, limit: number): Promise<ProductRow[]> {
+  return productFrom(db).where(where).orderBy(sql`${product.stars} DESC NULLS LAST`, desc(product.updatedAt), asc(product.id)).limit(limit);
+}
+
 export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number): Promise<ListPage<ProductRow>> {
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
   // the decorating sub-selects run for the page's rows only.

@@ -2,6 +2,7 @@
 // (/), a product (/san-pham/:id), an entity (/chu-the/:id), the group drawings and the sitemap. They render what
 // the public may read (the PUBLIC actor, whoever is signed in), so one copy serves everyone and can be cached.
 import type { FastifyPluginAsync } from 'fastify';
+import { and, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { PUBLIC } from '../../../app/actor.js';
 import { renderNotFound } from '../../../app/html/document.js';
@@ -12,8 +13,8 @@ import { readClassification } from '../commands/load-classification.js';
 import { canReadEntity, canReadProduct } from '../registry.policy.js';
 import { productFilter } from '../registry.filters.js';
 import { presentEntity, presentFile, presentProduct } from '../registry.present.js';
-import { getEntity, getProduct, listProductFiles, listProducts } from '../registry.repo.js';
-import { ENTITY_TYPES } from '../registry.tables.js';
+import { firstProducts, getEntity, getProduct, listProductFiles, listProducts } from '../registry.repo.js';
+import { ENTITY_TYPES, product } from '../registry.tables.js';
 import type { EntityPublicOut } from '../registry.contract.js';
 import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCataloguePage } from './catalogue.page.js';
 import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
@@ -60,8 +61,8 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     if (!row || !canReadProduct(PUBLIC, row.product, row.entityStatus)) return sendHtml(req, reply, renderNotFound(site, site.t('product.notFound')), 404);
     const p = presentProduct(row, PUBLIC);
     const photos = (await listProductFiles(db, p.id)).filter((f) => f.link.kind === 'image').map((f) => presentFile(f.file, f.link.kind, f.link.caption, 'public'));
-    const siblings = await listProducts(db, productFilter(PUBLIC, { entity: p.entity.id }), '-stars', 1, 5);
-    const others = siblings.rows.filter((r) => r.product.id !== p.id).slice(0, 4).map((r) => presentProduct(r, PUBLIC));
+    const siblings = await firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4);
+    const others = siblings.map((r) => presentProduct(r, PUBLIC));
     return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id)));
   });
 
