@@ -123,6 +123,14 @@ test('product page in English with ?lang=en sets the cookie; the cookie alone th
   assert.ok(byCookie.body.includes(`href="/san-pham/${product.id}?lang=vi"`));
 });
 
+test("product page: the entity's other products, never the product itself", async () => {
+  const others = (html: string) => html.split('<h2>Sản phẩm của chủ thể</h2>')[1] ?? '';
+  const a = others((await get(`/san-pham/${product.id}`)).body);
+  assert.ok(a.includes(`/san-pham/${unrated.id}`) && !a.includes(`/san-pham/${product.id}"`));
+  const b = others((await get(`/san-pham/${unrated.id}`)).body);
+  assert.ok(b.includes(`/san-pham/${product.id}`) && !b.includes(`/san-pham/${unrated.id}"`));
+});
+
 test('unknown or malformed product: a 404 HTML page with the shell', async () => {
   for (const url of ['/san-pham/00000000-0000-4000-8000-000000000000', '/san-pham/not-a-uuid']) {
     const res = await get(url);
