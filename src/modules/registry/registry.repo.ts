@@ -4,7 +4,9 @@ import { entity, entityDocument, product, productFile, productSet, storedFile } 
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
 const provinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${entity.provinceCode})`;
-const productCount = sql<number>`(SELECT count(*)::int FROM product p WHERE p.entity_id = ${entity.id})`;
+// ${entity}.id, not ${entity.id}: in a select of the entity alone drizzle writes the column unqualified, and "id"
+// inside the sub-select is the product's own id (every count was 0, and each list scanned every product).
+const productCount = sql<number>`(SELECT count(*)::int FROM product p WHERE p.entity_id = ${entity}.id)`;
 
 export const entityColumns = { entity, communeName, provinceName, productCount };
 export type EntityRow = { entity: typeof entity.$inferSelect; communeName: string; provinceName: string; productCount: number };
