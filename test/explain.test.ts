@@ -1,0 +1,179 @@
+// The list indexes are guarded by the plans (issue 11, item 3): on a synthetic data set with fresh statistics, the
+// API's and the catalogue's list requests run through the real routes while drizzle logs every query they send;
+// each query is then explained (EXPLAIN (FORMAT JSON), with its own parameters) and must not read `product` or
+// `entity` by a sequential scan. The planner is left alone (no enable_seqscan): the data set is large enough that
+// reading a page through an index is cheaper than scanning the table, and the statistics are ANALYZE's.
+// The one exception is the capped count (src/app/paging.ts's countCapped): it reads up to TOTAL_CAP matching rows,
+// which at this size is every match, so a scan is the planner's honest choice there; it must stay capped (a Limit).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql, type Logger } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { query, type Db } from '../src/app/db.js';
+import { seedSynthetic } from '../src/cli/seed/seed.js';
+import { buildApp } from '../src/modules/index.js';
+import { MEO_VAC, testApp, withDatabase, type Session, type TestApp } from './harness.js';
+
+// Enough rows that a page through an index beats a scan, few enough to seed in a few seconds on PGlite.
+const ENTITIES = 3_000;
+const PRODUCTS = 8_000;
+
+type Captured = { query: string; params: unknown[] };
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+let t: TestApp;
+let app: FastifyInstance;
+let explain: (q: Captured) => Promise<PlanNode>;
+let closeExtra: () => Promise<void> = async () => {};
+let dataDir: string;
+const captured: Captured[] = [];
+const as: Record<string, Session | undefined> = {};
+let someEntity: string;
+let someProduct: string;
+
+before(async () => {
+  t = await testApp();
+  await seedSynthetic(t.database, ENTITIES, PRODUCTS); // ends with ANALYZE
+  const logger: Logger = { logQuery: (q, params) => { captured.push({ query: q, params }); } };
+  let db: Db;
+  if (t.database.pglite) {
+    const client = t.database.pglite;
+    db = drizzlePglite(client, { logger }) as unknown as Db;
+    explain = async (c) => ((await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${c.query}`, c.params)).rows[0]['QUERY PLAN'][0].Plan);
+  } else {
+    const [{ name }] = await query<{ name: string }>(t.database.db, sql`SELECT current_database() AS name`);
+    const pool = new pg.Pool({ connectionString: withDatabase(process.env.DATABASE_URL!, name), max: 2, options: '-c random_page_cost=1.1' });
+    db = drizzlePg(pool, { logger }) as unknown as Db;
+    explain = async (c) => ((await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${c.query}`, c.params)).rows[0]['QUERY PLAN'][0].Plan);
+    closeExtra = () => pool.end();
+  }
+  // The same server, on a connection whose queries are logged.
+  dataDir = mkdtempSync(join(tmpdir(), 'ocop-explain-'));
+  app = await buildApp({ ...t.config, dataDir }, { ...t.database, db }, { logger: false });
+  await app.ready();
+  as.central = await t.user('central');
+  as.province = await t.user('province', { provinceCode: '08' });
+  as.commune = await t.user('commune', { communeCode: MEO_VAC });
+  const [row] = await query<{ entity_id: string; id: string }>(t.database.db, sql`SELECT entity_id, id FROM product WHERE status = 'certified' ORDER BY code LIMIT 1`);
+  someEntity = row.entity_id;
+  someProduct = row.id;
+});
+
+after(async () => {
+  await app?.close();
+  await closeExtra();
+  await t?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function seqScans(node: PlanNode, found: string[] = []): string[] {
+  if (node['Node Type'] === 'Seq Scan' && (node['Relation Name'] === 'product' || node['Relation Name'] === 'entity')) found.push(node['Relation Name']);
+  for (const child of node.Plans ?? []) seqScans(child, found);
+  return found;
+}
+const hasLimit = (node: PlanNode): boolean => node['Node Type'] === 'Limit' || (node.Plans ?? []).some(hasLimit);
+const isCappedCount = (q: string) => /^SELECT count\(\*\)/i.test(q.trim()) && /\blimit\b/i.test(q);
+
+/** Requests `url` as `who` and returns, for each query it sent that reads product or entity, what is wrong with its plan. */
+async function problems(url: string, who?: string): Promise<string[]> {
+  captured.length = 0;
+  const session = who ? as[who] : undefined;
+  const res = await app.inject({ url, headers: session ? { cookie: session.cookie } : {} });
+  assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
+  const found: string[] = [];
+  let reads = 0;
+  for (const c of captured.splice(0)) {
+    if (!/^\s*(select|with)\b/i.test(c.query) || !/\b(product|entity)\b/.test(c.query)) continue;
+    reads++;
+    const plan = await explain(c);
+    const head = c.query.replace(/\s+/g, ' ').slice(0, 140);
+    if (isCappedCount(c.query)) {
+      if (!hasLimit(plan)) found.push(`${url}: the count is not capped: ${head}`);
+      continue;
+    }
+    for (const rel of seqScans(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: Seq Scan on ${rel} in ${head}…`);
+  }
+  assert.ok(reads > 0, `${url}: no query of product or entity captured`);
+  return found;
+}
+
+async function check(cases: [string, string?][]) {
+  const found: string[] = [];
+  for (const [url, who] of cases) found.push(...await problems(url, who));
+  assert.deepEqual(found, [], `sequential scans where an index is expected:\n${found.join('\n')}`);
+}
+
+test('the API\'s product lists read their page through an index, for the public and the officers', async () => {
+  await check([
+    ['/api/v1/products'], // the default order: name
+    ['/api/v1/products?sort=-stars'],
+    ['/api/v1/products?sort=code'],
+    ['/api/v1/products?province=08&sort=-stars'],
+    ['/api/v1/products?sector=I&status=certified'],
+    ['/api/v1/products?entityType=htx&stars=4&page=3'],
+    ['/api/v1/products?productSet=4&province=19'],
+    ['/api/v1/products?group=I.4&sort=code'],
+    [`/api/v1/products?commune=${MEO_VAC}`],
+    [`/api/v1/products?entity=${someEntity}`],
+    ['/api/v1/products?page=40'], // a deep page by number
+    // The workspaces: most recently updated first, over what the officer may see.
+    ['/api/v1/products?sort=-updatedAt', 'central'],
+    ['/api/v1/products?sort=-updatedAt&province=08', 'central'],
+    [`/api/v1/products?sort=-updatedAt&commune=${MEO_VAC}`, 'central'],
+    ['/api/v1/products?sort=-updatedAt&status=registered', 'central'],
+    ['/api/v1/products?sort=-updatedAt&group=I.4', 'central'],
+    [`/api/v1/products?sort=-updatedAt&entity=${someEntity}`, 'central'],
+    ['/api/v1/products?sort=-updatedAt', 'province'],
+    ['/api/v1/products?sort=-updatedAt&status=draft', 'province'],
+    [`/api/v1/products?sort=-updatedAt&commune=${MEO_VAC}`, 'commune'],
+  ]);
+});
+
+test('a deep page by cursor reads through an index too, when the API offers one', async () => {
+  const first = (await app.inject({ url: '/api/v1/products?sort=-updatedAt&pageSize=50' })).json<{ nextCursor?: string | null }>();
+  if (!('nextCursor' in first)) return; // paging by page number only (covered above)
+  assert.ok(first.nextCursor, 'a full first page has a next cursor');
+  await check([[`/api/v1/products?sort=-updatedAt&pageSize=50&cursor=${encodeURIComponent(first.nextCursor)}`]]);
+});
+
+test('the API\'s entity lists read their page through an index', async () => {
+  await check([
+    ['/api/v1/entities'],
+    ['/api/v1/entities?province=08'],
+    ['/api/v1/entities?type=htx'],
+    [`/api/v1/entities?commune=${MEO_VAC}`],
+    ['/api/v1/entities?sort=-updatedAt', 'central'],
+    ['/api/v1/entities?status=pending', 'province'],
+    [`/api/v1/entities?commune=${MEO_VAC}&status=pending`, 'commune'],
+  ]);
+});
+
+test('the catalogue and the public pages read their lists through an index', async () => {
+  await check([
+    ['/'],
+    ['/?province=08'],
+    ['/?group=I.4'],
+    ['/?stars=5'],
+    ['/?stars=3&page=10'],
+    ['/?entityType=htx'],
+    ['/?status=all'],
+    [`/chu-the/${someEntity}`],
+    [`/san-pham/${someProduct}`],
+  ]);
+});
+
+test('searches read through an index (trigram, or the list order)', async () => {
+  await check([
+    ['/api/v1/products?q=mat%20ong'],
+    ['/api/v1/products?q=che%20shan%20tuyet&status=certified'],
+    ['/api/v1/products?q=nuoc%20mam&sort=-updatedAt', 'central'],
+    ['/?q=mat%20ong'],
+    ['/api/v1/entities?q=hop%20tac'],
+  ]);
+});
