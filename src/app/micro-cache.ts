@@ -86,8 +86,9 @@ export function registerMicroCache(app: FastifyInstance, ttlSeconds: number, dat
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     const etag = reply.getHeader('etag');
     const vary = reply.getHeader('vary');
+    const link = reply.getHeader('link'); // a list's rel="next" (its cursor)
     entries.set(keyOf(req), { at: Date.now(), body: Buffer.from(payload), // encoded once, sent many times
-       headers: { 'content-type': String(reply.getHeader('content-type')), 'cache-control': String(reply.getHeader('cache-control') ?? 'public, max-age=30'), ...(etag ? { etag: String(etag) } : {}), ...(vary ? { vary: String(vary) } : {}) } });
+       headers: { 'content-type': String(reply.getHeader('content-type')), 'cache-control': String(reply.getHeader('cache-control') ?? 'public, max-age=30'), ...(etag ? { etag: String(etag) } : {}), ...(vary ? { vary: String(vary) } : {}), ...(link ? { link: String(link) } : {}) } });
     return payload;
   });
 }

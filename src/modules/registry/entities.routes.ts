@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { forbidden, notFound } from '../../app/errors.js';
+import { nextLink, readCursor } from '../../app/paging.js';
 import { logSensitiveRead } from '../../app/privacy.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { acceptedResponse, BUDGETS, presentUser, requireUser, takeAttempt, user } from '../accounts/index.js';
@@ -18,7 +19,7 @@ import {
 import { canEditEntity, canReadEntity, isDataSubject, SCOPED_ROLES } from './registry.policy.js';
 import { entityFilter } from './registry.filters.js';
 import { presentEntity, presentEntityFor } from './registry.present.js';
-import { getEntity, listEntities, type EntityRow } from './registry.repo.js';
+import { entityKeys, getEntity, listEntities, type EntityRow } from './registry.repo.js';
 
 // The same answer for a new e-mail and for one that has an account: sign-up must not reveal who is registered.
 const SIGNUP_ACCEPTED = {
@@ -49,11 +50,12 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
     return out;
   }
 
-  r.get('/entities', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics', querystring: entityListQuery, response: { 200: entityList } } }, async (req) => {
+  r.get('/entities', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics; paging by page or cursor', querystring: entityListQuery, response: { 200: entityList } } }, async (req, reply) => {
     const qy = req.query;
     const where = entityFilter(req.actor, qy);
-    const { total, totalExact, rows } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize);
-    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
+    const { total, totalExact, rows, nextCursor } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'entity', entityKeys(qy.sort)));
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
   });
 
   r.post('/entities', { config: { access: ['central', 'province', 'commune'] }, schema: { tags: ['registry'], summary: 'Register an entity (officers; approved at once)', body: createEntityBody, response: { 201: entityAnyOut } } }, async (req, reply) => {

@@ -2,6 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { forbidden, notFound } from '../../app/errors.js';
+import { nextLink, readCursor } from '../../app/paging.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { createProduct } from './commands/create-product.js';
@@ -10,7 +11,7 @@ import { createProductBody, historyOut, idParams, productList, productListQuery,
 import { canEditProduct, canReadProduct, productAudience, SCOPED_ROLES } from './registry.policy.js';
 import { productFilter } from './registry.filters.js';
 import { presentFile, presentProduct } from './registry.present.js';
-import { getProduct, listProductFiles, listProducts } from './registry.repo.js';
+import { getProduct, listProductFiles, listProducts, productKeys } from './registry.repo.js';
 import type { Actor } from '../../app/actor.js';
 
 export const productRoutes: ModulePlugin = async (app, { database }) => {
@@ -30,12 +31,13 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
     return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption, audience)) };
   }
 
-  r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
+  r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging by page or cursor', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = productFilter(req.actor, qy);
-    const { total, totalExact, rows } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize);
+    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'product', productKeys(qy.sort)));
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
-    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentProduct(row, req.actor)) };
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor)) };
   });
 
   r.post('/products', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {

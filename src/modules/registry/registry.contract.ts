@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { communeCode, provinceCode } from '../geo/index.js';
 import { email, password } from '../accounts/index.js';
 import { ENTITY_STATUSES, ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
@@ -86,9 +87,21 @@ export const entityAnyOut = z.union([entityOut, entityPublicOut]);
 export type EntityAnyOut = z.infer<typeof entityAnyOut>;
 export type EntityOut = z.infer<typeof entityOut>;
 
+/** Numbered pages for the first pages (the web list's pager), the keyset cursor for the rest and for walking a whole
+ * list: a deep page by cursor costs what the first costs. */
 const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  cursor: cursorParam,
+};
+/** What every list response carries besides its items: the total (exact up to 10,000, else totalExact false) and
+ * the next page's cursor. */
+const listMeta = {
+  total: z.number().describe('Exact up to 10,000; beyond, 10,000 with totalExact false (read "more than 10,000")'),
+  totalExact: z.boolean(),
+  page: z.number().describe('The page asked for (1 when paging by cursor)'),
+  pageSize: z.number(),
+  nextCursor: nextCursorOut,
 };
 const q = z.string().trim().max(100).optional();
 
@@ -98,7 +111,7 @@ export const entityListQuery = z.strictObject({
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt']).default('name'),
   ...paging,
 });
-export const entityList = z.object({ total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(entityAnyOut) });
+export const entityList = z.object({ ...listMeta, items: z.array(entityAnyOut) });
 
 const productFields = {
   entityId: z.uuid(),
@@ -154,7 +167,7 @@ export const productListQuery = z.strictObject({
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stars', '-stars', 'code']).default('name'),
   ...paging,
 });
-export const productList = z.object({ total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(productOut) });
+export const productList = z.object({ ...listMeta, items: z.array(productOut) });
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const refuseBody = z.strictObject({ reason: text(1000), version });

@@ -1,5 +1,6 @@
-import { asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
+import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
@@ -36,27 +37,41 @@ export function nameMatches(foldColumn: SQL, q: string | undefined): SQL | undef
   return sql`${foldColumn} LIKE '%' || f_unaccent(${words.join('%')}) || '%'`;
 }
 
-function order(sort: string, columns: Record<string, SQL | unknown>) {
-  const desc_ = sort.startsWith('-');
-  const col = columns[desc_ ? sort.slice(1) : sort] as never;
-  // Unrated rows (no stars yet) go last in either direction.
-  return desc_ ? sql`${col} DESC NULLS LAST` : asc(col);
-}
-
 /**
  * Lists cost their page, not the table: the page's ids come first (filters and sort only, no per-row sub-selects),
- * then those rows alone are decorated with names, counts and images. The total is exact up to TOTAL_CAP and
- * reported as "at least" beyond it, so no request counts every match of a million-row table.
+ * then those rows alone are decorated with names, counts and images. Paging is by page number for the first pages
+ * and by keyset cursor beyond (src/app/paging.ts); the total is exact up to TOTAL_CAP and reported as "at least"
+ * beyond it, so no request counts every match of a million-row table.
  */
-export const TOTAL_CAP = 10_000;
-export type ListPage<Row> = { total: number; totalExact: boolean; rows: Row[] };
+export { TOTAL_CAP } from '../../app/paging.js';
+export type ListPage<Row> = KeysetPage<Row>;
 
-async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper }, page: number, pageSize: number, onPage: number): Promise<{ total: number; totalExact: boolean }> {
-  // A first page that is not full is the whole result: nothing to count.
-  if (page === 1 && onPage < pageSize) return { total: onPage, totalExact: true };
-  const [row] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${matches.limit(TOTAL_CAP + 1)}) AS capped`);
-  const n = Number(row.n);
-  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+/** The sort keys of a list sort ('name', '-updatedAt'…): the column, then the id as tiebreaker. A descending sort
+ * reads DESC NULLS LAST (unrated products go last in either direction). */
+function sortKeys(sort: string, columns: Record<string, Omit<SortKey, 'dir'>>, id: SQLWrapper, extra: SortKey[] = []): SortKey[] {
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const col = columns[dir === 'desc' ? sort.slice(1) : sort];
+  return [{ ...col, dir, descNullsLast: true }, ...extra, { expr: id, kind: 'uuid', dir: 'asc' }];
+}
+
+export function entityKeys(sort: string): SortKey[] {
+  return sortKeys(sort, {
+    name: { expr: entity.name, kind: 'text' },
+    createdAt: { expr: entity.createdAt, kind: 'timestamp' },
+    updatedAt: { expr: entity.updatedAt, kind: 'timestamp' },
+  }, entity.id);
+}
+
+export function productKeys(sort: string): SortKey[] {
+  return sortKeys(sort, {
+    name: { expr: product.name, kind: 'text' },
+    createdAt: { expr: product.createdAt, kind: 'timestamp' },
+    updatedAt: { expr: product.updatedAt, kind: 'timestamp' },
+    stars: { expr: product.stars, kind: 'int', nullable: true },
+    code: { expr: product.code, kind: 'text' },
+  }, product.id,
+  // Equal stars: the most recently updated first (the catalogue opens on stars, then recency).
+  sort === '-stars' ? [{ expr: product.updatedAt, kind: 'timestamp', dir: 'desc' }] : []);
 }
 
 /** Decorated rows in the order of `ids`. */
@@ -65,13 +80,15 @@ function inOrder<Row>(ids: string[], rows: Row[], id: (row: Row) => string): Row
   return ids.map((i) => byId.get(i)).filter((r): r is Row => r !== undefined);
 }
 
-export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number): Promise<ListPage<EntityRow>> {
-  const ids = (await db.select({ id: entity.id }).from(entity).where(where)
-    .orderBy(order(sort, { name: entity.name, createdAt: entity.createdAt, updatedAt: entity.updatedAt }), asc(entity.id))
-    .limit(pageSize).offset((page - 1) * pageSize)).map((r) => r.id);
-  const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids)) : [];
-  const counted = await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), page, pageSize, ids.length);
-  return { ...counted, rows: inOrder(ids, rows, (r) => r.entity.id) };
+export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues): Promise<ListPage<EntityRow>> {
+  const keys = entityKeys(sort);
+  const p = { page, pageSize, after: after_ };
+  const found = await db.select({ id: entity.id, ...keyFields(keys) }).from(entity).where(and(where, after_ && after(keys, after_)))
+    .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'entity', sort, keys);
+  const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids.map((r) => r.id))) : [];
+  const counted = await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), whole);
+  return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.entity.id) };
 }
 
 const productProvinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${product.provinceCode})`;
@@ -103,20 +120,23 @@ export function firstProducts(db: Queryable, where: SQL | undefined, limit: numb
   return productFrom(db).where(where).orderBy(sql`${product.stars} DESC NULLS LAST`, desc(product.updatedAt), asc(product.id)).limit(limit);
 }
 
-export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number): Promise<ListPage<ProductRow>> {
+export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues): Promise<ListPage<ProductRow>> {
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
   // the decorating sub-selects run for the page's rows only.
-  const matches = () => db.select({ id: product.id }).from(product)
-    .innerJoin(entity, eq(entity.id, product.entityId))
-    .innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(where);
-  const ids = (await matches()
-    // Equal stars: the most recently updated first (the catalogue opens on stars, then recency).
-    .orderBy(order(sort, { name: product.name, createdAt: product.createdAt, updatedAt: product.updatedAt, stars: product.stars, code: product.code }),
-      ...(sort === '-stars' ? [desc(product.updatedAt)] : []), asc(product.id))
-    .limit(pageSize).offset((page - 1) * pageSize)).map((r) => r.id);
-  const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids)) : [];
-  const counted = await countCapped(db, matches(), page, pageSize, ids.length);
-  return { ...counted, rows: inOrder(ids, rows, (r) => r.product.id) };
+  const keys = productKeys(sort);
+  const p = { page, pageSize, after: after_ };
+  const joined = (cond: SQL | undefined) => ({
+    keys: db.select({ id: product.id, ...keyFields(keys) }).from(product)
+      .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
+    ids: db.select({ id: product.id }).from(product)
+      .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
+  });
+  const found = await joined(and(where, after_ && after(keys, after_))).keys
+    .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'product', sort, keys);
+  const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids.map((r) => r.id))) : [];
+  const counted = await countCapped(db, joined(where).ids, whole);
+  return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.product.id) };
 }
 
 export async function getProductSet(db: Queryable, sheet: number) {

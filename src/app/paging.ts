@@ -1,0 +1,160 @@
+// Paging that costs the page, not the table (DESIGN.md rule 10): keyset cursors and capped totals.
+//
+// A list declares its order as sort keys (the sort column or columns, then a unique tiebreaker such as the id). The
+// same keys give the ORDER BY, the values read for the page's last row, and the "after this row" condition of the
+// next page, so a deep page is found through the index like the first instead of reading every skipped row.
+//
+// A cursor is opaque to clients: base64url of {l: list, s: sort, k: [the last row's key values as PostgreSQL text]}.
+// It is checked (zod) before use: a malformed or tampered cursor, or one made for another list or sort, is a 400.
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { z } from 'zod';
+import { query, type Queryable } from './db.js';
+import { invalidField, type Message } from './errors.js';
+
+export type KeyKind = 'text' | 'int' | 'timestamp' | 'date' | 'uuid';
+
+/** One sort key. Nulls always come last, in either direction; `nullable` keys get the predicate's NULL branches.
+ * `descNullsLast` only spells the ORDER BY (a non-null column sorts the same either way; the indexes follow the
+ * spelling). */
+export type SortKey = { expr: SQLWrapper; kind: KeyKind; dir: 'asc' | 'desc'; nullable?: boolean; descNullsLast?: boolean };
+
+export type KeyValues = (string | null)[];
+
+/** ORDER BY terms for the keys. */
+export function orderBy(keys: SortKey[]): SQL[] {
+  return keys.map((k) => (k.dir === 'asc' ? sql`${k.expr} ASC` : k.nullable || k.descNullsLast ? sql`${k.expr} DESC NULLS LAST` : sql`${k.expr} DESC`));
+}
+
+/** Select fields reading each key of a row as text (timestamps keep their microseconds, unlike a JS Date). */
+export function keyFields(keys: SortKey[]): Record<string, SQL<string | null>> {
+  return Object.fromEntries(keys.map((k, i) => [`k${i}`, sql<string | null>`(${k.expr})::text`]));
+}
+export function keyValuesOf(row: Record<string, unknown>, keys: SortKey[]): KeyValues {
+  return keys.map((_, i) => (row[`k${i}`] == null ? null : String(row[`k${i}`])));
+}
+
+function literal(v: string, kind: KeyKind): SQL {
+  switch (kind) {
+    case 'int': return sql`${Number(v)}::int`;
+    case 'timestamp': return sql`${v}::timestamptz`;
+    case 'date': return sql`${v}::date`;
+    case 'uuid': return sql`${v}::uuid`;
+    default: return sql`${v}::text`;
+  }
+}
+
+/** The rows strictly after the row whose keys are `values`, in the order of `keys` (nulls last). */
+export function after(keys: SortKey[], values: KeyValues): SQL {
+  const [k, ...restKeys] = keys;
+  const [v, ...restValues] = values;
+  const rest = restKeys.length ? after(restKeys, restValues) : undefined;
+  if (v === null) {
+    // The last row was in the trailing NULL group: only NULL rows further along the remaining keys follow.
+    return rest ? sql`(${k.expr} IS NULL AND ${rest})` : sql`FALSE`;
+  }
+  const val = literal(v, k.kind);
+  const beyond = k.dir === 'asc' ? sql`${k.expr} > ${val}` : sql`${k.expr} < ${val}`;
+  const later = k.nullable ? sql`(${beyond} OR ${k.expr} IS NULL)` : beyond;
+  if (!rest) return later;
+  const tie = sql`(${later} OR (${k.expr} = ${val} AND ${rest}))`;
+  if (k.nullable) return tie;
+  // The redundant bound lets the index range-scan from the cursor on.
+  return sql`(${k.dir === 'asc' ? sql`${k.expr} >= ${val}` : sql`${k.expr} <= ${val}`} AND ${tie})`;
+}
+
+// --- cursors -------------------------------------------------------------------------------------------------------
+
+const payload = z.strictObject({
+  l: z.string().max(40),
+  s: z.string().max(40),
+  k: z.array(z.string().max(1000).nullable()).min(1).max(8),
+});
+const KIND: Record<KeyKind, z.ZodType<string>> = {
+  text: z.string(),
+  int: z.string().regex(/^-?\d{1,9}$/),
+  timestamp: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/),
+  date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  uuid: z.uuid(),
+};
+
+export function encodeCursor(list: string, sort: string, values: KeyValues): string {
+  return Buffer.from(JSON.stringify({ l: list, s: sort, k: values })).toString('base64url');
+}
+
+const FIELD = 'querystring.cursor';
+const INVALID: Message = { vi: 'Con trỏ trang (cursor) không hợp lệ; hãy dùng đúng giá trị nextCursor mà API trả về', en: 'The cursor is not valid; send back the nextCursor the API returned' };
+const OTHER_SORT: Message = { vi: 'Con trỏ trang (cursor) được tạo cho một cách sắp xếp khác; hãy giữ nguyên tham số sort hoặc bắt đầu lại từ trang đầu', en: 'The cursor was made for another sort order; keep the same sort or start again from the first page' };
+const WITH_PAGE: Message = { vi: 'Không dùng đồng thời cursor và page lớn hơn 1', en: 'Send either cursor or a page above 1, not both' };
+
+/** The key values a cursor carries, checked against the list, its sort and the keys' kinds; undefined without one. */
+export function readCursor(qy: { cursor?: string; page?: number; sort?: string }, list: string, keys: SortKey[]): KeyValues | undefined {
+  if (qy.cursor === undefined) return undefined;
+  if (qy.page !== undefined && qy.page > 1) throw invalidField(FIELD, 'cursor_with_page', WITH_PAGE);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(qy.cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidField(FIELD, 'invalid_cursor', INVALID);
+  }
+  const parsed = payload.safeParse(decoded);
+  if (!parsed.success || parsed.data.l !== list) throw invalidField(FIELD, 'invalid_cursor', INVALID);
+  if (parsed.data.s !== (qy.sort ?? '')) throw invalidField(FIELD, 'cursor_sort_mismatch', OTHER_SORT);
+  const values = parsed.data.k;
+  const fits = values.length === keys.length
+    && values.every((v, i) => (v === null ? Boolean(keys[i].nullable) : KIND[keys[i].kind].safeParse(v).success));
+  if (!fits) throw invalidField(FIELD, 'invalid_cursor', INVALID);
+  return values;
+}
+
+/** The `cursor` query parameter of a list (contracts spread it beside page and pageSize). */
+export const cursorParam = z.string().min(1).max(2000).regex(/^[A-Za-z0-9_-]+$/, 'base64url')
+  .describe('Opaque keyset cursor: the nextCursor of the previous response (keep the same sort and filters). Not with page > 1.')
+  .optional();
+/** The `nextCursor` of a list response. */
+export const nextCursorOut = z.string().nullable().describe('Cursor of the next page (also in the Link rel="next" header); null on the last page');
+
+/** A `Link: <…>; rel="next"` header value: the request's own path and query, without page, with the cursor. Relative
+ * (RFC 8288 resolves it against the request), so it is right behind any host or proxy. */
+export function nextLink(url: string, cursor: string): string {
+  const u = new URL(url, 'http://localhost');
+  u.searchParams.delete('page');
+  u.searchParams.set('cursor', cursor);
+  return `<${u.pathname}${u.search}>; rel="next"`;
+}
+
+// --- capped totals -----------------------------------------------------------------------------------------------
+
+/** Totals are exact up to TOTAL_CAP; beyond it a list reports TOTAL_CAP with totalExact false ("hơn 10.000"). */
+export const TOTAL_CAP = 10_000;
+export type Total = { total: number; totalExact: boolean };
+
+/** Counts the matches up to the cap; `known` when the caller already holds the whole result (a first page that
+ * is not full): nothing to count then. */
+export async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper }, known?: number): Promise<Total> {
+  if (known !== undefined) return { total: known, totalExact: true };
+  const [row] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${matches.limit(TOTAL_CAP + 1)}) AS capped`);
+  const n = Number(row.n);
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+}
+
+/** The shape every keyset list returns to its route. */
+export type KeysetPage<Row> = Total & { rows: Row[]; nextCursor: string | null };
+
+/** How a list query is paged: by page number (OFFSET, for the first pages) or after a cursor's row. */
+export type Paging = { page: number; pageSize: number; after?: KeyValues };
+
+/** LIMIT and OFFSET of a page: one row more than the page tells whether another follows. */
+export const limits = (p: Paging) => ({ limit: p.pageSize + 1, offset: p.after ? 0 : (p.page - 1) * p.pageSize });
+
+/** The page's rows out of the fetched ones, the next page's cursor (from the last row's keys) and, when this first
+ * page holds the whole result, its size (so nothing needs counting). */
+export function pageEnd<R extends Record<string, unknown>>(found: R[], p: Paging, list: string, sort: string, keys: SortKey[]) {
+  const more = found.length > p.pageSize;
+  const rows = more ? found.slice(0, p.pageSize) : found;
+  return {
+    rows,
+    nextCursor: more ? encodeCursor(list, sort, keyValuesOf(rows[rows.length - 1], keys)) : null,
+    whole: !more && !p.after && p.page === 1 ? rows.length : undefined,
+  };
+}
+

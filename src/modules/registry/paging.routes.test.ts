@@ -1,0 +1,185 @@
+// Keyset paging of GET /products and GET /entities: walking a list by cursor returns every row once, in the order of
+// numbered pages, for every sort (stars with NULLs and ties, timestamps equal to the microsecond); bad cursors are
+// 400 problems; totals above the cap read as estimates.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { query } from '../../app/db.js';
+import { MEO_VAC, testApp, type Session, type TestApp } from '../../../test/harness.js';
+import { assertProblem, makeEntity, makeProduct, unique } from '../../../test/api-helpers.js';
+import { productListQuery, entityListQuery } from './registry.contract.js';
+import { TOTAL_CAP } from './registry.repo.js';
+
+let t: TestApp;
+let central: Session;
+let entityId: string;
+const PRODUCTS = 31;
+const entityMark = unique('Walk');
+
+before(async () => {
+  t = await testApp();
+  central = await t.user('central');
+  const e = await makeEntity(t, central, MEO_VAC, { name: `HTX ${entityMark}` });
+  entityId = e.id;
+  for (let i = 0; i < PRODUCTS; i++) await makeProduct(t, central, entityId, { name: `Sản phẩm ${i}` });
+  // Ties and NULLs no API call can make: equal names, stars with NULLs, timestamps equal or a microsecond apart (a JS
+  // Date would lose the microsecond and skip or repeat rows).
+  await query(t.database.db, sql`
+    WITH numbered AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS i FROM product WHERE entity_id = ${entityId})
+    UPDATE product p SET
+      name = 'Sản phẩm ' || (n.i % 6),
+      stars = CASE WHEN n.i % 4 = 0 THEN NULL ELSE 3 + n.i % 3 END,
+      updated_at = timestamptz '2026-01-01 10:00:00.123456+00' + (n.i % 3) * interval '1 day',
+      created_at = timestamptz '2025-06-01 08:00:00+00' + (n.i % 5) * interval '1 microsecond'
+    FROM numbered n WHERE p.id = n.id`);
+  // Entities with equal names and timestamps too.
+  for (let i = 0; i < 9; i++) await makeEntity(t, central, MEO_VAC, { name: `HTX ${entityMark} ${i}` });
+  await query(t.database.db, sql`
+    WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i FROM entity WHERE name LIKE ${`HTX ${entityMark} %`})
+    UPDATE entity e SET name = 'HTX ' || ${entityMark} || ' ' || (n.i % 3),
+      created_at = timestamptz '2025-06-01 08:00:00.000001+00' + (n.i % 2) * interval '1 microsecond',
+      updated_at = timestamptz '2026-02-01 00:00:00+07'
+    FROM numbered n WHERE e.id = n.id`);
+});
+after(() => t.close());
+
+type ListBody = { items: { id: string; stars?: number | null }[]; nextCursor: string | null; total: number; totalExact: boolean };
+
+async function byPages(url: string, pageSize: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let page = 1; ; page++) {
+    const res = await t.call({ url: `${url}&pageSize=${pageSize}&page=${page}`, as: central });
+    assert.equal(res.statusCode, 200, res.body);
+    const items = res.json<ListBody>().items;
+    out.push(...items.map((i) => i.id));
+    if (items.length < pageSize) return out;
+  }
+}
+
+/** Follows nextCursor from the first page to the last; checks the Link header on the way. */
+async function byCursor(url: string, pageSize: number): Promise<string[]> {
+  const out: string[] = [];
+  let next = `${url}&pageSize=${pageSize}`;
+  for (let guard = 0; guard < 100; guard++) {
+    const res = await t.call({ url: next, as: central });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<ListBody>();
+    out.push(...body.items.map((i) => i.id));
+    if (!body.nextCursor) {
+      assert.equal(res.headers.link, undefined, 'no Link on the last page');
+      return out;
+    }
+    const link = String(res.headers.link);
+    const m = /^<([^>]+)>; rel="next"$/.exec(link);
+    assert.ok(m, `Link header: ${link}`);
+    const linked = new URL(m[1], 'http://x');
+    assert.equal(linked.searchParams.get('cursor'), body.nextCursor);
+    assert.equal(linked.searchParams.get('page'), null);
+    next = m[1]; // the Link is the same query with the cursor: follow it
+  }
+  throw new Error('the cursor walk did not end');
+}
+
+for (const sort of productListQuery.shape.sort.unwrap().options) {
+  test(`products sorted by ${sort}: the cursor walk returns every row once, in the order of numbered pages`, async () => {
+    const url = `/api/v1/products?entity=${entityId}&sort=${sort}`;
+    for (const size of [1, 4, 7]) {
+      const pages = await byPages(url, size);
+      const cursor = await byCursor(url, size);
+      assert.equal(pages.length, PRODUCTS);
+      assert.equal(new Set(cursor).size, PRODUCTS, 'no row twice');
+      assert.deepEqual(cursor, pages);
+    }
+    if (sort === 'stars' || sort === '-stars') {
+      const all = (await t.call({ url: `${url}&pageSize=100`, as: central })).json<ListBody>().items;
+      const firstNull = all.findIndex((p) => p.stars === null);
+      assert.ok(firstNull > 0 && all.slice(firstNull).every((p) => p.stars === null), 'unrated products last');
+    }
+  });
+}
+
+for (const sort of entityListQuery.shape.sort.unwrap().options) {
+  test(`entities sorted by ${sort}: the cursor walk equals numbered pages`, async () => {
+    const url = `/api/v1/entities?q=${entityMark}&sort=${sort}`;
+    for (const size of [1, 2, 4]) {
+      const pages = await byPages(url, size);
+      const cursor = await byCursor(url, size);
+      assert.equal(pages.length, 10);
+      assert.equal(new Set(cursor).size, 10);
+      assert.deepEqual(cursor, pages);
+    }
+  });
+}
+
+test('the response carries nextCursor and a Link header while rows remain, and the total of the whole list', async () => {
+  const first = await t.call({ url: `/api/v1/products?entity=${entityId}&pageSize=30`, as: central });
+  const body = first.json<ListBody>();
+  assert.equal(body.total, PRODUCTS);
+  assert.equal(body.totalExact, true);
+  assert.ok(body.nextCursor);
+  assert.match(String(first.headers.link), new RegExp(`^</api/v1/products\\?entity=${entityId}&pageSize=30&cursor=[A-Za-z0-9_-]+>; rel="next"$`));
+  const last = await t.call({ url: `/api/v1/products?entity=${entityId}&pageSize=30&cursor=${body.nextCursor}`, as: central });
+  assert.equal(last.json<ListBody>().items.length, 1);
+  assert.equal(last.json<ListBody>().nextCursor, null);
+  assert.equal(last.json<ListBody>().total, PRODUCTS, 'the total is the list\'s, not what follows the cursor');
+  assert.equal(last.headers.link, undefined);
+  // A whole list on one page has no next.
+  const whole = await t.call({ url: `/api/v1/products?entity=${entityId}&pageSize=31`, as: central });
+  assert.equal(whole.json<ListBody>().nextCursor, null);
+  assert.equal(whole.headers.link, undefined);
+});
+
+test('a malformed, tampered or foreign cursor, a cursor of another sort, or a cursor with page > 1: 400 problems', async () => {
+  const url = `/api/v1/products?entity=${entityId}&pageSize=5`;
+  const cursor = (await t.call({ url: `${url}&sort=stars`, as: central })).json<ListBody>().nextCursor!;
+  const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  const forge = (p: unknown) => Buffer.from(JSON.stringify(p)).toString('base64url');
+
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${encodeURIComponent('not a cursor!')}`, as: central }), 400, 'validation_failed', 'querystring.cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=abc`, as: central }), 400, 'invalid_cursor', 'querystring.cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${forge({ ...payload, k: ['x', payload.k[1]] })}`, as: central }), 400, 'invalid_cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${forge({ ...payload, k: [payload.k[0], 'not-a-uuid'] })}`, as: central }), 400, 'invalid_cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${forge({ ...payload, k: [payload.k[0]] })}`, as: central }), 400, 'invalid_cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${forge({ ...payload, extra: 1 })}`, as: central }), 400, 'invalid_cursor');
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${forge({ ...payload, k: ["3'; DROP TABLE product; --", payload.k[1]] })}`, as: central }), 400, 'invalid_cursor');
+  const problem = assertProblem(await t.call({ url: `${url}&sort=-stars&cursor=${cursor}`, as: central }), 400, 'cursor_sort_mismatch', 'querystring.cursor');
+  assert.match(problem.message.vi, /sắp xếp/);
+  assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${cursor}&page=2`, as: central }), 400, 'cursor_with_page', 'querystring.cursor');
+  assert.equal((await t.call({ url: `${url}&sort=stars&cursor=${cursor}&page=1`, as: central })).statusCode, 200);
+  // A product cursor is not an entity cursor, even for a sort both lists have.
+  const byName = (await t.call({ url: `${url}&sort=name`, as: central })).json<ListBody>().nextCursor!;
+  assertProblem(await t.call({ url: `/api/v1/entities?sort=name&cursor=${byName}` }), 400, 'invalid_cursor');
+  // A timestamp that is not one.
+  const byUpdate = (await t.call({ url: `${url}&sort=-updatedAt`, as: central })).json<ListBody>().nextCursor!;
+  const upd = JSON.parse(Buffer.from(byUpdate, 'base64url').toString());
+  assertProblem(await t.call({ url: `${url}&sort=-updatedAt&cursor=${forge({ ...upd, k: ['2026-13-45 99:00:00+00', upd.k[1]] })}`, as: central }), 400, 'invalid_cursor');
+});
+
+test('/api/openapi.json documents cursor and nextCursor on both lists', async () => {
+  const doc = (await t.call({ url: '/api/openapi.json' })).json();
+  for (const path of ['/api/v1/products', '/api/v1/entities']) {
+    const op = doc.paths[path].get;
+    assert.ok(op.parameters.some((p: { name: string; in: string }) => p.name === 'cursor' && p.in === 'query'), `${path} ?cursor`);
+    const schema = JSON.stringify(op.responses['200']);
+    assert.match(schema, /nextCursor/, `${path} nextCursor`);
+    assert.match(schema, /totalExact/);
+  }
+});
+
+test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on the first page and by cursor`, async () => {
+  const e = await makeEntity(t, central, MEO_VAC, { name: `HTX ${unique('Cap')}` });
+  await query(t.database.db, sql`
+    INSERT INTO product (code, entity_id, name, product_set, province_code, commune_code, status)
+    SELECT 'CAP-' || g, ${e.id}::uuid, 'Mật ong ' || g, 4, '08', ${MEO_VAC}, 'registered' FROM generate_series(1, ${TOTAL_CAP + 1}) AS g`);
+  const first = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3&sort=code`, as: central })).json<ListBody>();
+  assert.equal(first.total, TOTAL_CAP);
+  assert.equal(first.totalExact, false);
+  const next = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3&sort=code&cursor=${first.nextCursor}`, as: central })).json<ListBody>();
+  assert.equal(next.totalExact, false);
+  assert.equal(next.items.length, 3);
+  assert.ok(!first.items.some((p) => next.items.some((q) => q.id === p.id)));
+  // One row fewer than the cap plus one: exact.
+  await query(t.database.db, sql`DELETE FROM product WHERE entity_id = ${e.id} AND code = 'CAP-1'`);
+  const exact = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3`, as: central })).json<ListBody>();
+  assert.deepEqual([exact.total, exact.totalExact], [TOTAL_CAP, true]);
+});
