@@ -1,0 +1,144 @@
+// The scale curve (issue 11, item 4): on PostgreSQL, for 20,000, 200,000 and 1,000,000 products (half as many
+// entities; BENCH_SIZES=20000,200000 to choose), seeds a fresh database in SQL (bench/seed-sql.ts), starts the server
+// as `npm start` does (its own process, the public micro-cache off) and prints search and list p50/p95, the first
+// page beside a deep one (page 500 by OFFSET, and by cursor when the API answers with nextCursor), uncached
+// requests per second of search and list beside the health route's in the same run, the server's resident memory and
+// its start-up time. Tests never assert on time; this prints figures.
+//   DATABASE_URL=postgres://… npm run bench:scale
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openPostgres } from '../src/app/db.js';
+import { migrate } from '../src/app/migrate.js';
+import { loadReferenceData } from '../src/modules/index.js';
+import { withDatabase } from '../test/harness.js';
+import { seedSyntheticSql } from './seed-sql.js';
+
+if (!process.env.DATABASE_URL) {
+  console.error('bench:scale measures PostgreSQL: set DATABASE_URL (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres); it creates and drops the database ocop_bench_scale');
+  process.exit(2);
+}
+const SIZES = (process.env.BENCH_SIZES ?? '20000,200000,1000000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const DB = 'ocop_bench_scale';
+const url = withDatabase(process.env.DATABASE_URL, DB);
+const PORT = 3000 + 200 + (process.pid % 700);
+const base = `http://127.0.0.1:${PORT}`;
+const QUERIES = ['mat ong', 'che shan tuyet', 'nuoc mam', 'gao st25', 'ruou ngo', 'tho cam', 'du lich cong dong', 'meo vac', 'ca phe', 'tinh dau que', 'banh chung', 'dac san'];
+const LISTS = ['province=08&sort=-stars', 'sector=I&status=certified', 'entityType=htx&stars=4&page=3', 'productSet=4&province=19', 'group=I.4&sort=code', 'sort=-updatedAt', 'status=certified&sort=-stars'];
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function get(path: string) {
+  const res = await fetch(base + path);
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
+  return body;
+}
+async function latency(paths: string[], rounds: number) {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of paths) {
+      const t = performance.now();
+      await get(p);
+      times.push(performance.now() - t);
+    }
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+}
+async function rps(path: string) {
+  const result = await autocannon({ url: base + path, connections: 10, duration: SECONDS });
+  if (result.non2xx) throw new Error(`${path}: ${result.non2xx} answers were not 2xx`);
+  return result.requests.average;
+}
+
+async function start(): Promise<{ child: ChildProcess; ms: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ocop-scale-'));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['bin/ocop.js', 'serve'], {
+    env: { ...process.env, DATABASE_URL: url, OCOP_DATA_DIR: dataDir, OCOP_DEMO: '0', OCOP_PUBLIC_URL: 'https://ocop.example.gov.vn', OCOP_PUBLIC_CACHE_SECONDS: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return { child, ms: performance.now() - t0 };
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const admin = new pg.Client({ connectionString: withDatabase(process.env.DATABASE_URL, 'postgres') });
+await admin.connect();
+const rows: string[] = [];
+try {
+  for (const products of SIZES) {
+    const entities = Math.round(products / 2);
+    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+    const database = await openPostgres(url, 2);
+    await migrate(database);
+    await loadReferenceData(database);
+    const t0 = performance.now();
+    await seedSyntheticSql(database, entities, products);
+    const seeded = (performance.now() - t0) / 1000;
+    await database.session(async (run) => { await run('VACUUM ANALYZE product'); await run('VACUUM ANALYZE entity'); });
+    await database.close();
+    console.log(`\n## ${products.toLocaleString('en')} products, ${entities.toLocaleString('en')} entities: seeded in SQL in ${seeded.toFixed(1)} s`);
+
+    const { child, ms: startMs } = await start();
+    const rssStart = rssMb(child.pid!);
+    try {
+      const searches = QUERIES.map((q) => `/api/v1/products?q=${encodeURIComponent(q)}`);
+      const lists = LISTS.map((l) => `/api/v1/products?${l}`);
+      await latency([...searches, ...lists], 1); // warm-up
+      const search = await latency(searches, 10);
+      const list = await latency(lists, 10);
+      const first = await latency(['/api/v1/products?sort=-updatedAt'], 20);
+      const deep = await latency(['/api/v1/products?sort=-updatedAt&page=500'], 20);
+      // Page 500 by cursor: walk the cursors there (the walk is not timed), then time that request.
+      let cursorLine = 'cursor: not offered by the API (no nextCursor in the answer)';
+      const firstPage = JSON.parse(await get('/api/v1/products?sort=-updatedAt')) as { nextCursor?: string | null };
+      if ('nextCursor' in firstPage) {
+        let cursor = firstPage.nextCursor;
+        for (let p = 2; p < 500 && cursor; p++) cursor = (JSON.parse(await get(`/api/v1/products?sort=-updatedAt&cursor=${encodeURIComponent(cursor)}`)) as { nextCursor?: string | null }).nextCursor;
+        const byCursor = cursor ? await latency([`/api/v1/products?sort=-updatedAt&cursor=${encodeURIComponent(cursor)}`], 20) : undefined;
+        cursorLine = byCursor ? `page 500 by cursor p50 ${ms(byCursor.p50)}, p95 ${ms(byCursor.p95)}` : 'cursor: fewer than 500 pages';
+      }
+      const health = await rps('/api/v1/health');
+      const searchRps = await rps('/api/v1/products?q=mat%20ong');
+      const listRps = await rps('/api/v1/products?province=08&sort=-stars');
+      const rssAfter = rssMb(child.pid!);
+      const lines = [
+        `search GET /api/v1/products?q=… (${QUERIES.length} queries without diacritics, ${search.n} requests): p50 ${ms(search.p50)}, p95 ${ms(search.p95)}`,
+        `list   GET /api/v1/products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}`,
+        `pages  sort=-updatedAt: first p50 ${ms(first.p50)}, p95 ${ms(first.p95)}; page 500 by OFFSET p50 ${ms(deep.p50)}, p95 ${ms(deep.p95)}; ${cursorLine}`,
+        `uncached req/s (10 connections, ${SECONDS} s each): health ${health.toFixed(0)}; search q=mat ong ${searchRps.toFixed(0)} (${((searchRps / health) * 100).toFixed(1)} %); list province=08&sort=-stars ${listRps.toFixed(0)} (${((listRps / health) * 100).toFixed(1)} %)`,
+        `server start-up to first healthy answer ${(startMs / 1000).toFixed(2)} s; RSS ${rssStart.toFixed(0)} MB once healthy, ${rssAfter.toFixed(0)} MB after the run`,
+      ];
+      for (const l of lines) console.log(l);
+      rows.push(`| ${products.toLocaleString('en')} | ${ms(search.p50)} / ${ms(search.p95)} | ${ms(list.p50)} / ${ms(list.p95)} | ${ms(first.p50)} / ${ms(deep.p50)} | ${((searchRps / health) * 100).toFixed(1)} % / ${((listRps / health) * 100).toFixed(1)} % | ${rssAfter.toFixed(0)} MB | ${(startMs / 1000).toFixed(2)} s |`);
+    } finally {
+      await stop(child);
+    }
+  }
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.end();
+}
+console.log('\n| products | search p50 / p95 | list p50 / p95 | first / page 500 (OFFSET) p50 | search / list req/s of health | RSS | start-up |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+console.log('\n(NODE_ENV as set: the server runs the TypeScript sources through tsx unless NODE_ENV=production and dist-server/ is built; the machine may be shared, so compare figures of one run.)');
