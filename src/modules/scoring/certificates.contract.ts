@@ -1,6 +1,7 @@
 // Request and response shapes of the certificate API: the public register and verification, revocation,
 // re-rating reminders and the legacy import.
 import { z } from 'zod';
+import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { provinceCode } from '../geo/index.js';
 import { EXTENSION_REASONS } from './certificates.rules.js';
 import { REVOCATION_GROUNDS } from './rules.data.js';
@@ -19,6 +20,7 @@ export const registerQuery = z.strictObject({
   stars: z.coerce.number().int().min(3).max(5).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  cursor: cursorParam,
 });
 
 const productRef = z.object({ id: z.string(), name: z.string(), code: z.string() });
@@ -36,7 +38,11 @@ export const registerItem = z.object({
   number: z.string(), product: productRef, entity: entityRef, province: provinceRef, stars: z.number(),
   issuedOn: z.string(), expiresOn: z.string(), status: z.enum(CERTIFICATE_STATUSES), ...extension,
 });
-export const registerList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(registerItem) });
+export const registerList = z.object({
+  total: z.number().describe('Exact up to 10,000; beyond, 10,000 with totalExact false (read "more than 10,000")'), totalExact: z.boolean(),
+  page: z.number().describe('The page asked for (1 when paging by cursor)'), pageSize: z.number(), nextCursor: nextCursorOut,
+  items: z.array(registerItem),
+});
 
 export const revocationOut = z.object({
   ground: z.string(), groundText: message, groundFoundOn: z.string().nullable(), decisionNumber: z.string(), decidedOn: z.string(), authority: z.string(),

@@ -1,6 +1,7 @@
 // Certificate queries; no decisions here.
-import { and, asc, count, desc, eq, gte, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
+import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, nameMatches, product } from '../registry/index.js';
 import { addDays } from './certificates.rules.js';
 import { certificate, certificateImport, type CertificateStatus } from './certificates.tables.js';
@@ -122,12 +123,27 @@ export function registerFilter(qy: { status?: CertificateStatus; q?: string; pro
   );
 }
 
-export async function listCertificates(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
-  const [{ n }] = await db.select({ n: count() }).from(certificate)
+/** The register's order: most recently issued first, then by number (unique: the tiebreaker). */
+export const certificateKeys: SortKey[] = [
+  { expr: certificate.issuedOn, kind: 'date', dir: 'desc' },
+  { expr: certificate.number, kind: 'text', dir: 'asc' },
+];
+export const REGISTER_SORT = '-issuedOn';
+
+/** A page of the register: its numbers first (filters and order only), then those rows decorated; the total capped
+ * (src/app/paging.ts); by page number or after a cursor's row. */
+export async function listCertificates(db: Queryable, where: SQL | undefined, page: number, pageSize: number, after_?: KeyValues): Promise<KeysetPage<CertificateView>> {
+  const p = { page, pageSize, after: after_ };
+  const matches = (fields: { id: typeof certificate.id } | ReturnType<typeof keyFields> & { id: typeof certificate.id }, cond: SQL | undefined) => db.select(fields).from(certificate)
     .innerJoin(product, eq(product.id, certificate.productId))
-    .innerJoin(entity, eq(entity.id, certificate.entityId)).where(where);
-  const rows = await from(db).where(where).orderBy(desc(certificate.issuedOn), asc(certificate.number)).limit(pageSize).offset((page - 1) * pageSize);
-  return { total: Number(n), rows };
+    .innerJoin(entity, eq(entity.id, certificate.entityId)).where(cond);
+  const found = await matches({ id: certificate.id, ...keyFields(certificateKeys) }, and(where, after_ && after(certificateKeys, after_)))
+    .orderBy(...orderBy(certificateKeys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'certificate', REGISTER_SORT, certificateKeys);
+  const rows = ids.length ? await from(db).where(inArray(certificate.id, ids.map((r) => r.id))) : [];
+  const counted = await countCapped(db, matches({ id: certificate.id }, where), whole);
+  const byId = new Map(rows.map((r) => [r.certificate.id, r]));
+  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is CertificateView => r !== undefined) };
 }
 
 /** Revocations decided after Điều 8.4's deadline, newest first (the partial index keeps it to the late ones). */

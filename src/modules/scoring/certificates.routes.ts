@@ -9,6 +9,7 @@ import { readSingleUpload } from '../../app/uploads.js';
 import { fileSlug } from '../../app/file-names.js';
 import { contentDisposition } from '../../app/security-headers.js';
 import { forbidden, notFound } from '../../app/errors.js';
+import { nextLink, readCursor } from '../../app/paging.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser } from '../accounts/index.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
@@ -21,7 +22,7 @@ import {
 import { readLegacyWorkbook } from './certificates.import.js';
 import { canImportCertificates, certificateActions, lateRevocationProvince, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
-import { getByNumber, listCertificates, listExpiring, listLateRevocations, registerFilter } from './certificates.repo.js';
+import { certificateKeys, getByNumber, listCertificates, listExpiring, listLateRevocations, REGISTER_SORT, registerFilter } from './certificates.repo.js';
 import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
@@ -50,12 +51,13 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     return found;
   }
 
-  r.get('/certificates', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
+  r.get('/certificates', { config: { access: 'public' }, schema: { tags: ['certificates'], summary: 'The public register of OCOP certificates: search without diacritics, filters, paging by page or cursor', querystring: registerQuery, response: { 200: registerList } } }, async (req, reply) => {
     const qy = req.query;
     const today = vnDate(new Date());
-    const { total, rows } = await listCertificates(db, registerFilter(qy, today), qy.page, qy.pageSize);
+    const { total, totalExact, rows, nextCursor } = await listCertificates(db, registerFilter(qy, today), qy.page, qy.pageSize, readCursor({ ...qy, sort: REGISTER_SORT }, 'certificate', certificateKeys));
     reply.header('cache-control', 'public, max-age=60');
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentRegisterItem(row, today)) };
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentRegisterItem(row, today)) };
   });
 
   r.get('/certificates/reminders', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Certificates whose re-rating window is open (≤ 180 days to expiry) or closed (≤ 120 days), for the office\'s to-do list', querystring: remindersQuery, response: { 200: remindersOut } } }, async (req) => {

@@ -11,7 +11,7 @@ const internalFields = (...names: string[]) => Object.fromEntries(names.map((n) 
 export const CERTIFICATE_FIELDS: RecordClassification = {
   record: 'certificate',
   fields: {
-    ...publicFields('total', 'page', 'pageSize', 'items', 'number', 'product', 'product.id', 'product.name', 'product.code', 'entity', 'entity.id',
+    ...publicFields('total', 'totalExact', 'page', 'pageSize', 'nextCursor', 'items', 'number', 'product', 'product.id', 'product.name', 'product.code', 'entity', 'entity.id',
       'entity.name', 'province', 'province.code', 'province.name', 'stars', 'issuedOn', 'expiresOn', 'status', 'extendedUntil', 'extensionReason',
       'valid', 'authority', 'decisionNumber', 'decidedOn', 'instrument', 'kind', 'replacedBy', 'replaces', 'revocation', 'revocation.ground',
       'revocation.groundText', 'groundText.vi', 'groundText.en', 'revocation.groundFoundOn', 'revocation.decisionNumber', 'revocation.decidedOn',

@@ -16,7 +16,7 @@ export const siteEn = {
     previous: 'Previous page',
     next: 'Next page',
     pageOf: 'Page {{page}} of {{pages}}',
-    atLeast: 'over {{n}}',
+    atLeast: 'more than {{n}}',
     productDescription: '{{name}} — an OCOP {{stars}} product of {{entity}}, {{place}}.',
     productDescriptionUnrated: '{{name}} — a product of {{entity}}, {{place}} (not yet OCOP-rated).',
     entityDescription: '{{name}} ({{type}}), {{place}}: {{count}} public products in the OCOP catalogue.',

@@ -40,9 +40,9 @@ export const scoringPages: FastifyPluginAsync<ModuleDeps> = async (app, { databa
     const f = registerQuery.parse(req.query ?? {});
     const site = siteOf(req, reply, config.publicUrl, '/giay-chung-nhan', registerParams(f));
     const today = vnDate(new Date());
-    const { total, rows } = await listCertificates(db, registerFilter(f, today), f.page, REGISTER_PAGE_SIZE);
+    const { total, totalExact, rows } = await listCertificates(db, registerFilter(f, today), f.page, REGISTER_PAGE_SIZE);
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
-    return sendHtml(req, reply, renderRegisterPage(site, f, { items: rows.map((r) => presentRegisterItem(r, today)), total }, provinces));
+    return sendHtml(req, reply, renderRegisterPage(site, f, { items: rows.map((r) => presentRegisterItem(r, today)), total, totalExact }, provinces));
   });
 
   app.get<{ Params: { number: string } }>('/xac-minh/:number', PAGE_ROUTE, async (req, reply) => {

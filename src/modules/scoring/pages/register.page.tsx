@@ -61,7 +61,7 @@ function Row({ c, t, lang }: { c: Item; t: TFunction; lang: Lang }) {
   );
 }
 
-export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items: Item[]; total: number }, provinces: { code: string; name: string; nameEn: string }[]): string {
+export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items: Item[]; total: number; totalExact: boolean }, provinces: { code: string; name: string; nameEn: string }[]): string {
   const { t, lang } = site;
   const pages = Math.max(1, Math.ceil(list.total / REGISTER_PAGE_SIZE));
   const filtered = Boolean(f.q || f.province || f.stars || f.status);
@@ -70,7 +70,7 @@ export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items
       <h1>{t('cert.registerTitle')}</h1>
       <p className="muted">{t('cert.registerIntro')}</p>
       <Filters f={f} t={t} lang={lang} provinces={provinces} />
-      <h2 className="count" aria-live="polite">{t('cert.results', { n: formatNumber(list.total) })}</h2>
+      <h2 className="count" aria-live="polite">{t('cert.results', { n: list.totalExact ? formatNumber(list.total) : t('site.atLeast', { n: formatNumber(list.total) }) })}</h2>
       {list.items.length === 0
         ? <p className="muted">{t('cert.empty')}. {t('catalogue.emptyHint')}</p>
         : <ul className="rows">{list.items.map((c) => <Row key={c.number} c={c} t={t} lang={lang} />)}</ul>}
