@@ -1,5 +1,6 @@
 // Request and response shapes of the dossier workflow (the web app imports them too).
 import { z } from 'zod';
+import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { communeCode, provinceCode } from '../geo/index.js';
 import { DOSSIER_STATUSES, DOSSIER_TYPES } from './dossiers.tables.js';
 import { conditions, knockOuts } from './sheets.contract.js';
@@ -91,6 +92,7 @@ export const dossierListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  cursor: cursorParam,
 });
 
 const evaluationOut = z.object({
@@ -111,7 +113,11 @@ export const dossierListItem = z.object({
   stars: z.number().nullable(), certificateNumber: z.string().nullable(),
   updatedAt: z.string(), version: z.number(), actions: z.array(z.string()),
 });
-export const dossierList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(dossierListItem) });
+export const dossierList = z.object({
+  total: z.number().describe('Exact up to 10,000; beyond, 10,000 with totalExact false (read "more than 10,000")'), totalExact: z.boolean(),
+  page: z.number().describe('The page asked for (1 when paging by cursor)'), pageSize: z.number(), nextCursor: nextCursorOut,
+  items: z.array(dossierListItem),
+});
 
 /** Re-rating dossiers: the filing window of the certificate re-rated (Điều 7.6.a), null for other types or when the
  * product holds no certificate. `stage` is today's: not_yet (opens on `opensOn`), open, closed (filing now is late),

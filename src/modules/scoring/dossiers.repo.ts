@@ -1,6 +1,7 @@
 // Dossier queries only: no decisions.
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
+import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, product } from '../registry/index.js';
 import { dossier, dossierFile, dossierReturn, dossierSubmission } from './dossiers.tables.js';
 
@@ -38,12 +39,28 @@ export async function getDossierForUpdate(db: Queryable, id: string) {
   return row;
 }
 
-export async function listDossiers(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
-  const [{ n }] = await db.select({ n: count() }).from(dossier)
-    .innerJoin(product, eq(product.id, dossier.productId)).innerJoin(entity, eq(entity.id, dossier.entityId)).where(where);
-  const rows = await from(db).where(where).orderBy(sql`${currentDue} ASC NULLS LAST`, desc(dossier.updatedAt), asc(dossier.id))
-    .limit(pageSize).offset((page - 1) * pageSize);
-  return { total: Number(n), rows };
+/** The queue's order: the nearest deadline first (none last), then the most recently updated, then the id. */
+export const dossierKeys: SortKey[] = [
+  { expr: currentDue, kind: 'date', dir: 'asc', nullable: true },
+  { expr: dossier.updatedAt, kind: 'timestamp', dir: 'desc' },
+  { expr: dossier.id, kind: 'uuid', dir: 'asc' },
+];
+export const DOSSIER_SORT = 'due';
+
+/** A page of the queue: its ids first (filters and order only), then those rows decorated; the total capped
+ * (src/app/paging.ts); by page number or after a cursor's row. */
+export async function listDossiers(db: Queryable, where: SQL | undefined, page: number, pageSize: number, after_?: KeyValues): Promise<KeysetPage<DossierListRow>> {
+  const p = { page, pageSize, after: after_ };
+  const matches = (fields: { id: typeof dossier.id } | ReturnType<typeof keyFields> & { id: typeof dossier.id }, cond: SQL | undefined) => db.select(fields).from(dossier)
+    .innerJoin(product, eq(product.id, dossier.productId))
+    .innerJoin(entity, eq(entity.id, dossier.entityId)).where(cond);
+  const found = await matches({ id: dossier.id, ...keyFields(dossierKeys) }, and(where, after_ && after(dossierKeys, after_)))
+    .orderBy(...orderBy(dossierKeys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'dossier', DOSSIER_SORT, dossierKeys);
+  const rows = ids.length ? await from(db).where(inArray(dossier.id, ids.map((r) => r.id))) : [];
+  const counted = await countCapped(db, matches({ id: dossier.id }, where), whole);
+  const byId = new Map(rows.map((r) => [r.dossier.id, r]));
+  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is DossierListRow => r !== undefined) };
 }
 
 /** Next number of the registration form in the commune and year: `…/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)` (Mẫu 01). */

@@ -6,6 +6,7 @@ import type { Actor } from '../../app/actor.js';
 import { readAudit } from '../../app/audit.js';
 import { inTransaction } from '../../app/command.js';
 import { AppError, forbidden, notFound } from '../../app/errors.js';
+import { nextLink, readCursor } from '../../app/paging.js';
 import { logSensitiveRead } from '../../app/privacy.js';
 import { FileStore } from '../../app/files.js';
 import { readSingleUpload } from '../../app/uploads.js';
@@ -32,7 +33,7 @@ import { certificateForReRating } from './certificates.repo.js';
 import { dossierFilter } from './dossiers.filters.js';
 import { ACTION_ROLES, canReadDossier, DOSSIER_READERS, dossierActions } from './dossiers.policy.js';
 import { dossierFileUrl, presentDossier, presentDossierItem, presentNote } from './dossiers.present.js';
-import { getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
+import { DOSSIER_SORT, dossierKeys, getDossier, getDossierFile, getSubmission, listCriterionNotes, listDossierFiles, listDossiers, listReturns, listSubmissions } from './dossiers.repo.js';
 import { calendarFromDb } from './holidays.repo.js';
 import { dossierFormRoutes } from './dossier-forms.routes.js';
 
@@ -57,12 +58,14 @@ export const dossierRoutes: ModulePlugin = async (app, deps) => {
     return presentDossier(row, actor, new Date(), { files: f, returns, submissions, reRatingCertificate, calendar });
   }
 
-  r.get('/dossiers', { config: { access: 'user' }, schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req) => {
+  r.get('/dossiers', { config: { access: 'user' }, schema: { tags, summary: 'Dossier queue with deadlines: filter by status, province, commune, overdue; paging by page or cursor', querystring: dossierListQuery, response: { 200: dossierList } } }, async (req, reply) => {
     requireUser(req);
     const qy = req.query;
     const now = new Date();
-    const [{ total, rows }, cal] = await Promise.all([listDossiers(db, dossierFilter(req.actor, qy, now), qy.page, qy.pageSize), calendarFromDb(db)]);
-    return { total, page: qy.page, pageSize: qy.pageSize, items: rows.map((row) => presentDossierItem(row, req.actor, now, cal)) };
+    const cursor = readCursor({ ...qy, sort: DOSSIER_SORT }, 'dossier', dossierKeys);
+    const [{ total, totalExact, rows, nextCursor }, cal] = await Promise.all([listDossiers(db, dossierFilter(req.actor, qy, now), qy.page, qy.pageSize, cursor), calendarFromDb(db)]);
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentDossierItem(row, req.actor, now, cal)) };
   });
 
   r.post('/dossiers', { config: { access: ['entity'] }, schema: { tags, summary: 'Open a dossier for one of your products (Mẫu 01 prefilled from the registry)', body: createDossierBody, response: { 201: dossierOut } } }, async (req, reply) => {
