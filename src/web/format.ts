@@ -10,6 +10,10 @@ export function formatDate(value: string | null | undefined): string {
   const d = plain ? new Date(`${value}T12:00:00`) : new Date(value);
   return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
 }
+/** A list's total: "1.234", or "hơn 10.000" / "more than 10.000" when the server stopped counting at its cap. */
+export function formatTotal(t: (key: string, o: Record<string, unknown>) => string, total: number, exact = true): string {
+  return exact ? formatNumber(total) : t('list.over', { n: formatNumber(total) });
+}
 export function formatDateTime(value: string): string {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : dateTimeFmt.format(d);

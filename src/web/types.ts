@@ -10,7 +10,8 @@ export type Classification = z.infer<typeof classificationOut>;
 export type History = z.infer<typeof historyOut>;
 export type HistoryItem = History['items'][number];
 export type EntityDocument = z.infer<typeof documentOut>;
-export type Page<T> = { total: number; page: number; pageSize: number; items: T[] };
+/** A page of a list: the total is exact up to 10.000 and otherwise that cap with totalExact false; nextCursor leads on. */
+export type Page<T> = { total: number; totalExact?: boolean; page: number; pageSize: number; nextCursor?: string | null; items: T[] };
 export type Session = { user: User; csrfToken: string };
 
 export const ENTITY_TYPES = ['htx', 'to_hop_tac', 'doanh_nghiep', 'trang_trai', 'ho_kinh_doanh'] as const;

@@ -6,7 +6,7 @@ import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../format.js';
+import { formatTotal } from '../format.js';
 import type { Page } from '../types.js';
 import { Pager } from './Pager.js';
 import { ErrorState, Loading } from './States.js';
@@ -51,7 +51,7 @@ export function PagedTable<T>({ result: { data, error, loading, reload }, page, 
   const nothing = data.items.length === 0 ? (empty ?? <Text c="dimmed" ta="center" py="md">{t('list.empty')}</Text>) : null;
   return (
     <Card withBorder radius="lg" padding={0} style={{ opacity: loading ? 0.6 : 1 }}>
-      <Text size="sm" c="dark.4" p="sm">{t('list.total', { n: formatNumber(data.total) })}</Text>
+      <Text size="sm" c="dark.4" p="sm">{t('list.total', { n: formatTotal(t, data.total, data.totalExact !== false) })}</Text>
       {cards
         ? (
           <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="list-cards">

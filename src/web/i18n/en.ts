@@ -140,6 +140,7 @@ export const en: Shape<Resources> = {
     allStatuses: 'All statuses',
     commune: 'Commune code',
     total: 'Total: {{n}}',
+    over: 'more than {{n}}',
     name: 'Name',
     location: 'Location',
     actions: 'Actions',

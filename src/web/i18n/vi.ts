@@ -136,6 +136,8 @@ export const vi = {
     allStatuses: 'Mọi trạng thái',
     commune: 'Mã xã',
     total: 'Tổng số: {{n}}',
+    /** A total above the cap (10.000): the list counts no further. */
+    over: 'hơn {{n}}',
     name: 'Tên',
     location: 'Địa bàn',
     actions: 'Thao tác',

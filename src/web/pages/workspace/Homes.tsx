@@ -5,18 +5,19 @@ import { Link } from 'react-router';
 import { withQuery } from '../../api.js';
 import { Stars } from '../../components/Stars.js';
 import { ErrorState, Loading } from '../../components/States.js';
-import { formatNumber } from '../../format.js';
+import { formatTotal } from '../../format.js';
 import type { EntityAnyOut, Page, ProductOut, User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
 import { STATUS_COLOR } from '../registry/EntitiesList.js';
 import { TodoList } from './TodoList.js';
 
-function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
+function Stat({ label, value, exact = true, to }: { label: string; value: number | undefined; exact?: boolean; to: string }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder radius="lg" padding="lg" component={Link} to={to} className="product-card">
       <Text size="sm" c="dark.4" fw={600}>{label}</Text>
-      <Text fz={32} fw={800} c="ocop.9">{value === undefined ? '…' : formatNumber(value)}</Text>
+      <Text fz={32} fw={800} c="ocop.9">{value === undefined ? '…' : formatTotal(t, value, exact)}</Text>
     </Card>
   );
 }
@@ -89,8 +90,8 @@ export function OfficerHome({ user }: { user: User }) {
       </div>
       <TodoList />
       <SimpleGrid cols={{ base: 2, sm: 3 }}>
-        <Stat label={t('ws.entities')} value={entities.data?.total} to="/lam-viec/chu-the" />
-        <Stat label={t('ws.products')} value={products.data?.total} to="/lam-viec/san-pham" />
+        <Stat label={t('ws.entities')} value={entities.data?.total} exact={entities.data?.totalExact !== false} to="/lam-viec/chu-the" />
+        <Stat label={t('ws.products')} value={products.data?.total} exact={products.data?.totalExact !== false} to="/lam-viec/san-pham" />
         <Card withBorder radius="lg" padding="lg">
           <Text size="sm" c="dark.4" fw={600}>{t('todo.home.shortcuts')}</Text>
           <Stack gap={4} mt={6}>
