@@ -2,7 +2,7 @@
 // states around them. The page declares its columns once; on a wide screen they make a table, on a phone (below
 // Mantine's `sm`) each row becomes a card, so name, status, stars and deadline stay on screen at 360 px instead of
 // behind a sideways scroll. Each column says where it goes on the card (`card`).
-import { Box, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,10 @@ type Props<T> = {
   page: number;
   pageSize: number;
   onPage(page: number): void;
+  /** The cursor of the page shown, when the list has gone past its numbered pages. */
+  cursor?: string;
+  /** Goes on by the API's nextCursor: offered past the last numbered page (a total above the cap). */
+  onCursor?(cursor: string): void;
   /** On a wide screen narrower than this (px), the table scrolls sideways instead of squeezing. */
   minWidth: number;
   columns: ListColumn<T>[];
@@ -43,7 +47,7 @@ type Props<T> = {
  * wide table first. */
 export const CARDS_QUERY = '(max-width: 47.99em)';
 
-export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, minWidth, columns, rowKey, rowClassName, empty }: Props<T>) {
+export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, cursor, onCursor, minWidth, columns, rowKey, rowClassName, empty }: Props<T>) {
   const { t } = useTranslation();
   const cards = useMediaQuery(CARDS_QUERY, false, { getInitialValueInEffect: false });
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -76,9 +80,22 @@ export function PagedTable<T>({ result: { data, error, loading, reload }, page, 
             </Table>
           </Table.ScrollContainer>
         )}
-      <Pager total={data.total} pageSize={pageSize} page={page} onChange={onPage} />
+      {!cursor && <Pager total={data.total} pageSize={pageSize} page={page} onChange={onPage} />}
+      <CursorNav cursor={cursor} next={onCursor && (cursor || page >= Math.ceil(data.total / pageSize)) ? data.nextCursor : null} onFirst={() => onPage(1)} onNext={(c) => onCursor?.(c)} />
       <div style={{ height: 12 }} />
     </Card>
+  );
+}
+
+/** Past the numbered pages: back to the first page, and on to the next by cursor (the server counts no further). */
+function CursorNav({ cursor, next, onFirst, onNext }: { cursor?: string; next?: string | null; onFirst(): void; onNext(cursor: string): void }) {
+  const { t } = useTranslation();
+  if (!cursor && !next) return null;
+  return (
+    <Group justify="center" gap="sm" mt="lg" data-testid="cursor-nav">
+      {cursor && <Button variant="default" size="xs" onClick={onFirst}>← {t('list.firstPage')}</Button>}
+      {next && <Button variant="default" size="xs" onClick={() => onNext(next)}>{t('list.nextPage')} →</Button>}
+    </Group>
   );
 }
 

@@ -141,6 +141,8 @@ export const en: Shape<Resources> = {
     commune: 'Commune code',
     total: 'Total: {{n}}',
     over: 'more than {{n}}',
+    nextPage: 'Next page',
+    firstPage: 'Back to the first page',
     name: 'Name',
     location: 'Location',
     actions: 'Actions',

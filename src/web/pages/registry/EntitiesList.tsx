@@ -22,9 +22,9 @@ export default function EntitiesList() {
   const { t } = useTranslation();
   const { pick } = useLocalized();
   usePageTitle(t('ws.entities'));
-  const { values, page, set } = useListParams(KEYS);
+  const { values, paging, pager, set } = useListParams(KEYS);
   const filters = { q: values.q, province: values.province, commune: communeCodeOrEmpty(values.commune), status: values.status, type: values.type };
-  const list = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...filters, page, pageSize: PAGE_SIZE }));
+  const list = useFetch<Page<EntityAnyOut>>(withQuery('/api/v1/entities', { ...filters, ...paging, pageSize: PAGE_SIZE }));
 
   async function approve(e: EntityAnyOut) {
     if (!('version' in e)) return;
@@ -53,7 +53,7 @@ export default function EntitiesList() {
             data={ENTITY_TYPES.map((s) => ({ value: s, label: t(`entityType.${s}`) }))} />
         </SimpleGrid>
       </Card>
-      <PagedTable result={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={720}
+      <PagedTable result={list} {...pager} pageSize={PAGE_SIZE} minWidth={720}
         rowKey={(e) => e.id}
         columns={[
           { header: t('list.name'), card: 'title', cell: (e) => <><Anchor component={Link} to={`/lam-viec/chu-the/${e.id}`} fw={600}>{e.name}</Anchor>{'registrationNumber' in e && <Text size="xs" c="dark.3">{e.registrationNumber}</Text>}</> },

@@ -25,13 +25,13 @@ export default function ProductsList({ user }: { user: User }) {
   const en = i18n.language === 'en';
   const officer = isOfficer(user);
   usePageTitle(t(officer ? 'ws.products' : 'ws.myProducts'));
-  const { values, page, set } = useListParams(KEYS);
+  const { values, paging, pager, set } = useListParams(KEYS);
   const classification = useClassification();
   const filters = {
     q: values.q, province: values.province, commune: communeCodeOrEmpty(values.commune), status: values.status, group: values.group,
     entity: officer ? undefined : user.entityId ?? undefined,
   };
-  const list = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...filters, sort: '-updatedAt', page, pageSize: PAGE_SIZE }));
+  const list = useFetch<Page<ProductOut>>(withQuery('/api/v1/products', { ...filters, sort: '-updatedAt', ...paging, pageSize: PAGE_SIZE }));
   const { data: own } = useFetch<EntityAnyOut>(!officer && user.entityId ? `/api/v1/entities/${user.entityId}` : null);
 
   return (
@@ -53,7 +53,7 @@ export default function ProductsList({ user }: { user: User }) {
             data={(classification?.sectors ?? []).map((s) => ({ group: `${s.code}. ${en ? s.nameEn : s.name}`, items: s.groups.map((g) => ({ value: g.code, label: en ? g.nameEn : g.name })) }))} />
         </SimpleGrid>
       </Card>
-      <PagedTable result={list} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={760}
+      <PagedTable result={list} {...pager} pageSize={PAGE_SIZE} minWidth={760}
         rowKey={(p) => p.id}
         columns={[
           { header: t('list.name'), card: 'title', cell: (p) => (

@@ -23,11 +23,11 @@ const KEYS = ['q', 'status', 'overdue', 'product'] as const;
 
 function Queue() {
   const { t } = useTranslation();
-  const { values, page, set } = useListParams(KEYS);
+  const { values, paging, pager, set } = useListParams(KEYS);
   const [text, setText] = useState(values.q);
   const [debounced] = useDebouncedValue(text, 300);
   useEffect(() => { if (debounced.trim() !== values.q) set({ q: debounced.trim() }); }, [debounced]);
-  const { data, error, loading, reload } = useFetch<DossierPage>(withQuery('/api/v1/dossiers', { ...values, page, pageSize: PAGE_SIZE }));
+  const { data, error, loading, reload } = useFetch<DossierPage>(withQuery('/api/v1/dossiers', { ...values, ...paging, pageSize: PAGE_SIZE }));
 
   return (
     <>
@@ -38,7 +38,7 @@ function Queue() {
         <Checkbox mt={{ sm: 30 }} label={t('dossier.overdueOnly')} checked={values.overdue === 'true'} onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : '' })} />
       </SimpleGrid>
       <Title order={2} size="h5" c="dark.6" mt="lg" mb="sm" aria-live="polite">{data ? t('dossier.results', { n: formatNumber(data.total) }) : '\u00a0'}</Title>
-      <PagedTable result={{ data, error, loading, reload }} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })} minWidth={760}
+      <PagedTable result={{ data, error, loading, reload }} {...pager} pageSize={PAGE_SIZE} minWidth={760}
         rowKey={(d) => d.id} rowClassName="dossier-row" empty={<EmptyState title={t('dossier.empty')} />}
         columns={[
           { header: t('dossier.product'), card: 'title', cell: (d) => (

@@ -60,7 +60,7 @@ export type DossierItem = {
   filedUnder: string; transitionDueOn: string | null;
   stars: number | null; certificateNumber: string | null; updatedAt: string; version: number; actions: string[];
 };
-export type DossierPage = { total: number; page: number; pageSize: number; items: DossierItem[] };
+export type DossierPage = { total: number; totalExact?: boolean; page: number; pageSize: number; nextCursor?: string | null; items: DossierItem[] };
 export type Dossier = DossierItem & {
   answers: Record<string, string>;
   knockOuts: string[]; conditions: { hasProductStory?: boolean };
