@@ -141,7 +141,7 @@ export const en: Shape<Resources> = {
     commune: 'Commune code',
     total: 'Total: {{n}}',
     over: 'more than {{n}}',
-    nextPage: 'Next page',
+    nextPage: 'Continue to the next page',
     firstPage: 'Back to the first page',
     name: 'Name',
     location: 'Location',

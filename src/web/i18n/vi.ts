@@ -138,7 +138,7 @@ export const vi = {
     total: 'Tổng số: {{n}}',
     /** A total above the cap (10.000): the list counts no further. */
     over: 'hơn {{n}}',
-    nextPage: 'Trang sau',
+    nextPage: 'Xem trang tiếp',
     firstPage: 'Về trang đầu',
     name: 'Tên',
     location: 'Địa bàn',
