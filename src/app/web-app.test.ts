@@ -139,6 +139,22 @@ test('API JSON compressed on the fly, micro-cache hits too (and still plain for 
   assert.deepEqual(plain.json(), body);
 });
 
+test('a micro-cached list keeps its Link rel="next": a hit carries the same cursor as the miss', async () => {
+  const central = await t.user('central');
+  const e = await makeEntity(t, central, MEO_VAC);
+  for (let i = 0; i < 3; i++) await makeProduct(t, central, e.id, { status: 'registered', name: `Mật ong trang ${i}` });
+  const url = `/api/v1/products?entity=${e.id}&status=registered&pageSize=2`;
+  const first = await t.app.inject({ url });
+  assert.match(String(first.headers.link), /^<\/api\/v1\/products\?.*cursor=[A-Za-z0-9_-]+>; rel="next"$/);
+  let hit = await t.app.inject({ url });
+  for (let i = 0; i < 3 && hit.headers['x-cache'] !== 'hit'; i++) hit = await t.app.inject({ url });
+  assert.equal(hit.headers['x-cache'], 'hit');
+  assert.equal(hit.headers.link, first.headers.link);
+  const last = await t.app.inject({ url: `${url}&cursor=${first.json().nextCursor}` });
+  assert.equal(last.json().items.length, 1);
+  assert.equal(last.headers.link, undefined);
+});
+
 test('a micro-cached page keeps its ETag: a revisit served from the cache gets a 304, compressed hits decode', async () => {
   const central = await t.user('central');
   const e = await makeEntity(t, central, MEO_VAC);
