@@ -95,9 +95,10 @@ export const lateRevocationsQuery = z.strictObject({
   province: provinceCode.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: cursorParam,
 });
 export const lateRevocationItem = registerItem.extend({ revocation: revocationOut });
-export const lateRevocationsOut = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), deadlineDays: z.number(), items: z.array(lateRevocationItem) });
+export const lateRevocationsOut = z.object({ total: z.number(), totalExact: z.boolean(), page: z.number(), pageSize: z.number(), nextCursor: nextCursorOut, deadlineDays: z.number(), items: z.array(lateRevocationItem) });
 
 export const remindersQuery = z.strictObject({ province: provinceCode.optional() });
 export const reminderItem = registerItem.extend({

@@ -1,5 +1,5 @@
 // Certificate queries; no decisions here.
-import { and, asc, count, desc, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, nameMatches, product } from '../registry/index.js';
@@ -146,12 +146,26 @@ export async function listCertificates(db: Queryable, where: SQL | undefined, pa
   return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is CertificateView => r !== undefined) };
 }
 
-/** Revocations decided after Điều 8.4's deadline, newest first (the partial index keeps it to the late ones). */
-export async function listLateRevocations(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
+/** Late revocations' order: the most recently revoked first, then by number (a revoked certificate has its day). */
+export const lateRevocationKeys: SortKey[] = [
+  { expr: certificate.revokedOn, kind: 'date', dir: 'desc' },
+  { expr: certificate.number, kind: 'text', dir: 'asc' },
+];
+export const LATE_REVOCATION_SORT = '-revokedOn';
+
+/** Revocations decided after Điều 8.4's deadline, newest first (the partial index keeps it to the late ones); by page
+ * number or after a cursor's row, the total capped. */
+export async function listLateRevocations(db: Queryable, where: SQL | undefined, page: number, pageSize: number, after_?: KeyValues): Promise<KeysetPage<CertificateView>> {
   const late = and(eq(certificate.status, 'revoked'), sql`${certificate.revocationDaysLate} > 0`, where);
-  const [{ n }] = await db.select({ n: count() }).from(certificate).where(late);
-  const rows = await from(db).where(late).orderBy(desc(certificate.revokedOn), asc(certificate.number)).limit(pageSize).offset((page - 1) * pageSize);
-  return { total: Number(n), rows };
+  const p = { page, pageSize, after: after_ };
+  const found = await db.select({ id: certificate.id, ...keyFields(lateRevocationKeys) }).from(certificate)
+    .where(and(late, after_ && after(lateRevocationKeys, after_)))
+    .orderBy(...orderBy(lateRevocationKeys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'late_revocation', LATE_REVOCATION_SORT, lateRevocationKeys);
+  const rows = ids.length ? await from(db).where(inArray(certificate.id, ids.map((r) => r.id))) : [];
+  const counted = await countCapped(db, db.select({ id: certificate.id }).from(certificate).where(late), whole);
+  const byId = new Map(rows.map((r) => [r.certificate.id, r]));
+  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is CertificateView => r !== undefined) };
 }
 
 /** Certificates in force expiring on or before `until` (and lapsed ones still in the grace period after `since`). */

@@ -22,7 +22,7 @@ import {
 import { readLegacyWorkbook } from './certificates.import.js';
 import { canImportCertificates, certificateActions, lateRevocationProvince, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
-import { certificateKeys, getByNumber, listCertificates, listExpiring, listLateRevocations, REGISTER_SORT, registerFilter } from './certificates.repo.js';
+import { certificateKeys, getByNumber, LATE_REVOCATION_SORT, lateRevocationKeys, listCertificates, listExpiring, listLateRevocations, REGISTER_SORT, registerFilter } from './certificates.repo.js';
 import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
@@ -83,10 +83,12 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     const scope = lateRevocationProvince(req.actor, req.query.province);
     if (!scope.ok) throw forbidden();
     const today = vnDate(new Date());
-    const { total, rows } = await listLateRevocations(db, scope.province ? eq(certificate.provinceCode, scope.province) : undefined, req.query.page, req.query.pageSize);
+    const cursor = readCursor({ ...req.query, sort: LATE_REVOCATION_SORT }, 'late_revocation', lateRevocationKeys);
+    const { total, totalExact, rows, nextCursor } = await listLateRevocations(db, scope.province ? eq(certificate.provinceCode, scope.province) : undefined, req.query.page, req.query.pageSize, cursor);
     reply.header('cache-control', 'private, no-store');
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
     return {
-      total, page: req.query.page, pageSize: req.query.pageSize, deadlineDays: RULES.revocation.deadlineDays,
+      total, totalExact, page: req.query.page, pageSize: req.query.pageSize, nextCursor, deadlineDays: RULES.revocation.deadlineDays,
       items: rows.map((row) => ({ ...presentRegisterItem(row, today), revocation: presentVerification(row, today, 'internal').revocation! })),
     };
   });

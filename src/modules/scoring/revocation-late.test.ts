@@ -75,3 +75,31 @@ test('a revocation on time is not listed; the list is for the authority and the 
   assert.equal((await lateList()).statusCode, 401);
   assert.equal((await lateList(tuyenQuang, '?pageSize=1000')).statusCode, 400);
 });
+
+test('the late list goes on by cursor: revocations of the same day ordered by number, each once, as numbered pages', async () => {
+  for (let i = 0; i < 3; i++) {
+    const c = await certified(`Chè thu hồi muộn ${i}`);
+    assert.equal((await revoke(c.number, addDays(today, -30), `${80 + i}/QĐ-UBND`)).statusCode, 200);
+  }
+  const pages: string[] = [];
+  for (let page = 1; ; page++) {
+    const items = (await lateList(tuyenQuang, `?pageSize=1&page=${page}`)).json().items as { number: string }[];
+    pages.push(...items.map((i) => i.number));
+    if (!items.length) break;
+  }
+  const walked: string[] = [];
+  let qs: string | null = '?pageSize=1';
+  while (qs !== null) {
+    const res = await lateList(tuyenQuang, qs);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    walked.push(...body.items.map((i: { number: string }) => i.number));
+    assert.equal(body.totalExact, true);
+    assert.equal(body.total, pages.length);
+    qs = body.nextCursor ? `?pageSize=1&cursor=${body.nextCursor}` : null;
+    assert.equal(Boolean(res.headers.link), Boolean(body.nextCursor));
+  }
+  assert.ok(walked.length >= 3);
+  assert.deepEqual(walked, pages);
+  assert.equal((await lateList(tuyenQuang, '?cursor=abc')).statusCode, 400);
+});
