@@ -166,11 +166,11 @@ test('/api/openapi.json documents cursor and nextCursor on both lists', async ()
   }
 });
 
-test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on the first page and by cursor`, async () => {
+test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on the first page, by cursor and in the catalogue`, async () => {
   const e = await makeEntity(t, central, MEO_VAC, { name: `HTX ${unique('Cap')}` });
   await query(t.database.db, sql`
     INSERT INTO product (code, entity_id, name, product_set, province_code, commune_code, status)
-    SELECT 'CAP-' || g, ${e.id}::uuid, 'Mật ong ' || g, 4, '08', ${MEO_VAC}, 'registered' FROM generate_series(1, ${TOTAL_CAP + 1}) AS g`);
+    SELECT 'CAP-' || g, ${e.id}::uuid, 'Mật ong ' || g, 4, '08', ${MEO_VAC}, 'registered' FROM generate_series(1, ${TOTAL_CAP + 30}) AS g`);
   const first = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3&sort=code`, as: central })).json<ListBody>();
   assert.equal(first.total, TOTAL_CAP);
   assert.equal(first.totalExact, false);
@@ -178,8 +178,22 @@ test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on
   assert.equal(next.totalExact, false);
   assert.equal(next.items.length, 3);
   assert.ok(!first.items.some((p) => next.items.some((q) => q.id === p.id)));
-  // One row fewer than the cap plus one: exact.
-  await query(t.database.db, sql`DELETE FROM product WHERE entity_id = ${e.id} AND code = 'CAP-1'`);
+  // The server-rendered catalogue: "hơn 10.000", and past its last numbered page (10.000 / 24) a next link by cursor.
+  const lastNumbered = await t.call({ url: '/?status=all&page=417' });
+  assert.equal(lastNumbered.statusCode, 200);
+  assert.match(lastNumbered.body, /hơn 10\.000/);
+  const nextLink = /<a rel="next" href="([^"]*cursor=[A-Za-z0-9_-]+)"/.exec(lastNumbered.body);
+  assert.ok(nextLink, 'a next link past the numbered pages');
+  const beyond = await t.call({ url: nextLink[1].replace(/&amp;/g, '&') });
+  assert.equal(beyond.statusCode, 200);
+  const cardsOf = (html: string) => [...html.matchAll(/href="(\/san-pham\/[0-9a-f-]{36})/g)].map((m) => m[1]);
+  assert.equal(new Set(cardsOf(beyond.body)).size, 10_030 - 417 * 24);
+  assert.ok(!cardsOf(beyond.body).some((href) => cardsOf(lastNumbered.body).includes(href)), 'other products than the last numbered page');
+  assert.doesNotMatch(beyond.body, /rel="next"/, 'the last page by cursor has no next');
+  assert.match(beyond.body, /<meta name="robots" content="noindex"/);
+  assert.equal((await t.call({ url: '/?cursor=bm90LWEtY3Vyc29y' })).statusCode, 200, 'a cursor that does not read opens the first page');
+  // Ten thousand exactly: exact.
+  await query(t.database.db, sql`DELETE FROM product WHERE entity_id = ${e.id} AND code IN (SELECT 'CAP-' || g FROM generate_series(1, 30) AS g)`);
   const exact = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3`, as: central })).json<ListBody>();
   assert.deepEqual([exact.total, exact.totalExact], [TOTAL_CAP, true]);
 });

@@ -15,6 +15,7 @@ export const siteEn = {
     sortHint: 'Sorted by stars, then most recently updated',
     previous: 'Previous page',
     next: 'Next page',
+    firstPage: 'Back to the first page',
     pageOf: 'Page {{page}} of {{pages}}',
     atLeast: 'more than {{n}}',
     productDescription: '{{name}} — an OCOP {{stars}} product of {{entity}}, {{place}}.',

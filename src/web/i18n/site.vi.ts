@@ -16,6 +16,7 @@ export const siteVi = {
     sortHint: 'Xếp theo hạng sao, rồi mới cập nhật',
     previous: 'Trang trước',
     next: 'Trang sau',
+    firstPage: 'Về trang đầu',
     pageOf: 'Trang {{page}} / {{pages}}',
     atLeast: 'hơn {{n}}',
     productDescription: '{{name}} — sản phẩm OCOP {{stars}} của {{entity}}, {{place}}.',

@@ -16,9 +16,11 @@ export const CATALOGUE_STATUSES = ['certified', 'registered', 'all'] as const;
 export type CatalogueFilters = {
   q?: string; province?: string; group?: string; stars?: number; entityType?: string;
   status: (typeof CATALOGUE_STATUSES)[number]; page: number;
+  /** Past the numbered pages (a total above the count's cap), the page after this cursor's row. */
+  cursor?: string;
 };
 export type CatalogueData = {
-  filters: CatalogueFilters; items: ProductOut[]; total: number; totalExact: boolean;
+  filters: CatalogueFilters; items: ProductOut[]; total: number; totalExact: boolean; nextCursor: string | null;
   provinces: { code: string; name: string; nameEn: string }[]; classification: Classification;
 };
 
@@ -67,14 +69,28 @@ function FilterForm({ d, t, lang }: { d: CatalogueData; t: TFunction; lang: Lang
   );
 }
 
-/** Previous and next page links (the total is capped for very large results: the next link needs only a full page). */
-export function Pager({ t, lang, path, params, page, pages }: { t: TFunction; lang: Lang; path: string; params: (page: number) => Record<string, string | number | undefined>; page: number; pages: number }) {
+/** Previous and next page links (the total is capped for very large results: the next link needs only a full page).
+ * `beyond` is the next link past the last numbered page of a capped total (by cursor). */
+export function Pager({ t, lang, path, params, page, pages, beyond }: { t: TFunction; lang: Lang; path: string; params: (page: number) => Record<string, string | number | undefined>; page: number; pages: number; beyond?: string }) {
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label={t('catalogue.pages')}>
       {page > 1 ? <a rel="prev" href={localPath(path, lang, params(page - 1))}>← {t('site.previous')}</a> : <span />}
       <span className="muted">{t('site.pageOf', { page, pages })}</span>
-      {page < pages ? <a rel="next" href={localPath(path, lang, params(page + 1))}>{t('site.next')} →</a> : <span />}
+      {page < pages ? <a rel="next" href={localPath(path, lang, params(page + 1))}>{t('site.next')} →</a>
+        : beyond ? <a rel="next" href={beyond}>{t('site.next')} →</a> : <span />}
+    </nav>
+  );
+}
+
+/** The pages past the numbered ones: back to the first page, on to the next (no page count: the server stopped
+ * counting). */
+function CursorPager({ t, first, next }: { t: TFunction; first: string; next?: string }) {
+  return (
+    <nav className="pager" aria-label={t('catalogue.pages')}>
+      <a href={first}>← {t('site.firstPage')}</a>
+      <span />
+      {next ? <a rel="next" href={next}>{t('site.next')} →</a> : <span />}
     </nav>
   );
 }
@@ -84,11 +100,12 @@ export function renderCataloguePage(site: Site, d: CatalogueData): string {
   const f = d.filters;
   const pages = Math.max(1, Math.ceil(d.total / CATALOGUE_PAGE_SIZE));
   const count = d.totalExact ? formatNumber(d.total) : t('site.atLeast', { n: formatNumber(d.total) });
+  const next = d.nextCursor ? localPath('/', lang, { ...filterParams(f), cursor: d.nextCursor }) : undefined;
   const filtered = Boolean(f.q || f.province || f.group || f.stars || f.entityType || f.status !== 'certified');
   const head = {
     title: t('site.catalogueTitle'), description: t('site.catalogueDescription'),
     // Filtered and later pages are for people; search engines get the home page and the product pages.
-    noindex: filtered || f.page > 1,
+    noindex: filtered || f.page > 1 || Boolean(f.cursor),
     jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebSite', name: t('app.name'), url: new URL('/', site.publicUrl).toString(),
       potentialAction: { '@type': 'SearchAction', target: `${new URL('/', site.publicUrl).toString()}?q={q}`, 'query-input': 'required name=q' } }],
   };
@@ -113,7 +130,9 @@ export function renderCataloguePage(site: Site, d: CatalogueData): string {
         ) : (
           <ul className="cards">{d.items.map((p) => <ProductCard key={p.id} p={p} t={t} lang={lang} />)}</ul>
         )}
-        <Pager t={t} lang={lang} path="/" params={(n) => filterParams(f, n)} page={f.page} pages={pages} />
+        {f.cursor
+          ? <CursorPager t={t} first={localPath('/', lang, filterParams(f))} next={next} />
+          : <Pager t={t} lang={lang} path="/" params={(n) => filterParams(f, n)} page={f.page} pages={pages} beyond={next} />}
       </div>
     </>
   ));

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { and, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { PUBLIC } from '../../../app/actor.js';
+import { readCursor } from '../../../app/paging.js';
 import { renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
@@ -13,7 +14,7 @@ import { readClassification } from '../commands/load-classification.js';
 import { canReadEntity, canReadProduct } from '../registry.policy.js';
 import { productFilter } from '../registry.filters.js';
 import { presentEntity, presentFile, presentProduct } from '../registry.present.js';
-import { firstProducts, getEntity, getProduct, listProductFiles, listProducts } from '../registry.repo.js';
+import { firstProducts, getEntity, getProduct, listProductFiles, listProducts, productKeys } from '../registry.repo.js';
 import { ENTITY_TYPES, product } from '../registry.tables.js';
 import type { EntityPublicOut } from '../registry.contract.js';
 import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCataloguePage } from './catalogue.page.js';
@@ -26,6 +27,16 @@ import { countPublicEntities, countPublicProducts, publicEntitiesPage, publicPro
 
 export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup };
 
+const CATALOGUE_SORT = '-stars';
+/** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
+function cataloguePosition(cursor: string) {
+  try {
+    return readCursor({ cursor, sort: CATALOGUE_SORT }, 'product', productKeys(CATALOGUE_SORT));
+  } catch {
+    return undefined;
+  }
+}
+
 const uuid = z.uuid();
 /** A page's query, forgiving: a value that does not fit is dropped (an old link still opens), never a 400 page. */
 const pageNumber = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -37,6 +48,7 @@ const catalogueQuery = z.object({
   entityType: z.enum(ENTITY_TYPES).optional().catch(undefined),
   status: z.enum(CATALOGUE_STATUSES).catch('certified'),
   page: pageNumber,
+  cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 
 export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf }) => {
@@ -48,10 +60,13 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const f = catalogueQuery.parse(req.query ?? {});
     const site = siteOf(req, reply, config.publicUrl, '/', filterParams(f, f.page));
     const where = productFilter(PUBLIC, { q: f.q, province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
-    const list = await listProducts(db, where, '-stars', f.page, CATALOGUE_PAGE_SIZE);
+    // Past the numbered pages the catalogue goes on by the API's cursor; one that does not read opens the first page.
+    const after = f.cursor ? cataloguePosition(f.cursor) : undefined;
+    if (!after) f.cursor = undefined;
+    const list = await listProducts(db, where, CATALOGUE_SORT, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after);
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
-      filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, provinces, classification,
+      filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
     }));
   });
 
