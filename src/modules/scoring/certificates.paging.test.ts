@@ -96,6 +96,18 @@ test(`a register above ${TOTAL_CAP} certificates reads "more than", in the API a
   const page = await t.call({ url: `/giay-chung-nhan?q=${big}` });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /hơn 10\.000 giấy chứng nhận/);
+  // Past the last numbered page (10.000 / 20) the page's next link carries the cursor.
+  const lastNumbered = await t.call({ url: `/giay-chung-nhan?q=${big}&page=500` });
+  const next = /<a rel="next" href="([^"]*cursor=[A-Za-z0-9_-]+)"/.exec(lastNumbered.body);
+  assert.ok(next, 'a next link past the numbered pages');
+  const beyond = await t.call({ url: next[1].replace(/&amp;/g, '&') });
+  assert.equal(beyond.statusCode, 200);
+  const numbers = (html: string) => [...html.matchAll(/href="\/xac-minh\/([^"?]+)/g)].map((m) => m[1]);
+  assert.equal(numbers(beyond.body).length, 1, 'the one certificate past ten thousand');
+  assert.ok(!numbers(lastNumbered.body).includes(numbers(beyond.body)[0]));
+  assert.doesNotMatch(beyond.body, /rel="next"/);
+  assert.match(beyond.body, /Về trang đầu/);
+  assert.equal((await t.call({ url: '/giay-chung-nhan?cursor=bm90LWEtY3Vyc29y' })).statusCode, 200, 'a cursor that does not read opens the first page');
   const en = await t.call({ url: `/giay-chung-nhan?q=${big}&lang=en` });
   assert.match(en.body, /more than 10\.000 certificates/); // numbers read 1.234.567 in both languages (DESIGN.md rule 7)
 });

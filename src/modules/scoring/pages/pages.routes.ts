@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
 import type { Queryable } from '../../../app/db.js';
+import { readCursor } from '../../../app/paging.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
 import { listProvinces, provinceCode } from '../../geo/index.js';
 import { presentRegisterItem, presentVerification } from '../certificates.present.js';
-import { getByNumber, latestOfProduct, listCertificates, registerFilter } from '../certificates.repo.js';
+import { certificateKeys, getByNumber, latestOfProduct, listCertificates, REGISTER_SORT, registerFilter } from '../certificates.repo.js';
 import { vnDate } from '../certificates.rules.js';
 import { CERTIFICATE_STATUSES } from '../certificates.tables.js';
 import { REGISTER_PAGE_SIZE, registerParams, renderRegisterPage } from './register.page.js';
@@ -22,7 +23,17 @@ const registerQuery = z.object({
   stars: z.coerce.number().int().min(3).max(5).optional().catch(undefined),
   status: z.enum(CERTIFICATE_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
+
+/** A register cursor's position, or undefined when it does not read (the first page, not a 400 page). */
+function registerPosition(cursor: string) {
+  try {
+    return readCursor({ cursor, sort: REGISTER_SORT }, 'certificate', certificateKeys);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The certificate a product's public page shows, as the public may read it; null when it never held one. */
 export const productCertification = (db: Queryable) => async (productId: string) => {
@@ -40,9 +51,11 @@ export const scoringPages: FastifyPluginAsync<ModuleDeps> = async (app, { databa
     const f = registerQuery.parse(req.query ?? {});
     const site = siteOf(req, reply, config.publicUrl, '/giay-chung-nhan', registerParams(f));
     const today = vnDate(new Date());
-    const { total, totalExact, rows } = await listCertificates(db, registerFilter(f, today), f.page, REGISTER_PAGE_SIZE);
+    const after = f.cursor ? registerPosition(f.cursor) : undefined;
+    if (!after) f.cursor = undefined;
+    const { total, totalExact, rows, nextCursor } = await listCertificates(db, registerFilter(f, today), after ? 1 : f.page, REGISTER_PAGE_SIZE, after);
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
-    return sendHtml(req, reply, renderRegisterPage(site, f, { items: rows.map((r) => presentRegisterItem(r, today)), total, totalExact }, provinces));
+    return sendHtml(req, reply, renderRegisterPage(site, f, { items: rows.map((r) => presentRegisterItem(r, today)), total, totalExact, nextCursor }, provinces));
   });
 
   app.get<{ Params: { number: string } }>('/xac-minh/:number', PAGE_ROUTE, async (req, reply) => {

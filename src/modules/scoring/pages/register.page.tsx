@@ -11,7 +11,8 @@ import type { registerItem } from '../certificates.contract.js';
 import { pdfPath, verifyPath } from './verify.page.js';
 
 export const REGISTER_PAGE_SIZE = 20;
-export type RegisterFilters = { q?: string; province?: string; stars?: number; status?: (typeof CERTIFICATE_STATUSES)[number]; page: number };
+/** `cursor`: past the numbered pages (a total above the count's cap), the page after that cursor's row. */
+export type RegisterFilters = { q?: string; province?: string; stars?: number; status?: (typeof CERTIFICATE_STATUSES)[number]; page: number; cursor?: string };
 type Item = z.infer<typeof registerItem>;
 
 export const registerParams = (f: RegisterFilters, page = f.page) => ({ q: f.q || undefined, province: f.province, stars: f.stars, status: f.status, page: page > 1 ? page : undefined });
@@ -61,11 +62,12 @@ function Row({ c, t, lang }: { c: Item; t: TFunction; lang: Lang }) {
   );
 }
 
-export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items: Item[]; total: number; totalExact: boolean }, provinces: { code: string; name: string; nameEn: string }[]): string {
+export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items: Item[]; total: number; totalExact: boolean; nextCursor: string | null }, provinces: { code: string; name: string; nameEn: string }[]): string {
   const { t, lang } = site;
   const pages = Math.max(1, Math.ceil(list.total / REGISTER_PAGE_SIZE));
   const filtered = Boolean(f.q || f.province || f.stars || f.status);
-  return renderDocument(site, { title: t('cert.registerTitle'), description: t('site.registerDescription'), noindex: filtered || f.page > 1 }, (
+  const next = list.nextCursor ? localPath('/giay-chung-nhan', lang, { ...registerParams(f, 1), cursor: list.nextCursor }) : undefined;
+  return renderDocument(site, { title: t('cert.registerTitle'), description: t('site.registerDescription'), noindex: filtered || f.page > 1 || Boolean(f.cursor) }, (
     <div className="wrap">
       <h1>{t('cert.registerTitle')}</h1>
       <p className="muted">{t('cert.registerIntro')}</p>
@@ -74,11 +76,19 @@ export function renderRegisterPage(site: Site, f: RegisterFilters, list: { items
       {list.items.length === 0
         ? <p className="muted">{t('cert.empty')}. {t('catalogue.emptyHint')}</p>
         : <ul className="rows">{list.items.map((c) => <Row key={c.number} c={c} t={t} lang={lang} />)}</ul>}
-      {pages > 1 && (
+      {f.cursor ? (
+        // Past the numbered pages (by cursor): back to the first page, on to the next.
+        <nav className="pager" aria-label={t('catalogue.pages')}>
+          <a href={localPath('/giay-chung-nhan', lang, registerParams(f, 1))}>← {t('site.firstPage')}</a>
+          <span />
+          {next ? <a rel="next" href={next}>{t('site.next')} →</a> : <span />}
+        </nav>
+      ) : pages > 1 && (
         <nav className="pager" aria-label={t('catalogue.pages')}>
           {f.page > 1 ? <a rel="prev" href={localPath('/giay-chung-nhan', lang, registerParams(f, f.page - 1))}>← {t('site.previous')}</a> : <span />}
           <span className="muted">{t('site.pageOf', { page: f.page, pages })}</span>
-          {f.page < pages ? <a rel="next" href={localPath('/giay-chung-nhan', lang, registerParams(f, f.page + 1))}>{t('site.next')} →</a> : <span />}
+          {f.page < pages ? <a rel="next" href={localPath('/giay-chung-nhan', lang, registerParams(f, f.page + 1))}>{t('site.next')} →</a>
+            : next ? <a rel="next" href={next}>{t('site.next')} →</a> : <span />}
         </nav>
       )}
     </div>
