@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { ROLES } from '../../app/actor.js';
 import { communeCode, provinceCode } from '../geo/index.js';
 
@@ -37,8 +38,9 @@ export const usersQuery = z.strictObject({
   province: provinceCode.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursorParam,
 });
-export const userList = z.object({ total: z.number(), items: z.array(user) });
+export const userList = z.object({ total: z.number(), totalExact: z.boolean(), nextCursor: nextCursorOut, items: z.array(user) });
 
 export const idParams = z.strictObject({ id: z.uuid() });
 

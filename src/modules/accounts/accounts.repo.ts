@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../app/db.js';
+import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeyValues, type SortKey } from '../../app/paging.js';
 import { DEMO_EMAIL_DOMAIN } from './accounts.rules.js';
 import { apiToken, appUser, userSession } from './accounts.tables.js';
 
@@ -42,10 +43,20 @@ export async function getTokenById(db: Queryable, id: string) {
   return row;
 }
 
-export async function listUsers(db: Queryable, where: SQL | undefined, page: number, pageSize: number) {
-  const [{ n }] = await db.select({ n: count() }).from(appUser).where(where);
-  const items = await db.select().from(appUser).where(where).orderBy(asc(appUser.email)).limit(pageSize).offset((page - 1) * pageSize);
-  return { total: Number(n), items };
+/** Accounts by e-mail, then id. */
+export const userKeys: SortKey[] = [{ expr: appUser.email, kind: 'text', dir: 'asc' }, { expr: appUser.id, kind: 'uuid', dir: 'asc' }];
+export const USER_SORT = 'email';
+
+/** A page of accounts by page number or after a cursor's row; the total capped (src/app/paging.ts). */
+export async function listUsers(db: Queryable, where: SQL | undefined, page: number, pageSize: number, after_?: KeyValues) {
+  const p = { page, pageSize, after: after_ };
+  const found = await db.select({ id: appUser.id, ...keyFields(userKeys) }).from(appUser).where(and(where, after_ && after(userKeys, after_)))
+    .orderBy(...orderBy(userKeys)).limit(limits(p).limit).offset(limits(p).offset);
+  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'user', USER_SORT, userKeys);
+  const rows = ids.length ? await db.select().from(appUser).where(inArray(appUser.id, ids.map((r) => r.id))) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const counted = await countCapped(db, db.select({ id: appUser.id }).from(appUser).where(where), whole);
+  return { ...counted, nextCursor, items: ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined) };
 }
 
 /** Whether the demo accounts are loaded (their published password may then be shown on the login page). */

@@ -183,3 +183,28 @@ test('the user list is scoped: a province office sees only its province', async 
   assertProblem(await t.call({ url: '/api/v1/users', as: await t.user('commune', { communeCode: MEO_VAC }) }), 403);
   assertProblem(await t.call({ url: '/api/v1/users?role=king', as: province }), 400, 'validation_failed', 'querystring.role');
 });
+
+test('the user list goes on by cursor: every account once, by e-mail, as numbered pages; a bad cursor is a 400', async () => {
+  const central = await t.user('central');
+  for (let i = 0; i < 5; i++) await t.user('inspector', { provinceCode: '12' });
+  const url = '/api/v1/users?province=12&pageSize=2';
+  const pages: string[] = [];
+  for (let page = 1; ; page++) {
+    const items = (await t.call({ url: `${url}&page=${page}`, as: central })).json().items as { email: string }[];
+    pages.push(...items.map((u) => u.email));
+    if (items.length < 2) break;
+  }
+  const walked: string[] = [];
+  let next: string | null = url;
+  while (next) {
+    const res = await t.call({ url: next, as: central });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    walked.push(...body.items.map((u: { email: string }) => u.email));
+    assert.deepEqual([body.total, body.totalExact], [pages.length, true]);
+    next = body.nextCursor ? /^<([^>]+)>; rel="next"$/.exec(String(res.headers.link))![1] : null;
+  }
+  assert.equal(pages.length, 5);
+  assert.deepEqual(walked, pages);
+  assertProblem(await t.call({ url: '/api/v1/users?cursor=abc', as: central }), 400, 'invalid_cursor', 'querystring.cursor');
+});

@@ -2,12 +2,13 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../app/command.js';
 import { AppError, forbidden } from '../../app/errors.js';
+import { nextLink, readCursor } from '../../app/paging.js';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { requireUser, SESSION_COOKIE } from './accounts.auth.js';
 import { createTokenBody, createUserBody, idParams, loginBody, sessionResponse, tokenCreated, tokenList, user, userList, usersQuery } from './accounts.contract.js';
 import { canListUsers } from './accounts.policy.js';
 import { presentToken, presentUser } from './accounts.present.js';
-import { getUserById, listTokensByUser, listUsers } from './accounts.repo.js';
+import { getUserById, listTokensByUser, listUsers, USER_SORT, userKeys } from './accounts.repo.js';
 import { SESSION_DAYS } from './accounts.rules.js';
 import { appUser } from './accounts.tables.js';
 import { createToken } from './commands/create-token.js';
@@ -71,7 +72,7 @@ export const accountsRoutes: ModulePlugin = async (app, { database, config }) =>
 
   await app.register(passwordRoutes, { database, config });
 
-  r.get('/users', { config: { access: ['central', 'province'] }, schema: { tags: ['accounts'], summary: 'Accounts in the caller\'s scope', querystring: usersQuery, response: { 200: userList } } }, async (req) => {
+  r.get('/users', { config: { access: ['central', 'province'] }, schema: { tags: ['accounts'], summary: 'Accounts in the caller\'s scope, by e-mail; paging by page or cursor', querystring: usersQuery, response: { 200: userList } } }, async (req, reply) => {
     const actor = requireUser(req);
     if (!canListUsers(actor)) throw forbidden();
     const filters: (SQL | undefined)[] = [
@@ -79,8 +80,10 @@ export const accountsRoutes: ModulePlugin = async (app, { database, config }) =>
       req.query.province ? eq(appUser.provinceCode, req.query.province) : undefined,
       actor.role === 'province' ? eq(appUser.provinceCode, actor.provinceCode!) : undefined,
     ];
-    const { total, items } = await listUsers(db, and(...filters), req.query.page, req.query.pageSize);
-    return { total, items: items.map(presentUser) };
+    const cursor = readCursor({ ...req.query, sort: USER_SORT }, 'user', userKeys);
+    const { total, totalExact, nextCursor, items } = await listUsers(db, and(...filters), req.query.page, req.query.pageSize, cursor);
+    if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
+    return { total, totalExact, nextCursor, items: items.map(presentUser) };
   });
 
   r.post('/users', { config: { access: ['central', 'province'] }, schema: { tags: ['accounts'], summary: 'Create an officer account', body: createUserBody, response: { 201: user } } }, async (req, reply) => {
