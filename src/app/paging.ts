@@ -25,9 +25,11 @@ export function orderBy(keys: SortKey[]): SQL[] {
   return keys.map((k) => (k.dir === 'asc' ? sql`${k.expr} ASC` : k.nullable || k.descNullsLast ? sql`${k.expr} DESC NULLS LAST` : sql`${k.expr} DESC`));
 }
 
-/** Select fields reading each key of a row as text (timestamps keep their microseconds, unlike a JS Date). */
+/** Select fields reading each key of a row as text: timestamps keep their microseconds (unlike a JS Date), and dates
+ * and timestamps read as ISO 8601 through JSON whatever the session's DateStyle. */
 export function keyFields(keys: SortKey[]): Record<string, SQL<string | null>> {
-  return Object.fromEntries(keys.map((k, i) => [`k${i}`, sql<string | null>`(${k.expr})::text`]));
+  return Object.fromEntries(keys.map((k, i) => [`k${i}`, k.kind === 'timestamp' || k.kind === 'date'
+    ? sql<string | null>`to_json(${k.expr}) #>> '{}'` : sql<string | null>`(${k.expr})::text`]));
 }
 export function keyValuesOf(row: Record<string, unknown>, keys: SortKey[]): KeyValues {
   return keys.map((_, i) => (row[`k${i}`] == null ? null : String(row[`k${i}`])));
