@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { query } from '../../../app/db.js';
 import { MEO_VAC, TAN_CUONG, entityBody, testApp, type Session, type TestApp } from '../../../../test/harness.js';
 import { multipart } from './import.fixtures.js';
 import { csvField } from './export.js';
@@ -135,4 +137,21 @@ test('csvField: every formula start, numbers and dates', () => {
   assert.equal(csvField(4), '4');
   assert.equal(csvField(new Date('2019-03-15T00:00:00Z')), '15/03/2019');
   assert.equal(csvField(null), '');
+});
+
+test('an export longer than its page size (1,000) carries every product exactly once, in the list\'s order', async () => {
+  const many = (await t.call({ method: 'POST', url: '/api/v1/entities', body: entityBody(MEO_VAC, { name: 'HTX Xuất nhiều' }), as: tuyenQuang })).json();
+  await query(t.database.db, sql`
+    INSERT INTO product (code, entity_id, name, product_set, province_code, commune_code, status)
+    SELECT 'EXP-' || lpad(g::text, 5, '0'), ${many.id}::uuid, 'Mật ong ' || g, 4, '08', ${MEO_VAC}, 'registered' FROM generate_series(1, 2345) AS g`);
+  for (const sort of ['code', '-updatedAt']) {
+    const csv = await t.call({ url: `/api/v1/products/export?format=csv&entity=${many.id}&sort=${sort}`, as: tuyenQuang });
+    assert.equal(csv.statusCode, 200, csv.body);
+    const codes = csv.rawPayload.toString('utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]);
+    assert.equal(codes.length, 2345, sort);
+    assert.equal(new Set(codes).size, 2345, `${sort}: no row twice`);
+    if (sort === 'code') assert.deepEqual(codes, [...codes].sort());
+  }
+  await query(t.database.db, sql`DELETE FROM product WHERE entity_id = ${many.id}`);
+  await query(t.database.db, sql`DELETE FROM entity WHERE id = ${many.id}`);
 });

@@ -8,7 +8,8 @@ import type { Actor } from '../../../app/actor.js';
 import type { Queryable } from '../../../app/db.js';
 import { entityFilter, productFilter } from '../registry.filters.js';
 import { entityAudience, productAudience } from '../registry.policy.js';
-import { listEntities, listProducts, type EntityRow, type ProductRow } from '../registry.repo.js';
+import { readCursor, type KeyValues } from '../../../app/paging.js';
+import { entityKeys, listEntities, listProducts, productKeys, type EntityRow, type ProductRow } from '../registry.repo.js';
 import { entity } from '../registry.tables.js';
 import {
   ENTITY_COLUMNS, ENTITY_SHEET, ENTITY_STATUS_LABELS, ENTITY_TYPE_LABELS, NO, PRODUCT_COLUMNS, PRODUCT_SHEET,
@@ -53,17 +54,22 @@ function productValues(row: ProductRow & { registrationNumber: string }, actor: 
   ];
 }
 
+// Pages follow the list's keyset cursor (src/app/paging.ts), so the last page of a national export costs what the
+// first does, and memory holds one page at a time.
 async function* entityPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
-  for (let page = 1; ; page++) {
-    const { rows } = await listEntities(db, where, sort, page, PAGE);
+  const keys = entityKeys(sort);
+  for (let after: KeyValues | undefined; ;) {
+    const { rows, nextCursor } = await listEntities(db, where, sort, 1, PAGE, after);
     if (rows.length) yield rows.map((row) => entityValues(row, actor));
-    if (rows.length < PAGE) return;
+    if (!nextCursor) return;
+    after = readCursor({ cursor: nextCursor, sort }, 'entity', keys);
   }
 }
 
 async function* productPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
-  for (let page = 1; ; page++) {
-    const { rows } = await listProducts(db, where, sort, page, PAGE);
+  const keys = productKeys(sort);
+  for (let after: KeyValues | undefined; ;) {
+    const { rows, nextCursor } = await listProducts(db, where, sort, 1, PAGE, after);
     if (rows.length) {
       // The owner's registration number is the key the import reads back; one query per page.
       const ids = [...new Set(rows.map((r) => r.product.entityId))];
@@ -71,7 +77,8 @@ async function* productPages(db: Queryable, actor: Actor, where: SQL | undefined
       const reg = new Map(owners.map((o) => [o.id, o.registrationNumber]));
       yield rows.map((r) => productValues({ ...r, registrationNumber: reg.get(r.product.entityId) ?? '' }, actor));
     }
-    if (rows.length < PAGE) return;
+    if (!nextCursor) return;
+    after = readCursor({ cursor: nextCursor, sort }, 'product', keys);
   }
 }
 
