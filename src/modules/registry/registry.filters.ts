@@ -9,10 +9,24 @@ import { entity, product, productSet } from './registry.tables.js';
 
 type Filters<T extends z.ZodType> = Omit<z.infer<T>, 'page' | 'pageSize' | 'sort'>;
 
+/**
+ * A search over a folded name: the words in order (nameMatches), and each word on its own as well (for a one-word
+ * search, the same pattern again). The extra clauses change no result (they hold whenever the whole pattern does)
+ * but make the planner take a match for as rare as it is: it multiplies the clauses' selectivities. Without them
+ * it takes a search's matches to be spread evenly over the list's order and walks the name index (migration 0017)
+ * until a page is found; but matches cluster ("mat ong" finds the names that start with "Mật ong"), so that walk
+ * read half the table: 147 ms against 21 ms through the trigram index on 200,000 products. With them a search
+ * reads its matches through the trigram index, its cost bounded by the matches (test/explain.test.ts checks it).
+ */
+function searchMatches(foldColumn: SQL, q: string | undefined): SQL | undefined {
+  const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  return and(nameMatches(foldColumn, q), ...words.map((w) => nameMatches(foldColumn, w)));
+}
+
 export function entityFilter(actor: Actor, qy: Filters<typeof entityListQuery>): SQL | undefined {
   return and(
     entityVisibility(actor),
-    nameMatches(sql`${entity}.name_fold`, qy.q),
+    searchMatches(sql`${entity}.name_fold`, qy.q),
     qy.province ? eq(entity.provinceCode, qy.province) : undefined,
     qy.commune ? eq(entity.communeCode, qy.commune) : undefined,
     qy.type ? eq(entity.type, qy.type) : undefined,
@@ -23,7 +37,7 @@ export function entityFilter(actor: Actor, qy: Filters<typeof entityListQuery>):
 export function productFilter(actor: Actor, qy: Filters<typeof productListQuery>): SQL | undefined {
   return and(
     productVisibility(actor),
-    nameMatches(sql`${product}.name_fold`, qy.q),
+    searchMatches(sql`${product}.name_fold`, qy.q),
     qy.province ? eq(product.provinceCode, qy.province) : undefined,
     qy.commune ? eq(product.communeCode, qy.commune) : undefined,
     qy.productSet ? eq(product.productSet, qy.productSet) : undefined,
