@@ -135,9 +135,19 @@ export type Total = { total: number; totalExact: boolean };
 export async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper }, known?: number): Promise<Total> {
   if (known !== undefined) return { total: known, totalExact: true };
   const [row] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${matches.limit(TOTAL_CAP + 1)}) AS capped`);
-  const n = Number(row.n);
-  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+  return capped(Number(row.n));
 }
+
+/** A count as the lists report it: exact up to the cap. */
+export const capped = (n: number): Total => (n > TOTAL_CAP ? { total: TOTAL_CAP, totalExact: false } : { total: n, totalExact: true });
+
+/**
+ * The number of matches, read by the page's own query (`count(*) OVER ()` is computed before LIMIT and OFFSET).
+ * Only for a query that reads every match anyway — a search: the trigram index gives no order, so the matches are
+ * all read and sorted — where it saves a second pass over them. A list that walks an index in its order stops after
+ * a page; the window would make it read every match, so it counts with countCapped instead.
+ */
+export const matchCount = sql<string>`count(*) OVER ()`;
 
 /** The shape every keyset list returns to its route. */
 export type KeysetPage<Row> = Total & { rows: Row[]; nextCursor: string | null };

@@ -53,7 +53,7 @@ export const entityRoutes: ModulePlugin = async (app, { database }) => {
   r.get('/entities', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP entities (chủ thể), searchable without diacritics; paging by page or cursor', querystring: entityListQuery, response: { 200: entityList } } }, async (req, reply) => {
     const qy = req.query;
     const where = entityFilter(req.actor, qy);
-    const { total, totalExact, rows, nextCursor } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'entity', entityKeys(qy.sort)));
+    const { total, totalExact, rows, nextCursor } = await listEntities(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'entity', entityKeys(qy.sort)), { search: Boolean(qy.q) });
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
     return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentEntity(row, req.actor, 'internal')) };
   });

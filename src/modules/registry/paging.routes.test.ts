@@ -129,6 +129,22 @@ test('the response carries nextCursor and a Link header while rows remain, and t
   assert.equal(whole.headers.link, undefined);
 });
 
+test('a search counts its matches in its own query: the same total on every numbered page, by cursor, and past the end', async () => {
+  const url = `/api/v1/products?q=${encodeURIComponent('san pham')}&entity=${entityId}&pageSize=4`;
+  const totals = [];
+  for (const page of [1, 2, 8, 9]) {
+    const res = await t.call({ url: `${url}&page=${page}`, as: central });
+    assert.equal(res.statusCode, 200, res.body);
+    totals.push(res.json<ListBody>().total);
+  }
+  assert.deepEqual(totals, [PRODUCTS, PRODUCTS, PRODUCTS, PRODUCTS], 'page 9 is past the last row: counted apart');
+  const first = (await t.call({ url, as: central })).json<ListBody>();
+  const next = (await t.call({ url: `${url}&cursor=${first.nextCursor}`, as: central })).json<ListBody>();
+  assert.equal(next.total, PRODUCTS);
+  const entities = (await t.call({ url: `/api/v1/entities?q=${encodeURIComponent(entityMark)}&pageSize=2&page=3`, as: central })).json<ListBody>();
+  assert.equal(entities.total, 10, 'the entity and its nine namesakes');
+});
+
 test('a malformed, tampered or foreign cursor, a cursor of another sort, or a cursor with page > 1: 400 problems', async () => {
   const url = `/api/v1/products?entity=${entityId}&pageSize=5`;
   const cursor = (await t.call({ url: `${url}&sort=stars`, as: central })).json<ListBody>().nextCursor!;

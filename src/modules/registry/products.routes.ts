@@ -34,7 +34,7 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
   r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging by page or cursor', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = productFilter(req.actor, qy);
-    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'product', productKeys(qy.sort)));
+    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'product', productKeys(qy.sort)), { search: Boolean(qy.q) });
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
     return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor)) };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
-import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, capped, countCapped, keyFields, limits, matchCount, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
@@ -80,14 +80,15 @@ function inOrder<Row>(ids: string[], rows: Row[], id: (row: Row) => string): Row
   return ids.map((i) => byId.get(i)).filter((r): r is Row => r !== undefined);
 }
 
-export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues): Promise<ListPage<EntityRow>> {
+export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<EntityRow>> {
   const keys = entityKeys(sort);
   const p = { page, pageSize, after: after_ };
-  const found = await db.select({ id: entity.id, ...keyFields(keys) }).from(entity).where(and(where, after_ && after(keys, after_)))
+  const counting = search && !after_;
+  const found = await db.select({ id: entity.id, ...keyFields(keys), ...(counting ? { matches: matchCount } : {}) }).from(entity).where(and(where, after_ && after(keys, after_)))
     .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'entity', sort, keys);
   const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids.map((r) => r.id))) : [];
-  const counted = await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), whole);
+  const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), whole);
   return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.entity.id) };
 }
 
@@ -120,13 +121,14 @@ export function firstProducts(db: Queryable, where: SQL | undefined, limit: numb
   return productFrom(db).where(where).orderBy(sql`${product.stars} DESC NULLS LAST`, desc(product.updatedAt), asc(product.id)).limit(limit);
 }
 
-export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues): Promise<ListPage<ProductRow>> {
+export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<ProductRow>> {
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
-  // the decorating sub-selects run for the page's rows only.
+  // the decorating sub-selects run for the page's rows only. A search counts its matches as it reads them.
   const keys = productKeys(sort);
   const p = { page, pageSize, after: after_ };
+  const counting = search && !after_;
   const joined = (cond: SQL | undefined) => ({
-    keys: db.select({ id: product.id, ...keyFields(keys) }).from(product)
+    keys: db.select({ id: product.id, ...keyFields(keys), ...(counting ? { matches: matchCount } : {}) }).from(product)
       .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
     ids: db.select({ id: product.id }).from(product)
       .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
@@ -135,7 +137,7 @@ export async function listProducts(db: Queryable, where: SQL | undefined, sort: 
     .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'product', sort, keys);
   const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids.map((r) => r.id))) : [];
-  const counted = await countCapped(db, joined(where).ids, whole);
+  const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, joined(where).ids, whole);
   return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.product.id) };
 }
 

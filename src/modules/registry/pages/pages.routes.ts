@@ -63,7 +63,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     // Past the numbered pages the catalogue goes on by the API's cursor; one that does not read opens the first page.
     const after = f.cursor ? cataloguePosition(f.cursor) : undefined;
     if (!after) f.cursor = undefined;
-    const list = await listProducts(db, where, CATALOGUE_SORT, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after);
+    const list = await listProducts(db, where, CATALOGUE_SORT, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q) });
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
       filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
