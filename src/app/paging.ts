@@ -149,6 +149,12 @@ export const capped = (n: number): Total => (n > TOTAL_CAP ? { total: TOTAL_CAP,
  */
 export const matchCount = sql<string>`count(*) OVER ()`;
 
+/** The decorated rows in the order of the page's ids (a row gone since the ids were read is left out). */
+export function inOrder<Row>(ids: { id: string }[], rows: Row[], idOf: (row: Row) => string): Row[] {
+  const byId = new Map(rows.map((r) => [idOf(r), r]));
+  return ids.map((i) => byId.get(i.id)).filter((r): r is Row => r !== undefined);
+}
+
 /** The shape every keyset list returns to its route. */
 export type KeysetPage<Row> = Total & { rows: Row[]; nextCursor: string | null };
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../app/db.js';
-import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, countCapped, inOrder, keyFields, limits, orderBy, pageEnd, type KeyValues, type SortKey } from '../../app/paging.js';
 import { DEMO_EMAIL_DOMAIN } from './accounts.rules.js';
 import { apiToken, appUser, userSession } from './accounts.tables.js';
 
@@ -54,9 +54,8 @@ export async function listUsers(db: Queryable, where: SQL | undefined, page: num
     .orderBy(...orderBy(userKeys)).limit(limits(p).limit).offset(limits(p).offset);
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'user', USER_SORT, userKeys);
   const rows = ids.length ? await db.select().from(appUser).where(inArray(appUser.id, ids.map((r) => r.id))) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const counted = await countCapped(db, db.select({ id: appUser.id }).from(appUser).where(where), whole);
-  return { ...counted, nextCursor, items: ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined) };
+  return { ...counted, nextCursor, items: inOrder(ids, rows, (r) => r.id) };
 }
 
 /** Whether the demo accounts are loaded (their published password may then be shown on the login page). */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
-import { after, capped, countCapped, keyFields, limits, matchCount, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, capped, countCapped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
@@ -74,11 +74,6 @@ export function productKeys(sort: string): SortKey[] {
   sort === '-stars' ? [{ expr: product.updatedAt, kind: 'timestamp', dir: 'desc' }] : []);
 }
 
-/** Decorated rows in the order of `ids`. */
-function inOrder<Row>(ids: string[], rows: Row[], id: (row: Row) => string): Row[] {
-  const byId = new Map(rows.map((r) => [id(r), r]));
-  return ids.map((i) => byId.get(i)).filter((r): r is Row => r !== undefined);
-}
 
 export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<EntityRow>> {
   const keys = entityKeys(sort);
@@ -89,7 +84,7 @@ export async function listEntities(db: Queryable, where: SQL | undefined, sort: 
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'entity', sort, keys);
   const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids.map((r) => r.id))) : [];
   const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), whole);
-  return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.entity.id) };
+  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.entity.id) };
 }
 
 const productProvinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${product.provinceCode})`;
@@ -118,7 +113,7 @@ export async function getProduct(db: Queryable, id: string): Promise<ProductRow 
 
 /** The first `limit` rows in catalogue order (stars, then recency), uncounted: one query, for a page's side lists. */
 export function firstProducts(db: Queryable, where: SQL | undefined, limit: number): Promise<ProductRow[]> {
-  return productFrom(db).where(where).orderBy(sql`${product.stars} DESC NULLS LAST`, desc(product.updatedAt), asc(product.id)).limit(limit);
+  return productFrom(db).where(where).orderBy(...orderBy(productKeys('-stars'))).limit(limit);
 }
 
 export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<ProductRow>> {
@@ -138,7 +133,7 @@ export async function listProducts(db: Queryable, where: SQL | undefined, sort: 
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'product', sort, keys);
   const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids.map((r) => r.id))) : [];
   const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, joined(where).ids, whole);
-  return { ...counted, nextCursor, rows: inOrder(ids.map((r) => r.id), rows, (r) => r.product.id) };
+  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.product.id) };
 }
 
 export async function getProductSet(db: Queryable, sheet: number) {

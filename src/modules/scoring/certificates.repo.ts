@@ -1,7 +1,7 @@
 // Certificate queries; no decisions here.
 import { and, asc, desc, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
-import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, countCapped, inOrder, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, nameMatches, product } from '../registry/index.js';
 import { addDays } from './certificates.rules.js';
 import { certificate, certificateImport, type CertificateStatus } from './certificates.tables.js';
@@ -142,8 +142,7 @@ export async function listCertificates(db: Queryable, where: SQL | undefined, pa
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'certificate', REGISTER_SORT, certificateKeys);
   const rows = ids.length ? await from(db).where(inArray(certificate.id, ids.map((r) => r.id))) : [];
   const counted = await countCapped(db, matches({ id: certificate.id }, where), whole);
-  const byId = new Map(rows.map((r) => [r.certificate.id, r]));
-  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is CertificateView => r !== undefined) };
+  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.certificate.id) };
 }
 
 /** Late revocations' order: the most recently revoked first, then by number (a revoked certificate has its day). */
@@ -164,8 +163,7 @@ export async function listLateRevocations(db: Queryable, where: SQL | undefined,
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'late_revocation', LATE_REVOCATION_SORT, lateRevocationKeys);
   const rows = ids.length ? await from(db).where(inArray(certificate.id, ids.map((r) => r.id))) : [];
   const counted = await countCapped(db, db.select({ id: certificate.id }).from(certificate).where(late), whole);
-  const byId = new Map(rows.map((r) => [r.certificate.id, r]));
-  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is CertificateView => r !== undefined) };
+  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.certificate.id) };
 }
 
 /** Certificates in force expiring on or before `until` (and lapsed ones still in the grace period after `since`). */

@@ -1,7 +1,7 @@
 // Dossier queries only: no decisions.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
-import { after, countCapped, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, countCapped, inOrder, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, product } from '../registry/index.js';
 import { dossier, dossierFile, dossierReturn, dossierSubmission } from './dossiers.tables.js';
 
@@ -59,8 +59,7 @@ export async function listDossiers(db: Queryable, where: SQL | undefined, page: 
   const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'dossier', DOSSIER_SORT, dossierKeys);
   const rows = ids.length ? await from(db).where(inArray(dossier.id, ids.map((r) => r.id))) : [];
   const counted = await countCapped(db, matches({ id: dossier.id }, where), whole);
-  const byId = new Map(rows.map((r) => [r.dossier.id, r]));
-  return { ...counted, nextCursor, rows: ids.map((r) => byId.get(r.id)).filter((r): r is DossierListRow => r !== undefined) };
+  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.dossier.id) };
 }
 
 /** Next number of the registration form in the commune and year: `…/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)` (Mẫu 01). */
