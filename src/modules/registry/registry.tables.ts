@@ -41,6 +41,8 @@ export const entity = pgTable('entity', {
   representative: jsonb('representative').$type<Representative>().notNull(),
   workers: integer('workers'),
   localWorkers: integer('local_workers'),
+  /** Its own GS1 company prefix, when it has one: its products' GTINs are numbered under it (issue 12). */
+  gs1CompanyPrefix: text('gs1_company_prefix'),
   status: text('status', { enum: ENTITY_STATUSES }).notNull().default('pending'),
   statusReason: text('status_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +64,8 @@ export const product = pgTable('product', {
   stars: integer('stars'),
   provinceCode: text('province_code').notNull(),
   communeCode: text('commune_code').notNull(),
+  /** GS1 GTIN, 14 digits: the entity's own, or one under the programme's prefix (migrations/0019_trace.sql). */
+  gtin: text('gtin'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
