@@ -41,13 +41,15 @@ type Props<T> = {
   rowClassName?: string;
   /** Replaces the "nothing found" line, e.g. with an empty state that says what to do. */
   empty?: ReactNode;
+  /** False when the page already says how many there are above the list (a heading), so it is not said twice. */
+  showTotal?: boolean;
 };
 
 /** Phones and small tablets in portrait: cards. Read at first render (not in an effect), so a phone never draws the
  * wide table first. */
 export const CARDS_QUERY = '(max-width: 47.99em)';
 
-export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, cursor, onCursor, minWidth, columns, rowKey, rowClassName, empty }: Props<T>) {
+export function PagedTable<T>({ result: { data, error, loading, reload }, page, pageSize, onPage, cursor, onCursor, minWidth, columns, rowKey, rowClassName, empty, showTotal = true }: Props<T>) {
   const { t } = useTranslation();
   const cards = useMediaQuery(CARDS_QUERY, false, { getInitialValueInEffect: false });
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -55,7 +57,7 @@ export function PagedTable<T>({ result: { data, error, loading, reload }, page, 
   const nothing = data.items.length === 0 ? (empty ?? <Text c="dimmed" ta="center" py="md">{t('list.empty')}</Text>) : null;
   return (
     <Card withBorder radius="lg" padding={0} style={{ opacity: loading ? 0.6 : 1 }}>
-      <Text size="sm" c="dark.4" p="sm">{t('list.total', { n: formatTotal(t, data.total, data.totalExact !== false) })}</Text>
+      {showTotal && <Text size="sm" c="dark.4" p="sm">{t('list.total', { n: formatTotal(t, data.total, data.totalExact !== false) })}</Text>}
       {cards
         ? (
           <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="list-cards">

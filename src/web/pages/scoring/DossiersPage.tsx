@@ -9,7 +9,7 @@ import { withQuery } from '../../api.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { Stars } from '../../components/Stars.js';
 import { EmptyState, Loading } from '../../components/States.js';
-import { formatDate, formatNumber } from '../../format.js';
+import { formatDate, formatTotal } from '../../format.js';
 import { useSession } from '../../session.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
@@ -37,8 +37,8 @@ function Queue() {
           data={[{ value: '', label: t('dossier.anyStatus') }, ...DOSSIER_STATUSES.map((s) => ({ value: s, label: t(`dossier.status.${s}`) }))]} />
         <Checkbox mt={{ sm: 30 }} label={t('dossier.overdueOnly')} checked={values.overdue === 'true'} onChange={(e) => set({ overdue: e.currentTarget.checked ? 'true' : '' })} />
       </SimpleGrid>
-      <Title order={2} size="h5" c="dark.6" mt="lg" mb="sm" aria-live="polite">{data ? t('dossier.results', { n: formatNumber(data.total) }) : '\u00a0'}</Title>
-      <PagedTable result={{ data, error, loading, reload }} {...pager} pageSize={PAGE_SIZE} minWidth={760}
+      <Title order={2} size="h5" c="dark.6" mt="lg" mb="sm" aria-live="polite">{data ? t('dossier.results', { n: formatTotal(t, data.total, data.totalExact !== false) }) : '\u00a0'}</Title>
+      <PagedTable result={{ data, error, loading, reload }} {...pager} pageSize={PAGE_SIZE} minWidth={760} showTotal={false}
         rowKey={(d) => d.id} rowClassName="dossier-row" empty={<EmptyState title={t('dossier.empty')} />}
         columns={[
           { header: t('dossier.product'), card: 'title', cell: (d) => (
