@@ -14,7 +14,7 @@ import { readClassification } from '../commands/load-classification.js';
 import { canReadEntity, canReadProduct } from '../registry.policy.js';
 import { productFilter } from '../registry.filters.js';
 import { presentEntity, presentFile, presentProduct } from '../registry.present.js';
-import { firstProducts, getEntity, getProduct, listProductFiles, listProducts, productKeys } from '../registry.repo.js';
+import { firstProducts, getEntity, getProduct, listProductFiles, listProducts, productKeys, RELEVANCE } from '../registry.repo.js';
 import { ENTITY_TYPES, product } from '../registry.tables.js';
 import type { EntityPublicOut } from '../registry.contract.js';
 import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCataloguePage } from './catalogue.page.js';
@@ -29,9 +29,9 @@ export type RegistryPagesOptions = ModuleDeps & { certificationOf: Certification
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
-function cataloguePosition(cursor: string) {
+function cataloguePosition(cursor: string, sort: string) {
   try {
-    return readCursor({ cursor, sort: CATALOGUE_SORT }, 'product', productKeys(CATALOGUE_SORT));
+    return readCursor({ cursor, sort }, 'product', productKeys(sort));
   } catch {
     return undefined;
   }
@@ -61,9 +61,11 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const site = siteOf(req, reply, config.publicUrl, '/', filterParams(f, f.page));
     const where = productFilter(PUBLIC, { q: f.q, province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
     // Past the numbered pages the catalogue goes on by the API's cursor; one that does not read opens the first page.
-    const after = f.cursor ? cataloguePosition(f.cursor) : undefined;
+    // A search is ranked by relevance (registry.repo.ts rankProducts), which puts certified and higher stars first too.
+    const sort = f.q ? RELEVANCE : CATALOGUE_SORT;
+    const after = f.cursor ? cataloguePosition(f.cursor, sort) : undefined;
     if (!after) f.cursor = undefined;
-    const list = await listProducts(db, where, CATALOGUE_SORT, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q) });
+    const list = await listProducts(db, where, sort, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q), q: f.q });
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
       filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
