@@ -12,6 +12,9 @@ CREATE INDEX product_stars_asc_idx ON product (stars, id);
 -- a million products (2.3 s for productSet=4&province=19) where this index reads the set's rows alone.
 CREATE INDEX product_set_name_idx ON product (product_set, name, id);
 DROP INDEX product_set_idx; -- the first column of product_set_name_idx
+-- A set in one province (the catalogue's filters together): counting its products by a BitmapAnd of the province
+-- and set indexes read every product of both (14 ms of 26 on a million); this reads the pair's alone.
+CREATE INDEX product_province_set_idx ON product (province_code, product_set);
 
 CREATE INDEX entity_name_desc_idx ON entity (name DESC NULLS LAST, id);
 CREATE INDEX entity_created_idx ON entity (created_at, id);
