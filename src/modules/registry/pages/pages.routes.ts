@@ -22,8 +22,8 @@ import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
 import { illustrationSvg } from './illustrations.js';
 import { entityPath, productPath } from './product-card.js';
 import { renderProductPage, type CertificationLookup } from './product.page.js';
-import { pathOf, SITEMAP_PAGE_SIZE, sitemapIndex, urlSet } from './sitemap.js';
-import { countPublicEntities, countPublicProducts, publicEntitiesPage, publicProductsPage } from './sitemap.repo.js';
+import { pathOf, sitemapIndex, urlSet } from './sitemap.js';
+import { publicEntitiesSlice, publicProductsSlice, sitemapSlices } from './sitemap.repo.js';
 
 export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup };
 
@@ -101,19 +101,20 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
 
   const xml = 'application/xml; charset=utf-8';
   app.get('/sitemap.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) => {
-    const [products, entities] = [await countPublicProducts(db), await countPublicEntities(db)];
+    const [products, entities] = [await sitemapSlices(db, 'san-pham'), await sitemapSlices(db, 'chu-the')];
     return reply.type(xml).header('cache-control', 'public, max-age=3600').send(sitemapIndex(config.publicUrl, products, entities));
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }])));
 
-  // One file per page of 50,000 ids: /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
+  // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {
     app.get<{ Params: { page: string } }>(`/sitemap-${kind}-:page(^\\d{1,4}).xml`, { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {
       const page = Number(req.params.page);
-      const rows = page < 1 ? [] : kind === 'san-pham' ? await publicProductsPage(db, page, SITEMAP_PAGE_SIZE) : await publicEntitiesPage(db, page, SITEMAP_PAGE_SIZE);
-      if (!rows.length && page !== 1) return reply.callNotFound();
+      const slices = await sitemapSlices(db, kind);
+      if (page < 1 || page > slices) return reply.callNotFound();
+      const rows = kind === 'san-pham' ? await publicProductsSlice(db, page, slices) : await publicEntitiesSlice(db, page, slices);
       return reply.type(xml).header('cache-control', 'public, max-age=3600').send(urlSet(config.publicUrl, rows.map((r) => ({ path: pathOf(kind, r.id), updatedAt: r.updatedAt }))));
     });
   }
