@@ -189,8 +189,11 @@ async function rankProducts(db: Queryable, where: SQL | undefined, q: string | u
     ${p.after ? sql`WHERE ${after(rankKeys, p.after)}` : sql``}
     ORDER BY ${sql.join(orderBy(rankKeys), sql`, `)}
     LIMIT ${limits(p).limit} OFFSET ${limits(p).offset}`);
-  // A page past the last row, or a cursor without a total, counts the candidates apart.
+  // A first page with no match has nothing to count; a page past the last row, or a cursor without a total, counts
+  // the candidates apart.
+  const none = found.length === 0 && wholeOf(found, p) === 0;
   const counted = p.after?.total ?? (found.length && counting ? capped(Number(found[0].matches))
+    : none ? { total: 0, totalExact: true }
     : capped(Number((await query<{ n: string }>(db, sql`SELECT count(*) AS n FROM (${candidates}) c`))[0].n)));
   const { rows: ids, nextCursor } = pageEnd(found, p, 'product', RELEVANCE, rankKeys, counted);
   return { ...counted, nextCursor, rows: await decorate(db, ids) };
