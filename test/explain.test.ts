@@ -18,6 +18,7 @@ import pg from 'pg';
 import { query, type Db } from '../src/app/db.js';
 import { seedSynthetic } from '../src/cli/seed/seed.js';
 import { buildApp } from '../src/modules/index.js';
+import { entityListQuery, productListQuery } from '../src/modules/registry/registry.contract.js';
 import { MEO_VAC, testApp, withDatabase, type Session, type TestApp } from './harness.js';
 
 // Enough rows that a page through an index beats a scan (at 6,000 entities the planner rightly scans the
@@ -141,6 +142,17 @@ test('the API\'s product lists read their page through an index, for the public 
     ['/api/v1/products?sort=-updatedAt', 'province'],
     ['/api/v1/products?sort=-updatedAt&status=draft', 'province'],
     [`/api/v1/products?sort=-updatedAt&commune=${MEO_VAC}`, 'commune'],
+  ]);
+});
+
+test('every sort the API offers reads its page through an index', async () => {
+  await check([
+    ...productListQuery.shape.sort.unwrap().options.map((sort): [string, string?] => [`/api/v1/products?sort=${sort}`, 'central']),
+    ...productListQuery.shape.sort.unwrap().options.map((sort): [string] => [`/api/v1/products?sort=${sort}&page=5`]),
+    ...entityListQuery.shape.sort.unwrap().options.map((sort): [string, string?] => [`/api/v1/entities?sort=${sort}`, 'central']),
+    ...entityListQuery.shape.sort.unwrap().options.map((sort): [string] => [`/api/v1/entities?sort=${sort}&page=5`]),
+    ['/api/v1/products?productSet=4'], // a set's names cluster in the name order (migration 0018)
+    ['/api/v1/products?productSet=4&province=19'],
   ]);
 });
 

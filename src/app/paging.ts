@@ -4,8 +4,10 @@
 // same keys give the ORDER BY, the values read for the page's last row, and the "after this row" condition of the
 // next page, so a deep page is found through the index like the first instead of reading every skipped row.
 //
-// A cursor is opaque to clients: base64url of {l: list, s: sort, k: [the last row's key values as PostgreSQL text]}.
-// It is checked (zod) before use: a malformed or tampered cursor, or one made for another list or sort, is a 400.
+// A cursor is opaque to clients: base64url of {l: list, s: sort, k: [the last row's key values as PostgreSQL text],
+// t: [total, totalExact]}. It is checked (zod) before use: a malformed or tampered cursor, or one made for another
+// list or sort, is a 400. The total rides along so that a page by cursor counts nothing (a tampered total changes
+// only the figure shown to whoever tampered with it).
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import { query, type Queryable } from './db.js';
@@ -70,6 +72,7 @@ const payload = z.strictObject({
   l: z.string().max(40),
   s: z.string().max(40),
   k: z.array(z.string().max(1000).nullable()).min(1).max(8),
+  t: z.tuple([z.number().int().min(0).max(1_000_000_000), z.boolean()]).optional(),
 });
 const KIND: Record<KeyKind, z.ZodType<string>> = {
   text: z.string(),
@@ -79,17 +82,22 @@ const KIND: Record<KeyKind, z.ZodType<string>> = {
   uuid: z.uuid(),
 };
 
-export function encodeCursor(list: string, sort: string, values: KeyValues): string {
-  return Buffer.from(JSON.stringify({ l: list, s: sort, k: values })).toString('base64url');
+export function encodeCursor(list: string, sort: string, values: KeyValues, total?: Total): string {
+  return Buffer.from(JSON.stringify({ l: list, s: sort, k: values, ...(total ? { t: [total.total, total.totalExact] } : {}) })).toString('base64url');
 }
+
+/** A cursor's key values, and the list's total when the cursor carries it. */
+export type Cursor = KeyValues & { total?: Total };
 
 const FIELD = 'querystring.cursor';
 const INVALID: Message = { vi: 'Con trỏ trang (cursor) không hợp lệ; hãy dùng đúng giá trị nextCursor mà API trả về', en: 'The cursor is not valid; send back the nextCursor the API returned' };
 const OTHER_SORT: Message = { vi: 'Con trỏ trang (cursor) được tạo cho một cách sắp xếp khác; hãy giữ nguyên tham số sort hoặc bắt đầu lại từ trang đầu', en: 'The cursor was made for another sort order; keep the same sort or start again from the first page' };
 const WITH_PAGE: Message = { vi: 'Không dùng đồng thời cursor và page lớn hơn 1', en: 'Send either cursor or a page above 1, not both' };
 
-/** The key values a cursor carries, checked against the list, its sort and the keys' kinds; undefined without one. */
-export function readCursor(qy: { cursor?: string; page?: number; sort?: string }, list: string, keys: SortKey[]): KeyValues | undefined {
+/** The key values a cursor carries (and the total it carries, as a property of the array: every caller passes the
+ * values on to after(), and the lists that carry totals read it there), checked against the list, its sort and the
+ * keys' kinds; undefined without one. */
+export function readCursor(qy: { cursor?: string; page?: number; sort?: string }, list: string, keys: SortKey[]): Cursor | undefined {
   if (qy.cursor === undefined) return undefined;
   if (qy.page !== undefined && qy.page > 1) throw invalidField(FIELD, 'cursor_with_page', WITH_PAGE);
   let decoded: unknown;
@@ -105,7 +113,8 @@ export function readCursor(qy: { cursor?: string; page?: number; sort?: string }
   const fits = values.length === keys.length
     && values.every((v, i) => (v === null ? Boolean(keys[i].nullable) : KIND[keys[i].kind].safeParse(v).success));
   if (!fits) throw invalidField(FIELD, 'invalid_cursor', INVALID);
-  return values;
+  const t = parsed.data.t;
+  return t ? Object.assign(values, { total: { total: Math.min(t[0], TOTAL_CAP), totalExact: t[1] && t[0] <= TOTAL_CAP } }) : values;
 }
 
 /** The `cursor` query parameter of a list (contracts spread it beside page and pageSize). */
@@ -130,12 +139,34 @@ export function nextLink(url: string, cursor: string): string {
 export const TOTAL_CAP = 10_000;
 export type Total = { total: number; totalExact: boolean };
 
-/** Counts the matches up to the cap; `known` when the caller already holds the whole result (a first page that
- * is not full): nothing to count then. */
-export async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper }, known?: number): Promise<Total> {
+/** Above this many estimated matches a list is taken to be over the cap without counting (see countCapped). */
+export const ESTIMATE_OVER = 2 * TOTAL_CAP;
+
+/** The planner's estimate of a query's rows (EXPLAIN, no execution): planning costs a fraction of a millisecond. */
+export async function estimateRows(db: Queryable, q: SQLWrapper): Promise<number> {
+  const [row] = await query<{ 'QUERY PLAN': unknown }>(db, sql`EXPLAIN (FORMAT JSON) ${q}`);
+  const plan = typeof row['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) as unknown : row['QUERY PLAN'];
+  return Number((plan as { Plan: { 'Plan Rows': number } }[])[0].Plan['Plan Rows']);
+}
+
+/**
+ * Counts the matches up to the cap; `known` when the caller already holds the whole result (a first page that is
+ * not full): nothing to count then. Counting even to the cap reads up to 10,000 rows (and joins them), tens of
+ * milliseconds on a million products; so when the planner's estimate (ANALYZE's statistics) is well above the cap,
+ * the list reports "more than 10,000" without counting. The margin (ESTIMATE_OVER, twice the cap) absorbs the
+ * estimate's error; a list near the cap is counted, so a total shown as exact always is.
+ */
+export async function countCapped(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, known?: number): Promise<Total> {
   if (known !== undefined) return { total: known, totalExact: true };
+  if (await estimateRows(db, matches) > ESTIMATE_OVER) return { total: TOTAL_CAP, totalExact: false };
   const [row] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (${matches.limit(TOTAL_CAP + 1)}) AS capped`);
   return capped(Number(row.n));
+}
+
+/** The total of a list's page: the one its cursor carries, else counted (capped) — or known from a whole first page. */
+export function pageTotal(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, p: Paging, whole: number | undefined): Promise<Total> {
+  const carried = (p.after as Cursor | undefined)?.total;
+  return carried ? Promise.resolve(carried) : countCapped(db, matches, whole);
 }
 
 /** A count as the lists report it: exact up to the cap. */
@@ -159,20 +190,23 @@ export function inOrder<Row>(ids: { id: string }[], rows: Row[], idOf: (row: Row
 export type KeysetPage<Row> = Total & { rows: Row[]; nextCursor: string | null };
 
 /** How a list query is paged: by page number (OFFSET, for the first pages) or after a cursor's row. */
-export type Paging = { page: number; pageSize: number; after?: KeyValues };
+export type Paging = { page: number; pageSize: number; after?: Cursor };
 
 /** LIMIT and OFFSET of a page: one row more than the page tells whether another follows. */
 export const limits = (p: Paging) => ({ limit: p.pageSize + 1, offset: p.after ? 0 : (p.page - 1) * p.pageSize });
 
 /** The page's rows out of the fetched ones, the next page's cursor (from the last row's keys) and, when this first
  * page holds the whole result, its size (so nothing needs counting). */
-export function pageEnd<R extends Record<string, unknown>>(found: R[], p: Paging, list: string, sort: string, keys: SortKey[]) {
+export function pageEnd<R extends Record<string, unknown>>(found: R[], p: Paging, list: string, sort: string, keys: SortKey[], total?: Total) {
   const more = found.length > p.pageSize;
   const rows = more ? found.slice(0, p.pageSize) : found;
   return {
     rows,
-    nextCursor: more ? encodeCursor(list, sort, keyValuesOf(rows[rows.length - 1], keys)) : null,
-    whole: !more && !p.after && p.page === 1 ? rows.length : undefined,
+    nextCursor: more ? encodeCursor(list, sort, keyValuesOf(rows[rows.length - 1], keys), total) : null,
+    whole: wholeOf(found, p),
   };
 }
+
+/** The size of the whole result when this first page holds it all (nothing to count then). */
+export const wholeOf = (found: unknown[], p: Paging): number | undefined => (found.length <= p.pageSize && !p.after && p.page === 1 ? found.length : undefined);
 

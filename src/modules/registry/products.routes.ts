@@ -11,7 +11,7 @@ import { createProductBody, historyOut, idParams, productList, productListQuery,
 import { canEditProduct, canReadProduct, productAudience, SCOPED_ROLES } from './registry.policy.js';
 import { productFilter } from './registry.filters.js';
 import { presentFile, presentProduct } from './registry.present.js';
-import { getProduct, listProductFiles, listProducts, productKeys } from './registry.repo.js';
+import { getProduct, listProductFiles, listProducts, productKeys, productSort } from './registry.repo.js';
 import type { Actor } from '../../app/actor.js';
 
 export const productRoutes: ModulePlugin = async (app, { database }) => {
@@ -34,7 +34,8 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
   r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging by page or cursor', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
     const qy = req.query;
     const where = productFilter(req.actor, qy);
-    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, qy.sort, qy.page, qy.pageSize, readCursor(qy, 'product', productKeys(qy.sort)), { search: Boolean(qy.q) });
+    const sort = productSort(qy.sort, qy.q);
+    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, sort, qy.page, qy.pageSize, readCursor({ ...qy, sort }, 'product', productKeys(sort)), { search: Boolean(qy.q), q: qy.q });
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
     return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor)) };

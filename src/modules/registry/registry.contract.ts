@@ -164,7 +164,8 @@ export const productListQuery = z.strictObject({
   entityType: z.enum(ENTITY_TYPES).optional(),
   entity: z.uuid().optional(),
   stars: z.coerce.number().int().min(1).max(5).optional(),
-  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stars', '-stars', 'code']).default('name'),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stars', '-stars', 'code']).optional()
+    .describe('Default: name; with q, relevance (the words as a phrase at the start of the name or of a word first, then certified and higher stars)'),
   ...paging,
 });
 export const productList = z.object({ ...listMeta, items: z.array(productOut) });

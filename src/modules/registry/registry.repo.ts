@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
-import { after, capped, countCapped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
+import { after, capped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, TOTAL_CAP, wholeOf, type Cursor, type KeysetPage, type SortKey } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
@@ -32,9 +32,22 @@ export async function findEntityByRegistration(db: Queryable, registrationNumber
  * Vạc". One LIKE pattern ('%mat%ong%meo%vac%') lets the trigram index answer it in a single scan.
  */
 export function nameMatches(foldColumn: SQL, q: string | undefined): SQL | undefined {
-  const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8).map((w) => w.replace(/[%_\\]/g, '\\$&'));
+  const words = likeWords(q);
   if (!words.length) return undefined;
   return sql`${foldColumn} LIKE '%' || f_unaccent(${words.join('%')}) || '%'`;
+}
+/** A query's words, LIKE's wildcards escaped (a search for "100%_" looks for those characters). */
+const likeWords = (q: string | undefined) => (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8).map((w) => w.replace(/[%_\\]/g, '\\$&'));
+
+/**
+ * How well a folded name matches a search, lower first: the words as a phrase at the start of the name (0), the
+ * phrase at the start of a later word (1), the words anywhere else, in order (2). For "mat ong": "Mật ong rừng" (0),
+ * "Viên nghệ mật ong" (1), "Hộp mứt mật, bông" (2).
+ */
+export function matchRank(foldColumn: SQL, q: string | undefined): SQL<number> {
+  const phrase = likeWords(q).join(' ');
+  return sql<number>`(CASE WHEN ${foldColumn} LIKE f_unaccent(${phrase}) || '%' THEN 0
+    WHEN ${foldColumn} LIKE '% ' || f_unaccent(${phrase}) || '%' THEN 1 ELSE 2 END)`;
 }
 
 /**
@@ -63,6 +76,7 @@ export function entityKeys(sort: string): SortKey[] {
 }
 
 export function productKeys(sort: string): SortKey[] {
+  if (sort === RELEVANCE) return rankKeys;
   return sortKeys(sort, {
     name: { expr: product.name, kind: 'text' },
     createdAt: { expr: product.createdAt, kind: 'timestamp' },
@@ -75,15 +89,15 @@ export function productKeys(sort: string): SortKey[] {
 }
 
 
-export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<EntityRow>> {
+export async function listEntities(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: Cursor, { search = false } = {}): Promise<ListPage<EntityRow>> {
   const keys = entityKeys(sort);
   const p = { page, pageSize, after: after_ };
   const counting = search && !after_;
   const found = await db.select({ id: entity.id, ...keyFields(keys), ...(counting ? { matches: matchCount } : {}) }).from(entity).where(and(where, after_ && after(keys, after_)))
     .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
-  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'entity', sort, keys);
+  const counted = counting && found.length ? capped(Number(found[0].matches)) : await pageTotal(db, db.select({ one: sql`1` }).from(entity).where(where), p, wholeOf(found, p));
+  const { rows: ids, nextCursor } = pageEnd(found, p, 'entity', sort, keys, counted);
   const rows = ids.length ? await db.select(entityColumns).from(entity).where(inArray(entity.id, ids.map((r) => r.id))) : [];
-  const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, db.select({ one: sql`1` }).from(entity).where(where), whole);
   return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.entity.id) };
 }
 
@@ -116,7 +130,12 @@ export function firstProducts(db: Queryable, where: SQL | undefined, limit: numb
   return productFrom(db).where(where).orderBy(...orderBy(productKeys('-stars'))).limit(limit);
 }
 
-export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: KeyValues, { search = false } = {}): Promise<ListPage<ProductRow>> {
+/** The sort a product list reads without one asked for: by relevance for a search, else by name. */
+export const RELEVANCE = 'relevance';
+export const productSort = (sort: string | undefined, q: string | undefined) => sort ?? (q ? RELEVANCE : 'name');
+
+export async function listProducts(db: Queryable, where: SQL | undefined, sort: string, page: number, pageSize: number, after_?: Cursor, { search = false, q }: { search?: boolean; q?: string } = {}): Promise<ListPage<ProductRow>> {
+  if (sort === RELEVANCE) return rankProducts(db, where, q, { page, pageSize, after: after_ });
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
   // the decorating sub-selects run for the page's rows only. A search counts its matches as it reads them.
   const keys = productKeys(sort);
@@ -130,10 +149,54 @@ export async function listProducts(db: Queryable, where: SQL | undefined, sort: 
   });
   const found = await joined(and(where, after_ && after(keys, after_))).keys
     .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
-  const { rows: ids, nextCursor, whole } = pageEnd(found, p, 'product', sort, keys);
+  const counted = counting && found.length ? capped(Number(found[0].matches)) : await pageTotal(db, joined(where).ids, p, wholeOf(found, p));
+  const { rows: ids, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
+  return { ...counted, nextCursor, rows: await decorate(db, ids) };
+}
+
+async function decorate(db: Queryable, ids: { id: string }[]): Promise<ProductRow[]> {
   const rows = ids.length ? await productFrom(db).where(inArray(product.id, ids.map((r) => r.id))) : [];
-  const counted = counting && found.length ? capped(Number(found[0].matches)) : await countCapped(db, joined(where).ids, whole);
-  return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.product.id) };
+  return inOrder(ids, rows, (r) => r.product.id);
+}
+
+/** The keys of a ranked search, over its candidates (the sub-select `c` of rankProducts): the match rank, then
+ * certified first, the higher stars, the most recently updated, the id. */
+const rankKeys: SortKey[] = [
+  { expr: sql`c.rank`, kind: 'int', dir: 'asc' },
+  { expr: sql`c.stars`, kind: 'int', dir: 'desc', nullable: true },
+  { expr: sql`c.updated_at`, kind: 'timestamp', dir: 'desc', descNullsLast: true },
+  { expr: sql`c.id`, kind: 'uuid', dir: 'asc' },
+];
+
+/**
+ * A search ranked by relevance, its cost bounded: the candidates are the first TOTAL_CAP + 1 matches the trigram
+ * index yields (the filters applied), and only they are ranked and counted. A search matching more than the cap
+ * (a word as common as "mat" on a million products) ranks a sample of its matches and reads "more than 10,000" —
+ * the way to the product wanted is more words, not page 400. Without the bound a search read and sorted every match:
+ * 470 ms at p95 on a million products.
+ */
+async function rankProducts(db: Queryable, where: SQL | undefined, q: string | undefined, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
+  const rank = sql<number>`${matchRank(sql`${product}.name_fold`, q)} * 2 + CASE WHEN ${product.status} = 'certified' THEN 0 ELSE 1 END`;
+  const candidates = sql`SELECT ${product.id}, ${rank} AS rank, ${product.stars}, ${product.updatedAt}
+    FROM ${product} JOIN ${entity} ON ${entity.id} = ${product.entityId} JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}
+    WHERE ${where ?? sql`TRUE`} LIMIT ${TOTAL_CAP + 1}`;
+  const counting = !p.after;
+  const fields = keyFields(rankKeys);
+  const found = await query<{ id: string; matches?: string } & Record<string, string | null>>(db, sql`
+    SELECT c.id, ${sql.join(Object.entries(fields).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)}
+      ${counting ? sql`, ${matchCount} AS matches` : sql``}
+    FROM (${candidates}) c
+    ${p.after ? sql`WHERE ${after(rankKeys, p.after)}` : sql``}
+    ORDER BY ${sql.join(orderBy(rankKeys), sql`, `)}
+    LIMIT ${limits(p).limit} OFFSET ${limits(p).offset}`);
+  // A first page with no match has nothing to count; a page past the last row, or a cursor without a total, counts
+  // the candidates apart.
+  const none = found.length === 0 && wholeOf(found, p) === 0;
+  const counted = p.after?.total ?? (found.length && counting ? capped(Number(found[0].matches))
+    : none ? { total: 0, totalExact: true }
+    : capped(Number((await query<{ n: string }>(db, sql`SELECT count(*) AS n FROM (${candidates}) c`))[0].n)));
+  const { rows: ids, nextCursor } = pageEnd(found, p, 'product', RELEVANCE, rankKeys, counted);
+  return { ...counted, nextCursor, rows: await decorate(db, ids) };
 }
 
 export async function getProductSet(db: Queryable, sheet: number) {

@@ -143,7 +143,7 @@ export function exportEntities(db: Queryable, actor: Actor, qy: z.infer<typeof e
 
 export function exportProducts(db: Queryable, actor: Actor, qy: z.infer<typeof productExportQuery>, onError: (err: unknown) => void): ExportFile {
   const columns = [...PRODUCT_COLUMNS, ...PRODUCT_EXTRA];
-  const pages = productPages(db, actor, productFilter(actor, qy), qy.sort);
+  const pages = productPages(db, actor, productFilter(actor, qy), qy.sort ?? 'name'); // every row: relevance would not help
   const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(PRODUCT_SHEET, columns, pages, onError);
   return { stream, ...file('san-pham', qy.format, new Date()) };
 }

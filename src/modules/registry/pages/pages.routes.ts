@@ -14,7 +14,7 @@ import { readClassification } from '../commands/load-classification.js';
 import { canReadEntity, canReadProduct } from '../registry.policy.js';
 import { productFilter } from '../registry.filters.js';
 import { presentEntity, presentFile, presentProduct } from '../registry.present.js';
-import { firstProducts, getEntity, getProduct, listProductFiles, listProducts, productKeys } from '../registry.repo.js';
+import { firstProducts, getEntity, getProduct, listProductFiles, listProducts, productKeys, RELEVANCE } from '../registry.repo.js';
 import { ENTITY_TYPES, product } from '../registry.tables.js';
 import type { EntityPublicOut } from '../registry.contract.js';
 import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCataloguePage } from './catalogue.page.js';
@@ -22,16 +22,16 @@ import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
 import { illustrationSvg } from './illustrations.js';
 import { entityPath, productPath } from './product-card.js';
 import { renderProductPage, type CertificationLookup } from './product.page.js';
-import { pathOf, SITEMAP_PAGE_SIZE, sitemapIndex, urlSet } from './sitemap.js';
-import { countPublicEntities, countPublicProducts, publicEntitiesPage, publicProductsPage } from './sitemap.repo.js';
+import { pathOf, sitemapIndex, urlSet } from './sitemap.js';
+import { publicEntitiesSlice, publicProductsSlice, sitemapSlices } from './sitemap.repo.js';
 
 export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup };
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
-function cataloguePosition(cursor: string) {
+function cataloguePosition(cursor: string, sort: string) {
   try {
-    return readCursor({ cursor, sort: CATALOGUE_SORT }, 'product', productKeys(CATALOGUE_SORT));
+    return readCursor({ cursor, sort }, 'product', productKeys(sort));
   } catch {
     return undefined;
   }
@@ -61,9 +61,11 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const site = siteOf(req, reply, config.publicUrl, '/', filterParams(f, f.page));
     const where = productFilter(PUBLIC, { q: f.q, province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
     // Past the numbered pages the catalogue goes on by the API's cursor; one that does not read opens the first page.
-    const after = f.cursor ? cataloguePosition(f.cursor) : undefined;
+    // A search is ranked by relevance (registry.repo.ts rankProducts), which puts certified and higher stars first too.
+    const sort = f.q ? RELEVANCE : CATALOGUE_SORT;
+    const after = f.cursor ? cataloguePosition(f.cursor, sort) : undefined;
     if (!after) f.cursor = undefined;
-    const list = await listProducts(db, where, CATALOGUE_SORT, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q) });
+    const list = await listProducts(db, where, sort, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q), q: f.q });
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
       filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
@@ -99,19 +101,20 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
 
   const xml = 'application/xml; charset=utf-8';
   app.get('/sitemap.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) => {
-    const [products, entities] = [await countPublicProducts(db), await countPublicEntities(db)];
+    const [products, entities] = [await sitemapSlices(db, 'san-pham'), await sitemapSlices(db, 'chu-the')];
     return reply.type(xml).header('cache-control', 'public, max-age=3600').send(sitemapIndex(config.publicUrl, products, entities));
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
     reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }])));
 
-  // One file per page of 50,000 ids: /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
+  // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {
     app.get<{ Params: { page: string } }>(`/sitemap-${kind}-:page(^\\d{1,4}).xml`, { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {
       const page = Number(req.params.page);
-      const rows = page < 1 ? [] : kind === 'san-pham' ? await publicProductsPage(db, page, SITEMAP_PAGE_SIZE) : await publicEntitiesPage(db, page, SITEMAP_PAGE_SIZE);
-      if (!rows.length && page !== 1) return reply.callNotFound();
+      const slices = await sitemapSlices(db, kind);
+      if (page < 1 || page > slices) return reply.callNotFound();
+      const rows = kind === 'san-pham' ? await publicProductsSlice(db, page, slices) : await publicEntitiesSlice(db, page, slices);
       return reply.type(xml).header('cache-control', 'public, max-age=3600').send(urlSet(config.publicUrl, rows.map((r) => ({ path: pathOf(kind, r.id), updatedAt: r.updatedAt }))));
     });
   }

@@ -1,5 +1,5 @@
-// sitemap.xml (sitemaps.org): an index naming one file per 50,000 products or entities (the protocol's limit), so
-// each request reads one page of ids however large the catalogue grows.
+// sitemap.xml (sitemaps.org): an index naming one file per slice of the products' or entities' ids, at most 50,000
+// each (the protocol's limit), so each request reads one slice however large the catalogue grows (sitemap.repo.ts).
 import { absolute } from '../../../app/html/document.js';
 import { entityPath, productPath } from './product-card.js';
 
@@ -11,11 +11,11 @@ const HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export const sitemapPath = (kind: SitemapKind, page: number) => `/sitemap-${kind}-${page}.xml`;
 
-/** The index: the site's fixed pages, then a file per page of products and of entities. */
-export function sitemapIndex(publicUrl: string, products: number, entities: number): string {
+/** The index: the site's fixed pages, then a file per slice of products and of entities. */
+export function sitemapIndex(publicUrl: string, productSlices: number, entitySlices: number): string {
   const files = ['/sitemap-trang.xml'];
-  for (let i = 1; i <= Math.ceil(products / SITEMAP_PAGE_SIZE); i++) files.push(sitemapPath('san-pham', i));
-  for (let i = 1; i <= Math.ceil(entities / SITEMAP_PAGE_SIZE); i++) files.push(sitemapPath('chu-the', i));
+  for (let i = 1; i <= productSlices; i++) files.push(sitemapPath('san-pham', i));
+  for (let i = 1; i <= entitySlices; i++) files.push(sitemapPath('chu-the', i));
   return `${HEADER}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${xmlEscape(absolute(publicUrl, f))}</loc></sitemap>\n`).join('')}</sitemapindex>\n`;
 }
 
