@@ -1,7 +1,10 @@
 // EPCIS repository queries: captures, events and their identifiers, the hash chain. No decisions here.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import type { IndexedEvent } from './epcis.rules.js';
+
+/** A text[] parameter (drizzle spreads a JS array into a parameter list, so the array is built in SQL). */
+export const textArray = (list: readonly string[]): SQL => (list.length ? sql`ARRAY[${sql.join(list.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`ARRAY[]::text[]`);
 
 /** The chain a capture extends: an entity's, or the central office's and its partners' (null). */
 export type ChainKey = string | null;
@@ -24,7 +27,7 @@ export async function lastLink(tx: Queryable, chain: ChainKey): Promise<{ chainS
 /** Which of these event IDs are stored already. */
 export async function existingEventIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await query<{ event_id: string }>(tx, sql`SELECT event_id FROM epcis_event WHERE event_id = ANY(${ids as string[]}::text[])`);
+  const rows = await query<{ event_id: string }>(tx, sql`SELECT event_id FROM epcis_event WHERE event_id = ANY(${textArray(ids)})`);
   return new Set(rows.map((r) => r.event_id));
 }
 

@@ -4,3 +4,5 @@ export { canonicalId, digitalLink, normaliseGtin, parseDigitalLink, type Gs1Key 
 export { captureDocument, type CaptureError, type CaptureErrorBehaviour, type CaptureOptions, type CaptureResult } from './commands/capture-document.js';
 export { eventHashId } from './event-hash.rules.js';
 export { EPCIS_CONTEXT } from './epcis.rules.js';
+export { epcisRoutes } from './epcis.routes.js';
+export { verifyChain, type ChainReport } from './epcis.verify.js';
