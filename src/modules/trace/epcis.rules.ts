@@ -92,8 +92,9 @@ function readContext(context: unknown): { prefixes: Set<string>; errors: FieldEr
       } else if (typeof def === 'string') {
         if (!isAbsoluteIri(def)) errors.push(ldError(`${path}.${term}`, 'jsonld_bad_prefix', `Tiền tố ${term} phải trỏ tới một IRI tuyệt đối`, `Prefix ${term} must map to an absolute IRI`));
         else prefixes.add(term);
-      } else if (def && typeof def === 'object' && typeof (def as { '@id'?: unknown })['@id'] === 'string') {
-        prefixes.add(term);
+      } else if (def && typeof def === 'object' && !Array.isArray(def) && (typeof (def as { '@id'?: unknown })['@id'] === 'string' || term.includes(':'))) {
+        // An expanded term definition: with its own @id, or a compact IRI (`rail:axleCount`) typed by `@type`.
+        if (!term.includes(':')) prefixes.add(term);
       } else {
         errors.push(ldError(`${path}.${term}`, 'jsonld_bad_term', `Định nghĩa thuật ngữ ${term} không hợp lệ`, `Invalid definition of term ${term}`));
       }
