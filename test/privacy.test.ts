@@ -70,6 +70,15 @@ before(async () => {
     'import/{id}': [],
     'imports/{id}': [],
     'mailbox/{id}': [], // the development mailbox: empty here (no worker runs), so an unknown id
+    // The EPCIS repository (/epcis): its resource views take an identifier, a CBV word or an event ID.
+    'capture/{captureID}': [],
+    'events/{eventID}': (await ids(sql`SELECT event_id AS v FROM epcis_event ORDER BY seq LIMIT 2`)).map(encodeURIComponent),
+    'epcs/{value}': [encodeURIComponent('https://id.gs1.org/01/08930001000018')],
+    'bizSteps/{value}': ['shipping'],
+    'bizLocations/{value}': [encodeURIComponent('urn:epc:id:sgln:8930001.00010.0')],
+    'readPoints/{value}': [encodeURIComponent('urn:epc:id:sgln:8930001.00010.0')],
+    'dispositions/{value}': ['in_transit'],
+    'eventTypes/{value}': ['ObjectEvent'],
   };
 });
 after(() => t.close());

@@ -17,8 +17,9 @@ declare module 'fastify' {
   interface FastifyContextConfig { access?: Access }
 }
 
-/** Only routes under this prefix must declare access (the web app's files and pages are public by nature). */
-const API_PREFIX = '/api/';
+/** Only routes under these prefixes must declare access (the web app's files and pages are public by nature): the
+ * JSON API, and the EPCIS repository's REST binding at the standard's paths. */
+const API_PREFIXES = ['/api/', '/epcis/'];
 
 export function isAccess(value: unknown): value is Access {
   if (value === 'public' || value === 'user') return true;
@@ -43,7 +44,7 @@ function documented(route: RouteOptions, access: Access) {
 export function registerAccess(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (!url.startsWith(API_PREFIX)) return;
+    if (!API_PREFIXES.some((p) => url.startsWith(p))) return;
     const access = (route.config as { access?: unknown } | undefined)?.access;
     if (!isAccess(access)) {
       const methods = [route.method].flat().join(',');

@@ -15,6 +15,7 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
+import { epcisRoutes } from './trace/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
@@ -27,11 +28,12 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
  * page shows the product's certificate, which scoring knows: it is handed to the registry here, so the registry never
- * imports scoring. */
+ * imports scoring. The EPCIS repository's REST binding lives at the root too, at the standard's paths (/epcis/…). */
 const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
   await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db) });
   await app.register(scoringPages, deps);
+  await app.register(epcisRoutes, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

@@ -33,7 +33,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db, trustedOrig
   app.decorateRequest('actor', null as unknown as UserActor);
   app.addHook('onRequest', async (req) => {
     req.actor = PUBLIC;
-    if (!req.url.startsWith('/api/')) return;
+    // The JSON API and the EPCIS repository's REST binding (/epcis, the standard's paths) act for accounts.
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/epcis/') && req.url !== '/epcis') return;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       const user = await getTokenUser(db, tokenHash(bearer), new Date());

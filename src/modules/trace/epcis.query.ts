@@ -1,0 +1,269 @@
+// The EPCIS 2.0 query language over the REST binding (GET /epcis/events?…): parameters parsed into filters (rules,
+// no I/O), the SQL they become, keyset paging with nextPageToken, and the EPCISQueryDocument around the results.
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { query, type Queryable } from '../../app/db.js';
+import { AppError } from '../../app/errors.js';
+import { cbvUri, EPCIS_CONTEXT, EPCIS_EXCEPTION, indexKey } from './epcis.rules.js';
+import type { ReadScope } from './epcis.policy.js';
+import { textArray, type StoredEventRow } from './epcis.repo.js';
+
+export const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransformationEvent', 'TransactionEvent', 'AssociationEvent'] as const;
+export const DEFAULT_PER_PAGE = 30;
+export const MAX_PER_PAGE = 1000;
+
+export const queryParameterError = (param: string, en: string, vi: string) => new AppError('invalid', 'epcis_query_parameter', { vi, en },
+  { type: EPCIS_EXCEPTION.queryParameter, field: param, errors: [{ path: param, code: 'epcis_query_parameter', message: { vi, en } }] });
+
+/** Which identifier roles each MATCH_ parameter reads (EPCIS 2.0 §8.2.7.1). */
+const MATCH_ROLES: Record<string, string[]> = {
+  MATCH_epc: ['epc', 'child'],
+  MATCH_parentID: ['parent'],
+  MATCH_inputEPC: ['input'],
+  MATCH_outputEPC: ['output'],
+  MATCH_anyEPC: ['epc', 'child', 'parent', 'input', 'output'],
+  MATCH_epcClass: ['class', 'childClass'],
+  MATCH_inputEPCClass: ['inputClass'],
+  MATCH_outputEPCClass: ['outputClass'],
+  MATCH_anyEPCClass: ['class', 'childClass', 'inputClass', 'outputClass'],
+};
+
+export type EventFilter = {
+  eventTypes?: string[];
+  eventTime?: { ge?: string; lt?: string };
+  recordTime?: { ge?: string; lt?: string };
+  actions?: string[];
+  bizSteps?: string[];
+  dispositions?: string[];
+  readPoints?: string[];
+  bizLocations?: string[];
+  /** Each: identifiers (exact) or prefixes (patterns) in the given roles; all must hold. */
+  matches: { roles: string[]; exact: string[]; prefixes: string[] }[];
+  eventIds?: string[];
+  errorDeclaration?: boolean;
+  orderBy: 'eventTime' | 'recordTime';
+  orderDirection: 'ASC' | 'DESC';
+  eventCountLimit?: number;
+  maxEventCount?: number;
+  perPage: number;
+  nextPageToken?: string;
+};
+
+type Raw = Record<string, string | string[] | undefined>;
+
+/** A parameter's values: repeated parameters and `|`-separated lists both give several. */
+function values(raw: Raw, name: string): string[] | undefined {
+  const v = raw[name];
+  if (v === undefined) return undefined;
+  const list = [v].flat().flatMap((s) => s.split('|')).map((s) => s.trim()).filter(Boolean);
+  if (!list.length) throw queryParameterError(name, `${name} needs a value`, `${name} cần có giá trị`);
+  return list;
+}
+
+function one(raw: Raw, name: string): string | undefined {
+  const v = raw[name];
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) throw queryParameterError(name, `${name} may appear once`, `${name} chỉ được có một lần`);
+  return v;
+}
+
+function time(raw: Raw, name: string): string | undefined {
+  const v = one(raw, name);
+  if (v === undefined) return undefined;
+  const d = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? new Date(v) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw queryParameterError(name, `${name} must be a date-time with a time zone (e.g. 2026-01-31T00:00:00Z)`, `${name} phải là ngày giờ có múi giờ (ví dụ 2026-01-31T00:00:00Z)`);
+  return d.toISOString();
+}
+
+function positive(raw: Raw, name: string): number | undefined {
+  const v = one(raw, name);
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(v)) throw queryParameterError(name, `${name} must be a positive integer`, `${name} phải là số nguyên dương`);
+  return Number(v);
+}
+
+function keys(list: string[] | undefined, name: string): string[] | undefined {
+  if (!list) return undefined;
+  return list.map((id) => {
+    try { return indexKey(id); } catch (err) { throw queryParameterError(name, `${name}: ${(err as Error).message}`, `${name}: mã định danh không hợp lệ (${id})`); }
+  });
+}
+
+const KNOWN = new Set(['eventType', 'GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation',
+  'EQ_eventID', 'EXISTS_errorDeclaration', 'orderBy', 'orderDirection', 'eventCountLimit', 'maxEventCount', 'perPage', 'nextPageToken', ...Object.keys(MATCH_ROLES)]);
+
+/** Query parameters → a filter. Unknown parameters and bad values are QueryParameterException (EPCIS 2.0 §8.2.7). */
+export function parseEventQuery(raw: Raw): EventFilter {
+  for (const name of Object.keys(raw)) {
+    if (!KNOWN.has(name)) throw queryParameterError(name, `Unknown or unsupported query parameter: ${name}`, `Tham số truy vấn không được hỗ trợ: ${name}`);
+  }
+  const eventTypes = values(raw, 'eventType');
+  for (const t of eventTypes ?? []) if (!(EVENT_TYPES as readonly string[]).includes(t)) throw queryParameterError('eventType', `Unknown event type: ${t}`, `Loại sự kiện không hợp lệ: ${t}`);
+  const actions = values(raw, 'EQ_action');
+  for (const a of actions ?? []) if (!['ADD', 'OBSERVE', 'DELETE'].includes(a)) throw queryParameterError('EQ_action', 'EQ_action is ADD, OBSERVE or DELETE', 'EQ_action là ADD, OBSERVE hoặc DELETE');
+  const orderBy = one(raw, 'orderBy') ?? 'eventTime';
+  if (orderBy !== 'eventTime' && orderBy !== 'recordTime') throw queryParameterError('orderBy', 'orderBy is eventTime or recordTime', 'orderBy là eventTime hoặc recordTime');
+  const orderDirection = (one(raw, 'orderDirection') ?? 'ASC').toUpperCase();
+  if (orderDirection !== 'ASC' && orderDirection !== 'DESC') throw queryParameterError('orderDirection', 'orderDirection is ASC or DESC', 'orderDirection là ASC hoặc DESC');
+  const perPage = positive(raw, 'perPage') ?? DEFAULT_PER_PAGE;
+  if (perPage > MAX_PER_PAGE) throw queryParameterError('perPage', `perPage is at most ${MAX_PER_PAGE}`, `perPage tối đa ${MAX_PER_PAGE}`);
+  const matches: EventFilter['matches'] = [];
+  for (const [name, roles] of Object.entries(MATCH_ROLES)) {
+    const list = values(raw, name);
+    if (!list) continue;
+    const exact: string[] = [];
+    const prefixes: string[] = [];
+    for (const v of list) {
+      // A pattern (an EPC pattern URN, or a trailing *) names every instance or lot of its class.
+      const pattern = v.startsWith('urn:epc:idpat:') || v.endsWith('*');
+      const key = keys([pattern && !v.startsWith('urn:') ? v.slice(0, -1) : v], name)![0];
+      if (pattern) prefixes.push(key.replace(/\/$/, '')); else exact.push(key);
+    }
+    matches.push({ roles, exact, prefixes });
+  }
+  const ge = time(raw, 'GE_eventTime'), lt = time(raw, 'LT_eventTime'), rge = time(raw, 'GE_recordTime'), rlt = time(raw, 'LT_recordTime');
+  return {
+    eventTypes, actions, matches, perPage, orderBy, orderDirection,
+    eventTime: ge || lt ? { ge, lt } : undefined,
+    recordTime: rge || rlt ? { ge: rge, lt: rlt } : undefined,
+    bizSteps: values(raw, 'EQ_bizStep')?.map((s) => cbvUri('bizStep', s)),
+    dispositions: values(raw, 'EQ_disposition')?.map((s) => cbvUri('disposition', s)),
+    readPoints: keys(values(raw, 'EQ_readPoint'), 'EQ_readPoint'),
+    bizLocations: keys(values(raw, 'EQ_bizLocation'), 'EQ_bizLocation'),
+    eventIds: values(raw, 'EQ_eventID'),
+    errorDeclaration: raw.EXISTS_errorDeclaration !== undefined ? true : undefined,
+    eventCountLimit: positive(raw, 'eventCountLimit'),
+    maxEventCount: positive(raw, 'maxEventCount'),
+    nextPageToken: one(raw, 'nextPageToken'),
+  };
+}
+
+// ── Paging tokens ────────────────────────────────────────────────────────────────────────────────────────────
+
+type Token = { k: [string, number]; q: string; n: number };
+
+/** What a token belongs to: the filter without its page position (a token replayed on another query is refused). */
+function filterFingerprint(f: EventFilter, scope: ReadScope): string {
+  const { nextPageToken: _t, perPage: _p, ...rest } = f;
+  return createHash('sha256').update(JSON.stringify([rest, scope])).digest('base64url').slice(0, 16);
+}
+
+function readToken(f: EventFilter, scope: ReadScope): Token | undefined {
+  if (!f.nextPageToken) return undefined;
+  try {
+    const t = JSON.parse(Buffer.from(f.nextPageToken, 'base64url').toString('utf8')) as Token;
+    if (Array.isArray(t.k) && typeof t.k[0] === 'string' && Number.isInteger(t.k[1]) && t.q === filterFingerprint(f, scope) && Number.isInteger(t.n)) return t;
+  } catch { /* falls through */ }
+  throw queryParameterError('nextPageToken', 'nextPageToken is invalid or belongs to another query', 'nextPageToken không hợp lệ hoặc thuộc về truy vấn khác');
+}
+
+const writeToken = (t: Token) => Buffer.from(JSON.stringify(t)).toString('base64url');
+
+// ── SQL ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Which events a reader sees (epcis.policy.ts readScope): all, its own entity's, or — the public — events naming a
+ * product that holds an OCOP certificate today. */
+export function visibility(scope: ReadScope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  if (scope.kind === 'entity') return sql`e.entity_id = ${scope.entityId}::uuid`;
+  return sql`EXISTS (SELECT 1 FROM epcis_event_epc v JOIN product p ON p.gtin = substring(v.epc from 23 for 14)
+                     WHERE v.event_seq = e.seq AND v.epc LIKE 'https://id.gs1.org/01/%' AND p.status = 'certified')`;
+}
+
+const anyText = (list: string[]) => sql`ANY(${textArray(list)})`;
+
+function conditions(f: EventFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.eventTypes) c.push(sql`e.event_type = ${anyText(f.eventTypes)}`);
+  if (f.eventTime?.ge) c.push(sql`e.event_time >= ${f.eventTime.ge}::timestamptz`);
+  if (f.eventTime?.lt) c.push(sql`e.event_time < ${f.eventTime.lt}::timestamptz`);
+  if (f.recordTime?.ge) c.push(sql`e.record_time >= ${f.recordTime.ge}::timestamptz`);
+  if (f.recordTime?.lt) c.push(sql`e.record_time < ${f.recordTime.lt}::timestamptz`);
+  if (f.actions) c.push(sql`e.action = ${anyText(f.actions)}`);
+  if (f.bizSteps) c.push(sql`e.biz_step = ${anyText(f.bizSteps)}`);
+  if (f.dispositions) c.push(sql`e.disposition = ${anyText(f.dispositions)}`);
+  if (f.readPoints) c.push(sql`e.read_point = ${anyText(f.readPoints)}`);
+  if (f.bizLocations) c.push(sql`e.biz_location = ${anyText(f.bizLocations)}`);
+  if (f.eventIds) c.push(sql`e.event_id = ${anyText(f.eventIds)}`);
+  if (f.errorDeclaration) c.push(sql`e.has_error_declaration`);
+  for (const m of f.matches) {
+    const parts: SQL[] = [];
+    if (m.exact.length) parts.push(sql`x.epc = ${anyText(m.exact)}`);
+    for (const p of m.prefixes) parts.push(sql`(x.epc = ${p} OR x.epc LIKE ${`${p.replace(/[\\%_]/g, '\\$&')}/%`})`);
+    c.push(sql`e.seq IN (SELECT x.event_seq FROM epcis_event_epc x WHERE (${sql.join(parts, sql` OR `)}) AND x.role = ${anyText(m.roles)})`);
+  }
+  return c;
+}
+
+export type EventPage = { events: StoredEventRow[]; nextPageToken: string | null };
+
+/** One page of the events a filter selects, in its order, through the (time, seq) keys. */
+export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope): Promise<EventPage> {
+  const token = readToken(f, scope);
+  const col = f.orderBy === 'recordTime' ? sql.raw('e.record_time') : sql.raw('e.event_time');
+  const dir = sql.raw(f.orderDirection);
+  const where = [visibility(scope), ...conditions(f)];
+  if (token) where.push(f.orderDirection === 'ASC' ? sql`(${col}, e.seq) > (${token.k[0]}::timestamptz, ${token.k[1]})` : sql`(${col}, e.seq) < (${token.k[0]}::timestamptz, ${token.k[1]})`);
+  const served = token?.n ?? 0;
+  const remaining = f.eventCountLimit !== undefined ? f.eventCountLimit - served : Infinity;
+  const limit = Math.min(f.perPage, remaining);
+  if (f.maxEventCount !== undefined && !token) {
+    const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM epcis_event e WHERE ${sql.join(where, sql` AND `)} LIMIT ${f.maxEventCount + 1}) s`);
+    if (n > f.maxEventCount) {
+      throw new AppError('invalid', 'epcis_query_too_large', { vi: `Truy vấn trả về nhiều hơn ${f.maxEventCount} sự kiện`, en: `The query selects more than ${f.maxEventCount} events` }, { type: EPCIS_EXCEPTION.queryTooLarge });
+    }
+  }
+  if (limit <= 0) return { events: [], nextPageToken: null };
+  const rows = await query<StoredEventRow & { key: string }>(db, sql`
+    SELECT e.*, ${col}::text AS key FROM epcis_event e
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY ${col} ${dir}, e.seq ${dir} LIMIT ${limit + 1}`);
+  const more = rows.length > limit && served + limit < remaining;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page,
+    nextPageToken: more && last ? writeToken({ k: [last.key, Number(last.seq)], q: filterFingerprint(f, scope), n: served + page.length }) : null,
+  };
+}
+
+// ── Output ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An event as a query returns it: the body as captured, recordTime the repository's. */
+export function presentEvent(row: StoredEventRow): Record<string, unknown> {
+  return { ...row.body, recordTime: new Date(row.record_time).toISOString() };
+}
+
+/**
+ * The document-level @context for events captured under different contexts: the EPCIS context and the prefixes
+ * they declared. Two captures giving one prefix different IRIs cannot share a document context, so such an event
+ * carries its own @context (allowed on an event) and keeps its meaning.
+ */
+export function contextFor(rows: readonly StoredEventRow[]): { context: unknown[]; events: Record<string, unknown>[] } {
+  const merged: Record<string, unknown> = {};
+  const extra: string[] = [];
+  const events = rows.map((row) => {
+    const own: Record<string, unknown> = {};
+    for (const c of [row.context].flat()) {
+      if (typeof c === 'string' && c !== EPCIS_CONTEXT && !extra.includes(c)) extra.push(c);
+      if (c && typeof c === 'object') Object.assign(own, c);
+    }
+    const clash = Object.entries(own).some(([k, v]) => k in merged && JSON.stringify(merged[k]) !== JSON.stringify(v));
+    const event = presentEvent(row);
+    if (clash) return { '@context': Object.keys(own).length ? own : undefined, ...event };
+    Object.assign(merged, own);
+    return event;
+  });
+  return { context: [EPCIS_CONTEXT, ...extra, ...(Object.keys(merged).length ? [merged] : [])], events };
+}
+
+export function queryDocument(rows: readonly StoredEventRow[], now: Date, queryName = 'SimpleEventQuery') {
+  const { context, events } = contextFor(rows);
+  return {
+    '@context': context,
+    type: 'EPCISQueryDocument' as const,
+    schemaVersion: '2.0',
+    creationDate: now.toISOString(),
+    epcisBody: { queryResults: { queryName, resultsBody: { eventList: events } } },
+  };
+}
