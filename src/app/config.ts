@@ -17,6 +17,9 @@ export type Config = {
   /** Caps on reading an uploaded workbook: bytes its XML may inflate to (OCOP_MAX_IMPORT_INFLATED_BYTES, 50 MB),
    * rows per sheet (OCOP_MAX_IMPORT_ROWS, 20,000) and columns (OCOP_MAX_IMPORT_COLUMNS, 100). */
   importLimits: { maxInflatedBytes: number; maxRows: number; maxColumns: number };
+  /** EPCIS capture limits, advertised by OPTIONS /epcis/capture: events per document (OCOP_EPCIS_CAPTURE_EVENTS,
+   * 10,000) and bytes per document (OCOP_EPCIS_CAPTURE_BYTES, 20 MiB). */
+  epcisCaptureLimits: { maxEvents: number; maxBytes: number };
   /** Seconds a public catalogue response may be served from the in-process micro-cache (0 turns it off). */
   publicCacheSeconds: number;
   /**
@@ -59,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxInflatedBytes: Number(env.OCOP_MAX_IMPORT_INFLATED_BYTES ?? 50 * 1024 * 1024),
       maxRows: Number(env.OCOP_MAX_IMPORT_ROWS ?? 20_000),
       maxColumns: Number(env.OCOP_MAX_IMPORT_COLUMNS ?? 100),
+    },
+    epcisCaptureLimits: {
+      maxEvents: Number(env.OCOP_EPCIS_CAPTURE_EVENTS ?? 10_000),
+      maxBytes: Number(env.OCOP_EPCIS_CAPTURE_BYTES ?? 20 * 1024 * 1024),
     },
     publicCacheSeconds: Number(env.OCOP_PUBLIC_CACHE_SECONDS ?? 10),
     trustedProxies: parseTrustedProxies(env.OCOP_TRUSTED_PROXIES ?? ''),

@@ -1,3 +1,6 @@
 // trace: value-chain traceability — GS1 identifiers (GTIN, GLN, Digital Link, EPC URNs), batches, the EPCIS 2.0
 // repository, the Digital Link resolver, QR labels, the public trace page and the tamper-evident capture chain.
 export { canonicalId, digitalLink, normaliseGtin, parseDigitalLink, type Gs1Key } from './gs1.rules.js';
+export { captureDocument, type CaptureError, type CaptureErrorBehaviour, type CaptureOptions, type CaptureResult } from './commands/capture-document.js';
+export { eventHashId } from './event-hash.rules.js';
+export { EPCIS_CONTEXT } from './epcis.rules.js';

@@ -1,0 +1,115 @@
+// EPCIS repository queries: captures, events and their identifiers, the hash chain. No decisions here.
+import { sql } from 'drizzle-orm';
+import { query, type Queryable } from '../../app/db.js';
+import type { IndexedEvent } from './epcis.rules.js';
+
+/** The chain a capture extends: an entity's, or the central office's and its partners' (null). */
+export type ChainKey = string | null;
+const NO_ENTITY = '00000000-0000-0000-0000-000000000000';
+
+/** Serialises the captures of one chain (the transaction holds the lock until it ends): two captures of the same
+ * entity can never both read the same last link. */
+export async function lockChain(tx: Queryable, chain: ChainKey): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`epcis_chain:${chain ?? 'central'}`}))`);
+}
+
+export async function lastLink(tx: Queryable, chain: ChainKey): Promise<{ chainSeq: number; hash: string } | null> {
+  const [row] = await query<{ chain_seq: number; hash: string }>(tx, sql`
+    SELECT chain_seq, hash FROM epcis_capture
+    WHERE COALESCE(entity_id, ${NO_ENTITY}::uuid) = COALESCE(${chain}::uuid, ${NO_ENTITY}::uuid) AND chain_seq IS NOT NULL
+    ORDER BY chain_seq DESC LIMIT 1`);
+  return row ? { chainSeq: Number(row.chain_seq), hash: row.hash } : null;
+}
+
+/** Which of these event IDs are stored already. */
+export async function existingEventIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await query<{ event_id: string }>(tx, sql`SELECT event_id FROM epcis_event WHERE event_id = ANY(${ids as string[]}::text[])`);
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** The GTINs of an entity's products and the GLNs of its locations: what its users may capture events about. */
+export async function entityKeys(tx: Queryable, entityId: string): Promise<{ gtins: Set<string>; glns: Set<string> }> {
+  const gtins = await query<{ gtin: string }>(tx, sql`SELECT gtin FROM product WHERE entity_id = ${entityId} AND gtin IS NOT NULL`);
+  const glns = await query<{ gln: string }>(tx, sql`SELECT gln FROM trace_location WHERE entity_id = ${entityId}`);
+  return { gtins: new Set(gtins.map((r) => r.gtin)), glns: new Set(glns.map((r) => r.gln)) };
+}
+
+export async function insertCapture(tx: Queryable, c: { id: string; entityId: ChainKey; createdBy: string | null; createdAt: Date; errorBehaviour: string }): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO epcis_capture (id, entity_id, created_by, created_at, error_behaviour, running)
+    VALUES (${c.id}, ${c.entityId}, ${c.createdBy}, ${c.createdAt.toISOString()}, ${c.errorBehaviour}, true)`);
+}
+
+export async function finishCapture(tx: Queryable, c: {
+  id: string; chainSeq: number; prevHash: string | null; hash: string; finishedAt: Date; success: boolean; errors: unknown; eventCount: number;
+}): Promise<void> {
+  await tx.execute(sql`
+    UPDATE epcis_capture SET chain_seq = ${c.chainSeq}, prev_hash = ${c.prevHash}, hash = ${c.hash}, finished_at = ${c.finishedAt.toISOString()},
+      running = false, success = ${c.success}, errors = ${JSON.stringify(c.errors)}::jsonb, event_count = ${c.eventCount}
+    WHERE id = ${c.id}`);
+}
+
+export type NewEvent = { eventId: string; body: Record<string, unknown>; context: unknown; indexed: IndexedEvent };
+
+/**
+ * Stores events and their identifiers in two statements whatever their number (a 1,000-event document is one
+ * round trip each way): rows travel as one JSON parameter and are unpacked by jsonb_to_recordset. An event whose ID
+ * is already stored is skipped (ON CONFLICT); the IDs actually stored come back.
+ */
+export async function insertEvents(tx: Queryable, captureId: string, entityId: ChainKey, recordTime: Date, events: readonly NewEvent[]): Promise<Set<string>> {
+  if (!events.length) return new Set();
+  const rows = events.map((e) => ({
+    event_id: e.eventId, event_type: e.indexed.eventType, event_time: e.indexed.eventTime, event_time_zone: e.indexed.eventTimeZone,
+    action: e.indexed.action, biz_step: e.indexed.bizStep, disposition: e.indexed.disposition, read_point: e.indexed.readPoint,
+    biz_location: e.indexed.bizLocation, has_error_declaration: e.indexed.hasErrorDeclaration, context: e.context ?? null, body: e.body,
+  }));
+  const epcs = events.flatMap((e) => e.indexed.epcs.map((x) => ({ event_id: e.eventId, role: x.role, epc: x.epc })));
+  const stored = await query<{ event_id: string }>(tx, sql`
+    WITH ins AS (
+      INSERT INTO epcis_event (event_id, capture_id, entity_id, event_type, event_time, event_time_zone, record_time, action, biz_step, disposition,
+                               read_point, biz_location, has_error_declaration, context, body)
+      SELECT r.event_id, ${captureId}, ${entityId}::uuid, r.event_type, r.event_time, r.event_time_zone, ${recordTime.toISOString()}::timestamptz, r.action,
+             r.biz_step, r.disposition, r.read_point, r.biz_location, r.has_error_declaration, r.context, r.body
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(event_id text, event_type text, event_time timestamptz, event_time_zone text, action text,
+           biz_step text, disposition text, read_point text, biz_location text, has_error_declaration boolean, context jsonb, body jsonb)
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING seq, event_id
+    ), idx AS (
+      INSERT INTO epcis_event_epc (event_seq, role, epc)
+      SELECT ins.seq, x.role, x.epc FROM ins JOIN jsonb_to_recordset(${JSON.stringify(epcs)}::jsonb) AS x(event_id text, role text, epc text) ON x.event_id = ins.event_id
+    )
+    SELECT event_id FROM ins`);
+  return new Set(stored.map((r) => r.event_id));
+}
+
+export type CaptureRow = {
+  id: string; entity_id: string | null; chain_seq: number | null; prev_hash: string | null; hash: string | null; created_at: Date | string;
+  finished_at: Date | string | null; running: boolean; success: boolean | null; error_behaviour: string; errors: unknown; event_count: number; created_by: string | null;
+};
+
+export async function getCapture(db: Queryable, id: string): Promise<CaptureRow | undefined> {
+  const [row] = await query<CaptureRow>(db, sql`SELECT * FROM epcis_capture WHERE id = ${id}`);
+  return row;
+}
+
+/** The captures of a chain in order, from `afterSeq` (exclusive), at most `limit`. */
+export async function chainCaptures(db: Queryable, chain: ChainKey, afterSeq: number, limit: number): Promise<CaptureRow[]> {
+  return query<CaptureRow>(db, sql`
+    SELECT * FROM epcis_capture
+    WHERE COALESCE(entity_id, ${NO_ENTITY}::uuid) = COALESCE(${chain}::uuid, ${NO_ENTITY}::uuid) AND chain_seq > ${afterSeq}
+    ORDER BY chain_seq LIMIT ${limit}`);
+}
+
+export type StoredEventRow = {
+  seq: number; event_id: string; capture_id: string; entity_id: string | null; event_type: string; event_time: string; event_time_zone: string;
+  record_time: string; action: string | null; biz_step: string | null; disposition: string | null; read_point: string | null; biz_location: string | null;
+  has_error_declaration: boolean; context: unknown; body: Record<string, unknown>;
+};
+
+/** The events one capture stored, in order, with their identifier rows. */
+export async function captureEvents(db: Queryable, captureId: string): Promise<(StoredEventRow & { epcs: { role: string; epc: string }[] })[]> {
+  return query(db, sql`
+    SELECT e.*, COALESCE((SELECT json_agg(json_build_object('role', x.role, 'epc', x.epc)) FROM epcis_event_epc x WHERE x.event_seq = e.seq), '[]'::json) AS epcs
+    FROM epcis_event e WHERE e.capture_id = ${captureId} ORDER BY e.seq`);
+}
