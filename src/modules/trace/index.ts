@@ -4,3 +4,6 @@ export { canonicalId, digitalLink, normaliseGtin, parseDigitalLink, type Gs1Key 
 export { captureDocument, type CaptureError, type CaptureErrorBehaviour, type CaptureOptions, type CaptureResult } from './commands/capture-document.js';
 export { eventHashId } from './event-hash.rules.js';
 export { EPCIS_CONTEXT } from './epcis.rules.js';
+// The producer's records (locations, lots, recorded steps) and the officers' traceability status (issue 12, item 6).
+export { traceProducerRoutes } from './producer.index.js';
+export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
