@@ -8,6 +8,7 @@ import { assignMissingGtins, communeProductSeq, entity, product } from '../../mo
 import { DEFAULT_GS1_PREFIX } from '../../app/config.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoDossiers } from './dossiers.js';
+import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -65,6 +66,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await seedDemoCertificates(tx);
     await seedDemoDossiers(tx);
     await assignMissingGtins(tx, gs1Prefix);
+    await seedDemoTrace(tx, gs1Prefix);
   });
   await database.db.execute(sql`ANALYZE`);
 }
