@@ -71,3 +71,13 @@ test('the synthetic generator is deterministic', () => {
   assert.equal(new Set(a.products.map((p) => p.code)).size, 400);
   assert.equal(new Set(a.entities.map((e) => e.registrationNumber)).size, 200);
 });
+
+test('traceability: every demo product has a GTIN, and the flagship products a batch with its whole journey', async () => {
+  const r = await one<{ missing: number; lots: number }>(sql`SELECT (SELECT count(*)::int FROM product WHERE gtin IS NULL) AS missing, (SELECT count(*)::int FROM trace_lot) AS lots`);
+  assert.equal(Number(r.missing), 0);
+  assert.equal(Number(r.lots), 4);
+  const honey = await query<{ biz_step: string }>(t.database.db, sql`
+    SELECT e.biz_step FROM epcis_event e JOIN trace_lot l ON l.lot = 'MO2603-01' JOIN product p ON p.id = l.product_id
+    WHERE e.entity_id = p.entity_id ORDER BY e.event_time`);
+  assert.deepEqual(honey.map((e) => e.biz_step.replace(/.*[-:/]/, '')), ['creating_class_instance', 'creating_class_instance', 'packing', 'shipping', 'receiving']);
+});

@@ -33,7 +33,16 @@ export type Config = {
   mailFrom: string;
   /** Origins besides the public URL's trusted to send browser writes (OCOP_ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins: string[];
+  /**
+   * The programme's GS1 company prefix (OCOP_GS1_PREFIX, 6–11 digits): products of entities without their own GTIN
+   * are numbered under it, and locations without their own GLN. The default, 040000, is a GS1 restricted-circulation
+   * prefix (GS1 General Specifications: 04 = numbers for use inside one organisation), so development and demo
+   * numbers can never collide with a real trade item; production sets the prefix GS1 Vietnam licensed to the programme.
+   */
+  gs1Prefix: string;
 };
+
+export const DEFAULT_GS1_PREFIX = '040000';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.OCOP_DATA_DIR ?? 'var');
@@ -67,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!origin) throw new Error(`OCOP_ALLOWED_ORIGINS: "${s}" is not an http(s) origin`);
       return origin;
     }),
+    gs1Prefix: parseGs1Prefix(env.OCOP_GS1_PREFIX ?? DEFAULT_GS1_PREFIX),
   };
 }
 
@@ -81,4 +91,12 @@ export function parseTrustedProxies(value: string): string[] {
     }
     return entry;
   });
+}
+
+/** A GS1 company prefix is 6–11 digits (GS1 General Specifications §1.4.4); a typo stops the server rather than
+ * numbering products under a wrong prefix. */
+export function parseGs1Prefix(value: string): string {
+  const v = value.trim();
+  if (!/^\d{6,11}$/.test(v)) throw new Error(`OCOP_GS1_PREFIX: "${value}" is not a GS1 company prefix (6–11 digits)`);
+  return v;
 }

@@ -36,7 +36,7 @@ async function main() {
       await loadReferenceData(db);
       const t = Date.now();
       if (values.synthetic) await seedSynthetic(db, Number(values.entities), Number(values.products));
-      else if (values.demo) await seedDemo(db);
+      else if (values.demo) await seedDemo(db, { gs1Prefix: config.gs1Prefix });
       else throw new Error(usage);
       console.log(`seeded in ${Date.now() - t} ms`);
       return db.close();

@@ -7,6 +7,7 @@ import { withPreparationLock } from '../app/migrate.js';
 import { checkPublicUrl, oneLine } from '../app/public-url-check.js';
 import { buildApp, loadReferenceData, startWorkers } from '../modules/index.js';
 import { createUser, getUserByEmail } from '../modules/accounts/index.js';
+import { assignMissingGtins } from '../modules/registry/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed/seed.js';
 
 /**
@@ -29,12 +30,16 @@ async function prepareLocked(config: Config, database: Database, log: (msg: stri
     }, { checkPolicy: false }));
     log(`central-office administrator created: ${config.adminEmail}`);
   }
+  let demoLoaded = false;
   if (empty && config.demo) {
-    await seedDemo(database);
+    await seedDemo(database, { gs1Prefix: config.gs1Prefix });
     log('demo data loaded: 300 entities, 600 products');
-    return true;
+    demoLoaded = true;
   }
-  return false;
+  // Products written before GTINs existed, or in bulk (synthetic seeds), get theirs under the programme's prefix.
+  const gtins = await database.db.transaction((tx) => assignMissingGtins(tx, config.gs1Prefix));
+  if (gtins) log(`GTINs assigned under the programme's GS1 prefix ${config.gs1Prefix}: ${gtins}`);
+  return demoLoaded;
 }
 
 export async function serve() {

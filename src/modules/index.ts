@@ -14,6 +14,7 @@ import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
+import { traceProducerRoutes } from './trace/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes } from './trace/index.js';
 
@@ -24,6 +25,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(notificationRoutes, deps);
   await api.register(registryRoutes, deps);
   await api.register(scoringRoutes, deps);
+  await api.register(traceProducerRoutes, deps);
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product

@@ -30,3 +30,9 @@ export type ImportRowFilter = 'all' | ImportRow['action'] | 'duplicate';
 export type ImportRowsPage = { show: ImportRowFilter; page: number; pageSize: number; total: number; rows: ImportRow[] };
 export type ImportTotals = { rows: number; create: number; update: number; unchanged: number; duplicates: number; errors: number };
 export type ImportPreview = { id: string; fileName: string; totals: ImportTotals; first: ImportRowsPage };
+
+// Traceability (issue 12): the producer's places and batches, the officers' status list.
+import type { locationOut, lotOut, statusList } from '../modules/trace/producer.contract.js';
+export type LocationOut = z.infer<typeof locationOut>;
+export type LotOut = z.infer<typeof lotOut>;
+export type TraceStatusList = z.infer<typeof statusList>;

@@ -4,9 +4,11 @@ import { sql } from 'drizzle-orm';
 import { PUBLIC } from '../../app/actor.js';
 import { query, type Database, type Queryable } from '../../app/db.js';
 import { createUser } from '../../modules/accounts/index.js';
-import { communeProductSeq, entity, product } from '../../modules/registry/index.js';
+import { assignMissingGtins, communeProductSeq, entity, product } from '../../modules/registry/index.js';
+import { DEFAULT_GS1_PREFIX } from '../../app/config.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoDossiers } from './dossiers.js';
+import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -37,7 +39,9 @@ async function writeRegistry(tx: Queryable, data: ReturnType<typeof generateRegi
 }
 
 /** The national sample a newcomer explores: 300 entities, 600 products, one account per role. */
-export async function seedDemo(database: Database) {
+/** `gs1Prefix`: the programme's GS1 company prefix the demo products' GTINs and locations' GLNs are numbered under. */
+export async function seedDemo(database: Database, opts: { gs1Prefix?: string } = {}) {
+  const gs1Prefix = opts.gs1Prefix ?? DEFAULT_GS1_PREFIX;
   await database.db.transaction(async (tx) => {
     const data = generateRegistry({ entities: 300, products: 600, communes: await communes(tx), seed: 26 });
     // The entity behind the demo producer account, with a recognisable product.
@@ -61,6 +65,8 @@ export async function seedDemo(database: Database) {
     }
     await seedDemoCertificates(tx);
     await seedDemoDossiers(tx);
+    await assignMissingGtins(tx, gs1Prefix);
+    await seedDemoTrace(tx, gs1Prefix);
   });
   await database.db.execute(sql`ANALYZE`);
 }

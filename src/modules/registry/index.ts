@@ -18,6 +18,8 @@ export const registryRoutes: ModulePlugin = async (app, deps) => {
 export { loadClassification, readClassification } from './commands/load-classification.js';
 export { createEntity } from './commands/create-entity.js';
 export { createProduct } from './commands/create-product.js';
+export { assignMissingGtins } from './commands/assign-gtins.js';
+export { productDigitalLink } from './registry.present.js';
 export { decideEntity } from './commands/decide-entity.js';
 export { applyCertificate, type CertificateOutcome } from './commands/apply-certificate.js';
 export { getProduct, getEntity, nameMatches } from './registry.repo.js';

@@ -14,7 +14,7 @@ import { presentFile, presentProduct } from './registry.present.js';
 import { getProduct, listProductFiles, listProducts, productKeys, productSort } from './registry.repo.js';
 import type { Actor } from '../../app/actor.js';
 
-export const productRoutes: ModulePlugin = async (app, { database }) => {
+export const productRoutes: ModulePlugin = async (app, { database, config }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
 
@@ -28,7 +28,7 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
     const audience = productAudience(actor, row.product);
     // The public sees the product's photos; its documents (test reports, others' certificates) stay with the office.
     const files = (await listProductFiles(db, id)).filter((f) => audience !== 'public' || f.link.kind === 'image');
-    return { ...presentProduct(row, actor), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption, audience)) };
+    return { ...presentProduct(row, actor, config.publicUrl), files: files.map((f) => presentFile(f.file, f.link.kind, f.link.caption, audience)) };
   }
 
   r.get('/products', { config: { access: 'public', publicCache: true }, schema: { tags: ['registry'], summary: 'OCOP products: search without diacritics (q=mat ong), filters, paging by page or cursor', querystring: productListQuery, response: { 200: productList } } }, async (req, reply) => {
@@ -38,18 +38,18 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
     const { total, totalExact, rows, nextCursor } = await listProducts(db, where, sort, qy.page, qy.pageSize, readCursor({ ...qy, sort }, 'product', productKeys(sort)), { search: Boolean(qy.q), q: qy.q });
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
-    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor)) };
+    return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor, config.publicUrl)) };
   });
 
-  r.post('/products', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {
+  r.post('/products', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Register a product; its code T-X-STT-YYYY is assigned, and a GTIN under the programme\'s GS1 prefix unless it brings its own', body: createProductBody, response: { 201: productOut } } }, async (req, reply) => {
     requireUser(req);
-    const created = await inTransaction(db, req, (ctx) => createProduct(ctx, req.body));
+    const created = await inTransaction(db, req, (ctx) => createProduct(ctx, req.body, { gs1Prefix: config.gs1Prefix }));
     return reply.status(201).send(await withFiles(req.actor, created.id));
   });
 
   r.get('/products/:id', { config: { access: 'public' }, schema: { tags: ['registry'], params: idParams, response: { 200: productOut } } }, async (req, reply) => {
     const out = await withFiles(req.actor, req.params.id);
-    reply.header('etag', `W/"${out.id}.${out.version}"`);
+    reply.header('etag', `W/"${out.id}.${out.version}.${out.gtin ?? ''}"`); // a GTIN assigned at start-up bumps no version
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     return out;
   });
@@ -57,7 +57,7 @@ export const productRoutes: ModulePlugin = async (app, { database }) => {
   r.patch('/products/:id', { config: { access: SCOPED_ROLES }, schema: { tags: ['registry'], summary: 'Update a product (send the version you read)', params: idParams, body: updateProductBody, response: { 200: productOut } } }, async (req) => {
     requireUser(req);
     await readable(req.actor, req.params.id);
-    await inTransaction(db, req, (ctx) => updateProduct(ctx, req.params.id, req.body));
+    await inTransaction(db, req, (ctx) => updateProduct(ctx, req.params.id, req.body, { gs1Prefix: config.gs1Prefix }));
     return withFiles(req.actor, req.params.id);
   });
 

@@ -34,6 +34,8 @@ const entityFields = {
   representative,
   workers: z.number().int().min(0).max(1_000_000).nullable().optional(),
   localWorkers: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  /** The entity's own GS1 company prefix (from GS1 Vietnam), when it has one. */
+  gs1CompanyPrefix: z.string().trim().regex(/^\d{6,11}$/, 'GS1 company prefix: 6–11 digits').nullable().optional(),
 };
 
 export const createEntityBody = z.strictObject(entityFields);
@@ -78,6 +80,7 @@ export const entityOut = entityPublicOut.extend({
   representative: representativeOut,
   workers: z.number().nullable(),
   localWorkers: z.number().nullable(),
+  gs1CompanyPrefix: z.string().nullable(),
   statusReason: z.string().nullable(),
   productCount: z.number(),
   version: z.number(),
@@ -122,6 +125,8 @@ const productFields = {
   rawMaterialArea: optionalText(2_000),
   standard: optionalText(500),
   status: z.enum(['draft', 'registered']).optional(),
+  /** The product's own GS1 GTIN (8, 12, 13 or 14 digits, check digit checked); without it the programme assigns one. */
+  gtin: z.string().trim().regex(/^\d{1,14}$/, 'GTIN: digits only').optional(),
 };
 export const createProductBody = z.strictObject(productFields);
 const { entityId: _e, ...editable } = productFields;
@@ -147,6 +152,10 @@ export const productOut = z.object({
   communeCode: z.string(),
   communeName: z.string(),
   imageUrl: z.string().nullable(),
+  /** GS1 GTIN, 14 digits (the entity's own or one under the programme's prefix); null until assigned. */
+  gtin: z.string().nullable(),
+  /** The product's GS1 Digital Link on this system's resolver (what its QR code holds); null without a GTIN. */
+  digitalLink: z.string().nullable(),
   files: z.array(fileOut).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),

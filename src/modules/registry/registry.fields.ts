@@ -14,7 +14,7 @@ export const ENTITY_FIELDS: RecordClassification = {
     // The published business contact: present only when the entity chose to publish it (publishesContact).
     contact: 'public', 'contact.phone': 'public', 'contact.email': 'public',
     registrationNumber: 'internal', registrationDate: 'internal', taxCode: 'internal', address: 'internal',
-    phone: 'internal', email: 'internal', publishContact: 'internal', workers: 'internal', localWorkers: 'internal',
+    phone: 'internal', email: 'internal', publishContact: 'internal', workers: 'internal', localWorkers: 'internal', gs1CompanyPrefix: 'internal',
     // Why a registration was refused is between the commune and the applicant.
     statusReason: 'internal',
     // Counts every product, drafts included: a count of unpublished records.
@@ -36,6 +36,8 @@ export const PRODUCT_FIELDS: RecordClassification = {
     description: 'public', ingredients: 'public', rawMaterialArea: 'public', standard: 'public', status: 'public', stars: 'public',
     provinceCode: 'public', provinceName: 'public', communeCode: 'public', communeName: 'public', imageUrl: 'public',
     // The public gets the product's photos only; documents (test reports, certificates of others) stay internal.
+    // The identifiers printed on the pack and in its QR code (issue 12): public by nature.
+    gtin: 'public', digitalLink: 'public',
     files: 'public', createdAt: 'public', updatedAt: 'public', version: 'public', actions: 'public',
   },
 };

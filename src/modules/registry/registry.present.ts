@@ -28,7 +28,7 @@ export function presentEntityFor(row: EntityRow, actor: Actor, maxAudience: Audi
     provinceCode: e.provinceCode, provinceName: row.provinceName, phone: e.phone, email: e.email, website: e.website,
     contact: publishesContact(e) && (e.phone || e.email) ? { phone: e.phone, email: e.email } : null, publishContact: e.publishContact,
     representative: { fullName: r.fullName, position: r.position, sex: r.sex, ethnicity: r.ethnicity, disability: r.disability, phone: r.phone },
-    workers: e.workers, localWorkers: e.localWorkers, status: e.status,
+    workers: e.workers, localWorkers: e.localWorkers, gs1CompanyPrefix: e.gs1CompanyPrefix, status: e.status,
     statusReason: e.statusReason, productCount: Number(row.productCount), createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(), version: e.version, actions: entityActions(actor, e),
   };
@@ -41,7 +41,10 @@ const RANKED: Audience[] = ['public', 'internal', 'sensitive'];
 const lower = (a: Audience, b: Audience): Audience => RANKED[Math.min(RANKED.indexOf(a), RANKED.indexOf(b))];
 const sensitiveFieldsOf = (c: typeof ENTITY_FIELDS) => Object.entries(c.fields).filter(([, v]) => v === 'sensitive').map(([k]) => k);
 
-export function presentProduct(row: ProductRow, actor: Actor): ProductOut {
+/** The Digital Link of a GTIN on this system's own resolver (OCOP_PUBLIC_URL): the URI its QR code carries. */
+export const productDigitalLink = (publicUrl: string, gtin: string | null) => (gtin ? `${publicUrl.replace(/\/+$/, '')}/01/${gtin}` : null);
+
+export function presentProduct(row: ProductRow, actor: Actor, publicUrl: string): ProductOut {
   const p = row.product;
   const s = row.set;
   return {
@@ -51,6 +54,7 @@ export function presentProduct(row: ProductRow, actor: Actor): ProductOut {
     description: p.description, ingredients: p.ingredients, rawMaterialArea: p.rawMaterialArea, standard: p.standard,
     status: p.status, stars: p.stars, provinceCode: p.provinceCode, provinceName: row.provinceName,
     communeCode: p.communeCode, communeName: row.communeName, imageUrl: row.imageFileId ? fileUrl(row.imageFileId) : null,
+    gtin: p.gtin, digitalLink: productDigitalLink(publicUrl, p.gtin),
     createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(), version: p.version,
     actions: productActions(actor, p),
   };

@@ -7,44 +7,10 @@
 /** The canonical domain of Digital Link identifiers inside EPCIS events (CBV 2.0 §8: hash IDs use it too). */
 export const CANONICAL_DL = 'https://id.gs1.org';
 
-export type Gs1Problem = 'malformed' | 'bad_check_digit' | 'unknown_ai' | 'qualifier_order' | 'bad_value';
-export class Gs1Error extends Error {
-  constructor(readonly problem: Gs1Problem, message: string) { super(message); }
-}
-
-/** The GS1 mod-10 check digit of a digit string that lacks it (weights 3, 1, 3 … from the right). */
-export function checkDigit(body: string): number {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
-  return (10 - (sum % 10)) % 10;
-}
-
-export const hasValidCheckDigit = (digits: string) => /^\d{2,}$/.test(digits) && checkDigit(digits.slice(0, -1)) === Number(digits.at(-1));
-
-/** GTIN-8, -12, -13 or -14 → the 14-digit form, or a Gs1Error saying what is wrong. */
-export function normaliseGtin(raw: string): string {
-  const s = raw.trim();
-  if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(s)) throw new Gs1Error('malformed', `GTIN must have 8, 12, 13 or 14 digits: ${raw}`);
-  if (!hasValidCheckDigit(s)) throw new Gs1Error('bad_check_digit', `GTIN check digit is wrong: ${raw}`);
-  return s.padStart(14, '0');
-}
-
-export function normaliseGln(raw: string): string {
-  const s = raw.trim();
-  if (!/^\d{13}$/.test(s)) throw new Gs1Error('malformed', `GLN must have 13 digits: ${raw}`);
-  if (!hasValidCheckDigit(s)) throw new Gs1Error('bad_check_digit', `GLN check digit is wrong: ${raw}`);
-  return s;
-}
-
-/** A GTIN-13 (as 14 digits) under a company prefix: prefix + item reference (zero-padded) + check digit. */
-export function gtinUnderPrefix(companyPrefix: string, itemReference: number): string {
-  const width = 12 - companyPrefix.length;
-  if (!/^\d{6,11}$/.test(companyPrefix) || itemReference < 0 || String(itemReference).length > width) {
-    throw new Gs1Error('bad_value', `item reference ${itemReference} does not fit under prefix ${companyPrefix}`);
-  }
-  const body = companyPrefix + String(itemReference).padStart(width, '0');
-  return `0${body}${checkDigit(body)}`;
-}
+// The check-digit arithmetic lives in src/app/gs1.ts, so the registry (which may not import trace) validates and
+// assigns a product's GTIN with the same code; it is re-exported here for the module's callers.
+import { checkDigit, Gs1Error, normaliseGln, normaliseGtin } from '../../app/gs1.js';
+export { checkDigit, Gs1Error, glnUnderPrefix, gtinUnderPrefix, hasValidCheckDigit, normaliseGln, normaliseGtin, type Gs1Problem } from '../../app/gs1.js';
 
 /** The characters GS1 allows in alphanumeric AI values such as a lot (10) or serial (21): "character set 82". */
 const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;

@@ -6,3 +6,8 @@ export { eventHashId } from './event-hash.rules.js';
 export { EPCIS_CONTEXT } from './epcis.rules.js';
 export { epcisRoutes } from './epcis.routes.js';
 export { verifyChain, type ChainReport } from './epcis.verify.js';
+// The producer's records (locations, lots, recorded steps) and the officers' traceability status (issue 12, item 6).
+export { traceProducerRoutes } from './producer.index.js';
+export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
+export { epcisDocument, stepEvent, STEPS, type Step, type StepInput } from './recording.rules.js';
+export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './trace.tables.js';

@@ -25,3 +25,10 @@ export function rethrowDuplicateRegistration(err: unknown): never {
 export function expectVersion(current: number, given: number) {
   if (current !== given) throw staleVersion(current);
 }
+
+/** Two products may not carry one GTIN (product_gtin_key): the second gets a 409 on the field. */
+export function rethrowDuplicateGtin(err: unknown): never {
+  throw isUniqueViolation(err, 'product_gtin_key')
+    ? new AppError('conflict', 'duplicate_gtin', { vi: 'Mã GTIN này đã được gán cho sản phẩm khác', en: 'Another product already carries this GTIN' }, { field: 'gtin' })
+    : err;
+}

@@ -8,8 +8,14 @@ import { productCode, vietnamYear } from '../registry.rules.js';
 import { snapshot } from '../registry.present.js';
 import { getEntityForUpdate, getProductSet, nextProductSequence } from '../registry.repo.js';
 import { product } from '../registry.tables.js';
+import { ownGtin } from '../gtin.rules.js';
+import { nextProgrammeGtin } from './assign-gtins.js';
+import { rethrowDuplicateGtin } from './_shared.js';
 
-export async function createProduct(ctx: Ctx, input: z.infer<typeof createProductBody>) {
+/** `gs1Prefix`: the programme's GS1 company prefix (config); a product without its own GTIN is numbered under it. */
+export type GtinOptions = { gs1Prefix?: string };
+
+export async function createProduct(ctx: Ctx, input: z.infer<typeof createProductBody>, opts: GtinOptions = {}) {
   const owner = await getEntityForUpdate(ctx.tx, input.entityId);
   if (!owner || !canReadEntity(ctx.actor, owner)) throw invalidField('entityId', 'unknown_entity', { vi: 'Chủ thể không tồn tại', en: 'Unknown entity' });
   if (!canCreateProduct(ctx.actor, owner)) {
@@ -19,12 +25,14 @@ export async function createProduct(ctx: Ctx, input: z.infer<typeof createProduc
     throw forbidden();
   }
   if (!(await getProductSet(ctx.tx, input.productSet))) throw invalidField('productSet', 'unknown_product_set', { vi: 'Bộ sản phẩm không tồn tại', en: 'Unknown product set' });
+  // Checked before the commune's sequence is taken: a bad GTIN leaves nothing behind.
+  const gtin = input.gtin ? ownGtin(input.gtin, opts.gs1Prefix ?? '') : opts.gs1Prefix ? await nextProgrammeGtin(ctx.tx, opts.gs1Prefix) : null;
   const seq = await nextProductSequence(ctx.tx, owner.communeCode);
   const code = productCode(owner.provinceCode, owner.communeCode, seq, vietnamYear(ctx.now));
   const [row] = await ctx.tx.insert(product).values({
-    ...input, status: input.status ?? 'draft', code, provinceCode: owner.provinceCode, communeCode: owner.communeCode,
+    ...input, gtin, status: input.status ?? 'draft', code, provinceCode: owner.provinceCode, communeCode: owner.communeCode,
     createdAt: ctx.now, updatedAt: ctx.now,
-  }).returning();
+  }).returning().catch(rethrowDuplicateGtin);
   await recordAudit(ctx, { action: 'product.create', recordType: 'product', recordId: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode, after: snapshot(row) });
   return row;
 }

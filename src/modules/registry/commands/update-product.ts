@@ -8,9 +8,11 @@ import { canEditProduct } from '../registry.policy.js';
 import { snapshot } from '../registry.present.js';
 import { getProductSet } from '../registry.repo.js';
 import { product } from '../registry.tables.js';
-import { expectVersion } from './_shared.js';
+import { expectVersion, rethrowDuplicateGtin } from './_shared.js';
+import type { GtinOptions } from './create-product.js';
+import { ownGtin } from '../gtin.rules.js';
 
-export async function updateProduct(ctx: Ctx, id: string, input: z.infer<typeof updateProductBody>) {
+export async function updateProduct(ctx: Ctx, id: string, input: z.infer<typeof updateProductBody>, opts: GtinOptions = {}) {
   const [before] = await ctx.tx.select().from(product).where(eq(product.id, id)).for('update');
   if (!before) throw notFound('product', 'sản phẩm');
   if (!canEditProduct(ctx.actor, before)) throw forbidden();
@@ -23,7 +25,10 @@ export async function updateProduct(ctx: Ctx, id: string, input: z.infer<typeof 
     if (before.status !== 'draft' && before.status !== 'registered') throw invalidField('productSet', 'product_set_locked', { vi: 'Không đổi được bộ sản phẩm sau khi đã chứng nhận', en: 'The product set cannot change after certification' });
     if (!(await getProductSet(ctx.tx, changes.productSet))) throw invalidField('productSet', 'unknown_product_set', { vi: 'Bộ sản phẩm không tồn tại', en: 'Unknown product set' });
   }
-  const [after] = await ctx.tx.update(product).set({ ...changes, updatedAt: ctx.now, version: before.version + 1 }).where(eq(product.id, id)).returning();
+  // A product may replace its programme GTIN by its own (the entity joined GS1 Vietnam); lots keep the GTIN they
+  // were labelled with (trace_lot.gtin), so printed labels still resolve.
+  if (changes.gtin !== undefined) changes.gtin = ownGtin(changes.gtin, opts.gs1Prefix ?? '');
+  const [after] = await ctx.tx.update(product).set({ ...changes, updatedAt: ctx.now, version: before.version + 1 }).where(eq(product.id, id)).returning().catch(rethrowDuplicateGtin);
   await recordAudit(ctx, { action: 'product.update', recordType: 'product', recordId: id, provinceCode: after.provinceCode, communeCode: after.communeCode, before: snapshot(before), after: snapshot(after) });
   return after;
 }

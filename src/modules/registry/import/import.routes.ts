@@ -58,6 +58,6 @@ export const importRoutes: ModulePlugin = async (app, { database, config }) => {
     schema: { tags: ['registry'], summary: 'Commit a previewed import, all rows or none (uploader or central office; once; 409 if the preview had errors or a record changed since); unchanged rows write nothing', params: importIdParams, response: { 200: commitResult } },
   }, async (req) => {
     requireUser(req);
-    return inTransaction(db, req, (ctx) => commitImport(ctx, req.params.id));
+    return inTransaction(db, req, (ctx) => commitImport(ctx, req.params.id, { gs1Prefix: config.gs1Prefix }));
   });
 };

@@ -68,7 +68,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const list = await listProducts(db, where, sort, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q), q: f.q });
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
-      filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
+      filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC, config.publicUrl)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
     }));
   });
 
@@ -76,10 +76,10 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const site = siteOf(req, reply, config.publicUrl, productPath(req.params.id));
     const row = uuid.safeParse(req.params.id).success ? await getProduct(db, req.params.id) : undefined;
     if (!row || !canReadProduct(PUBLIC, row.product, row.entityStatus)) return sendHtml(req, reply, renderNotFound(site, site.t('product.notFound')), 404);
-    const p = presentProduct(row, PUBLIC);
+    const p = presentProduct(row, PUBLIC, config.publicUrl);
     const photos = (await listProductFiles(db, p.id)).filter((f) => f.link.kind === 'image').map((f) => presentFile(f.file, f.link.kind, f.link.caption, 'public'));
     const siblings = await firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4);
-    const others = siblings.map((r) => presentProduct(r, PUBLIC));
+    const others = siblings.map((r) => presentProduct(r, PUBLIC, config.publicUrl));
     return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id)));
   });
 
@@ -90,7 +90,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     if (!row || !canReadEntity(PUBLIC, row.entity)) return sendHtml(req, reply, renderNotFound(site, site.t('entity.notFound')), 404);
     const e = presentEntity(row, PUBLIC, 'public') as EntityPublicOut;
     const list = await listProducts(db, productFilter(PUBLIC, { entity: e.id }), '-stars', page, ENTITY_PAGE_SIZE);
-    return sendHtml(req, reply, renderEntityPage(site, e, { items: list.rows.map((r) => presentProduct(r, PUBLIC)), total: list.total, page }));
+    return sendHtml(req, reply, renderEntityPage(site, e, { items: list.rows.map((r) => presentProduct(r, PUBLIC, config.publicUrl)), total: list.total, page }));
   });
 
   app.get<{ Params: { file: string } }>('/minh-hoa/:file', { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {

@@ -111,6 +111,8 @@ export default function ProductDetail() {
             <Stars count={p.stars} size={16} />
           </Group>
           <ProductScoringLinks product={p} />
+          <Text size="sm" mt={4}>{t('trace.gtin')}: <Text span ff="monospace">{p.gtin ?? t('trace.noGtin')}</Text></Text>
+          {p.digitalLink && <Text size="xs" c="dark.4">{t('trace.digitalLink')}: <Text span ff="monospace" style={{ wordBreak: 'break-all' }}>{p.digitalLink}</Text></Text>}
         </div>
         {p.status !== 'draft' && <Button component="a" href={`/san-pham/${p.id}`} variant="default">{t('action.view')}</Button>}
       </Group>

@@ -17,6 +17,8 @@ import HolidaysPage from '../scoring/HolidaysPage.js';
 import CertificateOfficePage from '../scoring/CertificateOfficePage.js';
 import CertificatesOfficePage from '../scoring/CertificatesOfficePage.js';
 import NotificationsPage from '../notifications/NotificationsPage.js';
+import LotPage from '../trace/LotPage.js';
+import TracePage from '../trace/TracePage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
@@ -38,10 +40,10 @@ function WorkspaceNav({ user }: { user: User }) {
   const { pathname } = useLocation();
   // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
   const tabs = isOfficer(user)
-    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
+    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -88,6 +90,8 @@ export default function Workspace() {
           <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="ngay-nghi" element={officer ? <HolidaysPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="truy-xuat" element={officer || user.role === 'entity' ? <TracePage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />

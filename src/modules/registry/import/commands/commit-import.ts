@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx, UserActor } from '../../../../app/actor.js';
 import { AppError, forbidden, notFound } from '../../../../app/errors.js';
 import { canCreateProduct, canEditEntity, canEditProduct, canCreateEntity } from '../../registry.policy.js';
+import { assignMissingGtins } from '../../commands/assign-gtins.js';
 import { insertEntities, insertProducts, lockEntities, lockProducts, updateEntities, updateProducts, type EntityRow, type Owner, type ProductRow } from '../bulk-write.js';
 import type { EntityPlan, PlannedRow, ProductPlan } from '../import.contract.js';
 import { importJob } from '../import.tables.js';
@@ -22,7 +23,8 @@ const EDITED = { vi: 'bản ghi đã được người khác sửa', en: 'the re
 
 type Planned<P> = PlannedRow & { plan: P };
 
-export async function commitImport(ctx: Ctx, id: string): Promise<{ created: number; updated: number; unchanged: number }> {
+/** `gs1Prefix`: the programme's GS1 company prefix; the products the import creates get their GTINs under it. */
+export async function commitImport(ctx: Ctx, id: string, opts: { gs1Prefix?: string } = {}): Promise<{ created: number; updated: number; unchanged: number }> {
   const actor = ctx.actor;
   if (actor.kind !== 'user') throw forbidden();
   const [job] = await ctx.tx.select().from(importJob).where(eq(importJob.id, id)).for('update');
@@ -42,6 +44,8 @@ export async function commitImport(ctx: Ctx, id: string): Promise<{ created: num
   try {
     const owners = await writeEntities(ctx, actor, entities);
     await writeProducts(ctx, actor, products, owners);
+    // The new products' GTINs, in the same transaction: an imported product is as scannable as one typed in.
+    if (opts.gs1Prefix) await assignMissingGtins(ctx.tx, opts.gs1Prefix);
   } catch (err) {
     // A registration number or product code taken by a concurrent change between our checks and the insert.
     const e = err as { code?: string; cause?: { code?: string } };

@@ -1,0 +1,48 @@
+// Vietnamese texts of the traceability screens (issue 12): the producer's places, batches and recorded steps, and
+// the officers' traceability status.
+export const traceVi = {
+  trace: {
+    nav: 'Truy xuất nguồn gốc',
+    title: 'Truy xuất nguồn gốc',
+    gtin: 'Mã GTIN',
+    digitalLink: 'Đường dẫn GS1 Digital Link (mã QR)',
+    noGtin: 'Chưa có mã GTIN',
+    places: 'Địa điểm (mã GLN)',
+    noPlaces: 'Chưa có địa điểm nào. Hãy thêm vùng nguyên liệu, xưởng và nơi bán trước khi ghi lô hàng.',
+    addPlace: 'Thêm địa điểm',
+    placeKind: 'Loại địa điểm',
+    placeName: 'Tên địa điểm',
+    latitude: 'Vĩ độ',
+    longitude: 'Kinh độ',
+    kind: {
+      raw_material_area: 'Vùng nguyên liệu', farm: 'Trang trại', workshop: 'Xưởng sản xuất', warehouse: 'Kho', shop: 'Điểm bán',
+    },
+    lots: 'Lô hàng',
+    noLots: 'Chưa có lô hàng nào.',
+    openLot: 'Mở lô hàng mới',
+    product: 'Sản phẩm',
+    lotCode: 'Mã lô (để trống để tự tạo)',
+    producedOn: 'Ngày sản xuất',
+    expiresOn: 'Hạn sử dụng',
+    quantity: 'Số lượng',
+    uom: { KGM: 'kg', LTR: 'lít', H87: 'cái/hộp' },
+    lot: 'Lô {{lot}}',
+    printLabels: 'In tem nhãn',
+    steps: 'Hành trình của lô',
+    noSteps: 'Chưa ghi bước nào.',
+    record: 'Ghi bước',
+    step: {
+      harvest: 'Thu hoạch', processing: 'Chế biến', packing: 'Đóng gói', shipping: 'Xuất hàng', receiving: 'Nhận tại điểm bán',
+    },
+    where: 'Tại đâu',
+    to: 'Gửi đến',
+    when: 'Thời gian (để trống: bây giờ)',
+    recorded: 'Đã ghi: {{step}}',
+    done: 'Lô hàng đã đi hết hành trình.',
+    status: {
+      title: 'Tình trạng truy xuất của sản phẩm',
+      flaggedOnly: 'Chỉ sản phẩm 4★ trở lên chưa có mã truy xuất',
+      lots: 'Lô', events: 'Sự kiện', last: 'Sự kiện gần nhất', flagged: 'Thiếu mã truy xuất', more: 'Xem thêm', none: 'Không có sản phẩm nào.',
+    },
+  },
+};
