@@ -15,6 +15,7 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
+import { productQrSvg, tracePages, traceRoutes } from './trace/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
@@ -23,15 +24,17 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(notificationRoutes, deps);
   await api.register(registryRoutes, deps);
   await api.register(scoringRoutes, deps);
+  await api.register(traceRoutes, deps);
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
- * page shows the product's certificate, which scoring knows: it is handed to the registry here, so the registry never
- * imports scoring. */
+ * page shows the product's certificate, which scoring knows, and the QR code of its Digital Link, which trace draws:
+ * both are handed to the registry here, so the registry never imports the modules above it. */
 const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
-  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db) });
+  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin) });
   await app.register(scoringPages, deps);
+  await app.register(tracePages, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */
