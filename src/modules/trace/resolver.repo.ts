@@ -12,9 +12,9 @@ export type ResolvedGtin = {
 };
 export type ResolvedGln = { locationId: string; name: string; entityId: string; published: boolean; links: StoredLink[] };
 
-const linksOf = (anchors: string[]) => sql`(SELECT coalesce(json_agg(json_build_object('anchor', k.anchor, 'linkType', k.link_type,
+const linksOf = (anchors: string[]) => (!anchors.length ? sql`'[]'::json` : sql`(SELECT coalesce(json_agg(json_build_object('anchor', k.anchor, 'linkType', k.link_type,
     'href', k.href, 'title', k.title, 'hreflang', k.hreflang, 'type', k.type) ORDER BY k.anchor, k.link_type, k.hreflang), '[]'::json)
-  FROM trace_link k WHERE k.anchor IN (${sql.join(anchors.map((a) => sql`${a}`), sql`, `)}))`;
+  FROM trace_link k WHERE k.anchor IN (${sql.join(anchors.map((a) => sql`${a}`), sql`, `)}))`);
 
 /** The product a GTIN names, whether the public may see it, its current certificate, the lot (when asked) and the
  * links stored for the given anchors. */
