@@ -8,6 +8,8 @@ import { scoringEn } from '../../web/i18n/scoring.en.js';
 import { scoringVi } from '../../web/i18n/scoring.vi.js';
 import { siteEn } from '../../web/i18n/site.en.js';
 import { siteVi } from '../../web/i18n/site.vi.js';
+import { traceSiteEn } from '../../web/i18n/trace-site.en.js';
+import { traceSiteVi } from '../../web/i18n/trace-site.vi.js';
 import { vi } from '../../web/i18n/vi.js';
 
 export type Lang = 'vi' | 'en';
@@ -16,7 +18,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...siteVi } }, en: { translation: { ...en, ...scoringEn, ...siteEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...siteVi, ...traceSiteVi } }, en: { translation: { ...en, ...scoringEn, ...siteEn, ...traceSiteEn } } },
   lng: 'vi', fallbackLng: 'vi', initAsync: false, returnNull: false,
   // React escapes every string it renders: i18next must not escape them a second time.
   interpolation: { escapeValue: false },

@@ -63,7 +63,26 @@ input,select{font:inherit;font-weight:400;padding:.45rem .5rem;border:1px solid 
 .badge{display:inline-block;font-size:.8rem;font-weight:600;border-radius:1rem;padding:0 .5rem;border:1px solid}
 .rows{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
 .rows li{background:#fff;border:1px solid #e0e6e2;border-radius:.6rem;padding:.6rem .75rem;display:grid;gap:.2rem}
+.trace-head{padding-top:1rem}
+.journey{display:grid;gap:1rem}
+.timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:3px solid #9fd3b5;display:grid;gap:.6rem}
+.timeline li{position:relative;background:#fff;border:1px solid #e0e6e2;border-radius:.6rem;padding:.5rem .7rem}
+.timeline li::before{content:"";position:absolute;left:-1.45rem;top:.8rem;width:.7rem;height:.7rem;border-radius:50%;background:#0b6e4f;border:2px solid #fff}
+.map-box{margin:0;max-width:16rem}
+.map{width:100%;height:auto;background:#f0f6f8;border-radius:.6rem}
+textarea{font:inherit;padding:.45rem .5rem;border:1px solid #9aa8a0;border-radius:.4rem;width:100%}
+.report{display:grid;gap:.35rem;max-width:36rem}
+.report .button,.inline-form .button{justify-self:start;margin-top:.25rem}
+.inline-form{display:flex;gap:.5rem;max-width:28rem}
+.small{font-size:.85rem}
+.sr,.hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
+.notice{padding:.5rem .75rem;border-radius:.4rem;font-weight:600}
+.notice.ok{background:#e6f6ec;color:#0f5130}
+.notice.bad{background:#fdeaea;color:#7a1414}
+.qr{max-width:10rem;background:#fff;border:1px solid #e0e6e2;border-radius:.6rem;padding:.25rem}
+.qr svg{display:block;width:100%;height:auto}
 @media (min-width:40rem){
+  .journey{grid-template-columns:2fr 1fr}
   h1{font-size:2rem}
   .filters{grid-template-columns:repeat(3,1fr)}
   .cards{grid-template-columns:repeat(3,1fr);gap:1rem}

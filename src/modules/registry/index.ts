@@ -28,3 +28,7 @@ export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
 export { importJob } from './import/index.js';
 // The public pages (server-rendered at the site's root, registered by the composition root).
 export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.js';
+// What the public may read of a product, for the pages of the modules above (trace's public trace page).
+export { presentProduct } from './registry.present.js';
+export { canReadProduct } from './registry.policy.js';
+export type { ProductOut } from './registry.contract.js';

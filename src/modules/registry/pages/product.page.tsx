@@ -15,6 +15,8 @@ export type PublicCertification = {
   authority: string; issuedOn: string; expiresOn: string; extendedUntil: string | null;
 };
 export type CertificationLookup = (productId: string) => Promise<PublicCertification | null>;
+/** The QR code of a product's GS1 Digital Link (its URI and SVG), drawn by the trace module. */
+export type QrCodeLookup = (gtin: string) => Promise<{ uri: string; svg: string }>;
 
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
@@ -62,7 +64,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null): string {
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -111,6 +113,15 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
           </section>
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
           {p.rawMaterialArea && <section><h2>{t('product.rawMaterialArea')}</h2><p className="text">{p.rawMaterialArea}</p></section>}
+          {qr && (
+            <section>
+              <h2>{t('trace.qrTitle')}</h2>
+              <figure className="qr-figure">
+                <a className="qr" href={qr.uri} dangerouslySetInnerHTML={{ __html: qr.svg }} />
+                <figcaption className="muted small">{t('trace.qrCaption')} <span className="mono">{qr.uri}</span></figcaption>
+              </figure>
+            </section>
+          )}
         </div>
       </article>
       {others.length > 0 && (

@@ -1,0 +1,109 @@
+// The GS1 Digital Link resolver at the site's root (GS1-Conformant Resolver Standard 1.x): GET, HEAD and OPTIONS on
+// /01/{gtin}[/10/{lot}[/21/{serial}]] and /414/{gln}[/254/{ext}], with CORS, and the description file
+// /.well-known/gs1resolver. A browser is sent (307) to the identifier's default link, the public trace page; a
+// linkset (RFC 9264) is answered without a redirect. One indexed query per request, no rendering; the answers carry
+// cache headers (and the linkset an ETag) so a CDN can serve them.
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, notFound } from '../../app/errors.js';
+import type { ModuleDeps } from '../../app/plugin.js';
+import { translator } from '../../app/html/site-i18n.js';
+import { digitalLinkPath, Gs1Error, parseDigitalLinkPath, type Gs1Key } from './gs1.rules.js';
+import { resolveGln, resolveGtin } from './resolver.repo.js';
+import { anchorsOf, decide, defaultGlnLinks, defaultGtinLinks, LINK_TYPES, linkset, LINKSET_TYPE, mergeLinks, withQuery, type LinkTitle } from './resolver.rules.js';
+
+const vi = translator('vi');
+const en = translator('en');
+export const linkTitle: LinkTitle = (lang, name, params) => (lang === 'en' ? en : vi)(`trace.link.${name}`, params ?? {});
+
+const PROBLEM_TEXT: Record<Gs1Error['problem'], { vi: string; en: string }> = {
+  malformed: { vi: 'Đường dẫn GS1 Digital Link không đúng cú pháp', en: 'The GS1 Digital Link path is malformed' },
+  bad_check_digit: { vi: 'Số kiểm tra của mã GS1 không đúng', en: 'The GS1 key\'s check digit is wrong' },
+  unknown_ai: { vi: 'Mã định danh ứng dụng (AI) không được hỗ trợ', en: 'Unknown or unsupported GS1 application identifier' },
+  qualifier_order: { vi: 'Các thành phần định danh (lô, sê-ri) sai thứ tự', en: 'The key qualifiers are out of order' },
+  bad_value: { vi: 'Giá trị của thành phần định danh chứa ký tự không cho phép', en: 'A qualifier value has characters GS1 does not allow' },
+};
+
+/** The key of a resolver path, or a 400 problem naming what is wrong (never a 200 error page). */
+export function keyOfPath(path: string): Gs1Key {
+  try {
+    return parseDigitalLinkPath(path);
+  } catch (err) {
+    if (!(err instanceof Gs1Error)) throw err;
+    throw new AppError('invalid', `gs1_${err.problem}`, PROBLEM_TEXT[err.problem], { detailEn: err.message });
+  }
+}
+
+const CACHE = 'public, max-age=300, stale-while-revalidate=60';
+
+function cors(reply: FastifyReply) {
+  reply.header('access-control-allow-origin', '*')
+    .header('access-control-expose-headers', 'Link, Location, ETag, Content-Type')
+    .header('vary', 'Accept, Accept-Language');
+}
+
+export const resolverRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { database, config }) => {
+  const { db } = database;
+  const base = config.publicUrl.replace(/\/+$/, '');
+
+  const resolve = async (req: FastifyRequest, reply: FastifyReply) => {
+    cors(reply);
+    const [path, search = ''] = req.url.split(/\?(.*)/s, 2);
+    const query = new URLSearchParams(search);
+    const key = keyOfPath(path);
+    const anchors = anchorsOf(key);
+    let links; let description: string;
+    if (key.kind === 'gtin') {
+      const r = await resolveGtin(db, key.gtin, key.lot, anchors);
+      if (!r || !r.published || (key.lot !== undefined && !r.lotId)) throw notFound('identifier', 'mã định danh này');
+      links = mergeLinks(key, r.links, defaultGtinLinks(base, key, r, linkTitle));
+      description = r.name;
+    } else {
+      const r = await resolveGln(db, key.gln, anchors);
+      if (!r || !r.published) throw notFound('identifier', 'mã định danh này');
+      links = mergeLinks(key, r.links, defaultGlnLinks(base, key, r, linkTitle));
+      description = r.name;
+    }
+    const anchor = base + digitalLinkPath(key);
+    const linksetUrl = `${anchor}?linkType=linkset`;
+    reply.header('link', `<${linksetUrl}>; rel="linkset"; type="${LINKSET_TYPE}"`).header('cache-control', CACHE);
+    const d = decide(links, { linkType: query.get('linkType') ?? undefined, accept: req.headers.accept, acceptLanguage: req.headers['accept-language'] });
+    if (d.kind === 'redirect') return reply.code(307).header('location', withQuery(d.link.href, query)).send();
+    const body = JSON.stringify(linkset(anchor, links, description));
+    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    reply.header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(LINKSET_TYPE).send(body);
+  };
+
+  const preflight = async (_req: FastifyRequest, reply: FastifyReply) => {
+    cors(reply);
+    return reply.code(204).header('allow', 'GET, HEAD, OPTIONS').header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+      .header('access-control-allow-headers', 'Accept, Accept-Language, If-None-Match').header('access-control-max-age', '86400').send();
+  };
+
+  for (const ai of ['01', '414']) {
+    app.get(`/${ai}/*`, { schema: { hide: true }, config: { access: 'public' } }, resolve);
+    app.options(`/${ai}/*`, { schema: { hide: true }, config: { access: 'public' } }, preflight);
+  }
+
+  // The resolver's description (GS1-Conformant Resolver Standard §4): what it resolves and with which link types.
+  const description = JSON.stringify({
+    name: 'OCOP Việt Nam — GS1 Digital Link resolver',
+    resolverRoot: base,
+    supportedPrimaryKeys: ['01', '414'],
+    supportedKeyQualifiers: { '01': ['10', '21'], '414': ['254'] },
+    linkTypeDefaultCanBeLinkset: false,
+    supportedLinkType: LINK_TYPES.map((t) => ({ namespace: 'https://gs1.org/voc/', prefix: 'gs1:', linkType: t })),
+    supportedContextValuesEnumerated: [],
+    validatesAIcombination: true,
+    linksetMediaType: LINKSET_TYPE,
+    defaultLinkLanguages: ['vi', 'en'],
+    linkEditing: `${base}/api/v1/trace/links`,
+    contact: `${base}/`,
+  });
+  app.get('/.well-known/gs1resolver', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) => {
+    cors(reply);
+    return reply.type('application/json').header('cache-control', 'public, max-age=3600').send(description);
+  });
+};
