@@ -69,6 +69,7 @@ before(async () => {
     'users/{id}': await ids(sql`SELECT id::text AS v FROM app_user ORDER BY id LIMIT 1`),
     'import/{id}': [],
     'imports/{id}': [],
+    'lots/{id}': await ids(sql`SELECT id::text AS v FROM trace_lot ORDER BY id LIMIT 2`),
     'mailbox/{id}': [], // the development mailbox: empty here (no worker runs), so an unknown id
     // The EPCIS repository (/epcis): its resource views take an identifier, a CBV word or an event ID.
     'capture/{captureID}': [],
