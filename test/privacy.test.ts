@@ -70,6 +70,7 @@ before(async () => {
     'import/{id}': [],
     'imports/{id}': [],
     'lots/{id}': await ids(sql`SELECT id::text AS v FROM trace_lot ORDER BY id LIMIT 2`),
+    'lots/{lotId}': await ids(sql`SELECT id::text AS v FROM trace_lot ORDER BY id LIMIT 1`),
     'mailbox/{id}': [], // the development mailbox: empty here (no worker runs), so an unknown id
     // The EPCIS repository (/epcis): its resource views take an identifier, a CBV word or an event ID.
     'capture/{captureID}': [],

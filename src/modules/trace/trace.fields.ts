@@ -24,3 +24,16 @@ export const TRACE_SCAN_FIELDS: RecordClassification = {
   record: 'trace scans',
   fields: publicFields('scans', 'day', 'provinceCode'),
 };
+
+/**
+ * An EPCIS event as the repository answers it (GS1 EPCIS 2.0): the standard's own vocabulary, shared along the value
+ * chain and shown on the public trace page, so public. Its `action` (ADD, OBSERVE, DELETE) shares a name with the
+ * audit trail's internal field: it is public only as an event's key (in an event list, or an event answered alone).
+ */
+export const EPCIS_EVENT_FIELDS: RecordClassification = {
+  record: 'EPCIS event',
+  fields: {
+    'eventList.action': 'public', '.action': 'public',
+    ...publicFields('quantity', 'uom', 'quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList'),
+  },
+};
