@@ -45,3 +45,25 @@ CREATE TABLE trace_scan (
   PRIMARY KEY (product_id, lot, province_code, day)
 );
 
+
+-- The resolver's one query, as a function: PL/pgSQL keeps the plan of its query per connection, so a request costs
+-- the lookups, not the planning (which took longer than executing). The product a GTIN names, whether the public
+-- may see it, its certificate (the one in force, else the latest: as scoring's latestOfProduct), the lot when one is
+-- asked, and the links stored for the anchors (the identifier's and those above it), all through unique indexes.
+CREATE FUNCTION trace_resolve_gtin(p_gtin text, p_lot text, p_anchors text[])
+RETURNS TABLE (r_id uuid, r_name text, r_entity_id uuid, r_published boolean, r_certificate text, r_lot_id uuid, r_links json)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY
+  SELECT p.id, p.name, p.entity_id, (p.status <> 'draft' AND e.status = 'approved'),
+    coalesce(
+      (SELECT c.number FROM certificate c WHERE c.product_id = p.id AND c.status = 'valid'),
+      (SELECT c.number FROM certificate c WHERE c.product_id = p.id ORDER BY c.issued_on DESC, c.created_at DESC LIMIT 1)),
+    CASE WHEN p_lot IS NULL THEN NULL::uuid ELSE (SELECT l.id FROM trace_lot l WHERE l.gtin = p.gtin AND l.lot = p_lot) END,
+    (SELECT coalesce(json_agg(json_build_object('anchor', k.anchor, 'linkType', k.link_type, 'href', k.href, 'title', k.title,
+        'hreflang', k.hreflang, 'type', k.type) ORDER BY k.anchor, k.link_type, k.hreflang), '[]'::json)
+      FROM trace_link k WHERE k.anchor = ANY (p_anchors))
+  FROM product p JOIN entity e ON e.id = p.entity_id
+  WHERE p.gtin = p_gtin;
+END
+$$;

@@ -49,6 +49,11 @@ before(async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/products/${honey}/files`, payload: m.payload, headers: { 'content-type': m.contentType, cookie: central.cookie, 'x-csrf-token': central.csrf } });
     assert.equal(res.statusCode, 201, res.body);
   }
+  // The traced product (issue 12): the published product above gets a GTIN, a lot and a raw-material area, so its QR
+  // codes, the resolver and the public trace page are walked too.
+  await db.execute(sql`UPDATE product SET gtin = '08930009000010' WHERE id = ${honey}`);
+  await db.execute(sql`INSERT INTO trace_lot (product_id, gtin, lot, produced_on) VALUES (${honey}, '08930009000010', 'P1', '2026-03-01')`);
+  await db.execute(sql`INSERT INTO trace_location (entity_id, gln, kind, name, province_code) SELECT entity_id, '8930009000010', 'raw_material_area', 'Vùng nguyên liệu thử', province_code FROM product WHERE id = ${honey}`);
   const one = (status: string) => sql`(SELECT id::text AS v FROM entity WHERE status = ${status} ORDER BY id LIMIT 1)`;
   fillers = {
     'entities/{id}': await ids(sql`${one('approved')} UNION ALL ${one('pending')} UNION ALL ${one('refused')}`),
@@ -193,6 +198,7 @@ test('the server-rendered public pages carry no internal or sensitive value of t
     ...fillers['products/{id}'].map((id) => `/san-pham/${id}`),
     ...fillers['entities/{id}'].map((id) => `/chu-the/${id}`),
     ...fillers['certificates/{number}'].map((n) => `/xac-minh/${encodeURIComponent(n)}`),
+    '/truy-xuat/01/08930009000010', '/truy-xuat/01/08930009000010/10/P1', '/01/08930009000010/10/P1?linkType=linkset', '/414/8930009000010?linkType=linkset',
   ];
   const leaks: string[] = [];
   let shown = 0;

@@ -19,18 +19,14 @@ const linksOf = (anchors: string[]) => (!anchors.length ? sql`'[]'::json` : sql`
 /** The product a GTIN names, whether the public may see it, its current certificate, the lot (when asked) and the
  * links stored for the given anchors. */
 export async function resolveGtin(db: Queryable, gtin: string, lot: string | undefined, anchors: string[]): Promise<ResolvedGtin | undefined> {
-  const [row] = await query<{ id: string; name: string; published: boolean; entity_id: string; certificate: string | null; lot_id: string | null; links: StoredLink[] | string }>(db, sql`
-    SELECT p.id, p.name, p.entity_id, (p.status <> 'draft' AND e.status = 'approved') AS published,
-      (SELECT c.number FROM certificate c WHERE c.product_id = p.id
-        ORDER BY (c.status = 'valid') DESC, c.issued_on DESC, c.created_at DESC LIMIT 1) AS certificate,
-      ${lot === undefined ? sql`NULL::uuid` : sql`(SELECT l.id FROM trace_lot l WHERE l.gtin = p.gtin AND l.lot = ${lot})`} AS lot_id,
-      ${linksOf(anchors)} AS links
-    FROM product p JOIN entity e ON e.id = p.entity_id
-    WHERE p.gtin = ${gtin}`);
+  // migrations/0021_resolver.sql: one statement whose plan the connection keeps. Anchors are joined by a newline,
+  // a character no GS1 value may hold.
+  const [row] = await query<{ r_id: string; r_name: string; r_published: boolean; r_entity_id: string; r_certificate: string | null; r_lot_id: string | null; r_links: StoredLink[] | string }>(db,
+    sql`SELECT * FROM trace_resolve_gtin(${gtin}, ${lot ?? null}, string_to_array(${anchors.join('\n')}, E'\n'))`);
   if (!row) return undefined;
   return {
-    productId: row.id, name: row.name, published: row.published, entityId: row.entity_id, certificate: row.certificate,
-    lotId: row.lot_id, links: typeof row.links === 'string' ? JSON.parse(row.links) : row.links,
+    productId: row.r_id, name: row.r_name, published: row.r_published, entityId: row.r_entity_id, certificate: row.r_certificate,
+    lotId: row.r_lot_id, links: typeof row.r_links === 'string' ? JSON.parse(row.r_links) : row.r_links,
   };
 }
 
