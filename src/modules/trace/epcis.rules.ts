@@ -161,10 +161,17 @@ export function cbvUri(kind: 'bizStep' | 'disposition', value: string): string {
  * Digital Link of CBV §8, anything else stays as written. Throws Gs1Error for a GS1 key with a wrong check digit.
  */
 export function indexKey(id: string): string {
-  const c = canonicalId(id.trim());
-  if (c !== id.trim()) return c;
-  return normaliseToDigitalLink(c) ?? c;
+  const known = indexKeys.get(id);
+  if (known !== undefined) return known;
+  const trimmed = id.trim();
+  const c = canonicalId(trimmed);
+  const key = c !== trimmed ? c : normaliseToDigitalLink(c) ?? c;
+  // Identifiers recur through a document and across captures: a bounded memo (errors are not remembered).
+  if (indexKeys.size >= 100_000) indexKeys.clear();
+  indexKeys.set(id, key);
+  return key;
 }
+const indexKeys = new Map<string, string>();
 
 export type IndexedEvent = {
   eventType: string;
@@ -217,31 +224,16 @@ export { Gs1Error };
 
 // ── Hash chain ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** JSON with object keys sorted at every level: the same value always gives the same text, whatever order a
- * database (jsonb reorders keys) or a client wrote it in. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** What of a stored event the chain covers: its identity, body and context as stored, and every column and
- * identifier row derived from it — altering any of them in the database breaks the chain. */
-export type StoredEvent = {
-  eventId: string; recordTime: string; body: unknown; context: unknown;
-  indexed: Omit<IndexedEvent, 'epcs'> & { epcs: { role: string; epc: string }[] };
-};
-
-export function eventDigest(e: StoredEvent): string {
-  const epcs = [...e.indexed.epcs].map((x) => `${x.role} ${x.epc}`).sort();
-  return sha256(canonicalJson({
-    eventId: e.eventId, recordTime: new Date(e.recordTime).toISOString(), body: e.body, context: e.context ?? null,
-    columns: { ...e.indexed, eventTime: new Date(e.indexed.eventTime).toISOString(), epcs },
-  }));
+/**
+ * What of a stored event the chain covers. `rowDigest` is the SHA-256 the database computes over the stored row —
+ * identity, times, every filtered column, the context and the body in jsonb's own canonical text (epcis.repo.ts
+ * ROW_DIGEST, the same expression when capturing and when verifying, so key order and number spelling cannot
+ * differ); the identifier rows are added here. Altering any of them in the database breaks the chain.
+ */
+export function eventDigest(rowDigest: string, epcs: readonly { role: string; epc: string }[]): string {
+  return sha256([rowDigest, ...epcs.map((x) => `${x.role} ${x.epc}`).sort()].join('\n'));
 }
 
 /** A capture's link: the previous link's hash, the capture's place in the chain and its events' digests (sorted:

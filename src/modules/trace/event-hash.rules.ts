@@ -51,15 +51,24 @@ function expandedValues(value: unknown, path: string, out: Set<string>) {
   }
 }
 
-/** Every string equal to the last segment of exactly one expanded value becomes that value (the reference's rule). */
-function replaceBareWords(value: unknown, expanded: string[]): unknown {
-  if (typeof value === 'string') {
-    const matches = expanded.filter((x) => x.endsWith(`-${value}`) || x.endsWith(`/${value}`));
-    return matches.length === 1 ? matches[0] : value;
+/** Every string equal to what follows a `-` or `/` in exactly one expanded value becomes that value (the
+ * reference's rule), looked up through an index of those endings. */
+export class Vocabulary {
+  private readonly byEnding = new Map<string, Set<string>>();
+  constructor(readonly expanded: readonly string[]) {
+    for (const x of expanded) {
+      for (let i = 0; i < x.length; i++) {
+        if (x[i] !== '-' && x[i] !== '/') continue;
+        const ending = x.slice(i + 1);
+        if (!this.byEnding.has(ending)) this.byEnding.set(ending, new Set());
+        this.byEnding.get(ending)!.add(x);
+      }
+    }
   }
-  if (Array.isArray(value)) return value.map((v) => replaceBareWords(v, expanded));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceBareWords(v, expanded)]));
-  return value;
+  replace(value: string): string {
+    const matches = this.byEnding.get(value);
+    return matches && matches.size === 1 ? matches.values().next().value! : value;
+  }
 }
 
 // ── JSON → the reference's tree ───────────────────────────────────────────────────────────────────────────────
@@ -84,7 +93,7 @@ function compareItems(a: Item, b: Item): number {
 }
 
 class TreeBuilder {
-  constructor(private readonly namespaces: Map<string, string>) {}
+  constructor(private readonly namespaces: Map<string, string>, private readonly vocabulary: Vocabulary) {}
 
   private replaceNs(text: string, isValue: boolean): string {
     const at = text.indexOf(':');
@@ -98,7 +107,7 @@ class TreeBuilder {
     if (Array.isArray(json)) return { name: '', value: '', children: json.map((c) => this.build(c)) };
     if (json && typeof json === 'object') {
       const obj = json as Record<string, unknown>;
-      const node: Node = { name: typeof obj.type === 'string' ? obj.type : '', value: typeof obj['#text'] === 'string' ? obj['#text'] : '', children: [] };
+      const node: Node = { name: typeof obj.type === 'string' ? this.vocabulary.replace(obj.type) : '', value: typeof obj['#text'] === 'string' ? this.vocabulary.replace(obj['#text']) : '', children: [] };
       for (const [k, v] of Object.entries(obj)) {
         if (k === '#text' || k === 'rdfs:comment' || k === 'comment') continue;
         if (k.startsWith('@xmlns:') && typeof v === 'string') { this.namespaces.set(k.slice(7), v); continue; }
@@ -110,7 +119,7 @@ class TreeBuilder {
       if (!('bizTransaction' in obj || 'source' in obj || 'destination' in obj)) node.children.sort(compareItems);
       return node;
     }
-    return { name: '', value: typeof json === 'string' ? this.replaceNs(json, true) : scalarText(json), children: [] };
+    return { name: '', value: typeof json === 'string' ? this.replaceNs(this.vocabulary.replace(json), true) : scalarText(json), children: [] };
   }
 }
 
@@ -174,7 +183,7 @@ export function canonicalNumber(text: string): string {
 
 function canonicalValue(text: string): string {
   let t = text;
-  for (const [urn, web] of CBV_URNS) t = t.split(urn).join(web);
+  if (t.includes('urn:epcglobal:cbv:')) for (const [urn, web] of CBV_URNS) t = t.split(urn).join(web);
   t = canonicalNumber(t);
   return normaliseToDigitalLink(t) ?? t;
 }
@@ -261,6 +270,17 @@ const VALID_DL = [
  */
 export function normaliseToDigitalLink(value: string): string | null {
   if (!value.includes('.')) return null;
+  const known = normalised.get(value);
+  if (known !== undefined) return known;
+  const result = normalise(value);
+  // The same identifiers recur through a document (a jar is output, packed, shipped, sold): a bounded memo.
+  if (normalised.size >= 100_000) normalised.clear();
+  normalised.set(value, result);
+  return result;
+}
+const normalised = new Map<string, string | null>();
+
+function normalise(value: string): string | null {
   if (value.startsWith('urn:epc:')) {
     for (const rule of URN_RULES) {
       const m = rule.re.exec(value);
@@ -376,22 +396,21 @@ export function contextNamespaces(context: unknown): Map<string, string> {
 
 /** The CBV Web URIs that the bare words of these events expand to. The reference expands a whole document and then
  * replaces every matching bare word anywhere in it, so a capture passes all its events here. */
-export function documentVocabulary(events: readonly unknown[]): string[] {
+export function documentVocabulary(events: readonly unknown[]): Vocabulary {
   const expanded = new Set<string>();
   for (const e of events) expandedValues(e, '', expanded);
-  return [...expanded];
+  return new Vocabulary([...expanded]);
 }
 
 /** The pre-hash string of one event of a document whose @context is `context`. */
 export function preHashString(event: Record<string, unknown>, context: unknown, vocabulary = documentVocabulary([event])): string {
-  const replaced = replaceBareWords(event, vocabulary) as Record<string, unknown>;
-  const tree = correct(new TreeBuilder(contextNamespaces(context)).build(replaced));
+  const tree = correct(new TreeBuilder(contextNamespaces(context), vocabulary).build(event));
   const ordered = inOrder(tree.children, PROP_ORDER);
   const rest = tree.children.filter((c) => isPair(c) || !IGNORED.has(c.name));
   return `eventType=${tree.name}${ordered}${rest.length ? generic(rest) : ''}`;
 }
 
 /** The CBV 2.0 event hash ID of one event. */
-export function eventHashId(event: Record<string, unknown>, context: unknown, vocabulary?: string[]): string {
+export function eventHashId(event: Record<string, unknown>, context: unknown, vocabulary?: Vocabulary): string {
   return `ni:///sha-256;${createHash('sha256').update(preHashString(event, context, vocabulary), 'utf8').digest('hex')}?ver=CBV2.0`;
 }
