@@ -105,17 +105,22 @@ function readContext(context: unknown): { prefixes: Set<string>; errors: FieldEr
 }
 
 /** Extension keys are CURIEs whose prefix the context declares (`example:myField`); a bare undeclared term would
- * vanish on JSON-LD expansion, so it is refused rather than silently dropped. */
-function undeclaredPrefixes(value: unknown, path: string, prefixes: Set<string>, out: FieldError[]) {
-  if (out.length >= 20) return;
-  if (Array.isArray(value)) { value.forEach((v, i) => undeclaredPrefixes(v, `${path}.${i}`, prefixes, out)); return; }
-  if (!value || typeof value !== 'object') return;
-  for (const [k, v] of Object.entries(value)) {
+ * vanish on JSON-LD expansion, so it is refused rather than silently dropped. The path is spelled only for an error. */
+function undeclaredPrefixes(value: unknown, path: (string | number)[], prefixes: Set<string>, out: FieldError[]) {
+  if (out.length >= 20 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) { path.push(i); undeclaredPrefixes(value[i], path, prefixes, out); path.pop(); }
+    return;
+  }
+  for (const k in value) {
     const at = k.indexOf(':');
-    if (at > 0 && !k.startsWith('@') && !/^(https?|urn):/i.test(k) && !prefixes.has(k.slice(0, at))) {
-      out.push(ldError(`${path}.${k}`, 'jsonld_undeclared_prefix', `Tiền tố "${k.slice(0, at)}" chưa được khai báo trong @context`, `The prefix "${k.slice(0, at)}" is not declared in @context`));
+    if (at > 0 && k.charCodeAt(0) !== 64 /* @ */ && !prefixes.has(k.slice(0, at)) && !/^(https?|urn):/i.test(k)) {
+      const where = [...path, k].join('.');
+      out.push(ldError(where, 'jsonld_undeclared_prefix', `Tiền tố "${k.slice(0, at)}" chưa được khai báo trong @context`, `The prefix "${k.slice(0, at)}" is not declared in @context`));
     }
-    undeclaredPrefixes(v, `${path}.${k}`, prefixes, out);
+    path.push(k);
+    undeclaredPrefixes((value as Record<string, unknown>)[k], path, prefixes, out);
+    path.pop();
   }
 }
 
@@ -132,7 +137,7 @@ export function validateEpcisDocument(doc: unknown): { ok: true; doc: EpcisDocum
   const { prefixes, errors } = readContext(d['@context']);
   d.epcisBody.eventList.forEach((e, i) => {
     if (e['@context'] !== undefined) for (const p of readContext([EPCIS_CONTEXT, ...[e['@context']].flat()]).prefixes) prefixes.add(p);
-    undeclaredPrefixes(e, `epcisBody.eventList.${i}`, prefixes, errors);
+    undeclaredPrefixes(e, ['epcisBody', 'eventList', i], prefixes, errors);
   });
   return errors.length ? { ok: false, errors } : { ok: true, doc: d };
 }
