@@ -169,7 +169,15 @@ export function indexKey(id: string): string {
   const known = indexKeys.get(id);
   if (known !== undefined) return known;
   const trimmed = id.trim();
-  const c = canonicalId(trimmed);
+  let c: string;
+  try {
+    c = canonicalId(trimmed);
+  } catch (err) {
+    // A wrong check digit, or anything malformed on GS1's own domain, is a bad GS1 key; a partner's private URI that
+    // merely has /01/ in its path (https://example.vn/2026/01/15/…) is an identifier like any other.
+    if (err instanceof Gs1Error && err.problem !== 'bad_check_digit' && !/^https?:\/\/id\.gs1\.org\//.test(trimmed) && !trimmed.startsWith('urn:epc:')) c = trimmed;
+    else throw err;
+  }
   const key = c !== trimmed ? c : normaliseToDigitalLink(c) ?? c;
   // Identifiers recur through a document and across captures: a bounded memo (errors are not remembered).
   if (indexKeys.size >= 100_000) indexKeys.clear();
