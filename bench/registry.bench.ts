@@ -12,6 +12,7 @@ import { migrate } from '../src/app/migrate.js';
 import { buildApp, loadReferenceData } from '../src/modules/index.js';
 import { seedSynthetic } from '../src/cli/seed/seed.js';
 import { withDatabase } from '../test/harness.js';
+import { captureThroughput, centralToken, latency as traceLatency, queryPaths } from './trace-lib.js';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
@@ -65,6 +66,11 @@ async function run(label: string, database: Database) {
   const check = await fetch(productPage, { headers: { 'accept-encoding': 'br' } });
   if (check.status !== 200 || !(await check.text()).includes('<html')) throw new Error(`${productPage}: ${check.status}`);
   const pageRps = await throughput(productPage, 8, { 'accept-encoding': 'br' });
+  // EPCIS (issue 12), small here (npm run bench:trace measures it at a million stored events): capture of five
+  // 1,000-event documents through POST /epcis/capture, then MATCH_epc over what they stored.
+  const token = await centralToken(database, address);
+  const capture = await captureThroughput(address, token, 5, 0);
+  const epcis = await traceLatency(address, token, queryPaths(500, 100).match);
   await app.close();
   // The same route as production serves it: public responses from the few-second micro-cache.
   const cached = await buildApp({ ...loadConfig({}), dataDir, logLevel: 'warn', publicCacheSeconds: 10 }, database, { logger: false });
@@ -75,6 +81,7 @@ async function run(label: string, database: Database) {
   console.log(`search  GET /products?q=… (${QUERIES.length} queries without diacritics, ${search.n} requests): p50 ${ms(search.p50)}, p95 ${ms(search.p95)}   target p95 < 20 ms on PostgreSQL`);
   console.log(`list    GET /products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}`);
   console.log(`throughput (10 connections, 8 s each): health ${healthRps.toFixed(0)} req/s; search with the public micro-cache ${searchRps.toFixed(0)} req/s, ratio ${(searchRps / healthRps).toFixed(2)} (target ≥ 0.33); search uncached ${uncachedRps.toFixed(0)} req/s, ratio ${(uncachedRps / healthRps).toFixed(2)}`);
+  console.log(`epcis   POST /epcis/capture (5 × 1.000 events, validated, hash IDs): ${capture.eventsPerSecond.toFixed(0)} events/s (target ≥ 10.000 on PostgreSQL); GET /epcis/events?MATCH_epc (${epcis.n} requests, ${capture.events + 1000} events stored): p50 ${ms(epcis.p50)}, p95 ${ms(epcis.p95)}`);
   console.log(`product page GET /san-pham/:id (server-rendered HTML, Brotli, no micro-cache, 10 connections, 8 s): ${pageRps.toFixed(0)} req/s, ratio to health ${(pageRps / healthRps).toFixed(2)} (target ≥ 0.33)`);
   rmSync(dataDir, { recursive: true, force: true });
 }

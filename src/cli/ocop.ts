@@ -6,6 +6,7 @@ import { migrate } from '../app/migrate.js';
 import { loadReferenceData } from '../modules/index.js';
 import { runCertificateExpiry } from '../modules/scoring/index.js';
 import { seedDemo, seedSynthetic } from './seed/seed.js';
+import { seedEvents } from './seed/events.js';
 import { serve } from './serve.js';
 import { backup, restore } from './backup/backup.js';
 
@@ -14,6 +15,7 @@ const usage = `ocop <command>
   migrate                                 apply database migrations and reference data
   seed --demo                             load the demo data set
   seed --synthetic --entities N --products M   add deterministic national-scale data
+  seed --events N                         capture N EPCIS events of deterministic supply chains (after those stored)
   expire                                  mark products whose certificate lapsed as expired (serve also runs it daily)
   backup FILE                             write the database and the file store to FILE (.tar.gz, with checksums)
   restore FILE                            restore FILE into an empty data folder (and, with DATABASE_URL, an empty database)`;
@@ -30,12 +32,18 @@ async function main() {
       return db.close();
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, synthetic: { type: 'boolean' }, entities: { type: 'string', default: '10000' }, products: { type: 'string', default: '20000' } } });
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, synthetic: { type: 'boolean' }, entities: { type: 'string', default: '10000' }, products: { type: 'string', default: '20000' }, events: { type: 'string' } } });
       const db = await openDatabase(config);
       await migrate(db);
       await loadReferenceData(db);
       const t = Date.now();
-      if (values.synthetic) await seedSynthetic(db, Number(values.entities), Number(values.products));
+      if (values.events !== undefined) {
+        const n = Number(values.events);
+        if (!Number.isInteger(n) || n <= 0) throw new Error(usage);
+        let shown = 0;
+        const r = await seedEvents(db, n, (done) => { if (done - shown >= 50_000) { shown = done; console.log(`  ${done.toLocaleString('vi-VN')} events`); } });
+        console.log(`${r.events.toLocaleString('vi-VN')} events (lots ${r.firstLot}–${r.firstLot + r.lots - 1}) captured, ${Math.round(r.events / (r.ms / 1000))} events/s`);
+      } else if (values.synthetic) await seedSynthetic(db, Number(values.entities), Number(values.products));
       else if (values.demo) await seedDemo(db, { gs1Prefix: config.gs1Prefix });
       else throw new Error(usage);
       console.log(`seeded in ${Date.now() - t} ms`);

@@ -51,11 +51,12 @@ export type EventFilter = {
 
 type Raw = Record<string, string | string[] | undefined>;
 
-/** A parameter's values: repeated parameters and `|`-separated lists both give several. */
-function values(raw: Raw, name: string): string[] | undefined {
+/** A parameter's values: repeated parameters and `|`-separated lists both give several (a value taken from a
+ * resource path is one value, whatever it contains). */
+function values(raw: Raw, name: string, literal?: string): string[] | undefined {
   const v = raw[name];
   if (v === undefined) return undefined;
-  const list = [v].flat().flatMap((s) => s.split('|')).map((s) => s.trim()).filter(Boolean);
+  const list = [v].flat().flatMap((s) => (name === literal ? [s] : s.split('|'))).map((s) => s.trim()).filter(Boolean);
   if (!list.length) throw queryParameterError(name, `${name} needs a value`, `${name} cần có giá trị`);
   return list;
 }
@@ -92,14 +93,15 @@ function keys(list: string[] | undefined, name: string): string[] | undefined {
 const KNOWN = new Set(['eventType', 'GE_eventTime', 'LT_eventTime', 'GE_recordTime', 'LT_recordTime', 'EQ_action', 'EQ_bizStep', 'EQ_disposition', 'EQ_readPoint', 'EQ_bizLocation',
   'EQ_eventID', 'EXISTS_errorDeclaration', 'orderBy', 'orderDirection', 'eventCountLimit', 'maxEventCount', 'perPage', 'nextPageToken', ...Object.keys(MATCH_ROLES)]);
 
-/** Query parameters → a filter. Unknown parameters and bad values are QueryParameterException (EPCIS 2.0 §8.2.7). */
-export function parseEventQuery(raw: Raw): EventFilter {
+/** Query parameters → a filter. Unknown parameters and bad values are QueryParameterException (EPCIS 2.0 §8.2.7).
+ * `literal` names a parameter whose value came from the resource path (/epcis/epcs/{epc}/events): never split. */
+export function parseEventQuery(raw: Raw, literal?: string): EventFilter {
   for (const name of Object.keys(raw)) {
     if (!KNOWN.has(name)) throw queryParameterError(name, `Unknown or unsupported query parameter: ${name}`, `Tham số truy vấn không được hỗ trợ: ${name}`);
   }
-  const eventTypes = values(raw, 'eventType');
+  const eventTypes = values(raw, 'eventType', literal);
   for (const t of eventTypes ?? []) if (!(EVENT_TYPES as readonly string[]).includes(t)) throw queryParameterError('eventType', `Unknown event type: ${t}`, `Loại sự kiện không hợp lệ: ${t}`);
-  const actions = values(raw, 'EQ_action');
+  const actions = values(raw, 'EQ_action', literal);
   for (const a of actions ?? []) if (!['ADD', 'OBSERVE', 'DELETE'].includes(a)) throw queryParameterError('EQ_action', 'EQ_action is ADD, OBSERVE or DELETE', 'EQ_action là ADD, OBSERVE hoặc DELETE');
   const orderBy = one(raw, 'orderBy') ?? 'eventTime';
   if (orderBy !== 'eventTime' && orderBy !== 'recordTime') throw queryParameterError('orderBy', 'orderBy is eventTime or recordTime', 'orderBy là eventTime hoặc recordTime');
@@ -109,7 +111,7 @@ export function parseEventQuery(raw: Raw): EventFilter {
   if (perPage > MAX_PER_PAGE) throw queryParameterError('perPage', `perPage is at most ${MAX_PER_PAGE}`, `perPage tối đa ${MAX_PER_PAGE}`);
   const matches: EventFilter['matches'] = [];
   for (const [name, roles] of Object.entries(MATCH_ROLES)) {
-    const list = values(raw, name);
+    const list = values(raw, name, literal);
     if (!list) continue;
     const exact: string[] = [];
     const prefixes: string[] = [];
@@ -126,11 +128,11 @@ export function parseEventQuery(raw: Raw): EventFilter {
     eventTypes, actions, matches, perPage, orderBy, orderDirection,
     eventTime: ge || lt ? { ge, lt } : undefined,
     recordTime: rge || rlt ? { ge: rge, lt: rlt } : undefined,
-    bizSteps: values(raw, 'EQ_bizStep')?.map((s) => cbvUri('bizStep', s)),
-    dispositions: values(raw, 'EQ_disposition')?.map((s) => cbvUri('disposition', s)),
-    readPoints: keys(values(raw, 'EQ_readPoint'), 'EQ_readPoint'),
-    bizLocations: keys(values(raw, 'EQ_bizLocation'), 'EQ_bizLocation'),
-    eventIds: values(raw, 'EQ_eventID'),
+    bizSteps: values(raw, 'EQ_bizStep', literal)?.map((s) => cbvUri('bizStep', s)),
+    dispositions: values(raw, 'EQ_disposition', literal)?.map((s) => cbvUri('disposition', s)),
+    readPoints: keys(values(raw, 'EQ_readPoint', literal), 'EQ_readPoint'),
+    bizLocations: keys(values(raw, 'EQ_bizLocation', literal), 'EQ_bizLocation'),
+    eventIds: values(raw, 'EQ_eventID', literal),
     errorDeclaration: raw.EXISTS_errorDeclaration !== undefined ? true : undefined,
     eventCountLimit: positive(raw, 'eventCountLimit'),
     maxEventCount: positive(raw, 'maxEventCount'),

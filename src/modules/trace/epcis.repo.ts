@@ -53,22 +53,29 @@ export async function finishCapture(tx: Queryable, c: {
     WHERE id = ${c.id}`);
 }
 
+/** The digest of a stored event row, computed by the database (see eventDigest in epcis.rules.ts). NULLs are spelled
+ * out so that no column can slide into its neighbour's place. */
+const ROW_DIGEST = (e: string) => sql.raw(`encode(sha256(convert_to(concat_ws('|', ${e}.event_id, ${e}.capture_id, COALESCE(${e}.entity_id::text, '-'), ${e}.event_type,
+  to_char(${e}.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), ${e}.event_time_zone, to_char(${e}.record_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+  COALESCE(${e}.action, '-'), COALESCE(${e}.biz_step, '-'), COALESCE(${e}.disposition, '-'), COALESCE(${e}.read_point, '-'), COALESCE(${e}.biz_location, '-'),
+  ${e}.has_error_declaration::text, COALESCE(${e}.context::text, '-'), ${e}.body::text), 'UTF8')), 'hex')`);
+
 export type NewEvent = { eventId: string; body: Record<string, unknown>; context: unknown; indexed: IndexedEvent };
 
 /**
  * Stores events and their identifiers in two statements whatever their number (a 1,000-event document is one
  * round trip each way): rows travel as one JSON parameter and are unpacked by jsonb_to_recordset. An event whose ID
- * is already stored is skipped (ON CONFLICT); the IDs actually stored come back.
+ * is already stored is skipped (ON CONFLICT); the events actually stored come back with their row digests.
  */
-export async function insertEvents(tx: Queryable, captureId: string, entityId: ChainKey, recordTime: Date, events: readonly NewEvent[]): Promise<Set<string>> {
-  if (!events.length) return new Set();
+export async function insertEvents(tx: Queryable, captureId: string, entityId: ChainKey, recordTime: Date, events: readonly NewEvent[]): Promise<Map<string, string>> {
+  if (!events.length) return new Map();
   const rows = events.map((e) => ({
     event_id: e.eventId, event_type: e.indexed.eventType, event_time: e.indexed.eventTime, event_time_zone: e.indexed.eventTimeZone,
     action: e.indexed.action, biz_step: e.indexed.bizStep, disposition: e.indexed.disposition, read_point: e.indexed.readPoint,
     biz_location: e.indexed.bizLocation, has_error_declaration: e.indexed.hasErrorDeclaration, context: e.context ?? null, body: e.body,
   }));
   const epcs = events.flatMap((e) => e.indexed.epcs.map((x) => ({ event_id: e.eventId, role: x.role, epc: x.epc })));
-  const stored = await query<{ event_id: string }>(tx, sql`
+  const stored = await query<{ event_id: string; digest: string }>(tx, sql`
     WITH ins AS (
       INSERT INTO epcis_event (event_id, capture_id, entity_id, event_type, event_time, event_time_zone, record_time, action, biz_step, disposition,
                                read_point, biz_location, has_error_declaration, context, body)
@@ -77,13 +84,13 @@ export async function insertEvents(tx: Queryable, captureId: string, entityId: C
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(event_id text, event_type text, event_time timestamptz, event_time_zone text, action text,
            biz_step text, disposition text, read_point text, biz_location text, has_error_declaration boolean, context jsonb, body jsonb)
       ON CONFLICT (event_id) DO NOTHING
-      RETURNING seq, event_id
+      RETURNING seq, event_id, ${ROW_DIGEST('epcis_event')} AS digest
     ), idx AS (
       INSERT INTO epcis_event_epc (event_seq, role, epc)
       SELECT ins.seq, x.role, x.epc FROM ins JOIN jsonb_to_recordset(${JSON.stringify(epcs)}::jsonb) AS x(event_id text, role text, epc text) ON x.event_id = ins.event_id
     )
-    SELECT event_id FROM ins`);
-  return new Set(stored.map((r) => r.event_id));
+    SELECT event_id, digest FROM ins`);
+  return new Map(stored.map((r) => [r.event_id, r.digest]));
 }
 
 export type CaptureRow = {
@@ -110,9 +117,9 @@ export type StoredEventRow = {
   has_error_declaration: boolean; context: unknown; body: Record<string, unknown>;
 };
 
-/** The events one capture stored, in order, with their identifier rows. */
-export async function captureEvents(db: Queryable, captureId: string): Promise<(StoredEventRow & { epcs: { role: string; epc: string }[] })[]> {
+/** The events one capture stored, as their row digests and identifier rows. */
+export async function captureEventDigests(db: Queryable, captureId: string): Promise<{ digest: string; epcs: { role: string; epc: string }[] }[]> {
   return query(db, sql`
-    SELECT e.*, COALESCE((SELECT json_agg(json_build_object('role', x.role, 'epc', x.epc)) FROM epcis_event_epc x WHERE x.event_seq = e.seq), '[]'::json) AS epcs
+    SELECT ${ROW_DIGEST('e')} AS digest, COALESCE((SELECT json_agg(json_build_object('role', x.role, 'epc', x.epc)) FROM epcis_event_epc x WHERE x.event_seq = e.seq), '[]'::json) AS epcs
     FROM epcis_event e WHERE e.capture_id = ${captureId} ORDER BY e.seq`);
 }

@@ -101,8 +101,8 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   });
 
   // ── Query ──
-  async function answer(req: FastifyRequest, reply: FastifyReply, params: Record<string, string | string[] | undefined>) {
-    const filter = parseEventQuery(params);
+  async function answer(req: FastifyRequest, reply: FastifyReply, params: Record<string, string | string[] | undefined>, literal?: string) {
+    const filter = parseEventQuery(params, literal);
     const page = await findEvents(db, filter, readScope(req.actor));
     if (page.nextPageToken) {
       const url = new URL(req.url, 'http://x');
@@ -117,7 +117,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   r.get('/epcis/events', { config: { access: 'public' }, schema: querySchema('Events matching the EPCIS query parameters (EPCISQueryDocument; perPage, nextPageToken, Link)') }, (req, reply) => answer(req, reply, req.query));
 
   r.get('/epcis/events/:eventID', { config: { access: 'public' }, schema: { tags: ['epcis'], summary: 'One event by its eventID', params: z.object({ eventID: z.string().max(500) }), response: { 200: z.looseObject({}) } } }, async (req, reply) => {
-    const page = await findEvents(db, parseEventQuery({ EQ_eventID: req.params.eventID.replace(/\|/g, '%7C') }), readScope(req.actor));
+    const page = await findEvents(db, parseEventQuery({ EQ_eventID: req.params.eventID }, 'EQ_eventID'), readScope(req.actor));
     if (!page.events.length) throw new AppError('not_found', 'event_not_found', { vi: 'Không tìm thấy sự kiện này', en: 'No such event' });
     const doc = queryDocument(page.events, new Date());
     reply.type(mediaType(req));
@@ -135,7 +135,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   for (const [path, param, summary] of views) {
     r.get(path, { config: { access: 'public' }, schema: querySchema(summary, z.object({ value: z.string().max(500) })) }, (req, reply) => {
       if (req.query[param] !== undefined) throw queryParameterError(param, `${param} is given by the path`, `${param} đã có trong đường dẫn`);
-      return answer(req, reply, { ...req.query, [param]: (req.params as { value: string }).value.replace(/\|/g, '%7C') });
+      return answer(req, reply, { ...req.query, [param]: (req.params as { value: string }).value }, param);
     });
   }
 

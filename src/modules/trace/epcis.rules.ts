@@ -105,17 +105,22 @@ function readContext(context: unknown): { prefixes: Set<string>; errors: FieldEr
 }
 
 /** Extension keys are CURIEs whose prefix the context declares (`example:myField`); a bare undeclared term would
- * vanish on JSON-LD expansion, so it is refused rather than silently dropped. */
-function undeclaredPrefixes(value: unknown, path: string, prefixes: Set<string>, out: FieldError[]) {
-  if (out.length >= 20) return;
-  if (Array.isArray(value)) { value.forEach((v, i) => undeclaredPrefixes(v, `${path}.${i}`, prefixes, out)); return; }
-  if (!value || typeof value !== 'object') return;
-  for (const [k, v] of Object.entries(value)) {
+ * vanish on JSON-LD expansion, so it is refused rather than silently dropped. The path is spelled only for an error. */
+function undeclaredPrefixes(value: unknown, path: (string | number)[], prefixes: Set<string>, out: FieldError[]) {
+  if (out.length >= 20 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) { path.push(i); undeclaredPrefixes(value[i], path, prefixes, out); path.pop(); }
+    return;
+  }
+  for (const k in value) {
     const at = k.indexOf(':');
-    if (at > 0 && !k.startsWith('@') && !/^(https?|urn):/i.test(k) && !prefixes.has(k.slice(0, at))) {
-      out.push(ldError(`${path}.${k}`, 'jsonld_undeclared_prefix', `Tiền tố "${k.slice(0, at)}" chưa được khai báo trong @context`, `The prefix "${k.slice(0, at)}" is not declared in @context`));
+    if (at > 0 && k.charCodeAt(0) !== 64 /* @ */ && !prefixes.has(k.slice(0, at)) && !/^(https?|urn):/i.test(k)) {
+      const where = [...path, k].join('.');
+      out.push(ldError(where, 'jsonld_undeclared_prefix', `Tiền tố "${k.slice(0, at)}" chưa được khai báo trong @context`, `The prefix "${k.slice(0, at)}" is not declared in @context`));
     }
-    undeclaredPrefixes(v, `${path}.${k}`, prefixes, out);
+    path.push(k);
+    undeclaredPrefixes((value as Record<string, unknown>)[k], path, prefixes, out);
+    path.pop();
   }
 }
 
@@ -132,7 +137,7 @@ export function validateEpcisDocument(doc: unknown): { ok: true; doc: EpcisDocum
   const { prefixes, errors } = readContext(d['@context']);
   d.epcisBody.eventList.forEach((e, i) => {
     if (e['@context'] !== undefined) for (const p of readContext([EPCIS_CONTEXT, ...[e['@context']].flat()]).prefixes) prefixes.add(p);
-    undeclaredPrefixes(e, `epcisBody.eventList.${i}`, prefixes, errors);
+    undeclaredPrefixes(e, ['epcisBody', 'eventList', i], prefixes, errors);
   });
   return errors.length ? { ok: false, errors } : { ok: true, doc: d };
 }
@@ -161,10 +166,25 @@ export function cbvUri(kind: 'bizStep' | 'disposition', value: string): string {
  * Digital Link of CBV §8, anything else stays as written. Throws Gs1Error for a GS1 key with a wrong check digit.
  */
 export function indexKey(id: string): string {
-  const c = canonicalId(id.trim());
-  if (c !== id.trim()) return c;
-  return normaliseToDigitalLink(c) ?? c;
+  const known = indexKeys.get(id);
+  if (known !== undefined) return known;
+  const trimmed = id.trim();
+  let c: string;
+  try {
+    c = canonicalId(trimmed);
+  } catch (err) {
+    // A wrong check digit, or anything malformed on GS1's own domain, is a bad GS1 key; a partner's private URI that
+    // merely has /01/ in its path (https://example.vn/2026/01/15/…) is an identifier like any other.
+    if (err instanceof Gs1Error && err.problem !== 'bad_check_digit' && !/^https?:\/\/id\.gs1\.org\//.test(trimmed) && !trimmed.startsWith('urn:epc:')) c = trimmed;
+    else throw err;
+  }
+  const key = c !== trimmed ? c : normaliseToDigitalLink(c) ?? c;
+  // Identifiers recur through a document and across captures: a bounded memo (errors are not remembered).
+  if (indexKeys.size >= 100_000) indexKeys.clear();
+  indexKeys.set(id, key);
+  return key;
 }
+const indexKeys = new Map<string, string>();
 
 export type IndexedEvent = {
   eventType: string;
@@ -217,31 +237,16 @@ export { Gs1Error };
 
 // ── Hash chain ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** JSON with object keys sorted at every level: the same value always gives the same text, whatever order a
- * database (jsonb reorders keys) or a client wrote it in. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** What of a stored event the chain covers: its identity, body and context as stored, and every column and
- * identifier row derived from it — altering any of them in the database breaks the chain. */
-export type StoredEvent = {
-  eventId: string; recordTime: string; body: unknown; context: unknown;
-  indexed: Omit<IndexedEvent, 'epcs'> & { epcs: { role: string; epc: string }[] };
-};
-
-export function eventDigest(e: StoredEvent): string {
-  const epcs = [...e.indexed.epcs].map((x) => `${x.role} ${x.epc}`).sort();
-  return sha256(canonicalJson({
-    eventId: e.eventId, recordTime: new Date(e.recordTime).toISOString(), body: e.body, context: e.context ?? null,
-    columns: { ...e.indexed, eventTime: new Date(e.indexed.eventTime).toISOString(), epcs },
-  }));
+/**
+ * What of a stored event the chain covers. `rowDigest` is the SHA-256 the database computes over the stored row —
+ * identity, times, every filtered column, the context and the body in jsonb's own canonical text (epcis.repo.ts
+ * ROW_DIGEST, the same expression when capturing and when verifying, so key order and number spelling cannot
+ * differ); the identifier rows are added here. Altering any of them in the database breaks the chain.
+ */
+export function eventDigest(rowDigest: string, epcs: readonly { role: string; epc: string }[]): string {
+  return sha256([rowDigest, ...epcs.map((x) => `${x.role} ${x.epc}`).sort()].join('\n'));
 }
 
 /** A capture's link: the previous link's hash, the capture's place in the chain and its events' digests (sorted:

@@ -1,7 +1,7 @@
 // Tamper evidence: recompute a chain's links from what is stored and report the first that does not hold.
 import type { Queryable } from '../../app/db.js';
 import { captureHash, eventDigest } from './epcis.rules.js';
-import { captureEvents, chainCaptures, type ChainKey } from './epcis.repo.js';
+import { captureEventDigests, chainCaptures, type ChainKey } from './epcis.repo.js';
 
 export type BrokenLink = { chainSeq: number; captureID: string; reason: 'sequence_gap' | 'previous_hash_mismatch' | 'hash_mismatch' | 'event_count_mismatch' };
 export type ChainReport = { captures: number; events: number; intact: boolean; lastHash: string | null; firstBroken: BrokenLink | null };
@@ -20,14 +20,8 @@ export async function verifyChain(db: Queryable, chain: ChainKey): Promise<Chain
       const broken = (reason: BrokenLink['reason']): ChainReport => ({ captures, events, intact: false, lastHash: prevHash, firstBroken: { chainSeq: seq, captureID: c.id, reason } });
       if (seq !== expectedSeq) return broken('sequence_gap');
       if ((c.prev_hash ?? null) !== prevHash) return broken('previous_hash_mismatch');
-      const stored = await captureEvents(db, c.id);
-      const digests = stored.map((e) => eventDigest({
-        eventId: e.event_id, recordTime: e.record_time, body: e.body, context: e.context,
-        indexed: {
-          eventType: e.event_type, eventTime: e.event_time, eventTimeZone: e.event_time_zone, action: e.action, bizStep: e.biz_step, disposition: e.disposition,
-          readPoint: e.read_point, bizLocation: e.biz_location, hasErrorDeclaration: e.has_error_declaration, epcs: e.epcs,
-        },
-      }));
+      const stored = await captureEventDigests(db, c.id);
+      const digests = stored.map((e) => eventDigest(e.digest, e.epcs));
       if (captureHash(prevHash, c.id, seq, digests) !== c.hash) return broken(stored.length !== Number(c.event_count) ? 'event_count_mismatch' : 'hash_mismatch');
       prevHash = c.hash;
       expectedSeq++;

@@ -35,31 +35,56 @@ const VOCAB: { field: string; words: Set<string>; prefix: string }[] = [
   { field: 'sensorElementList.sensorReport.exception', words: cbvWords('sensorAlertType'), prefix: 'https://gs1.org/voc/' },
   { field: 'sensorElementList.sensorReport.component', words: cbvWords('component'), prefix: 'https://ref.gs1.org/cbv/Comp-' },
 ];
+const VOCAB_BY_FIELD = new Map(VOCAB.map((v) => [v.field, v]));
 
-/** The expanded vocabulary values of one event, by field path (lists do not add a path step, as in JSON-LD). */
-function expandedValues(value: unknown, path: string, out: Set<string>) {
-  if (Array.isArray(value)) { for (const v of value) expandedValues(v, path, out); return; }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) expandedValues(v, path ? `${path}.${k}` : k, out);
-    return;
-  }
-  if (typeof value !== 'string') return;
-  for (const voc of VOCAB) {
-    if (voc.field !== path) continue;
+/** The expanded vocabulary values of one event: only the fields the EPCIS context types as vocabulary are read. */
+function expandedValues(event: unknown, out: Set<string>) {
+  if (!event || typeof event !== 'object') return;
+  const e = event as Record<string, unknown>;
+  const add = (field: string, value: unknown) => {
+    if (typeof value !== 'string') return;
+    const voc = VOCAB_BY_FIELD.get(field);
+    if (!voc) return;
     if (voc.words.has(value)) out.add(voc.prefix + value);
     else if (value.startsWith('https://ref.gs1.org/cbv') || value.startsWith('https://gs1.org/voc')) out.add(value);
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as Record<string, unknown>[];
+  add('bizStep', e.bizStep);
+  add('disposition', e.disposition);
+  const pd = e.persistentDisposition as Record<string, unknown> | undefined;
+  if (pd && typeof pd === 'object') for (const k of ['set', 'unset']) for (const v of list(pd[k])) add(`persistentDisposition.${k}`, v);
+  for (const [field, key] of [['bizTransactionList', 'type'], ['sourceList', 'type'], ['destinationList', 'type']] as const) {
+    for (const item of list(e[field])) if (item && typeof item === 'object') for (const v of list(item[key])) add(`${field}.${key}`, v);
+  }
+  const ed = e.errorDeclaration as Record<string, unknown> | undefined;
+  if (ed && typeof ed === 'object') for (const v of list(ed.reason)) add('errorDeclaration.reason', v);
+  for (const element of list(e.sensorElementList)) {
+    if (!element || typeof element !== 'object') continue;
+    for (const report of list(element.sensorReport)) {
+      if (!report || typeof report !== 'object') continue;
+      for (const k of ['type', 'exception', 'component']) for (const v of list(report[k])) add(`sensorElementList.sensorReport.${k}`, v);
+    }
   }
 }
 
-/** Every string equal to the last segment of exactly one expanded value becomes that value (the reference's rule). */
-function replaceBareWords(value: unknown, expanded: string[]): unknown {
-  if (typeof value === 'string') {
-    const matches = expanded.filter((x) => x.endsWith(`-${value}`) || x.endsWith(`/${value}`));
-    return matches.length === 1 ? matches[0] : value;
+/** Every string equal to what follows a `-` or `/` in exactly one expanded value becomes that value (the
+ * reference's rule), looked up through an index of those endings. */
+export class Vocabulary {
+  private readonly byEnding = new Map<string, Set<string>>();
+  constructor(readonly expanded: readonly string[]) {
+    for (const x of expanded) {
+      for (let i = 0; i < x.length; i++) {
+        if (x[i] !== '-' && x[i] !== '/') continue;
+        const ending = x.slice(i + 1);
+        if (!this.byEnding.has(ending)) this.byEnding.set(ending, new Set());
+        this.byEnding.get(ending)!.add(x);
+      }
+    }
   }
-  if (Array.isArray(value)) return value.map((v) => replaceBareWords(v, expanded));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceBareWords(v, expanded)]));
-  return value;
+  replace(value: string): string {
+    const matches = this.byEnding.get(value);
+    return matches && matches.size === 1 ? matches.values().next().value! : value;
+  }
 }
 
 // ── JSON → the reference's tree ───────────────────────────────────────────────────────────────────────────────
@@ -84,7 +109,7 @@ function compareItems(a: Item, b: Item): number {
 }
 
 class TreeBuilder {
-  constructor(private readonly namespaces: Map<string, string>) {}
+  constructor(private readonly namespaces: Map<string, string>, private readonly vocabulary: Vocabulary) {}
 
   private replaceNs(text: string, isValue: boolean): string {
     const at = text.indexOf(':');
@@ -98,7 +123,7 @@ class TreeBuilder {
     if (Array.isArray(json)) return { name: '', value: '', children: json.map((c) => this.build(c)) };
     if (json && typeof json === 'object') {
       const obj = json as Record<string, unknown>;
-      const node: Node = { name: typeof obj.type === 'string' ? obj.type : '', value: typeof obj['#text'] === 'string' ? obj['#text'] : '', children: [] };
+      const node: Node = { name: typeof obj.type === 'string' ? this.vocabulary.replace(obj.type) : '', value: typeof obj['#text'] === 'string' ? this.vocabulary.replace(obj['#text']) : '', children: [] };
       for (const [k, v] of Object.entries(obj)) {
         if (k === '#text' || k === 'rdfs:comment' || k === 'comment') continue;
         if (k.startsWith('@xmlns:') && typeof v === 'string') { this.namespaces.set(k.slice(7), v); continue; }
@@ -110,7 +135,7 @@ class TreeBuilder {
       if (!('bizTransaction' in obj || 'source' in obj || 'destination' in obj)) node.children.sort(compareItems);
       return node;
     }
-    return { name: '', value: typeof json === 'string' ? this.replaceNs(json, true) : scalarText(json), children: [] };
+    return { name: '', value: typeof json === 'string' ? this.replaceNs(this.vocabulary.replace(json), true) : scalarText(json), children: [] };
   }
 }
 
@@ -174,7 +199,7 @@ export function canonicalNumber(text: string): string {
 
 function canonicalValue(text: string): string {
   let t = text;
-  for (const [urn, web] of CBV_URNS) t = t.split(urn).join(web);
+  if (t.includes('urn:epcglobal:cbv:')) for (const [urn, web] of CBV_URNS) t = t.split(urn).join(web);
   t = canonicalNumber(t);
   return normaliseToDigitalLink(t) ?? t;
 }
@@ -214,7 +239,8 @@ const DLCHARS = String.raw`[\x22\x27\x2D\x2E\x30-\x39\x3B-\x3F\x41-\x5A\x5F\x61-
 const cpRef = (total: number) => `(\\d{6,12})\\.(\\d{${0},${total - 6}})`;
 function splitCp(cp: string, ref: string, total: number): boolean { return cp.length + ref.length === total; }
 
-const URN_RULES: { re: RegExp; dl: (m: RegExpExecArray) => string | null }[] = [
+type UrnRule = { re: RegExp; dl: (m: RegExpExecArray) => string | null };
+const URN_RULES: UrnRule[] = [
   { re: new RegExp(`^urn:epc:id:sgtin:${cpRef(13)}\\.(${X}{1,20})$`), dl: ([, cp, ref, serial]) => splitCp(cp, ref, 13) && ref.length ? `https://id.gs1.org/01/${withCheck(ref[0] + cp + ref.slice(1))}/21/${percent(serial)}` : null },
   { re: new RegExp(`^urn:epc:id:sscc:(\\d{6,12})\\.(\\d{5,11})$`), dl: ([, cp, ref]) => splitCp(cp, ref, 17) ? `https://id.gs1.org/00/${withCheck(ref[0] + cp + ref.slice(1))}` : null },
   { re: new RegExp(`^urn:epc:id:sgln:${cpRef(12)}\\.(${X}{1,20})$`), dl: ([, cp, ref, ext]) => splitCp(cp, ref, 12) ? `https://id.gs1.org/414/${withCheck(cp + ref)}${ext === '0' ? '' : `/254/${percent(ext)}`}` : null },
@@ -240,6 +266,9 @@ const URN_RULES: { re: RegExp; dl: (m: RegExpExecArray) => string | null }[] = [
   { re: new RegExp(`^urn:epc:idpat:grai:${cpRef(12)}\\.\\*$`), dl: ([, cp, ref]) => splitCp(cp, ref, 12) ? `https://id.gs1.org/8003/${withCheck(`0${cp}${ref}`)}` : null },
 ];
 
+/** The rules by their URN's form and scheme (`id:sgtin`), so a URN is tried against its own rule only. */
+const URN_RULE_BY_SCHEME = new Map<string, UrnRule>(URN_RULES.map((r) => [/\^urn:epc:([a-z]+:[a-z]+):/.exec(r.re.source)![1], r]));
+
 const DL_SHAPE = /^https?:(\/\/((([^/?#]*)@)?([^/?#:]*)(:([^/?#]*))?))?((([^?#]*)(\/(01|gtin|8006|itip|8010|cpid|414|gln|417|party|8017|gsrnp|8018|gsrn|255|gcn|00|sscc|253|gdti|401|ginc|402|gsin|8003|grai|8004|giai)\/)(\d{4}[^/]+)(\/[^/]+\/[^/]+)?[/]?(\?([^?\n]*))?(#([^\n]*))?)|(\/[A-Za-z_-]{10}$))/;
 const SHORT_NAMES: [string, string][] = [['gtin', '01'], ['itip', '8006'], ['cpid', '8010'], ['gln', '414'], ['party', '417'], ['gsrnp', '8017'], ['gsrn', '8018'], ['gcn', '255'], ['sscc', '00'], ['gdti', '253'], ['ginc', '401'], ['gsin', '402'], ['grai', '8003'], ['giai', '8004'], ['cpv', '22'], ['lot', '10'], ['ser', '21']];
 const PRIMARY = ['00', '01', '253', '255', '401', '402', '414', '417', '8003', '8004', '8006', '8010', '8017', '8018'];
@@ -261,14 +290,23 @@ const VALID_DL = [
  */
 export function normaliseToDigitalLink(value: string): string | null {
   if (!value.includes('.')) return null;
+  const known = normalised.get(value);
+  if (known !== undefined) return known;
+  const result = normalise(value);
+  // The same identifiers recur through a document (a jar is output, packed, shipped, sold): a bounded memo.
+  if (normalised.size >= 100_000) normalised.clear();
+  normalised.set(value, result);
+  return result;
+}
+const normalised = new Map<string, string | null>();
+
+function normalise(value: string): string | null {
   if (value.startsWith('urn:epc:')) {
-    for (const rule of URN_RULES) {
-      const m = rule.re.exec(value);
-      if (m) return rule.dl(m);
-    }
-    return null;
+    const rule = URN_RULE_BY_SCHEME.get(/^urn:epc:([a-z]+:[a-z]+):/.exec(value)?.[1] ?? '');
+    const m = rule?.re.exec(value);
+    return m ? rule!.dl(m) : null;
   }
-  if (!DL_SHAPE.test(value)) return null;
+  if (!value.startsWith('http') || !DL_SHAPE.test(value)) return null;
   let uri = value.includes('?') ? value.slice(0, value.indexOf('?')) : value;
   for (const [short, ai] of SHORT_NAMES) uri = uri.split(`/${short}/`).join(`/${ai}/`);
   if (!/^https:\/\/id\.gs1\.org\/(01|8006|8010|414|417|8017|8018|255|00|253|401|402|8003|8004)\/\d{4}[^/]+(\/[^/]+\/[^/]+)?\/?/.test(uri)) {
@@ -376,22 +414,21 @@ export function contextNamespaces(context: unknown): Map<string, string> {
 
 /** The CBV Web URIs that the bare words of these events expand to. The reference expands a whole document and then
  * replaces every matching bare word anywhere in it, so a capture passes all its events here. */
-export function documentVocabulary(events: readonly unknown[]): string[] {
+export function documentVocabulary(events: readonly unknown[]): Vocabulary {
   const expanded = new Set<string>();
-  for (const e of events) expandedValues(e, '', expanded);
-  return [...expanded];
+  for (const e of events) expandedValues(e, expanded);
+  return new Vocabulary([...expanded]);
 }
 
 /** The pre-hash string of one event of a document whose @context is `context`. */
 export function preHashString(event: Record<string, unknown>, context: unknown, vocabulary = documentVocabulary([event])): string {
-  const replaced = replaceBareWords(event, vocabulary) as Record<string, unknown>;
-  const tree = correct(new TreeBuilder(contextNamespaces(context)).build(replaced));
+  const tree = correct(new TreeBuilder(contextNamespaces(context), vocabulary).build(event));
   const ordered = inOrder(tree.children, PROP_ORDER);
   const rest = tree.children.filter((c) => isPair(c) || !IGNORED.has(c.name));
   return `eventType=${tree.name}${ordered}${rest.length ? generic(rest) : ''}`;
 }
 
 /** The CBV 2.0 event hash ID of one event. */
-export function eventHashId(event: Record<string, unknown>, context: unknown, vocabulary?: string[]): string {
+export function eventHashId(event: Record<string, unknown>, context: unknown, vocabulary?: Vocabulary): string {
   return `ni:///sha-256;${createHash('sha256').update(preHashString(event, context, vocabulary), 'utf8').digest('hex')}?ver=CBV2.0`;
 }

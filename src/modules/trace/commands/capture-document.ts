@@ -99,8 +99,7 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
   const prev = await lastLink(ctx.tx, chain);
   await insertCapture(ctx.tx, { id: captureId, entityId: chain, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now, errorBehaviour });
   const stored = await insertEvents(ctx.tx, captureId, chain, ctx.now, [...unique.values()]);
-  const digests = [...unique.values()].filter((e) => stored.has(e.eventId))
-    .map((e) => eventDigest({ eventId: e.eventId, recordTime: ctx.now.toISOString(), body: e.body, context: e.context, indexed: e.indexed }));
+  const digests = [...unique.values()].filter((e) => stored.has(e.eventId)).map((e) => eventDigest(stored.get(e.eventId)!, e.indexed.epcs));
   const chainSeq = (prev?.chainSeq ?? 0) + 1;
   const hash = captureHash(prev?.hash ?? null, captureId, chainSeq, digests);
   const success = errors.length === 0;
