@@ -14,6 +14,8 @@ import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
+import { statsModuleRoutes } from './stats/index.js';
+import { tradeRoutes } from './trade/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 
 /** Every module's routes, in the order of the module graph. */
@@ -23,6 +25,8 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(notificationRoutes, deps);
   await api.register(registryRoutes, deps);
   await api.register(scoringRoutes, deps);
+  await api.register(tradeRoutes, deps);
+  await api.register(statsModuleRoutes, deps);
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product

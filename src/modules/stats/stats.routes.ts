@@ -1,0 +1,114 @@
+// Indicators: /api/v1/indicators. Public, computed live at each request from the published data (a write shows at
+// the next request: the public micro-cache is cleared by every write), as JSON or CSV.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { PRIVACY_RULES, suppressSmallCells } from '../registry/index.js';
+import { addDays, RULES, vnDate } from '../scoring/index.js';
+import { CHANNEL_DATA, modernTypes } from '../trade/index.js';
+import { areaQuery, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, type IndicatorOut } from './stats.contract.js';
+import { certificateCounts, entitiesBy, modernChannelCounts, productsByProvince, productsBySector, productsByStars, type Area } from './stats.repo.js';
+import { percentOf, toCsv } from './stats.rules.js';
+
+type Name = (typeof INDICATOR_NAMES)[number];
+const TITLES: Record<Name | 'modern-channels', { vi: string; en: string }> = {
+  'modern-channels': { vi: 'Tỷ lệ chủ thể OCOP có kênh phân phối hiện đại', en: 'Share of OCOP entities selling through modern channels' },
+  'products-by-stars': { vi: 'Sản phẩm OCOP theo hạng sao', en: 'OCOP products by stars' },
+  'products-by-sector': { vi: 'Sản phẩm OCOP theo ngành', en: 'OCOP products by sector' },
+  'products-by-province': { vi: 'Sản phẩm OCOP theo tỉnh', en: 'OCOP products by province' },
+  certificates: { vi: 'Giấy chứng nhận: cấp mới, còn hiệu lực, sắp hết hạn, bị thu hồi', en: 'Certificates: issued, in force, expiring soon, revoked' },
+  'entities-by-type': { vi: 'Chủ thể theo loại hình', en: 'Entities by type' },
+  'entities-by-sex': { vi: 'Chủ thể theo giới tính người đại diện', en: 'Entities by sex of the legal representative' },
+  'entities-by-ethnicity': { vi: 'Chủ thể theo dân tộc người đại diện', en: 'Entities by ethnicity of the legal representative' },
+  'entities-by-disability': { vi: 'Chủ thể theo tình trạng khuyết tật của người đại diện', en: 'Entities by disability of the legal representative' },
+};
+
+const wantsCsv = (req: FastifyRequest, format?: string) => format === 'csv' || (format === undefined && /\btext\/csv\b/.test(String(req.headers.accept ?? '')));
+
+function send<T>(req: FastifyRequest, reply: FastifyReply, format: string | undefined, name: string, columns: string[], rows: Record<string, string | number | boolean | null>[], json: T): T | undefined {
+  // Computed at each request: a cache may keep it only while it revalidates (no stale figure after a write).
+  reply.header('cache-control', 'public, max-age=0, must-revalidate').header('vary', 'Accept');
+  if (wantsCsv(req, format)) {
+    void reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${name}.csv"`).send(toCsv(columns, rows));
+    return undefined;
+  }
+  return json;
+}
+
+export const statsRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+  const area = (q: { province?: string; commune?: string }): Area => ({ province: q.province, commune: q.commune });
+  const areaOut = (q: { province?: string; commune?: string }) => ({ province: q.province ?? null, commune: q.commune ?? null });
+
+  r.get('/indicators', { config: { access: 'public' }, schema: { tags: ['stats'], summary: 'The indicators published as open data', response: { 200: indicatorListOut } } }, async () => ({
+    items: (['modern-channels', ...INDICATOR_NAMES] as const).map((name) => ({ name, title: TITLES[name], url: `/api/v1/indicators/${name}` })),
+  }));
+
+  r.get('/indicators/modern-channels', {
+    config: { access: 'public', publicCache: true },
+    schema: {
+      tags: ['stats'], querystring: areaQuery, response: { 200: modernChannelsOut },
+      summary: 'Share of OCOP entities with at least one verified, current modern sales channel, against the 50 % target (JSON or CSV)',
+      description: 'denominator: approved entities holding at least one certificate in force today (stored valid and not past expiry, or kept in force by a pending late re-rating, Điều 12.3). numerator: those of them with at least one channel verified by the commune or province, started and not ended today, of a type counted modern in data/trade/channels.json (default: supermarket, convenience store, OCOP point of sale, e-commerce, export). target: data/trade/channels.json (QĐ 919/QĐ-TTg). By the entity\'s province or commune with ?province= or ?commune=.',
+    },
+  }, async (req, reply) => {
+    const today = vnDate(new Date());
+    const { numerator, denominator } = await modernChannelCounts(db, area(req.query), today, modernTypes());
+    const out = { numerator, denominator, percent: percentOf(numerator, denominator), target: CHANNEL_DATA.modernChannelTarget.percent };
+    return send(req, reply, req.query.format, 'modern-channels', Object.keys(out), [out], out);
+  });
+
+  r.get('/indicators/:name', {
+    config: { access: 'public', publicCache: true },
+    schema: {
+      tags: ['stats'], params: indicatorParams, querystring: periodQuery, response: { 200: indicatorOut },
+      summary: 'One indicator, live, national or by ?province= / ?commune= (JSON or CSV): products by stars, sector or province; certificates; entities by type, or by the representative\'s sex, ethnicity or disability (cells below the minimum size withheld)',
+      description: 'Products: certified products whose certificate is in force today, of approved entities. Entities: approved entities. certificates: issued and revoked within ?from=&to= (default all time to today), in force today, expiring within the next 180 days (the re-rating window). Counts by sex, ethnicity or disability are sensitive personal data aggregates: a cell below minimumCellSize (data/privacy) is withheld (count null, suppressed true), and a second one when one alone could be recovered from the total.',
+    },
+  }, async (req, reply) => {
+    const { name } = req.params;
+    const q = req.query;
+    const today = vnDate(new Date());
+    const a = area(q);
+    const base = { name, title: TITLES[name], area: areaOut(q), asOf: today };
+    let out: IndicatorOut;
+    switch (name) {
+      case 'products-by-stars': {
+        const rows = await productsByStars(db, a, today);
+        out = { ...base, columns: ['stars', 'count'], rows: rows.map((x) => ({ stars: Number(x.stars), count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      case 'products-by-sector': {
+        const rows = await productsBySector(db, a, today);
+        out = { ...base, columns: ['sector', 'name', 'nameEn', 'count'], rows: rows.map((x) => ({ sector: x.sector, name: x.name, nameEn: x.name_en, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      case 'products-by-province': {
+        const rows = await productsByProvince(db, a, today);
+        out = { ...base, columns: ['province', 'name', 'count'], rows: rows.map((x) => ({ province: x.province, name: x.name, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      case 'certificates': {
+        const period = { from: q.from ?? '1900-01-01', to: q.to ?? today };
+        const days = RULES.reRating.windowOpensDaysBeforeExpiry;
+        const c = await certificateCounts(db, a, today, period, addDays(today, days));
+        const row = { issued: c.issued, inForce: c.inForce, [`expiringWithin${days}Days`]: c.expiring, revoked: c.revoked };
+        out = { ...base, period, columns: Object.keys(row), rows: [row] };
+        break;
+      }
+      case 'entities-by-type': {
+        const rows = await entitiesBy(db, a, 'type');
+        out = { ...base, columns: ['key', 'count'], rows: rows.map((x) => ({ key: x.key, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      default: {
+        const attribute = name === 'entities-by-sex' ? 'sex' : name === 'entities-by-ethnicity' ? 'ethnicity' : 'disability';
+        const rows = await entitiesBy(db, a, attribute);
+        const table = suppressSmallCells(rows.map((x) => ({ key: x.key ?? 'unknown', count: Number(x.count) })));
+        out = { ...base, columns: ['key', 'count', 'suppressed'], rows: table.cells, total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
+      }
+    }
+    return send(req, reply, q.format, name, out.columns, out.rows, out);
+  });
+};
