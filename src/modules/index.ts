@@ -15,7 +15,7 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { statsModuleRoutes } from './stats/index.js';
-import { tradeRoutes } from './trade/index.js';
+import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 
 /** Every module's routes, in the order of the module graph. */
@@ -30,12 +30,13 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
- * page shows the product's certificate, which scoring knows: it is handed to the registry here, so the registry never
- * imports scoring. */
+ * page shows the product's certificate, which scoring knows, and where to buy it, which trade knows: both are handed
+ * to the registry here, so the registry never imports them. */
 const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
-  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db) });
+  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db), offersOf: productOffers(deps.database.db) });
   await app.register(scoringPages, deps);
+  await app.register(tradeFeeds, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

@@ -9,6 +9,8 @@ import { scoringVi } from '../../web/i18n/scoring.vi.js';
 import { siteEn } from '../../web/i18n/site.en.js';
 import { siteVi } from '../../web/i18n/site.vi.js';
 import { vi } from '../../web/i18n/vi.js';
+import { tradeEn } from '../../web/i18n/trade.en.js';
+import { tradeVi } from '../../web/i18n/trade.vi.js';
 
 export type Lang = 'vi' | 'en';
 export const LANG_COOKIE = 'lang';
@@ -16,7 +18,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...siteVi } }, en: { translation: { ...en, ...scoringEn, ...siteEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...tradeVi, ...siteVi } }, en: { translation: { ...en, ...scoringEn, ...tradeEn, ...siteEn } } },
   lng: 'vi', fallbackLng: 'vi', initAsync: false, returnNull: false,
   // React escapes every string it renders: i18next must not escape them a second time.
   interpolation: { escapeValue: false },

@@ -6,6 +6,7 @@ import { query, type Database, type Queryable } from '../../app/db.js';
 import { createUser } from '../../modules/accounts/index.js';
 import { communeProductSeq, entity, product } from '../../modules/registry/index.js';
 import { seedDemoCertificates } from './certificates.js';
+import { seedDemoChannels } from './channels.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { generateRegistry, type Commune } from './generate.js';
 
@@ -61,6 +62,7 @@ export async function seedDemo(database: Database) {
     }
     await seedDemoCertificates(tx);
     await seedDemoDossiers(tx);
+    await seedDemoChannels(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -29,3 +29,4 @@ export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
 export { importJob } from './import/index.js';
 // The public pages (server-rendered at the site's root, registered by the composition root).
 export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.js';
+export type { PublicOffer, OfferLookup } from './pages/product.page.js';

@@ -99,14 +99,14 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
       }
       case 'entities-by-type': {
         const rows = await entitiesBy(db, a, 'type');
-        out = { ...base, columns: ['key', 'count'], rows: rows.map((x) => ({ key: x.key, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        out = { ...base, columns: ['category', 'count'], rows: rows.map((x) => ({ category: x.key, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
         break;
       }
       default: {
         const attribute = name === 'entities-by-sex' ? 'sex' : name === 'entities-by-ethnicity' ? 'ethnicity' : 'disability';
         const rows = await entitiesBy(db, a, attribute);
         const table = suppressSmallCells(rows.map((x) => ({ key: x.key ?? 'unknown', count: Number(x.count) })));
-        out = { ...base, columns: ['key', 'count', 'suppressed'], rows: table.cells, total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
+        out = { ...base, columns: ['category', 'count', 'suppressed'], rows: table.cells.map((c) => ({ category: c.key, count: c.count, suppressed: c.suppressed })), total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
       }
     }
     return send(req, reply, q.format, name, out.columns, out.rows, out);

@@ -12,3 +12,6 @@ export { salesChannel, CHANNEL_TYPES, type ChannelType } from './trade.tables.js
 export { CHANNEL_DATA, modernTypes, isModern, counts as channelCounts } from './channels.rules.js';
 export { countsOn as channelCountsOn } from './channels.policy.js';
 export { createChannel } from './commands/create-channel.js';
+export { productOffers } from './offers.js';
+// The product feeds (site root, registered by the composition root beside the public pages).
+export { feedRoutes as tradeFeeds } from './feeds.routes.js';

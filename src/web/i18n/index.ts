@@ -13,6 +13,8 @@ import { mobileVi } from './mobile.vi.js';
 import { mobileEn } from './mobile.en.js';
 import { todoVi } from './todo.vi.js';
 import { todoEn } from './todo.en.js';
+import { tradeVi } from './trade.vi.js';
+import { tradeEn } from './trade.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -32,7 +34,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...tradeVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...tradeEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

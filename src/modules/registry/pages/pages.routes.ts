@@ -21,11 +21,11 @@ import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCatalogueP
 import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
 import { illustrationSvg } from './illustrations.js';
 import { entityPath, productPath } from './product-card.js';
-import { renderProductPage, type CertificationLookup } from './product.page.js';
+import { renderProductPage, type CertificationLookup, type OfferLookup } from './product.page.js';
 import { pathOf, SITEMAP_PAGE_SIZE, sitemapIndex, urlSet } from './sitemap.js';
 import { countPublicEntities, countPublicProducts, publicEntitiesPage, publicProductsPage } from './sitemap.repo.js';
 
-export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup };
+export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup; offersOf?: OfferLookup };
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
@@ -51,7 +51,7 @@ const catalogueQuery = z.object({
   cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 
-export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf }) => {
+export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, offersOf }) => {
   const { db } = database;
   const classification = readClassification();
   let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
@@ -78,7 +78,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const photos = (await listProductFiles(db, p.id)).filter((f) => f.link.kind === 'image').map((f) => presentFile(f.file, f.link.kind, f.link.caption, 'public'));
     const siblings = await firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4);
     const others = siblings.map((r) => presentProduct(r, PUBLIC));
-    return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id)));
+    return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id), offersOf ? await offersOf(p.id, p.entity.id) : []));
   });
 
   app.get<{ Params: { id: string } }>('/chu-the/:id', PAGE_ROUTE, async (req, reply) => {
