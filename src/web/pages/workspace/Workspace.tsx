@@ -17,6 +17,7 @@ import HolidaysPage from '../scoring/HolidaysPage.js';
 import CertificateOfficePage from '../scoring/CertificateOfficePage.js';
 import CertificatesOfficePage from '../scoring/CertificatesOfficePage.js';
 import NotificationsPage from '../notifications/NotificationsPage.js';
+import ChannelsPage from '../trade/ChannelsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
@@ -40,8 +41,9 @@ function WorkspaceNav({ user }: { user: User }) {
   const tabs = isOfficer(user)
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
+      ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -88,6 +90,7 @@ export default function Workspace() {
           <Route path="nhap-excel" element={officer ? <ImportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="ngay-nghi" element={officer ? <HolidaysPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
