@@ -80,6 +80,10 @@ test('named indicators: products by stars, sector and province; certificates; en
   assert.deepEqual(types.rows, [{ category: 'htx', count: 2 }]);
   assert.equal((await t.call({ url: '/api/v1/indicators/everything' })).statusCode, 400);
   assert.equal((await t.call({ url: '/api/v1/indicators/modern-channels?province=999' })).statusCode, 400);
+  const unknown = await t.call({ url: '/api/v1/indicators/modern-channels?province=99' });
+  assert.deepEqual([unknown.statusCode, unknown.json().code], [404, 'province_not_found']);
+  assert.equal((await t.call({ url: '/api/v1/indicators/products-by-stars?commune=99999' })).statusCode, 404);
+  assert.equal((await t.call({ url: `/api/v1/indicators/products-by-stars?province=19&commune=${MEO_VAC}` })).statusCode, 404, 'a commune of another province');
   const doc = (await t.call({ url: '/api/openapi.json' })).json();
   assert.ok(doc.paths['/api/v1/indicators/modern-channels'].get && doc.paths['/api/v1/indicators/{name}'].get && doc.paths['/api/v1/channels'].post);
 });
