@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import type { UserActor } from '../src/app/actor.js';
 import { query } from '../src/app/db.js';
 import { addDays, issueCertificate, vnDate } from '../src/modules/scoring/index.js';
@@ -125,24 +126,31 @@ test('the server-sent product page: schema.org offers in VND with the verified c
   assert.equal(jsonLd((await t.call({ url: `/san-pham/${f.B.product.id}` })).body).find((d) => d['@type'] === 'Product')!.offers, undefined);
 });
 
-test('feeds: only published products with a certificate in force; the entity CSV and partner JSON; a revoked certificate leaves at once', async () => {
+test('feeds: only published products with a certificate in force (on Google, with a price and a photo); the entity CSV and partner JSON; a revoked certificate leaves at once', async () => {
+  // A's photo (a PNG); B and C have neither a price nor a photo: Google would refuse them, so only the JSON and CSV list them.
+  const central = await t.user('central');
+  const m = multipartBody([{ name: 'kind', value: 'image' }, { name: 'file', filename: 'mat-ong.png', type: 'image/png', bytes: await QRCode.toBuffer('mat ong', { type: 'png' }) }]);
+  const photo = await t.app.inject({ method: 'POST', url: `/api/v1/products/${f.A.product.id}/files`, payload: m.payload, headers: { 'content-type': m.contentType, cookie: central.cookie, 'x-csrf-token': central.csrf } });
+  assert.equal(photo.statusCode, 201, photo.body);
   const xml = await t.call({ url: '/feeds/google-merchant.xml' });
   assert.equal(xml.statusCode, 200);
   assert.match(String(xml.headers['content-type']), /^application\/rss\+xml/);
   assert.match(xml.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0" xmlns:g="http:\/\/base.google.com\/ns\/1.0">/);
-  const items = [...xml.body.matchAll(/<item>(.*?)<\/item>/g)].map((m) => m[1]);
-  assert.equal(items.length, 3);
+  const items = [...xml.body.matchAll(/<item>(.*?)<\/item>/g)].map((x) => x[1]);
+  assert.equal(items.length, 1);
   const a = items.find((i) => i.includes(`<g:id>${f.A.product.code}</g:id>`))!;
   assert.ok(a, 'A is listed');
   for (const part of ['<g:price>185000 VND</g:price>', '<g:availability>in_stock</g:availability>', '<g:brand>HTX thử A</g:brand>', '<g:description>Mật ong &lt;bạc hà&gt; &amp; &quot;hoa&quot;</g:description>',
-    `<g:link>${t.config.publicUrl.replace(/\/$/, '')}/san-pham/${f.A.product.id}</g:link>`, '<g:attribute_name>Hạng OCOP</g:attribute_name><g:attribute_value>4 sao</g:attribute_value>', `<g:attribute_value>${f.A.cert}</g:attribute_value>`]) {
+    `<g:link>${t.config.publicUrl.replace(/\/$/, '')}/san-pham/${f.A.product.id}</g:link>`, `<g:image_link>${t.config.publicUrl.replace(/\/$/, '')}/api/v1/files/${photo.json().id}</g:image_link>`, '<g:attribute_name>Hạng OCOP</g:attribute_name><g:attribute_value>4 sao</g:attribute_value>', `<g:attribute_value>${f.A.cert}</g:attribute_value>`]) {
     assert.ok(a.includes(part), part);
   }
-  assert.ok(items.find((i) => i.includes(f.B.product.code))!.includes('<g:availability>out_of_stock</g:availability>'));
   assert.ok(!xml.body.includes(f.D.product.code), 'no certificate, no listing');
+  assert.ok(!xml.body.includes('.svg'), 'no drawing as an image');
 
   const json = (await t.call({ url: '/feeds/products.json' })).json();
   assert.deepEqual(json.items.map((i: { id: string }) => i.id).sort(), [f.A.product.code, f.B.product.code, f.C.product.code].sort());
+  const b = json.items.find((i: { id: string }) => i.id === f.B.product.code);
+  assert.deepEqual([b.availability, b.priceVnd, b.imageLink], ['out_of_stock', null, null]);
   const csv = await t.call({ url: `/feeds/entities/${f.A.entity.id}.csv` });
   const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.equal(lines[0], 'sku,title,description,price_vnd,availability,brand,category,image_url,product_url,gtin,ocop_stars,ocop_certificate,ocop_valid_until');
@@ -155,7 +163,7 @@ test('feeds: only published products with a certificate in force; the entity CSV
   assert.equal(revoke.statusCode, 200, revoke.body);
   const after_ = (await t.call({ url: '/feeds/google-merchant.xml' })).body;
   assert.ok(!after_.includes(f.A.product.code), 'the revoked product left the feed');
-  assert.equal([...after_.matchAll(/<item>/g)].length, 2);
+  assert.equal([...after_.matchAll(/<item>/g)].length, 0);
   assert.equal((await t.call({ url: `/feeds/entities/${f.A.entity.id}.csv` })).body.replace(/^\uFEFF/, '').trim().split('\r\n').length, 1);
   assert.deepEqual(await modern(), { numerator: 0, denominator: 2, percent: 0, target: 50 }, 'and from the indicator');
 });

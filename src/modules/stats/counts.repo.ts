@@ -24,7 +24,7 @@ const RECOUNT_LOCK = 0x0c0913;
 const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 /** The communes' figures, as rows of stats_commune_count; every commune when `communes` is undefined. */
-function recountSql(communes: string[] | undefined, today: string, horizon: string, modern: string[]): SQL {
+export function recountSql(communes: string[] | undefined, today: string, horizon: string, modern: string[]): SQL {
   const only = communes ? sql`AND e.commune_code IN (${list(communes)})` : sql``;
   const modernTypes = modern.length ? list(modern) : sql`NULL`;
   return sql`INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n)

@@ -1,6 +1,7 @@
 // Product feeds at the site's root, for marketplaces and partners: /feeds/google-merchant.xml (Google Merchant Center
 // RSS 2.0, g: namespace), /feeds/products.json (the same records for partners) and /feeds/entities/:id.csv (one
-// entity's products for a marketplace's bulk upload). Only published products whose certificate is in force today:
+// entity's products for a marketplace's bulk upload). Only published products whose certificate is in force today
+// (and, in the Google feed, only those with a price and a photo, which Google requires):
 // a revoked or expired certificate leaves at the next request. Streamed batch by batch (feeds.repo.ts); never held
 // in a cache (each request reads the database; Cache-Control makes a CDN revalidate).
 import { Readable } from 'node:stream';
@@ -11,7 +12,7 @@ import { CSV_BOM, csvLine } from '../../app/csv.js';
 import type { ModuleDeps } from '../../app/plugin.js';
 import { vnDate } from '../scoring/index.js';
 import { feedRows, publishedEntity } from './feeds.repo.js';
-import { CSV_COLUMNS, csvRow, feedRecord, RSS_TAIL, rssHead, rssItem } from './feeds.rules.js';
+import { CSV_COLUMNS, csvRow, feedRecord, googleAccepts, RSS_TAIL, rssHead, rssItem } from './feeds.rules.js';
 
 const FEED_ROUTE = { schema: { hide: true }, config: { access: 'public' as const } };
 const uuid = z.uuid();
@@ -33,14 +34,16 @@ export const feedRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { database
   const urls = {
     product: (id: string) => absolute(config.publicUrl, `/san-pham/${id}`),
     file: (id: string) => absolute(config.publicUrl, `/api/v1/files/${id}`),
-    illustration: (group: string) => absolute(config.publicUrl, `/minh-hoa/${group}.svg`),
   };
 
   app.get('/feeds/google-merchant.xml', FEED_ROUTE, async (req, reply) => {
     const today = vnDate(new Date());
     async function* body() {
       yield rssHead({ title: 'Sản phẩm OCOP', link: absolute(config.publicUrl, '/'), description: 'Sản phẩm OCOP có giấy chứng nhận còn hiệu lực' });
-      for await (const row of feedRows(db, today)) yield rssItem(feedRecord(row, urls));
+      for await (const row of feedRows(db, today)) {
+        const record = feedRecord(row, urls);
+        if (googleAccepts(record)) yield rssItem(record);
+      }
       yield RSS_TAIL;
     }
     return stream(reply, 'application/rss+xml; charset=utf-8', body(), (err) => req.log.error({ err }, 'google feed failed'));
