@@ -81,3 +81,16 @@ test('traceability: every demo product has a GTIN, and the flagship products a b
     WHERE e.entity_id = p.entity_id ORDER BY e.event_time`);
   assert.deepEqual(honey.map((e) => e.biz_step.replace(/.*[-:/]/, '')), ['creating_class_instance', 'creating_class_instance', 'packing', 'shipping', 'receiving']);
 });
+
+test('the demo\'s sales channels: the modern-channel share is believable, below the 50 % target, with work in the queues', async () => {
+  const national = (await t.call({ url: '/api/v1/indicators/modern-channels' })).json();
+  assert.equal(national.target, 50);
+  assert.ok(national.denominator > 50 && national.percent > 15 && national.percent < 50, JSON.stringify(national));
+  const member = await t.login('chuthe@demo.ocop.vn', DEMO_PASSWORD);
+  const own = (await t.call({ url: `/api/v1/channels?entity=${member.user.entityId}`, as: member })).json();
+  assert.deepEqual(own.items.map((c: { status: string }) => c.status).sort(), ['unverified', 'verified', 'verified']);
+  const commune = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+  assert.ok((await t.call({ url: '/api/v1/channels?status=unverified&sort=createdAt', as: commune })).json().total >= 1, 'the commune has a channel to verify');
+  const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
+  assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
+});

@@ -86,6 +86,9 @@ before(async () => {
     'readPoints/{value}': [encodeURIComponent('urn:epc:id:sgln:8930001.00010.0')],
     'dispositions/{value}': ['in_transit'],
     'eventTypes/{value}': ['ObjectEvent'],
+    // Sales channels of every status (the public may read only verified current ones) and every indicator.
+    'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
 after(() => t.close());
@@ -97,6 +100,8 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/entities': ['', '?status=pending&pageSize=200', '?status=refused&pageSize=200', '?type=ho_kinh_doanh&pageSize=200'],
   '/api/v1/products': ['', '?status=draft&pageSize=200', '?pageSize=200&sort=-updatedAt'],
   '/api/v1/certificates': ['', '?status=revoked&pageSize=200'],
+  '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
+  '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

@@ -14,6 +14,8 @@ import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
+import { statsModuleRoutes } from './stats/index.js';
+import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 
@@ -26,18 +28,24 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(scoringRoutes, deps);
   await api.register(traceRoutes, deps);
   await api.register(traceProducerRoutes, deps);
+  await api.register(tradeRoutes, deps);
+  await api.register(statsModuleRoutes, deps);
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
- * page shows the product's certificate, which scoring knows, and the QR code of its Digital Link, which trace draws:
- * both are handed to the registry here, so the registry never imports the modules above it. The EPCIS repository's
- * REST binding and the Digital Link resolver live at the root too, at their standards' paths (/epcis/…, /01/…). */
+ * page shows the product's certificate, which scoring knows, the QR code of its Digital Link, which trace draws, and
+ * where to buy it, which trade knows: all are handed to the registry here, so the registry never imports the modules
+ * above it. The EPCIS repository's REST binding and the Digital Link resolver live at the root too, at their
+ * standards' paths (/epcis/…, /01/…). */
 const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
-  await app.register(registryPages, { ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin) });
+  await app.register(registryPages, {
+    ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
+  });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
   await app.register(tracePages, deps);
+  await app.register(tradeFeeds, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

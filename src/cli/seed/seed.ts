@@ -7,6 +7,7 @@ import { createUser } from '../../modules/accounts/index.js';
 import { assignMissingGtins, communeProductSeq, entity, product } from '../../modules/registry/index.js';
 import { DEFAULT_GS1_PREFIX } from '../../app/config.js';
 import { seedDemoCertificates } from './certificates.js';
+import { seedDemoChannels } from './channels.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
@@ -67,6 +68,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await seedDemoDossiers(tx);
     await assignMissingGtins(tx, gs1Prefix);
     await seedDemoTrace(tx, gs1Prefix);
+    await seedDemoChannels(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -21,9 +21,12 @@ export { createProduct } from './commands/create-product.js';
 export { assignMissingGtins } from './commands/assign-gtins.js';
 export { productDigitalLink } from './registry.present.js';
 export { decideEntity } from './commands/decide-entity.js';
+export { storeFile } from './commands/attach-file.js';
 export { applyCertificate, type CertificateOutcome } from './commands/apply-certificate.js';
 export { getProduct, getEntity, nameMatches } from './registry.repo.js';
-export { communeProductSeq, entity, product, productSet } from './registry.tables.js';
+export { communeProductSeq, entity, product, productSet, storedFile } from './registry.tables.js';
+// Counts by a sensitive attribute are published only above a minimum cell size (stats reads them).
+export { suppressSmallCells, PRIVACY_RULES, type PublishedTable } from './aggregates.rules.js';
 export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
 export { importJob } from './import/index.js';
 // The public pages (server-rendered at the site's root, registered by the composition root).
@@ -32,3 +35,4 @@ export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.j
 export { presentProduct } from './registry.present.js';
 export { canReadProduct } from './registry.policy.js';
 export type { ProductOut } from './registry.contract.js';
+export type { PublicOffer, OfferLookup } from './pages/product.page.js';

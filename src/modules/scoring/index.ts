@@ -30,6 +30,8 @@ export {
 export { issueCertificate, type IssueCertificateInput } from './commands/issue-certificate.js';
 export { revokeCertificate } from './commands/revoke-certificate.js';
 export { certificate } from './certificates.tables.js';
+// The SQL of a certificate's shown status on a day (the Điều 12.3 extension included): trade and stats count by it.
+export { statusIs as certificateStatusIs } from './certificates.repo.js';
 export { certificateNumber, expiryOf, authorityName, addDays, addMonths, vnDate } from './certificates.rules.js';
 // Dossiers and councils: the procedure of Điều 5–7 (commands used by the demo seed; reads join the tables freely).
 export { createDossier } from './commands/create-dossier.js';

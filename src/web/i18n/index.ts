@@ -15,6 +15,8 @@ import { todoVi } from './todo.vi.js';
 import { todoEn } from './todo.en.js';
 import { traceVi } from './trace.vi.js';
 import { traceEn } from './trace.en.js';
+import { tradeVi } from './trade.vi.js';
+import { tradeEn } from './trade.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -34,7 +36,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

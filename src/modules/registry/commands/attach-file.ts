@@ -11,7 +11,9 @@ import { entityDocument, product, productFile, storedFile } from '../registry.ta
 
 export type Upload = { bytes: Buffer; filename: string };
 
-async function store(ctx: Ctx, files: FileStore, upload: Upload, allowed: readonly string[]) {
+/** Checks and keeps an upload's bytes and records the file (its row is the registry's): other modules attach it to
+ * their own records through this, as the trade module does a channel's contract evidence. */
+export async function storeFile(ctx: Ctx, files: FileStore, upload: Upload, allowed: readonly string[]) {
   const put = await files.put(upload.bytes, allowed);
   const [row] = await ctx.tx.insert(storedFile).values({
     ...put, originalName: upload.filename.slice(0, 255), uploadedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
@@ -23,7 +25,7 @@ export async function attachProductFile(ctx: Ctx, files: FileStore, productId: s
   const [p] = await ctx.tx.select().from(product).where(eq(product.id, productId)).for('update');
   if (!p) throw notFound('product', 'sản phẩm');
   if (!canEditProduct(ctx.actor, p)) throw forbidden();
-  const file = await store(ctx, files, upload, ALLOWED_TYPES[kind]);
+  const file = await storeFile(ctx, files, upload, ALLOWED_TYPES[kind]);
   const [link] = await ctx.tx.insert(productFile).values({ productId, fileId: file.id, kind, caption }).returning();
   await recordAudit(ctx, { action: 'product.attach', recordType: 'product', recordId: productId, provinceCode: p.provinceCode, communeCode: p.communeCode, after: { kind, fileId: file.id, name: file.originalName, sha256: file.sha256 } });
   return { file, link };
@@ -33,7 +35,7 @@ export async function attachEntityDocument(ctx: Ctx, files: FileStore, entityId:
   const e = await getEntityForUpdate(ctx.tx, entityId);
   if (!e) throw notFound('entity', 'chủ thể');
   if (!canEditEntity(ctx.actor, e)) throw forbidden();
-  const file = await store(ctx, files, upload, ALLOWED_TYPES.document);
+  const file = await storeFile(ctx, files, upload, ALLOWED_TYPES.document);
   const [doc] = await ctx.tx.insert(entityDocument).values({ entityId, fileId: file.id, ...meta }).returning();
   await recordAudit(ctx, { action: 'entity.document', recordType: 'entity', recordId: entityId, provinceCode: e.provinceCode, communeCode: e.communeCode, after: { ...meta, fileId: file.id, sha256: file.sha256 } });
   return { doc, file };

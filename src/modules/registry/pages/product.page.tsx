@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { absolute, renderDocument, Stars, type Site } from '../../../app/html/document.js';
 import { localPath } from '../../../app/html/site-i18n.js';
-import { formatDate } from '../../../web/format.js';
+import { formatDate, formatNumber } from '../../../web/format.js';
 import type { fileOut, ProductOut } from '../registry.contract.js';
 import type { z } from 'zod';
 import { entityPath, groupName, ProductCard, ProductPicture, productPath } from './product-card.js';
@@ -18,10 +18,15 @@ export type CertificationLookup = (productId: string) => Promise<PublicCertifica
 /** The QR code of a product's GS1 Digital Link (its URI and SVG), drawn by the trace module. */
 export type QrCodeLookup = (gtin: string) => Promise<{ uri: string; svg: string }>;
 
+/** Where to buy the product, as the trade module reports it (passed in by the composition root): its entity's
+ * verified, current sales channels for this product or for all its products, with the price listed there if any. */
+export type PublicOffer = { type: string; partnerName: string; url: string | null; priceVnd: number | null };
+export type OfferLookup = (productId: string, entityId: string) => Promise<PublicOffer[]>;
+
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
 /** schema.org Product; `hasCertification` (a schema.org Certification) only while the certificate is in force. */
-export function productJsonLd(p: ProductOut, cert: PublicCertification | null, publicUrl: string, photos: string[]) {
+export function productJsonLd(p: ProductOut, cert: PublicCertification | null, publicUrl: string, photos: string[], offers: PublicOffer[] = []) {
   const url = (path: string) => absolute(publicUrl, path);
   return {
     '@context': 'https://schema.org',
@@ -40,6 +45,18 @@ export function productJsonLd(p: ProductOut, cert: PublicCertification | null, p
     },
     countryOfOrigin: { '@type': 'Country', name: 'VN' },
     ...(cert && cert.status === 'valid' ? { hasCertification: certificationJsonLd(cert, publicUrl) } : {}),
+    ...(offers.length ? { offers: offers.map(offerJsonLd) } : {}),
+  };
+}
+
+/** schema.org Offer of one verified channel: the seller, the shop's link, the price in đồng when listed. */
+export function offerJsonLd(o: PublicOffer) {
+  return {
+    '@type': 'Offer',
+    ...(o.url ? { url: o.url } : {}),
+    ...(o.priceVnd !== null ? { price: o.priceVnd, priceCurrency: 'VND' } : {}),
+    availability: 'https://schema.org/InStock',
+    seller: { '@type': 'Organization', name: o.partnerName },
   };
 }
 
@@ -64,7 +81,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = []): string {
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -73,7 +90,7 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
     : t('site.productDescriptionUnrated', { name: p.name, entity: p.entity.name, place });
   const head = {
     title: p.name, description, ogType: 'product', image: p.imageUrl,
-    jsonLd: [productJsonLd(p, cert, site.publicUrl, photos.map((f) => f.url))],
+    jsonLd: [productJsonLd(p, cert, site.publicUrl, photos.map((f) => f.url), offers)],
   };
   return renderDocument(site, head, (
     <div className="wrap">
@@ -111,6 +128,20 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
             <h2>{t('product.description')}</h2>
             <p className={p.description ? 'text' : 'muted'}>{p.description ?? t('product.noDescription')}</p>
           </section>
+          {offers.length > 0 && (
+            <section className="offers">
+              <h2>{t('channels.whereToBuy')}</h2>
+              <ul>
+                {offers.map((o, i) => (
+                  <li key={i}>
+                    {o.url ? <a href={o.url} rel="nofollow noopener" target="_blank">{o.partnerName}</a> : <strong>{o.partnerName}</strong>}
+                    {' '}<span className="muted">{t(`channelType.${o.type}`)}</span>
+                    {o.priceVnd !== null && <> · <span>{t('channels.price', { price: formatNumber(o.priceVnd) })}</span></>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
           {p.rawMaterialArea && <section><h2>{t('product.rawMaterialArea')}</h2><p className="text">{p.rawMaterialArea}</p></section>}
           {qr && (

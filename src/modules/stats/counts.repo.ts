@@ -1,0 +1,131 @@
+// The dashboards' counts (migrations/0024_stats_counts.sql): per commune and per province, recomputed before a read
+// for the communes a write has marked (triggers, in the write's transaction), or all of them on a new day or a new
+// list of modern channel types. The definitions live here once: a commune's figures are these queries grouped by
+// commune, a province's the sum of its communes', the nation's the sum of the provinces'.
+//
+// "OCOP entity": a published (approved) entity holding at least one certificate in force today — stored valid, not
+// past its expiry, or kept in force by a pending late re-rating (Điều 12.3; scoring's certificateStatusIs). A valid
+// certificate implies a published product (certification sets the product 'certified', which never goes back to
+// draft), so the product table is read only for its sector.
+import { sql, type SQL } from 'drizzle-orm';
+import { query, type Db, type Queryable } from '../../app/db.js';
+import { certificate, certificateStatusIs } from '../scoring/index.js';
+import { recountNeeded, type CountState } from './stats.rules.js';
+
+export type Area = { province?: string; commune?: string };
+export type Figure = 'ocop' | 'modern' | 'stars' | 'sector' | 'type' | 'sex' | 'ethnicity' | 'disability' | 'in_force' | 'expiring' | 'issued';
+export type CountRow = { figure: Figure; key: string | null; n: number };
+
+/** Beyond this many dirty communes, recounting everything is cheaper than a long list. */
+const PARTIAL_LIMIT = 300;
+/** Serialises recounts (two readers never recount the same communes at once). */
+const RECOUNT_LOCK = 0x0c0913;
+
+const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+
+/** The communes' figures, as rows of stats_commune_count; every commune when `communes` is undefined. */
+export function recountSql(communes: string[] | undefined, today: string, horizon: string, modern: string[]): SQL {
+  const only = communes ? sql`AND e.commune_code IN (${list(communes)})` : sql``;
+  const modernTypes = modern.length ? list(modern) : sql`NULL`;
+  return sql`INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n)
+    WITH ocop AS (
+      SELECT e.id, e.commune_code, e.province_code FROM entity e
+      WHERE e.status = 'approved' ${only} AND EXISTS (SELECT 1 FROM ${certificate} WHERE ${certificate.entityId} = e.id AND ${certificateStatusIs('valid', today)})
+    ), certs AS (
+      SELECT e.commune_code, e.province_code, ${certificate.stars} AS stars, ${certificate.productId} AS product_id, e.status
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE ${certificateStatusIs('valid', today)} ${only}
+    )
+    SELECT commune_code, province_code, 'ocop', NULL, count(*) FROM ocop GROUP BY 1, 2
+    UNION ALL
+    SELECT commune_code, province_code, 'modern', NULL, count(*) FROM ocop o
+      WHERE EXISTS (SELECT 1 FROM sales_channel s WHERE s.entity_id = o.id AND s.status = 'verified' AND s.type IN (${modernTypes})
+        AND s.starts_on <= ${today} AND (s.ends_on IS NULL OR s.ends_on >= ${today}))
+      GROUP BY 1, 2
+    UNION ALL
+    SELECT commune_code, province_code, 'stars', stars::text, count(*) FROM certs WHERE status = 'approved' GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT c.commune_code, c.province_code, 'sector', ps.sector_code, count(*) FROM certs c
+      JOIN product p ON p.id = c.product_id JOIN product_set ps ON ps.sheet = p.product_set WHERE c.status = 'approved' GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT commune_code, province_code, 'in_force', NULL, count(*) FROM certs GROUP BY 1, 2
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'expiring', NULL, count(*) FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE ${certificate.status} = 'valid' AND ${certificate.expiresOn} BETWEEN ${today} AND ${horizon} ${only} GROUP BY 1, 2
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'issued', to_char(${certificate.issuedOn}, 'YYYY-MM'), count(*) FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE TRUE ${only} GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT e.commune_code, e.province_code, f.figure, f.key, count(*) FROM entity e
+      CROSS JOIN LATERAL (VALUES ('type', e.type), ('sex', e.representative->>'sex'), ('ethnicity', e.representative->>'ethnicity'),
+        ('disability', e.representative->>'disability')) f (figure, key)
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 3, 4
+    RETURNING province_code`;
+}
+
+/** Makes the counts true for `today` and `modern` (a no-op, one cheap read, when nothing was written since). */
+export async function ensureCounts(db: Db, today: string, horizon: string, modern: string[]): Promise<void> {
+  const state = async (q: Queryable) => (await query<CountState>(q, sql`SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", modern_types AS "modernTypes",
+    EXISTS (SELECT 1 FROM stats_dirty) AS dirty FROM stats_count_state`))[0];
+  if (recountNeeded(await state(db), today, modern) === 'none') return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECOUNT_LOCK})`);
+    // A full recount's estimated cost would make PostgreSQL JIT-compile it: far slower than running it.
+    await tx.execute(sql`SET LOCAL jit = off`);
+    const need = recountNeeded(await state(tx), today, modern); // another reader may have recounted meanwhile
+    if (need === 'none') return;
+    // Only the marks this transaction can see are cleared; a write committing meanwhile leaves its own for later.
+    const marked = need === 'all' ? [] : (await query<{ commune_code: string }>(tx, sql`DELETE FROM stats_dirty RETURNING commune_code`)).map((r) => r.commune_code);
+    const communes = need === 'all' || new Set(marked).size > PARTIAL_LIMIT ? undefined : [...new Set(marked)];
+    if (!communes) {
+      await tx.execute(sql`DELETE FROM stats_dirty`);
+      await tx.execute(sql`DELETE FROM stats_commune_count`);
+      await tx.execute(recountSql(undefined, today, horizon, modern));
+      await tx.execute(sql`DELETE FROM stats_province_count`);
+      await tx.execute(sql`INSERT INTO stats_province_count (province_code, figure, key, n)
+        SELECT province_code, figure, key, sum(n) FROM stats_commune_count GROUP BY 1, 2, 3`);
+      await tx.execute(sql`UPDATE stats_count_state SET as_of = ${today}, modern_types = ${sql`ARRAY[${modern.length ? list(modern) : sql``}]::text[]`}`);
+      return;
+    }
+    const before = await query<{ province_code: string }>(tx, sql`DELETE FROM stats_commune_count WHERE commune_code IN (${list(communes)}) RETURNING province_code`);
+    const after = await query<{ province_code: string }>(tx, recountSql(communes, today, horizon, modern));
+    const provinces = [...new Set([...before, ...after].map((r) => r.province_code))];
+    if (!provinces.length) return;
+    await tx.execute(sql`DELETE FROM stats_province_count WHERE province_code IN (${list(provinces)})`);
+    await tx.execute(sql`INSERT INTO stats_province_count (province_code, figure, key, n)
+      SELECT province_code, figure, key, sum(n) FROM stats_commune_count WHERE province_code IN (${list(provinces)}) GROUP BY 1, 2, 3`);
+  });
+}
+
+/** The area's counts of some figures, summed by key: the nation's from the provinces', a province's or a commune's own. */
+export async function countsOf(db: Queryable, a: Area, figures: Figure[]): Promise<CountRow[]> {
+  if (!figures.length) return [];
+  const which = sql`figure IN (${list(figures)})`;
+  const from = a.commune ? sql`stats_commune_count WHERE commune_code = ${a.commune} AND ${which}`
+    : a.province ? sql`stats_province_count WHERE province_code = ${a.province} AND ${which}`
+      : sql`stats_province_count WHERE ${which}`;
+  return query<CountRow>(db, sql`SELECT figure, key, sum(n)::int AS n FROM ${from} GROUP BY 1, 2`);
+}
+
+/** Certificates issued in whole months (keys 'YYYY-MM' from `first` to `last`), by their entity's place. */
+export async function issuedInMonths(db: Queryable, a: Area, first: string, last: string): Promise<number> {
+  const from = a.commune ? sql`stats_commune_count WHERE commune_code = ${a.commune}` : a.province ? sql`stats_province_count WHERE province_code = ${a.province}` : sql`stats_province_count WHERE TRUE`;
+  const [row] = await query<{ n: number | null }>(db, sql`SELECT sum(n)::int AS n FROM ${from} AND figure = 'issued' AND key BETWEEN ${first} AND ${last}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Products in force by the entity's province, within the area. */
+export function productsByProvince(db: Queryable, a: Area) {
+  const from = a.commune ? sql`stats_commune_count WHERE commune_code = ${a.commune} AND figure = 'stars'`
+    : a.province ? sql`stats_province_count WHERE province_code = ${a.province} AND figure = 'stars'`
+      : sql`stats_province_count WHERE figure = 'stars'`;
+  return query<{ province: string; name: string; count: number }>(db, sql`
+    SELECT c.province, pr.full_name AS name, c.count FROM (SELECT province_code AS province, sum(n)::int AS count FROM ${from} GROUP BY 1) c
+    JOIN province pr ON pr.code = c.province ORDER BY c.province`);
+}
+
+/** The sectors of the classification (I–VI) with their names. */
+export function sectorNames(db: Queryable) {
+  return query<{ sector: string; name: string; name_en: string }>(db, sql`SELECT sector_code AS sector, min(sector_name) AS name, min(sector_name_en) AS name_en
+    FROM product_set GROUP BY 1 ORDER BY 1`);
+}

@@ -1,0 +1,134 @@
+// Indicators: /api/v1/indicators. Public, live from the published data (a write shows at the next request: the counts
+// are recounted for the communes a write marked, counts.repo.ts, and the public micro-cache is cleared by every
+// write), as JSON or CSV. An unknown province or commune is a 404.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModulePlugin } from '../../app/plugin.js';
+import { notFound } from '../../app/errors.js';
+import { PRIVACY_RULES, suppressSmallCells } from '../registry/index.js';
+import { addDays, RULES, vnDate } from '../scoring/index.js';
+import { CHANNEL_DATA, modernTypes } from '../trade/index.js';
+import { areaQuery, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, type IndicatorOut } from './stats.contract.js';
+import { countsOf, ensureCounts, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { certificatesIssuedRevoked, missingArea } from './stats.repo.js';
+import { percentOf, splitByMonths, toCsv } from './stats.rules.js';
+
+type Name = (typeof INDICATOR_NAMES)[number];
+const TITLES: Record<Name | 'modern-channels', { vi: string; en: string }> = {
+  'modern-channels': { vi: 'Tỷ lệ chủ thể OCOP có kênh phân phối hiện đại', en: 'Share of OCOP entities selling through modern channels' },
+  'products-by-stars': { vi: 'Sản phẩm OCOP theo hạng sao', en: 'OCOP products by stars' },
+  'products-by-sector': { vi: 'Sản phẩm OCOP theo ngành', en: 'OCOP products by sector' },
+  'products-by-province': { vi: 'Sản phẩm OCOP theo tỉnh', en: 'OCOP products by province' },
+  certificates: { vi: 'Giấy chứng nhận: cấp mới, còn hiệu lực, sắp hết hạn, bị thu hồi', en: 'Certificates: issued, in force, expiring soon, revoked' },
+  'entities-by-type': { vi: 'Chủ thể theo loại hình', en: 'Entities by type' },
+  'entities-by-sex': { vi: 'Chủ thể theo giới tính người đại diện', en: 'Entities by sex of the legal representative' },
+  'entities-by-ethnicity': { vi: 'Chủ thể theo dân tộc người đại diện', en: 'Entities by ethnicity of the legal representative' },
+  'entities-by-disability': { vi: 'Chủ thể theo tình trạng khuyết tật của người đại diện', en: 'Entities by disability of the legal representative' },
+};
+
+const wantsCsv = (req: FastifyRequest, format?: string) => format === 'csv' || (format === undefined && /\btext\/csv\b/.test(String(req.headers.accept ?? '')));
+
+function send<T>(req: FastifyRequest, reply: FastifyReply, format: string | undefined, name: string, columns: string[], rows: Record<string, string | number | boolean | null>[], json: T): T | undefined {
+  // Computed at each request: a cache may keep it only while it revalidates (no stale figure after a write).
+  reply.header('cache-control', 'public, max-age=0, must-revalidate').header('vary', 'Accept');
+  if (wantsCsv(req, format)) {
+    void reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${name}.csv"`).send(toCsv(columns, rows));
+    return undefined;
+  }
+  return json;
+}
+
+export const statsRoutes: ModulePlugin = async (app, { database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+  const area = (q: { province?: string; commune?: string }): Area => ({ province: q.province, commune: q.commune });
+  const areaOut = (q: { province?: string; commune?: string }) => ({ province: q.province ?? null, commune: q.commune ?? null });
+  const days = RULES.reRating.windowOpensDaysBeforeExpiry;
+  /** The area's counts of some figures, true for today (recounted first if a write marked a commune since). */
+  async function counts(a: Area, today: string, figures: Figure[]): Promise<CountRow[]> {
+    const missing = await missingArea(db, a);
+    if (missing) throw missing === 'province' ? notFound('province', 'tỉnh') : notFound('commune', 'xã');
+    await ensureCounts(db, today, addDays(today, days), modernTypes());
+    return countsOf(db, a, figures);
+  }
+  const total = (rows: CountRow[], figure: Figure) => rows.filter((r) => r.figure === figure).reduce((s, r) => s + Number(r.n), 0);
+  /** Rows of one figure by key, most first (then by key), as the entities' tables list them. */
+  const byCount = (rows: CountRow[]) => rows.map((r) => ({ key: r.key, count: Number(r.n) })).sort((x, y) => y.count - x.count || String(x.key ?? '').localeCompare(String(y.key ?? '')));
+
+  r.get('/indicators', { config: { access: 'public' }, schema: { tags: ['stats'], summary: 'The indicators published as open data', response: { 200: indicatorListOut } } }, async () => ({
+    items: (['modern-channels', ...INDICATOR_NAMES] as const).map((name) => ({ name, title: TITLES[name], url: `/api/v1/indicators/${name}` })),
+  }));
+
+  r.get('/indicators/modern-channels', {
+    config: { access: 'public', publicCache: true },
+    schema: {
+      tags: ['stats'], querystring: areaQuery, response: { 200: modernChannelsOut },
+      summary: 'Share of OCOP entities with at least one verified, current modern sales channel, against the 50 % target (JSON or CSV)',
+      description: 'denominator: approved entities holding at least one certificate in force today (stored valid and not past expiry, or kept in force by a pending late re-rating, Điều 12.3). numerator: those of them with at least one channel verified by the commune or province, started and not ended today, of a type counted modern in data/trade/channels.json (default: supermarket, convenience store, OCOP point of sale, e-commerce, export). target: data/trade/channels.json (QĐ 919/QĐ-TTg). By the entity\'s province or commune with ?province= or ?commune= (an unknown code is a 404).',
+    },
+  }, async (req, reply) => {
+    const today = vnDate(new Date());
+    const rows = await counts(area(req.query), today, ['ocop', 'modern']);
+    const numerator = total(rows, 'modern');
+    const denominator = total(rows, 'ocop');
+    const out = { numerator, denominator, percent: percentOf(numerator, denominator), target: CHANNEL_DATA.modernChannelTarget.percent };
+    return send(req, reply, req.query.format, 'modern-channels', Object.keys(out), [out], out);
+  });
+
+  r.get('/indicators/:name', {
+    config: { access: 'public', publicCache: true },
+    schema: {
+      tags: ['stats'], params: indicatorParams, querystring: periodQuery, response: { 200: indicatorOut },
+      summary: 'One indicator, live, national or by ?province= / ?commune= (JSON or CSV): products by stars, sector or province; certificates; entities by type, or by the representative\'s sex, ethnicity or disability (cells below the minimum size withheld)',
+      description: 'Products: certified products whose certificate is in force today, of approved entities. Entities: approved entities. certificates: issued and revoked within ?from=&to= (default all time to today), in force today, expiring within the next 180 days (the re-rating window). Areas are the entity\'s province or commune; an unknown code is a 404. Counts by sex, ethnicity or disability are sensitive personal data aggregates: a cell below minimumCellSize (data/privacy) is withheld (count null, suppressed true), and a second one when one alone could be recovered from the total.',
+    },
+  }, async (req, reply) => {
+    const { name } = req.params;
+    const q = req.query;
+    const today = vnDate(new Date());
+    const a = area(q);
+    const base = { name, title: TITLES[name], area: areaOut(q), asOf: today };
+    let out: IndicatorOut;
+    switch (name) {
+      case 'products-by-stars': {
+        const rows = (await counts(a, today, ['stars'])).map((x) => ({ stars: Number(x.key), count: Number(x.n) })).sort((x, y) => x.stars - y.stars);
+        out = { ...base, columns: ['stars', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      case 'products-by-sector': {
+        const found = new Map((await counts(a, today, ['sector'])).map((x) => [x.key, Number(x.n)]));
+        const rows = (await sectorNames(db)).filter((x) => found.has(x.sector)).map((x) => ({ sector: x.sector, name: x.name, nameEn: x.name_en, count: found.get(x.sector)! }));
+        out = { ...base, columns: ['sector', 'name', 'nameEn', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      case 'products-by-province': {
+        await counts(a, today, []);
+        const rows = await productsByProvince(db, a);
+        out = { ...base, columns: ['province', 'name', 'count'], rows: rows.map((x) => ({ province: x.province, name: x.name, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      case 'certificates': {
+        const period = { from: q.from ?? '1900-01-01', to: q.to ?? today };
+        const c = await counts(a, today, ['in_force', 'expiring']);
+        const { months, edges } = splitByMonths(period);
+        const inMonths = months ? await issuedInMonths(db, a, months.first, months.last) : 0;
+        const { issued, revoked } = await certificatesIssuedRevoked(db, a, edges, period);
+        const row = { issued: inMonths + issued, inForce: total(c, 'in_force'), [`expiringWithin${days}Days`]: total(c, 'expiring'), revoked };
+        out = { ...base, period, columns: Object.keys(row), rows: [row] };
+        break;
+      }
+      case 'entities-by-type': {
+        const rows = byCount(await counts(a, today, ['type']));
+        out = { ...base, columns: ['category', 'count'], rows: rows.map((x) => ({ category: x.key, count: x.count })), total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      default: {
+        const attribute = name === 'entities-by-sex' ? 'sex' : name === 'entities-by-ethnicity' ? 'ethnicity' : 'disability';
+        const rows = byCount(await counts(a, today, [attribute]));
+        const table = suppressSmallCells(rows.map((x) => ({ key: x.key ?? 'unknown', count: x.count })));
+        out = { ...base, columns: ['category', 'count', 'suppressed'], rows: table.cells.map((c) => ({ category: c.key, count: c.count, suppressed: c.suppressed })), total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
+      }
+    }
+    return send(req, reply, q.format, name, out.columns, out.rows, out);
+  });
+};

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { percentOf, recountNeeded, splitByMonths, toCsv } from './stats.rules.js';
+
+test('the share has one decimal; nothing to divide by gives 0', () => {
+  assert.equal(percentOf(1, 3), 33.3);
+  assert.equal(percentOf(2, 3), 66.7);
+  assert.equal(percentOf(5, 10), 50);
+  assert.equal(percentOf(0, 0), 0);
+});
+
+test('CSV: BOM, header, quoting, CRLF, no formula injection, empty for null', () => {
+  const csv = toCsv(['name', 'count'], [{ name: 'Hà Giang, cũ', count: 3 }, { name: '=HYPERLINK("x")', count: null }, { name: 'Mật "ong"', count: 0 }]);
+  assert.equal(csv, '\uFEFFname,count\r\n"Hà Giang, cũ",3\r\n"\'=HYPERLINK(""x"")",\r\n"Mật ""ong""",0\r\n');
+});
+
+test('the counts are recounted for the marked communes, or all of them on another day or with other modern types', () => {
+  const s = { asOf: '2026-05-01', modernTypes: ['export', 'supermarket'], dirty: false };
+  assert.equal(recountNeeded(s, '2026-05-01', ['supermarket', 'export']), 'none');
+  assert.equal(recountNeeded({ ...s, dirty: true }, '2026-05-01', ['supermarket', 'export']), 'dirty');
+  assert.equal(recountNeeded(s, '2026-05-02', ['supermarket', 'export']), 'all');
+  assert.equal(recountNeeded(s, '2026-05-01', ['supermarket']), 'all');
+  assert.equal(recountNeeded({ asOf: null, modernTypes: null, dirty: false }, '2026-05-01', []), 'all');
+});
+
+test('a period splits into whole months and the days at its edges', () => {
+  assert.deepEqual(splitByMonths({ from: '1900-01-01', to: '2026-12-03' }), { months: { first: '1900-01', last: '2026-11' }, edges: [{ from: '2026-12-01', to: '2026-12-03' }] });
+  assert.deepEqual(splitByMonths({ from: '2025-03-15', to: '2025-06-30' }), { months: { first: '2025-04', last: '2025-06' }, edges: [{ from: '2025-03-15', to: '2025-03-31' }] });
+  assert.deepEqual(splitByMonths({ from: '2024-12-02', to: '2025-01-30' }), { edges: [{ from: '2024-12-02', to: '2025-01-30' }] });
+  assert.deepEqual(splitByMonths({ from: '2024-02-01', to: '2024-02-29' }), { months: { first: '2024-02', last: '2024-02' }, edges: [] });
+  assert.deepEqual(splitByMonths({ from: '2025-05-02', to: '2025-05-01' }), { edges: [] });
+});
