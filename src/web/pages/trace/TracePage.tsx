@@ -99,6 +99,7 @@ function ProducerTrace({ entityId }: { entityId: string }) {
             </Button>
           ))}
           {!lots.data?.items.length && <Text size="sm" c="dark.4">{t('trace.noLots')}</Text>}
+          <Button component={Link} to="/lam-viec/truy-xuat/nhap" variant="default" size="md" fullWidth>{t('trace.importSteps.open')}</Button>
         </Stack>
         {(products.data?.items.length ?? 0) > 0 && (
           <Card withBorder radius="md" mt="md" padding="sm">
