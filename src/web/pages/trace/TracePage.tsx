@@ -65,7 +65,7 @@ function LotForm({ products, onSaved }: { products: ProductOut[]; onSaved: (lot:
     <form onSubmit={send}>
       <Stack gap="xs">
         <FormAlert error={error} />
-        <Select label={t('trace.product')} required data={products.map((p) => ({ value: p.id, label: p.name }))} value={v.productId} onChange={(id) => setV({ ...v, productId: id ?? '' })} error={field('productId')} />
+        <Select label={t('trace.product')} required data={products.map((p) => ({ value: p.id, label: p.name }))} value={v.productId} onChange={(id) => setV({ ...v, productId: id ?? '' })} error={field('productId')} allowDeselect={false} />
         <TextInput label={t('trace.lotCode')} value={v.lot} onChange={(e) => setV({ ...v, lot: e.currentTarget.value })} error={field('lot')} />
         <SimpleGrid cols={2}>
           <TextInput type="date" label={t('trace.producedOn')} value={v.producedOn} onChange={(e) => setV({ ...v, producedOn: e.currentTarget.value })} error={field('producedOn')} />
