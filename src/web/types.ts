@@ -36,3 +36,7 @@ import type { locationOut, lotOut, statusList } from '../modules/trace/producer.
 export type LocationOut = z.infer<typeof locationOut>;
 export type LotOut = z.infer<typeof lotOut>;
 export type TraceStatusList = z.infer<typeof statusList>;
+import type { eventImportPreview, eventImportResult } from '../modules/trace/import/import.contract.js';
+export type StepImportPreview = z.infer<typeof eventImportPreview>;
+export type StepImportRow = StepImportPreview['rows'][number];
+export type StepImportResult = z.infer<typeof eventImportResult>;

@@ -29,6 +29,10 @@ export { communeProductSeq, entity, product, productSet, storedFile } from './re
 export { suppressSmallCells, PRIVACY_RULES, type PublishedTable } from './aggregates.rules.js';
 export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
 export { importJob } from './import/index.js';
+export {
+  cellError, cellText, dataSheet, EXAMPLE_MARK, fold, FROZEN_HEADER, importError, isExample, isExampleMark, isoDate, locateColumns, nextTurn,
+  rowReader, sheetWithHeader, type Column, type ImportError, type SheetData,
+} from './import/index.js';
 // The public pages (server-rendered at the site's root, registered by the composition root).
 export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.js';
 // What the public may read of a product, for the pages of the modules above (trace's public trace page).

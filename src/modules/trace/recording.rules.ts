@@ -128,3 +128,18 @@ export function lotCode(producedOn: string, n: number): string {
 /** The lot codes this system issues and accepts from people: a safe subset of GS1's character set 82, so the code
  * reads the same in a Digital Link path, an EPC URN and a spreadsheet. */
 export const LOT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
+
+export type TimedStep = { step: Step; at: string };
+
+/** A step out of the batch's order: one of an earlier stage recorded after it, or of a later stage before it (a
+ * batch is packed after it is processed, shipped after it is packed…). Returns the step it clashes with. Steps of
+ * one stage at the same time are fine; a stage skipped is fine (not every producer processes). */
+export function clashingStep(known: TimedStep[], s: TimedStep): TimedStep | undefined {
+  const stage = STEPS.indexOf(s.step);
+  const at = Date.parse(s.at);
+  return known.find((k) => {
+    const other = STEPS.indexOf(k.step);
+    const t = Date.parse(k.at);
+    return (other < stage && t > at) || (other > stage && t < at);
+  });
+}

@@ -23,6 +23,9 @@ const STEP_OF: Record<string, JourneyStep> = {
 /** The stage of the journey an event tells: by its business step, else a transformation is processing. */
 export function stepOf(eventType: string, bizStep: string | null): JourneyStep {
   const word = bareBizStep(bizStep);
+  // An object coming into being (ObjectEvent ADD, creating_class_instance) is the raw material harvested, as the
+  // producer's recording writes it (recording.rules.ts); the same step on a transformation is the processing.
+  if (word === 'creating_class_instance' && eventType === 'ObjectEvent') return 'harvest';
   if (word && STEP_OF[word]) return STEP_OF[word];
   if (eventType === 'TransformationEvent') return 'processing';
   if (eventType === 'AggregationEvent') return 'packing';

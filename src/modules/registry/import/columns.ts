@@ -6,7 +6,8 @@ export const ENTITY_SHEET = 'Chủ thể';
 export const PRODUCT_SHEET = 'Sản phẩm';
 export const LISTS_SHEET = 'Danh mục';
 
-export type Column = { key: string; header: string; width: number; required?: boolean; text?: boolean };
+/** `aliases`: other spellings a header may have (another language's, a short form); compared folded like the header. */
+export type Column = { key: string; header: string; width: number; required?: boolean; text?: boolean; aliases?: readonly string[] };
 
 export const ENTITY_COLUMNS = [
   { key: 'registrationNumber', header: 'Số ĐKKD', width: 16, required: true, text: true },

@@ -54,7 +54,7 @@ function zodVi(i: z.core.$ZodIssue, field: string): string {
 
 const pad = (s: string, n: number) => (/^\d+$/.test(s) && s.length < n ? s.padStart(n, '0') : s);
 
-function text(c: Cell): string {
+export function text(c: Cell): string {
   if (c === null) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   if (typeof c === 'number') return Number.isInteger(c) ? c.toFixed(0) : String(c);
@@ -62,7 +62,7 @@ function text(c: Cell): string {
 }
 
 /** Excel keeps dates as UTC midnight (or a serial number when the cell lost its format); people also type them. */
-function isoDate(c: Cell): string | undefined {
+export function isoDate(c: Cell): string | undefined {
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   if (typeof c === 'number' && c > 0 && c < 100_000) return new Date(Math.round((c - 25_569) * 86_400_000)).toISOString().slice(0, 10);
   const s = text(c);
@@ -117,15 +117,15 @@ function productSet(c: Cell, sets: ProductSetRef[]): number | undefined {
 
 // ── rows ─────────────────────────────────────────────────────────────────────
 
-const err = (col: Column, code: string, message: Message): ImportError => ({ column: col.header, field: col.key, code, message });
+export const err = (col: Column, code: string, message: Message): ImportError => ({ column: col.header, field: col.key, code, message });
 
 /** Where each known header sits in this sheet (headers compare without diacritics); required ones must be present. */
-function locate<C extends Column>(sheet: SheetData, columns: readonly C[], needAny: C['key'][][] = []): Map<C['key'], number> {
+export function locate<C extends Column>(sheet: SheetData, columns: readonly C[], needAny: C['key'][][] = []): Map<C['key'], number> {
   const at = new Map<C['key'], number>();
   const folded = sheet.headers.map(fold);
   for (const col of columns) {
-    const i = folded.indexOf(fold(col.header));
-    if (i >= 0) at.set(col.key, i);
+    const i = [col.header, ...(col.aliases ?? [])].map((h) => folded.indexOf(fold(h))).find((x) => x >= 0);
+    if (i !== undefined) at.set(col.key, i);
   }
   const missing = columns.filter((c) => c.required && !at.has(c.key)).map((c) => c.header);
   for (const group of needAny) {
@@ -141,7 +141,7 @@ function locate<C extends Column>(sheet: SheetData, columns: readonly C[], needA
 }
 
 /** Reads one row by column key; keeps the row's errors for custom parses so zod does not report the same cell twice. */
-function rowReader<K extends string>(columns: readonly (Column & { key: K })[], at: Map<K, number>, cells: Cell[]) {
+export function rowReader<K extends string>(columns: readonly (Column & { key: K })[], at: Map<K, number>, cells: Cell[]) {
   const errors: ImportError[] = [];
   const flagged = new Set<string>();
   const col = (k: K) => columns.find((c) => c.key === k)!;
@@ -260,7 +260,7 @@ function flagDuplicates<T extends RowBase>(rows: T[], key: (r: T) => string | un
   }
 }
 
-const isExample = (cells: Cell[]) => isExampleMark(text(cells[0] ?? null));
+export const isExample = (cells: Cell[]) => isExampleMark(text(cells[0] ?? null));
 
 /** Rows parsed between two yields to the event loop: 20,000 rows of validation in one go would hold the server for
  * seconds; a slice costs a few milliseconds (tens on a loaded machine). */

@@ -14,22 +14,28 @@ export type ImportLimits = Omit<XlsxLimits, 'maxSheets'>;
 const entityHeader = fold(ENTITY_COLUMNS[1].header);
 const productHeader = fold(PRODUCT_COLUMNS[2].header);
 
-/** A sheet is recognised by its header row (within its first 10 rows), so renamed sheets and title rows still work. */
-function readSheet(ws: SheetRows, maxRows: number): { kind: 'entities' | 'products'; data: SheetData } | undefined {
+/** The sheet's header row (within its first 10 rows) found by `isHeader`, and the data rows below it: renamed
+ * sheets and title rows still work; what lies beyond the headers is not read. */
+export function sheetWithHeader(ws: SheetRows, maxRows: number, isHeader: (folded: string[]) => boolean): SheetData | undefined {
   for (const [i, { row: r, cells }] of ws.rows.entries()) {
     if (r > 10) break;
     const headers = cells.map((v) => String(v ?? '').trim());
-    const folded = headers.map(fold);
-    // Products first: a product export also names its entity, but an entity sheet never has a product name column.
-    const kind = folded.includes(productHeader) ? 'products' : folded.includes(entityHeader) ? 'entities' : undefined;
-    if (!kind) continue;
+    if (!isHeader(headers.map(fold))) continue;
     const below = ws.rows.slice(i + 1);
     if (below.length > maxRows) throw tooManyRows(maxRows);
     const rows = below.map(({ row, cells: values }) => ({ row, cells: values.slice(0, headers.length) }))
-      .filter(({ cells: values }) => values.some((c) => c !== null)); // what lies beyond the headers is not read
-    return { kind, data: { name: ws.name, headerRow: r, headers, rows } };
+      .filter(({ cells: values }) => values.some((c) => c !== null));
+    return { name: ws.name, headerRow: r, headers, rows };
   }
   return undefined;
+}
+
+/** Products first: a product export also names its entity, but an entity sheet never has a product name column. */
+const sheetKind = (folded: string[]) => (folded.includes(productHeader) ? 'products' : folded.includes(entityHeader) ? 'entities' : undefined);
+
+function readSheet(ws: SheetRows, maxRows: number): { kind: 'entities' | 'products'; data: SheetData } | undefined {
+  const data = sheetWithHeader(ws, maxRows, (folded) => sheetKind(folded) !== undefined);
+  return data && { kind: sheetKind(data.headers.map(fold))!, data };
 }
 
 export async function readWorkbook(bytes: Buffer, limits: ImportLimits): Promise<WorkbookData> {

@@ -65,7 +65,7 @@ function LotForm({ products, onSaved }: { products: ProductOut[]; onSaved: (lot:
     <form onSubmit={send}>
       <Stack gap="xs">
         <FormAlert error={error} />
-        <Select label={t('trace.product')} required data={products.map((p) => ({ value: p.id, label: p.name }))} value={v.productId} onChange={(id) => setV({ ...v, productId: id ?? '' })} error={field('productId')} />
+        <Select label={t('trace.product')} required data={products.map((p) => ({ value: p.id, label: p.name }))} value={v.productId} onChange={(id) => setV({ ...v, productId: id ?? '' })} error={field('productId')} allowDeselect={false} />
         <TextInput label={t('trace.lotCode')} value={v.lot} onChange={(e) => setV({ ...v, lot: e.currentTarget.value })} error={field('lot')} />
         <SimpleGrid cols={2}>
           <TextInput type="date" label={t('trace.producedOn')} value={v.producedOn} onChange={(e) => setV({ ...v, producedOn: e.currentTarget.value })} error={field('producedOn')} />
@@ -99,6 +99,7 @@ function ProducerTrace({ entityId }: { entityId: string }) {
             </Button>
           ))}
           {!lots.data?.items.length && <Text size="sm" c="dark.4">{t('trace.noLots')}</Text>}
+          <Button component={Link} to="/lam-viec/truy-xuat/nhap" variant="default" size="md" fullWidth>{t('trace.importSteps.open')}</Button>
         </Stack>
         {(products.data?.items.length ?? 0) > 0 && (
           <Card withBorder radius="md" mt="md" padding="sm">

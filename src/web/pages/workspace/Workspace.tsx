@@ -17,6 +17,7 @@ import HolidaysPage from '../scoring/HolidaysPage.js';
 import CertificateOfficePage from '../scoring/CertificateOfficePage.js';
 import CertificatesOfficePage from '../scoring/CertificatesOfficePage.js';
 import NotificationsPage from '../notifications/NotificationsPage.js';
+import ImportStepsPage from '../trace/ImportStepsPage.js';
 import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
@@ -95,6 +96,7 @@ export default function Workspace() {
           <Route path="truy-xuat" element={officer || user.role === 'entity' ? <TracePage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
