@@ -32,4 +32,12 @@ export const TRACE_STATUS_FIELDS: RecordClassification = {
   },
 };
 
-export const PRODUCER_TRACE_RECORDS = [LOCATION_FIELDS, LOT_FIELDS, TRACE_STATUS_FIELDS];
+
+/** A preview of a spreadsheet of steps (import/): the uploading producer's working file, read by it alone. */
+export const STEP_IMPORT_FIELDS: RecordClassification = {
+  record: 'trace step import',
+  fields: Object.fromEntries(['id', 'fileName', 'totals', 'rows', 'rows.row', 'rows.sheet', 'rows.action', 'rows.lot', 'rows.newLot', 'rows.productName', 'rows.step',
+    'rows.at', 'rows.placeName', 'rows.destinationName', 'rows.errors'].map((f) => [f, 'internal'])),
+};
+
+export const PRODUCER_TRACE_RECORDS = [LOCATION_FIELDS, LOT_FIELDS, TRACE_STATUS_FIELDS, STEP_IMPORT_FIELDS];
