@@ -57,6 +57,8 @@ test('journey steps from CBV business steps in any spelling; GLNs from Digital L
   assert.equal(stepOf('ObjectEvent', 'cbv:BizStep-commissioning'), 'harvest');
   assert.equal(stepOf('TransformationEvent', null), 'processing');
   assert.equal(stepOf('ObjectEvent', 'receiving'), 'shipping');
+  assert.equal(stepOf('ObjectEvent', 'receiving', 'sellable_accessible'), 'retail', 'received where it is on sale');
+  assert.equal(stepOf('ObjectEvent', 'receiving', 'https://ref.gs1.org/cbv/Disp-sellable_accessible'), 'retail');
   assert.equal(stepOf('ObjectEvent', 'https://example.vn/steps/tasting'), 'other');
   assert.equal(glnOf('https://id.gs1.org/414/9520123456788/254/7'), '9520123456788');
   assert.equal(glnOf('urn:epc:id:sgln:952012.345678.0'), '9520123456788');

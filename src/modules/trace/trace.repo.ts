@@ -60,7 +60,7 @@ export async function placesByGln(db: Queryable, glns: string[]): Promise<Map<st
 }
 
 export type JourneyEvent = {
-  seq: number; eventType: string; eventTime: string; bizStep: string | null; bizLocation: string | null; readPoint: string | null;
+  seq: number; eventType: string; eventTime: string; bizStep: string | null; disposition: string | null; bizLocation: string | null; readPoint: string | null;
   inputs: string[];
 };
 
@@ -82,14 +82,14 @@ export async function journeyEvents(db: Queryable, ids: string[], depth = 4, lim
     ), hits AS (
       SELECT DISTINCT x.event_seq FROM (SELECT DISTINCT epc FROM chain) c JOIN epcis_event_epc x ON x.epc = c.epc
     )
-    SELECT e.seq, e.event_type, e.event_time, e.biz_step, e.biz_location, e.read_point,
+    SELECT e.seq, e.event_type, e.event_time, e.biz_step, e.disposition, e.biz_location, e.read_point,
       (SELECT coalesce(array_agg(i.epc ORDER BY i.epc), ARRAY[]::text[]) FROM epcis_event_epc i WHERE i.event_seq = e.seq AND i.role IN ('input', 'inputClass')) AS inputs
     FROM hits JOIN epcis_event e ON e.seq = hits.event_seq
     WHERE NOT e.has_error_declaration
     ORDER BY e.event_time, e.seq LIMIT ${limit}`);
   return rows.map((r) => ({
     seq: Number(r.seq), eventType: String(r.event_type), eventTime: new Date(r.event_time as string).toISOString(),
-    bizStep: (r.biz_step as string | null) ?? null, bizLocation: (r.biz_location as string | null) ?? null, readPoint: (r.read_point as string | null) ?? null,
+    bizStep: (r.biz_step as string | null) ?? null, disposition: (r.disposition as string | null) ?? null, bizLocation: (r.biz_location as string | null) ?? null, readPoint: (r.read_point as string | null) ?? null,
     inputs: Array.isArray(r.inputs) ? r.inputs.map(String) : [],
   }));
 }

@@ -1,5 +1,6 @@
 // Pure rules of the public trace page: which stage of the journey an EPCIS event is, which GLN a location id names,
 // and the projection of the static map.
+import { checkDigit } from '../../app/gs1.js';
 
 export const JOURNEY_STEPS = ['harvest', 'processing', 'packing', 'shipping', 'retail', 'other'] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
@@ -21,8 +22,11 @@ const STEP_OF: Record<string, JourneyStep> = {
 };
 
 /** The stage of the journey an event tells: by its business step, else a transformation is processing. */
-export function stepOf(eventType: string, bizStep: string | null): JourneyStep {
+export function stepOf(eventType: string, bizStep: string | null, disposition: string | null = null): JourneyStep {
   const word = bareBizStep(bizStep);
+  // Goods received where they are now on sale (CBV disposition sellable_accessible) have reached the shop: retail,
+  // as the producer's recording writes a shop's receipt; received anywhere else, they are still on their way.
+  if ((word === 'receiving' || word === 'arriving') && /sellable_accessible$/.test(disposition ?? '')) return 'retail';
   // An object coming into being (ObjectEvent ADD, creating_class_instance) is the raw material harvested, as the
   // producer's recording writes it (recording.rules.ts); the same step on a transformation is the processing.
   if (word === 'creating_class_instance' && eventType === 'ObjectEvent') return 'harvest';
@@ -38,12 +42,7 @@ export function glnOf(id: string | null): string | undefined {
   const dl = /\/414\/(\d{13})(?:\/|$)/.exec(id);
   if (dl) return dl[1];
   const urn = /^urn:epc:id:sgln:(\d+)\.(\d*)\./.exec(id);
-  if (urn && (urn[1] + urn[2]).length === 12) {
-    const body = urn[1] + urn[2];
-    let sum = 0;
-    for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
-    return body + ((10 - (sum % 10)) % 10);
-  }
+  if (urn && (urn[1] + urn[2]).length === 12) return urn[1] + urn[2] + checkDigit(urn[1] + urn[2]);
   return undefined;
 }
 

@@ -82,7 +82,7 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
     const provinceName = (code: string | null) => (code ? all.find((p) => p.code === code)?.name ?? null : null);
     const timeline: TimelineItem[] = events.map((e) => {
       const at = places.get(glnOf(e.bizLocation ?? e.readPoint) ?? '');
-      return { step: stepOf(e.eventType, e.bizStep), time: e.eventTime, place: at?.name ?? null, provinceName: provinceName(at?.provinceCode ?? null), inputs: e.inputs.map((i) => inputName(i, names)) };
+      return { step: stepOf(e.eventType, e.bizStep, e.disposition), time: e.eventTime, place: at?.name ?? null, provinceName: provinceName(at?.provinceCode ?? null), inputs: e.inputs.map((i) => inputName(i, names)) };
     });
     const mapPlaces = [
       ...areas.map((a) => ({ label: a.name, provinceCode: a.provinceCode, lon: a.longitude, lat: a.latitude })),
