@@ -6,10 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { notFound } from '../../app/errors.js';
 import { PRIVACY_RULES, suppressSmallCells } from '../registry/index.js';
-import { addDays, RULES, vnDate } from '../scoring/index.js';
-import { CHANNEL_DATA, modernTypes } from '../trade/index.js';
+import { vnDate } from '../scoring/index.js';
+import { CHANNEL_DATA } from '../trade/index.js';
 import { areaQuery, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, type IndicatorOut } from './stats.contract.js';
-import { countsOf, ensureCounts, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { countsOf, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { countsForToday, EXPIRING_WITHIN_DAYS } from './recount.js';
 import { certificatesIssuedRevoked, missingArea } from './stats.repo.js';
 import { percentOf, splitByMonths, toCsv } from './stats.rules.js';
 
@@ -43,12 +44,12 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
   const { db } = database;
   const area = (q: { province?: string; commune?: string }): Area => ({ province: q.province, commune: q.commune });
   const areaOut = (q: { province?: string; commune?: string }) => ({ province: q.province ?? null, commune: q.commune ?? null });
-  const days = RULES.reRating.windowOpensDaysBeforeExpiry;
+  const days = EXPIRING_WITHIN_DAYS;
   /** The area's counts of some figures, true for today (recounted first if a write marked a commune since). */
   async function counts(a: Area, today: string, figures: Figure[]): Promise<CountRow[]> {
     const missing = await missingArea(db, a);
     if (missing) throw missing === 'province' ? notFound('province', 'tỉnh') : notFound('commune', 'xã');
-    await ensureCounts(db, today, addDays(today, days), modernTypes());
+    await countsForToday(db, today);
     return countsOf(db, a, figures);
   }
   const total = (rows: CountRow[], figure: Figure) => rows.filter((r) => r.figure === figure).reduce((s, r) => s + Number(r.n), 0);
