@@ -102,6 +102,7 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/certificates': ['', '?status=revoked&pageSize=200'],
   '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
   '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
+  '/api/v1/dashboard': ['', '?province=08'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

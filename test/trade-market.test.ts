@@ -79,6 +79,11 @@ test('named indicators: products by stars, sector and province; certificates; en
   assert.deepEqual(certs.rows, [{ issued: 2, inForce: 2, expiringWithin180Days: 0, revoked: 0 }]);
   const types = (await t.call({ url: `/api/v1/indicators/entities-by-type?commune=${MEO_VAC}` })).json();
   assert.deepEqual(types.rows, [{ category: 'htx', count: 2 }]);
+  const dashboard = (await t.call({ url: '/api/v1/dashboard?province=08' })).json();
+  assert.deepEqual(dashboard.modernChannels, await modern('?province=08'));
+  assert.deepEqual(dashboard.indicators.map((i: { name: string }) => i.name), ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability']);
+  assert.deepEqual(dashboard.indicators[0].rows, stars.rows);
+  assert.equal((await t.call({ url: '/api/v1/dashboard?province=99' })).statusCode, 404);
   assert.equal((await t.call({ url: '/api/v1/indicators/everything' })).statusCode, 400);
   assert.equal((await t.call({ url: '/api/v1/indicators/modern-channels?province=999' })).statusCode, 400);
   const unknown = await t.call({ url: '/api/v1/indicators/modern-channels?province=99' });

@@ -14,7 +14,7 @@ import { accountsRoutes, registerAuthentication } from './accounts/index.js';
 import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
-import { statsModuleRoutes } from './stats/index.js';
+import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
@@ -78,11 +78,14 @@ export function startWorkers(database: Database, log: FastifyBaseLogger, config:
   // The re-rating reminders (window opening, closing soon), enqueued once per certificate: daily like the expiry.
   const reminders = schedule('rerating-reminders', HOUR_MS, oncePerDay(database, 'rerating-reminders',
     () => runReRatingReminders(database.db, log)), log);
+  // The dashboards' counts recounted soon after a new day begins, before a visitor has to wait for it (stats).
+  const counts = schedule('stats-counts', 5 * 60_000, () => countsForToday(database.db), log);
   return {
     async stop() {
       await outbox.stop();
       await expiry.stop();
       await reminders.stop();
+      await counts.stop();
     },
   };
 }

@@ -6,3 +6,4 @@ import { statsRoutes } from './stats.routes.js';
 export const statsModuleRoutes: ModulePlugin = async (app, deps) => {
   await app.register(statsRoutes, deps);
 };
+export { countsForToday } from './recount.js';

@@ -39,3 +39,11 @@ export type IndicatorOut = z.infer<typeof indicatorOut>;
 export const INDICATOR_NAMES = ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'] as const;
 export const indicatorParams = z.object({ name: z.enum(INDICATOR_NAMES) });
 export const indicatorListOut = z.object({ items: z.array(z.object({ name: z.string(), title: z.object({ vi: z.string(), en: z.string() }), url: z.string() })) });
+
+/** A dashboard's figures in one answer (GET /api/v1/dashboard). */
+export const dashboardOut = z.object({
+  area: z.object({ province: z.string().nullable(), commune: z.string().nullable() }),
+  asOf: z.string(),
+  modernChannels: modernChannelsOut,
+  indicators: z.array(indicatorOut),
+});

@@ -8,7 +8,7 @@ export const INDICATOR_FIELDS: RecordClassification = {
     numerator: 'public', denominator: 'public', percent: 'public', target: 'public',
     name: 'public', title: 'public', 'title.vi': 'public', 'title.en': 'public', area: 'public', 'area.province': 'public', 'area.commune': 'public',
     asOf: 'public', period: 'public', 'period.from': 'public', 'period.to': 'public', columns: 'public', rows: 'public', total: 'public',
-    minimumCellSize: 'public', source: 'public', items: 'public', url: 'public',
+    minimumCellSize: 'public', source: 'public', items: 'public', url: 'public', modernChannels: 'public', indicators: 'public',
     // The rows' columns.
     category: 'public', count: 'public', suppressed: 'public', stars: 'public', sector: 'public', nameEn: 'public', province: 'public',
     issued: 'public', inForce: 'public', expiringWithin180Days: 'public', revoked: 'public',

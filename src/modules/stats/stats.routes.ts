@@ -6,10 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { notFound } from '../../app/errors.js';
 import { PRIVACY_RULES, suppressSmallCells } from '../registry/index.js';
-import { addDays, RULES, vnDate } from '../scoring/index.js';
-import { CHANNEL_DATA, modernTypes } from '../trade/index.js';
-import { areaQuery, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, type IndicatorOut } from './stats.contract.js';
-import { countsOf, ensureCounts, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { vnDate } from '../scoring/index.js';
+import { CHANNEL_DATA } from '../trade/index.js';
+import { areaQuery, dashboardOut, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, type IndicatorOut } from './stats.contract.js';
+import { countsOf, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { countsForToday, EXPIRING_WITHIN_DAYS } from './recount.js';
 import { certificatesIssuedRevoked, missingArea } from './stats.repo.js';
 import { percentOf, splitByMonths, toCsv } from './stats.rules.js';
 
@@ -43,17 +44,73 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
   const { db } = database;
   const area = (q: { province?: string; commune?: string }): Area => ({ province: q.province, commune: q.commune });
   const areaOut = (q: { province?: string; commune?: string }) => ({ province: q.province ?? null, commune: q.commune ?? null });
-  const days = RULES.reRating.windowOpensDaysBeforeExpiry;
-  /** The area's counts of some figures, true for today (recounted first if a write marked a commune since). */
-  async function counts(a: Area, today: string, figures: Figure[]): Promise<CountRow[]> {
+  const days = EXPIRING_WITHIN_DAYS;
+  /** An area that exists (else a 404), with its counts true for today (recounted first if a write marked a commune). */
+  async function prepare(a: Area, today: string) {
     const missing = await missingArea(db, a);
     if (missing) throw missing === 'province' ? notFound('province', 'tỉnh') : notFound('commune', 'xã');
-    await ensureCounts(db, today, addDays(today, days), modernTypes());
+    await countsForToday(db, today);
+  }
+  /** The area's counts of some figures (`ready`: prepared already, as the dashboard does once for all its figures). */
+  async function counts(a: Area, today: string, figures: Figure[], ready = false): Promise<CountRow[]> {
+    if (!ready) await prepare(a, today);
     return countsOf(db, a, figures);
   }
   const total = (rows: CountRow[], figure: Figure) => rows.filter((r) => r.figure === figure).reduce((s, r) => s + Number(r.n), 0);
   /** Rows of one figure by key, most first (then by key), as the entities' tables list them. */
   const byCount = (rows: CountRow[]) => rows.map((r) => ({ key: r.key, count: Number(r.n) })).sort((x, y) => y.count - x.count || String(x.key ?? '').localeCompare(String(y.key ?? '')));
+
+  async function modernChannels(a: Area, today: string, ready = false) {
+    const rows = await counts(a, today, ['ocop', 'modern'], ready);
+    const numerator = total(rows, 'modern');
+    const denominator = total(rows, 'ocop');
+    return { numerator, denominator, percent: percentOf(numerator, denominator), target: CHANNEL_DATA.modernChannelTarget.percent };
+  }
+  async function indicator(name: Name, a: Area, today: string, q: { from?: string; to?: string } = {}, ready = false): Promise<IndicatorOut> {
+    const base = { name, title: TITLES[name], area: areaOut(a), asOf: today };
+    let out: IndicatorOut;
+    switch (name) {
+      case 'products-by-stars': {
+        const rows = (await counts(a, today, ['stars'], ready)).map((x) => ({ stars: Number(x.key), count: Number(x.n) })).sort((x, y) => x.stars - y.stars);
+        out = { ...base, columns: ['stars', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      case 'products-by-sector': {
+        const found = new Map((await counts(a, today, ['sector'], ready)).map((x) => [x.key, Number(x.n)]));
+        const rows = (await sectorNames(db)).filter((x) => found.has(x.sector)).map((x) => ({ sector: x.sector, name: x.name, nameEn: x.name_en, count: found.get(x.sector)! }));
+        out = { ...base, columns: ['sector', 'name', 'nameEn', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      case 'products-by-province': {
+        await counts(a, today, [], ready);
+        const rows = await productsByProvince(db, a);
+        out = { ...base, columns: ['province', 'name', 'count'], rows: rows.map((x) => ({ province: x.province, name: x.name, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
+        break;
+      }
+      case 'certificates': {
+        const period = { from: q.from ?? '1900-01-01', to: q.to ?? today };
+        const c = await counts(a, today, ['in_force', 'expiring'], ready);
+        const { months, edges } = splitByMonths(period);
+        const inMonths = months ? await issuedInMonths(db, a, months.first, months.last) : 0;
+        const { issued, revoked } = await certificatesIssuedRevoked(db, a, edges, period);
+        const row = { issued: inMonths + issued, inForce: total(c, 'in_force'), [`expiringWithin${days}Days`]: total(c, 'expiring'), revoked };
+        out = { ...base, period, columns: Object.keys(row), rows: [row] };
+        break;
+      }
+      case 'entities-by-type': {
+        const rows = byCount(await counts(a, today, ['type'], ready));
+        out = { ...base, columns: ['category', 'count'], rows: rows.map((x) => ({ category: x.key, count: x.count })), total: rows.reduce((s, x) => s + x.count, 0) };
+        break;
+      }
+      default: {
+        const attribute = name === 'entities-by-sex' ? 'sex' : name === 'entities-by-ethnicity' ? 'ethnicity' : 'disability';
+        const rows = byCount(await counts(a, today, [attribute], ready));
+        const table = suppressSmallCells(rows.map((x) => ({ key: x.key ?? 'unknown', count: x.count })));
+        out = { ...base, columns: ['category', 'count', 'suppressed'], rows: table.cells.map((c) => ({ category: c.key, count: c.count, suppressed: c.suppressed })), total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
+      }
+    }
+    return out;
+  }
 
   r.get('/indicators', { config: { access: 'public' }, schema: { tags: ['stats'], summary: 'The indicators published as open data', response: { 200: indicatorListOut } } }, async () => ({
     items: (['modern-channels', ...INDICATOR_NAMES] as const).map((name) => ({ name, title: TITLES[name], url: `/api/v1/indicators/${name}` })),
@@ -67,11 +124,7 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
       description: 'denominator: approved entities holding at least one certificate in force today (stored valid and not past expiry, or kept in force by a pending late re-rating, Điều 12.3). numerator: those of them with at least one channel verified by the commune or province, started and not ended today, of a type counted modern in data/trade/channels.json (default: supermarket, convenience store, OCOP point of sale, e-commerce, export). target: data/trade/channels.json (QĐ 919/QĐ-TTg). By the entity\'s province or commune with ?province= or ?commune= (an unknown code is a 404).',
     },
   }, async (req, reply) => {
-    const today = vnDate(new Date());
-    const rows = await counts(area(req.query), today, ['ocop', 'modern']);
-    const numerator = total(rows, 'modern');
-    const denominator = total(rows, 'ocop');
-    const out = { numerator, denominator, percent: percentOf(numerator, denominator), target: CHANNEL_DATA.modernChannelTarget.percent };
+    const out = await modernChannels(area(req.query), vnDate(new Date()));
     return send(req, reply, req.query.format, 'modern-channels', Object.keys(out), [out], out);
   });
 
@@ -85,50 +138,23 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
   }, async (req, reply) => {
     const { name } = req.params;
     const q = req.query;
-    const today = vnDate(new Date());
-    const a = area(q);
-    const base = { name, title: TITLES[name], area: areaOut(q), asOf: today };
-    let out: IndicatorOut;
-    switch (name) {
-      case 'products-by-stars': {
-        const rows = (await counts(a, today, ['stars'])).map((x) => ({ stars: Number(x.key), count: Number(x.n) })).sort((x, y) => x.stars - y.stars);
-        out = { ...base, columns: ['stars', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
-        break;
-      }
-      case 'products-by-sector': {
-        const found = new Map((await counts(a, today, ['sector'])).map((x) => [x.key, Number(x.n)]));
-        const rows = (await sectorNames(db)).filter((x) => found.has(x.sector)).map((x) => ({ sector: x.sector, name: x.name, nameEn: x.name_en, count: found.get(x.sector)! }));
-        out = { ...base, columns: ['sector', 'name', 'nameEn', 'count'], rows, total: rows.reduce((s, x) => s + x.count, 0) };
-        break;
-      }
-      case 'products-by-province': {
-        await counts(a, today, []);
-        const rows = await productsByProvince(db, a);
-        out = { ...base, columns: ['province', 'name', 'count'], rows: rows.map((x) => ({ province: x.province, name: x.name, count: Number(x.count) })), total: rows.reduce((s, x) => s + Number(x.count), 0) };
-        break;
-      }
-      case 'certificates': {
-        const period = { from: q.from ?? '1900-01-01', to: q.to ?? today };
-        const c = await counts(a, today, ['in_force', 'expiring']);
-        const { months, edges } = splitByMonths(period);
-        const inMonths = months ? await issuedInMonths(db, a, months.first, months.last) : 0;
-        const { issued, revoked } = await certificatesIssuedRevoked(db, a, edges, period);
-        const row = { issued: inMonths + issued, inForce: total(c, 'in_force'), [`expiringWithin${days}Days`]: total(c, 'expiring'), revoked };
-        out = { ...base, period, columns: Object.keys(row), rows: [row] };
-        break;
-      }
-      case 'entities-by-type': {
-        const rows = byCount(await counts(a, today, ['type']));
-        out = { ...base, columns: ['category', 'count'], rows: rows.map((x) => ({ category: x.key, count: x.count })), total: rows.reduce((s, x) => s + x.count, 0) };
-        break;
-      }
-      default: {
-        const attribute = name === 'entities-by-sex' ? 'sex' : name === 'entities-by-ethnicity' ? 'ethnicity' : 'disability';
-        const rows = byCount(await counts(a, today, [attribute]));
-        const table = suppressSmallCells(rows.map((x) => ({ key: x.key ?? 'unknown', count: x.count })));
-        out = { ...base, columns: ['category', 'count', 'suppressed'], rows: table.cells.map((c) => ({ category: c.key, count: c.count, suppressed: c.suppressed })), total: table.total, minimumCellSize: table.minimumCellSize, source: PRIVACY_RULES.instrument };
-      }
-    }
+    const out = await indicator(name, area(q), vnDate(new Date()), q);
     return send(req, reply, q.format, name, out.columns, out.rows, out);
+  });
+
+  r.get('/dashboard', {
+    config: { access: 'public', publicCache: true },
+    schema: {
+      tags: ['stats'], querystring: areaQuery.omit({ format: true }), response: { 200: dashboardOut },
+      summary: 'A dashboard\'s figures at once: the modern-channel share and every indicator, national or by ?province= / ?commune=',
+      description: 'The same figures as /api/v1/indicators/…, in one answer (certificates over all time): what a dashboard page loads. Live: a write shows at the next request. An unknown code is a 404.',
+    },
+  }, async (req, reply) => {
+    const today = vnDate(new Date());
+    const a = area(req.query);
+    await prepare(a, today);
+    const [modern, ...indicators] = await Promise.all([modernChannels(a, today, true), ...INDICATOR_NAMES.map((name) => indicator(name, a, today, {}, true))]);
+    reply.header('cache-control', 'public, max-age=0, must-revalidate');
+    return { area: areaOut(a), asOf: today, modernChannels: modern, indicators };
   });
 };
