@@ -44,7 +44,9 @@ export async function latency(origin: string, token: string, paths: string[]) {
   const times: number[] = [];
   for (const p of paths) {
     const t = performance.now();
-    const res = await fetch(origin + p, { headers: { authorization: `Bearer ${token}` } });
+    // A keep-alive connection left idle through the bulk fill may have been closed by the server: one retry.
+    const get = () => fetch(origin + p, { headers: { authorization: `Bearer ${token}` } });
+    const res = await get().catch(get);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
     times.push(performance.now() - t);
