@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/app/config.js';
-import { openPglite, openPostgres, type Database } from '../src/app/db.js';
+import { type Database } from '../src/app/db.js';
+import { onEachEngine } from './engines.js';
 import { migrate } from '../src/app/migrate.js';
 import { buildApp, loadReferenceData } from '../src/modules/index.js';
 import { seedSynthetic } from '../src/cli/seed/seed.js';
-import { withDatabase } from '../test/harness.js';
 import { captureThroughput, centralToken, latency as traceLatency, queryPaths } from './trace-lib.js';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
@@ -86,20 +85,4 @@ async function run(label: string, database: Database) {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const embedded = await openPglite(undefined);
-await run('embedded PGlite', embedded);
-await embedded.close();
-
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: withDatabase(process.env.DATABASE_URL, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE ocop_bench');
-  const server = await openPostgres(withDatabase(process.env.DATABASE_URL, 'ocop_bench'));
-  await run('PostgreSQL', server);
-  await server.close();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench WITH (FORCE)');
-  await admin.end();
-} else {
-  console.log('\n(PostgreSQL skipped: set DATABASE_URL to benchmark it too)');
-}
+await onEachEngine('ocop_bench', run);

@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadConfig } from '../src/app/config.js';
-import { openPglite, openPostgres, query, type Database } from '../src/app/db.js';
+import { query, type Database } from '../src/app/db.js';
+import { onEachEngine } from './engines.js';
 import { migrate } from '../src/app/migrate.js';
 import { buildApp, loadReferenceData } from '../src/modules/index.js';
 import { seedSynthetic } from '../src/cli/seed/seed.js';
 import { gtinUnderPrefix } from '../src/modules/trace/gs1.rules.js';
-import { withDatabase } from '../test/harness.js';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -57,20 +56,4 @@ async function run(label: string, database: Database) {
   console.log(`resolver linkset GET /01/{gtin}/10/{lot}?linkType=linkset ${linkset.toFixed(0)} req/s, ratio ${(linkset / health).toFixed(2)} (target ≥ 0.5)`);
 }
 
-const embedded = await openPglite(undefined);
-await run('embedded PGlite', embedded);
-await embedded.close();
-
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: withDatabase(process.env.DATABASE_URL, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench_resolver WITH (FORCE)');
-  await admin.query('CREATE DATABASE ocop_bench_resolver');
-  const server = await openPostgres(withDatabase(process.env.DATABASE_URL, 'ocop_bench_resolver'));
-  await run('PostgreSQL', server);
-  await server.close();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench_resolver WITH (FORCE)');
-  await admin.end();
-} else {
-  console.log('\n(PostgreSQL skipped: set DATABASE_URL to benchmark it too)');
-}
+await onEachEngine('ocop_bench_resolver', run);

@@ -8,13 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/app/config.js';
-import { openPglite, openPostgres, query, type Database } from '../src/app/db.js';
+import { query, type Database } from '../src/app/db.js';
+import { onEachEngine } from './engines.js';
 import { migrate } from '../src/app/migrate.js';
 import { buildApp, loadReferenceData } from '../src/modules/index.js';
-import { withDatabase } from '../test/harness.js';
 import { bulkEvents, captureThroughput, centralToken, latency, ms, queryPaths } from './trace-lib.js';
 
 const STORED = Number(process.env.BENCH_TRACE_EVENTS ?? 1_000_000);
@@ -68,24 +67,4 @@ async function run(label: string, database: Database) {
     : `resolver GET /01/{gtin}?linkType=linkset, no micro-cache (10 connections, 8 s): ${resolverRps.toFixed(0)} req/s; health ${health.toFixed(0)} req/s; ratio ${(resolverRps / health).toFixed(2)} (target ≥ 0.5)`);
 }
 
-if (process.env.BENCH_TRACE_ENGINES !== 'postgresql') {
-  const dir = mkdtempSync(join(tmpdir(), 'ocop-bench-trace-db-'));
-  const embedded = await openPglite(dir);
-  await run('embedded PGlite', embedded);
-  await embedded.close();
-  rmSync(dir, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: withDatabase(process.env.DATABASE_URL, 'postgres') });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench_trace WITH (FORCE)');
-  await admin.query('CREATE DATABASE ocop_bench_trace');
-  const server = await openPostgres(withDatabase(process.env.DATABASE_URL, 'ocop_bench_trace'));
-  await run('PostgreSQL', server);
-  await server.close();
-  await admin.query('DROP DATABASE IF EXISTS ocop_bench_trace WITH (FORCE)');
-  await admin.end();
-} else {
-  console.log('\n(PostgreSQL skipped: set DATABASE_URL to benchmark it too)');
-}
+await onEachEngine('ocop_bench_trace', run, { embedded: process.env.BENCH_TRACE_ENGINES !== 'postgresql', embeddedOnDisk: true });
