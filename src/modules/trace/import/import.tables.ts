@@ -2,7 +2,7 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { EventImportResult, EventImportTotals } from './import.contract.js';
 import type { EventRowInput } from './parse-rows.js';
 
-/** What the preview announced per row: the commit, planning again, must find the same (migrations/0024). */
+/** What the preview announced per row: the commit, planning again, must find the same (migrations/0025_trace_import.sql). */
 export type Announced = { row: number; action: string; lotId: string | null };
 
 export const traceImport = pgTable('trace_import', {
