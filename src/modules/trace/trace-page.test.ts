@@ -25,6 +25,14 @@ after(() => t.close());
 const scans = async (province = '') => Number((await query<{ n: number }>(t.database.db, sql`
   SELECT coalesce(sum(scans), 0)::int AS n FROM trace_scan WHERE product_id = ${w.productId} AND lot = ${w.lot} AND province_code = ${province}`))[0].n);
 
+test('the product\'s own code (no lot) shows its latest batch\'s journey, named as the latest batch and linked to it', async () => {
+  const html = (await t.call({ url: `/truy-xuat/01/${w.gtin}` })).body;
+  assert.deepEqual([...html.matchAll(/data-step="(\w+)"/g)].map((m) => m[1]), ['harvest', 'processing', 'packing', 'shipping', 'retail']);
+  assert.match(html, new RegExp(`Lô gần nhất.*href="/truy-xuat/01/${w.gtin}/10/${w.lot}"`, 's'));
+  const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+  assert.equal(ld.productionDate, undefined, 'the product is not dated by one of its batches');
+});
+
 test('the trace page with JavaScript off: product, live certificate, story, area, the journey in order with a map, forms; under 50 KB', async () => {
   const before = await scans();
   const res = await t.call({ url: page, headers: { 'accept-encoding': 'gzip' } });

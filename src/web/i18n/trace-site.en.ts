@@ -14,6 +14,7 @@ export const traceSiteEn = {
     lot: 'Lot {{lot}}',
     serial: 'Serial {{serial}}',
     lotLabel: 'Lot',
+    latestLot: 'Latest batch',
     producedOn: 'Produced on',
     expiresOn: 'Best before',
     code: 'Traceability code',

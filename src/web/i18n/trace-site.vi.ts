@@ -14,6 +14,7 @@ export const traceSiteVi = {
     lot: 'Lô {{lot}}',
     serial: 'Số sê-ri {{serial}}',
     lotLabel: 'Lô',
+    latestLot: 'Lô gần nhất',
     producedOn: 'Ngày sản xuất',
     expiresOn: 'Hạn sử dụng',
     code: 'Mã truy xuất',

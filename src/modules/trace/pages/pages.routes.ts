@@ -20,7 +20,7 @@ import { productCertification, vnDate } from '../../scoring/index.js';
 import { digitalLink, Gs1Error, parseDigitalLink, parseDigitalLinkPath, type Gs1Key } from '../gs1.rules.js';
 import { canonicalOf, tracePagePath } from '../resolver.rules.js';
 import { resolveGtin } from '../resolver.repo.js';
-import { countScan, insertReport, journeyEvents, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
+import { countScan, insertReport, journeyEvents, latestLot, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
 import { glnOf, REPORT_BUDGETS, stepOf } from '../trace.rules.js';
 import { journeyMapSvg } from './province-map.js';
 import { renderTracePage, type TimelineItem, type TracePageData } from './trace.page.js';
@@ -71,8 +71,12 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
     if (!row || !canReadProduct(PUBLIC, row.product, row.entityStatus)) return undefined;
     const product = presentProduct(row, PUBLIC, config.publicUrl);
     const lot = key.lot !== undefined ? await lotByKey(db, key.gtin, key.lot) : undefined;
+    // The product's own code (the QR on its page and in the catalogue, not a pack's) tells its latest batch's journey,
+    // named as such, so a consumer scanning it still sees where the product comes from.
+    const latest = key.lot === undefined && key.serial === undefined ? await latestLot(db, key.gtin) : undefined;
     // A serial's journey is its own and its lot's; a lot's is the lot's (and, back and forward, its inputs' and cases').
-    const ids = [canonicalOf(key), ...(key.serial !== undefined && key.lot !== undefined ? [canonicalOf({ kind: 'gtin', gtin: key.gtin, lot: key.lot })] : [])];
+    const ids = [canonicalOf(key), ...(key.serial !== undefined && key.lot !== undefined ? [canonicalOf({ kind: 'gtin', gtin: key.gtin, lot: key.lot })] : []),
+      ...(latest ? [canonicalOf({ kind: 'gtin', gtin: key.gtin, lot: latest.lot })] : [])];
     const events = await journeyEvents(db, ids);
     const areas = await rawMaterialAreas(db, product.entity.id);
     const places = await placesByGln(db, [...new Set(events.map((e) => glnOf(e.bizLocation ?? e.readPoint)).filter((g): g is string => !!g))]);
@@ -92,7 +96,8 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
     ];
     return {
       productId: r.productId, product, gtin: key.gtin, serial: key.serial ?? null,
-      lot: lot ? { lot: lot.lot, producedOn: lot.producedOn, expiresOn: lot.expiresOn } : null,
+      lot: lot ? { lot: lot.lot, producedOn: lot.producedOn, expiresOn: lot.expiresOn }
+        : latest ? { lot: latest.lot, producedOn: latest.producedOn, expiresOn: latest.expiresOn, latest: true } : null,
       digitalLink: digitalLink(key, config.publicUrl),
       certificate: await certificationOf(r.productId),
       areas: areas.map((a) => ({ name: a.name, provinceName: provinceName(a.provinceCode), description: a.description })),

@@ -20,7 +20,8 @@ export type AreaItem = { name: string; provinceName: string | null; description:
 export type TracePageData = {
   product: ProductOut;
   gtin: string;
-  lot: { lot: string; producedOn: string | null; expiresOn: string | null } | null;
+  /** `latest`: the product's own code shows its latest batch, which is not the code's own lot. */
+  lot: { lot: string; producedOn: string | null; expiresOn: string | null; latest?: boolean } | null;
   serial: string | null;
   digitalLink: string;
   certificate: TraceCertificate | null;
@@ -54,7 +55,7 @@ function traceJsonLd(d: TracePageData, publicUrl: string) {
     brand: { '@type': 'Brand', name: p.entity.name },
     manufacturer: { '@type': 'Organization', name: p.entity.name, url: absolute(publicUrl, `/chu-the/${p.entity.id}`), address: { '@type': 'PostalAddress', addressLocality: p.communeName, addressRegion: p.provinceName, addressCountry: 'VN' } },
     countryOfOrigin: { '@type': 'Country', name: 'VN' },
-    ...(d.lot?.producedOn ? { productionDate: d.lot.producedOn } : {}),
+    ...(d.lot?.producedOn && !d.lot.latest ? { productionDate: d.lot.producedOn } : {}),
     ...(c && c.status === 'valid' ? {
       hasCertification: {
         '@type': 'Certification', name: `OCOP ${c.stars} sao`, certificationIdentification: c.number,
@@ -102,7 +103,7 @@ export function renderTracePage(site: Site, d: TracePageData, path: string): str
   return renderDocument(site, head, (
     <div className="wrap trace">
       <header className="trace-head">
-        <p className="muted">{t('trace.code')}: <span className="mono">{d.gtin}</span>{d.lot ? ` · ${t('trace.lot', { lot: d.lot.lot })}` : ''}{d.serial ? ` · ${t('trace.serial', { serial: d.serial })}` : ''}</p>
+        <p className="muted">{t('trace.code')}: <span className="mono">{d.gtin}</span>{d.lot && !d.lot.latest ? ` · ${t('trace.lot', { lot: d.lot.lot })}` : ''}{d.serial ? ` · ${t('trace.serial', { serial: d.serial })}` : ''}</p>
         <h1>{p.name}</h1>
         <p><Stars count={p.stars} t={t} /> <a href={localPath(`/chu-the/${p.entity.id}`, lang)}>{p.entity.name}</a> · {place}</p>
       </header>
@@ -112,7 +113,9 @@ export function renderTracePage(site: Site, d: TracePageData, path: string): str
       </section>
       <dl className="facts">
         <Fact label={t('trace.producer')}><a href={localPath(`/chu-the/${p.entity.id}`, lang)}>{p.entity.name}</a><br /><span className="muted">{t(`entityType.${p.entity.type}`)}</span></Fact>
-        {d.lot && <Fact label={t('trace.lotLabel')}><span className="mono">{d.lot.lot}</span></Fact>}
+        {d.lot && (d.lot.latest
+          ? <Fact label={t('trace.latestLot')}><a className="mono" href={localPath(`/truy-xuat/01/${d.gtin}/10/${encodeURIComponent(d.lot.lot)}`, lang)}>{d.lot.lot}</a></Fact>
+          : <Fact label={t('trace.lotLabel')}><span className="mono">{d.lot.lot}</span></Fact>)}
         {d.lot?.producedOn && <Fact label={t('trace.producedOn')}>{formatDate(d.lot.producedOn)}</Fact>}
         {d.lot?.expiresOn && <Fact label={t('trace.expiresOn')}>{formatDate(d.lot.expiresOn)}</Fact>}
         <Fact label={t('product.location')}>{place}</Fact>
