@@ -34,15 +34,17 @@ export type LotByKey = { id: string; lot: string; producedOn: string | null; exp
 
 export async function lotByKey(db: Queryable, gtin: string, lot: string): Promise<LotByKey | undefined> {
   const [r] = await query<Record<string, unknown>>(db, sql`SELECT id, lot, produced_on, expires_on FROM trace_lot WHERE gtin = ${gtin} AND lot = ${lot}`);
-  return r ? { id: String(r.id), lot: String(r.lot), producedOn: day(r.produced_on), expiresOn: day(r.expires_on) } : undefined;
+  return r && lotKeyRow(r);
 }
 
 /** The batch of a GTIN produced last (then opened last): what the product's own code, without a lot, shows. */
 export async function latestLot(db: Queryable, gtin: string): Promise<LotByKey | undefined> {
   const [r] = await query<Record<string, unknown>>(db, sql`
     SELECT id, lot, produced_on, expires_on FROM trace_lot WHERE gtin = ${gtin} ORDER BY produced_on DESC NULLS LAST, created_at DESC LIMIT 1`);
-  return r ? { id: String(r.id), lot: String(r.lot), producedOn: day(r.produced_on), expiresOn: day(r.expires_on) } : undefined;
+  return r && lotKeyRow(r);
 }
+
+const lotKeyRow = (r: Record<string, unknown>): LotByKey => ({ id: String(r.id), lot: String(r.lot), producedOn: day(r.produced_on), expiresOn: day(r.expires_on) });
 
 export type PlaceRow = { gln: string; name: string; kind: string; provinceCode: string | null; latitude: number | null; longitude: number | null; description: string | null };
 
