@@ -18,6 +18,8 @@ export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
 export { epcisDocument, stepEvent, STEPS, type Step, type StepInput } from './recording.rules.js';
 export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './trace.tables.js';
 export { productQrSvg } from './qr.js';
+// A certified product at 4★ or above without a traceability code (GTIN and a traced batch), as SQL over `product`.
+export { flaggedSql as traceCodeMissingSql, TRACE_CODE_REQUIRED_FROM_STARS } from './trace-status.js';
 
 /** The trace module's API under /api/v1: the resolver's links, QR codes and label sheets. */
 export const traceRoutes: ModulePlugin = async (app, deps) => {

@@ -1,0 +1,11 @@
+// supervision: after recognition — consumer reports and complaints (reports.*), inspections (inspections.*) and the
+// scoring-integrity analytics (integrity.*), for the offices and inspectors.
+import type { ModulePlugin } from '../../app/plugin.js';
+import { inspectionRoutes } from './inspections.routes.js';
+
+export const supervisionRoutes: ModulePlugin = async (app, deps) => {
+  await app.register(inspectionRoutes, deps);
+};
+
+// Inspections: the demo seed, and the tables the statistics may read.
+export { inspection, inspectionPlan, correctiveAction } from './inspections.tables.js';
