@@ -1,0 +1,16 @@
+// supervision: after recognition — consumer reports and complaints (reports.*), inspections (inspections.*) and the
+// scoring-integrity analytics (integrity.*), for the offices and inspectors.
+import type { ModulePlugin } from '../../app/plugin.js';
+import { reportRoutes } from './reports.routes.js';
+
+export const supervisionRoutes: ModulePlugin = async (app, deps) => {
+  await app.register(reportRoutes, deps);
+};
+
+// Consumer reports: the table (inspections link to it; the plan suggests products with complaints), the public
+// pages, and the function the trace page hands its form to.
+export { report, reportAttachment, REPORT_STATUSES, type ReportStatus, type ReportRow } from './reports.tables.js';
+export { productsWithReports } from './reports.repo.js';
+export { fileReport, type NewReport } from './commands/file-report.js';
+export { REPORT_DATA } from './reports.rules.js';
+export { reportPages, traceReportFiler, reportCategoriesForPages } from './pages/reports.pages.routes.js';
