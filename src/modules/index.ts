@@ -15,6 +15,7 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
+import { integrityModuleRoutes } from './supervision/integrity.module.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
@@ -29,6 +30,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceRoutes, deps);
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
+  await api.register(integrityModuleRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };
 
