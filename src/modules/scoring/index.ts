@@ -61,7 +61,7 @@ export { addPrecedent } from './commands/add-precedent.js';
 export { answersNear } from './sample-answers.js';
 export { dossier, DOSSIER_STATUSES, type DossierStatus } from './dossiers.tables.js';
 export { council, councilSession, memberScore } from './councils.tables.js';
-export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue, transitionDueOn, lapsingInstruments } from './deadlines.rules.js';
+export { addWorkingDays, workingDaysBetween, isWorkingDay, roundFor, communeReviewDue, transitionDueOn, lapsingInstruments, procedureRules } from './deadlines.rules.js';
 // The daily expiry job (server start, every 24 h, and `ocop expire`).
 export { runCertificateExpiry } from './commands/expire-certificates.js';
 // The daily re-rating reminders (the notification centre tells the entity's members).

@@ -101,6 +101,8 @@ export default function CertificateOfficePage() {
             <Button component="a" href={`/api/v1/certificates/${encodeURIComponent(v.number)}/pdf`} target="_blank" rel="noopener" variant="light">{t('cert.pdf')}</Button>
             <Button component="a" href={`/san-pham/${v.product.id}`} variant="subtle">{t('cert.productPage')}</Button>
             <Button component="a" href={`/xac-minh/${encodeURIComponent(v.number)}`} variant="subtle">{t('cert.publicPage')}</Button>
+            {/* The whole story (supervision): the central office, the province office and inspectors. */}
+            <Button component={Link} to={`/lam-viec/giay-chung-nhan/${encodeURIComponent(v.number)}/lich-su`} variant="subtle">{t('story.link')}</Button>
           </Group>
         </Stack>
       </Card>

@@ -1,6 +1,7 @@
 // The logged-in area (loaded on demand). Each role lands on its own home; officers get lists, edits and Excel.
 import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -22,6 +23,13 @@ import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
+
+// The integrity page draws ECharts: its own chunk, loaded when opened.
+const IntegrityPage = lazy(() => import('../integrity/IntegrityPage.js'));
+const AuditTrailPage = lazy(() => import('../integrity/AuditTrailPage.js'));
+const CertificateStoryPage = lazy(() => import('../integrity/CertificateStoryPage.js'));
+const readsIntegrity = (u: User) => u.role === 'central' || u.role === 'province' || u.role === 'inspector';
+const readsAudit = (u: User) => u.role === 'central' || u.role === 'inspector';
 import { useScopeNames } from './useScopeNames.js';
 
 
@@ -45,9 +53,11 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
-      ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
+      ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
+      ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
-      : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
+      : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
+        : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
   return (
@@ -99,6 +109,9 @@ export default function Workspace() {
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
+          <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="lien-chinh" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><IntegrityPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="nhat-ky" element={readsAudit(user) ? <Suspense fallback={<Loading />}><AuditTrailPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
