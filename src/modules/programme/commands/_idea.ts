@@ -12,7 +12,7 @@ export async function lockedIdea(ctx: Ctx, id: string, version: number | undefin
   if (version !== undefined && i.version !== version) throw staleVersion(i.version);
   if (!may(i)) {
     // Someone of the scope who could act at another stage gets the state's conflict; others are not allowed at all.
-    if (ctx.actor.kind === 'user' && (ctx.actor.role === 'commune' || ctx.actor.role === 'entity')) throw new AppError('conflict', wrongState.code, { vi: wrongState.vi, en: wrongState.en }, { status: i.status, step: i.step });
+    if (ctx.actor.kind === 'user' && (ctx.actor.role === 'commune' || ctx.actor.role === 'entity')) throw new AppError('conflict', wrongState.code, { vi: wrongState.vi, en: wrongState.en }, { ideaStatus: i.status, ideaStep: i.step });
     throw forbidden();
   }
   return i;

@@ -9,6 +9,6 @@ export function refuseStep(step: VersionStep, latest: { number: number; status: 
   if (ok === 'wrong_status') {
     throw new AppError('conflict', step === 'submit' ? 'plan_not_draft' : 'plan_not_submitted',
       step === 'submit' ? { vi: 'Chỉ gửi duyệt được bản dự thảo', en: 'Only a draft can be submitted' } : { vi: 'Chỉ phê duyệt được bản đã gửi duyệt', en: 'Only a submitted version can be approved' },
-      { status: latest.status });
+      { planStatus: latest.status });
   }
 }
