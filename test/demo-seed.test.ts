@@ -94,3 +94,14 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
 });
+
+test('the demo programme: Tuyên Quang\'s approved 2026 plan with live progress by commune, the national plan, ideas at the early cycle steps', async () => {
+  const plan = (await t.call({ url: '/api/v1/plans/2026?province=08' })).json();
+  assert.deepEqual([plan.status, plan.provinceName], ['approved', 'Tuyên Quang']);
+  const newProducts = plan.targets.find((x: { kind: string; stars: number | null; sector: string | null }) => x.kind === 'new_products' && !x.stars && !x.sector);
+  assert.ok(newProducts.target > 0 && typeof newProducts.achieved === 'number' && newProducts.byCommune.length >= 2);
+  assert.equal((await t.call({ url: '/api/v1/plans/2026' })).json().scope, 'nation');
+  const xa = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+  const ideas = (await t.call({ url: '/api/v1/product-ideas', as: xa })).json().items.map((i: { status: string }) => i.status).sort();
+  assert.deepEqual([...new Set(ideas)], ['accepted', 'returned', 'submitted']);
+});

@@ -34,6 +34,7 @@ export const targetOut = z.object({
   key: z.string(),
   kind: z.string(),
   label: labelOut,
+  ownLabel: z.string().nullable().describe('The wording the office gave (null: the kind\'s)'),
   unit: z.enum(UNITS),
   stars: z.number().nullable(),
   sector: z.string().nullable(),

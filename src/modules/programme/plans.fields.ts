@@ -8,7 +8,7 @@ export const PLAN_FIELDS: RecordClassification = {
   fields: {
     year: 'public', scope: 'public', provinceCode: 'public', provinceName: 'public', versionNumber: 'public', status: 'public', approvedVersion: 'public',
     latestVersion: 'public', approvedAt: 'public', asOf: 'public', targets: 'public',
-    key: 'public', kind: 'public', label: 'public', 'label.vi': 'public', 'label.en': 'public', unit: 'public', stars: 'public', sector: 'public',
+    key: 'public', kind: 'public', label: 'public', 'label.vi': 'public', 'label.en': 'public', ownLabel: 'public', unit: 'public', stars: 'public', sector: 'public',
     target: 'public', achieved: 'public', progress: 'public', measured: 'public', how: 'public', 'how.vi': 'public', 'how.en': 'public',
     byCommune: 'public', communeCode: 'public', communeName: 'public', targetNote: 'public',
     planNote: 'internal', createdAt: 'internal', createdByName: 'internal', submittedAt: 'internal', submittedByName: 'internal', approvedByName: 'internal',

@@ -21,7 +21,7 @@ export async function measureTargets(db: Queryable, year: number, provinceCode: 
     const a: Achieved = kind ? await MEASURE_OF[kind.measure](db, { year, provinceCode, asOf }, t) : { total: null, byCommune: new Map() };
     const measured = a.total !== null;
     out.push({
-      key: t.key, kind: t.kind, label: targetLabel(t, (c, lang) => sectors.get(c)?.[lang] ?? c), unit: kind?.unit ?? 'products',
+      key: t.key, kind: t.kind, label: targetLabel(t, (c, lang) => sectors.get(c)?.[lang] ?? c), ownLabel: t.label, unit: kind?.unit ?? 'products',
       stars: t.stars, sector: t.sector, target: t.target, achieved: a.total, progress: progressPercent(a.total, t.target), measured,
       how: kind?.how ?? { vi: '', en: '' },
       byCommune: t.byCommune.map((c) => {

@@ -138,7 +138,7 @@ test('the national plan is the central office\'s, approved by another central of
 });
 
 test('a producer submits a product idea; the commune returns it, then accepts it into the cycle; the product\'s step and upgrade path', async () => {
-  const body = { title: 'Trà hoa vàng Mèo Vạc', description: 'Trà từ hoa vàng mọc tự nhiên dưới tán rừng, sấy lạnh, đóng hộp quà tặng', productSet: 6, market: 'Khách du lịch cao nguyên đá' };
+  const body = { title: 'Trà hoa vàng Mèo Vạc', description: 'Trà từ hoa vàng mọc tự nhiên dưới tán rừng, sấy lạnh, đóng hộp quà tặng', productSet: 11, market: 'Khách du lịch cao nguyên đá' };
   assertProblem(await t.call({ method: 'POST', url: '/api/v1/product-ideas', as: provinceA, body }), 403);
   assertProblem(await t.call({ method: 'POST', url: '/api/v1/product-ideas', as: producer, body: { ...body, title: 'T' } }), 400, undefined, 'title');
   const created = await t.call({ method: 'POST', url: '/api/v1/product-ideas', as: producer, body });
