@@ -1,10 +1,11 @@
-// Demo programme data (issue 15, parts 1–2): Tuyên Quang's approved 2026 OCOP plan with targets broken down by
-// commune, the national 2026 plan, and product ideas in Mèo Vạc at the cycle's early steps (submitted, returned,
+// Demo programme data (issue 15, parts 1–2): Tuyên Quang's approved OCOP plan of the current year (2026) with targets broken down by
+// commune, the national plan of the same year, and product ideas in Mèo Vạc at the cycle's early steps (submitted, returned,
 // accepted with its business plan, and one a commune officer recorded for a producer not registered yet). Progress is
 // never seeded: the plans' achievements are counted from the demo certificates and channels when read. Seed data
 // goes straight into the tables (the demo has no history to audit).
 import { sql } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
+import { vnDate } from '../../modules/scoring/index.js';
 import { productIdea, programmePlan, programmePlanVersion } from '../../modules/programme/index.js';
 
 type Target = { key: string; kind: string; label?: string; stars?: number; sector?: string; target: number; byCommune?: { communeCode: string; target: number }[] };
@@ -14,7 +15,7 @@ const full = (ts: Target[]) => ts.map((t) => ({ label: null, stars: null, sector
 export async function seedDemoPlans(tx: Queryable, now = new Date()): Promise<{ plans: number; ideas: number }> {
   const users = new Map((await query<{ email: string; id: string }>(tx, sql`SELECT email, id FROM app_user WHERE email LIKE '%@demo.ocop.vn'`)).map((u) => [u.email, u.id]));
   const [tinh, trunguong, xa, chuthe] = ['tinh@demo.ocop.vn', 'trunguong@demo.ocop.vn', 'xa@demo.ocop.vn', 'chuthe@demo.ocop.vn'].map((e) => users.get(e) ?? null);
-  const year = Number(now.toISOString().slice(0, 4)) >= 2026 ? 2026 : Number(now.toISOString().slice(0, 4));
+  const year = Number(vnDate(now).slice(0, 4)); // the current year's plan (2026 when this was written)
   const communes = (await query<{ code: string }>(tx, sql`SELECT code FROM commune WHERE province_code = '08' AND code IN ('00769', '00721') ORDER BY code DESC`)).map((c) => c.code);
   const [third] = await query<{ commune_code: string }>(tx, sql`
     SELECT p.commune_code FROM product p WHERE p.province_code = '08' AND p.commune_code NOT IN ('00769', '00721') GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
@@ -42,8 +43,9 @@ export async function seedDemoPlans(tx: Queryable, now = new Date()): Promise<{ 
     { key: 't6', kind: 'fairs', target: 12 },
     { key: 't7', kind: 'budget', label: 'Kinh phí Trung ương: xúc tiến thương mại, hội chợ OCOP quốc gia', target: 45_000_000_000 },
   ]);
-  const approvedAt = new Date(`${year}-02-20T03:00:00Z`);
-  const submittedAt = new Date(`${year}-02-10T03:00:00Z`);
+  // Approved in February (or now, early in January): never a date to come.
+  const approvedAt = new Date(Math.min(now.getTime(), Date.parse(`${year}-02-20T03:00:00Z`)));
+  const submittedAt = new Date(Math.min(now.getTime(), Date.parse(`${year}-02-10T03:00:00Z`)));
   for (const [provinceCode, targets, author, approver, note] of [
     ['08', province, tinh, trunguong, `Kế hoạch thực hiện Chương trình OCOP tỉnh Tuyên Quang năm ${year}`],
     [null, nation, trunguong, trunguong, `Kế hoạch thực hiện Chương trình OCOP toàn quốc năm ${year}`],
