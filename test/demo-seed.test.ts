@@ -5,6 +5,7 @@ import { ROLES } from '../src/app/actor.js';
 import { query } from '../src/app/db.js';
 import { generateRegistry, type Commune } from '../src/cli/seed/generate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/cli/seed/seed.js';
+import { vnDate } from '../src/modules/scoring/index.js';
 import { testApp, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -93,4 +94,16 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified&sort=createdAt', as: commune })).json().total >= 1, 'the commune has a channel to verify');
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
+});
+
+test('the demo programme: Tuyên Quang\'s approved plan of the year with live progress by commune, the national plan, ideas at the early cycle steps', async () => {
+  const year = Number(vnDate(new Date()).slice(0, 4));
+  const plan = (await t.call({ url: `/api/v1/plans/${year}?province=08` })).json();
+  assert.deepEqual([plan.status, plan.provinceName], ['approved', 'Tuyên Quang']);
+  const newProducts = plan.targets.find((x: { kind: string; stars: number | null; sector: string | null }) => x.kind === 'new_products' && !x.stars && !x.sector);
+  assert.ok(newProducts.target > 0 && typeof newProducts.achieved === 'number' && newProducts.byCommune.length >= 2);
+  assert.equal((await t.call({ url: `/api/v1/plans/${year}` })).json().scope, 'nation');
+  const xa = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+  const ideas = (await t.call({ url: '/api/v1/product-ideas', as: xa })).json().items.map((i: { status: string }) => i.status).sort();
+  assert.deepEqual([...new Set(ideas)], ['accepted', 'returned', 'submitted']);
 });

@@ -88,6 +88,9 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    // The programme: the plans of a year (the public reads approved ones) and product ideas (never public).
+    'plans/{year}': ['2026', '2025'],
+    'product-ideas/{id}': await ids(sql`SELECT id::text AS v FROM product_idea ORDER BY id LIMIT 2`),
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });

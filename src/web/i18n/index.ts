@@ -21,6 +21,8 @@ import { reportsVi } from './reports.vi.js';
 import { reportsEn } from './reports.en.js';
 import { integrityVi } from './integrity.vi.js';
 import { integrityEn } from './integrity.en.js';
+import { programmeVi } from './programme.vi.js';
+import { programmeEn } from './programme.en.js';
 
 /** Each area's strings: one line an area, Vietnamese then English. */
 const AREAS = [
@@ -34,6 +36,7 @@ const AREAS = [
   [tradeVi, tradeEn],
   [reportsVi, reportsEn],
   [integrityVi, integrityEn],
+  [programmeVi, programmeEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

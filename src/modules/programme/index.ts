@@ -1,0 +1,20 @@
+// programme: running the OCOP programme — yearly plans and targets with live progress, the OCOP cycle of each
+// product (ideas, business plans, the step a product is at, its upgrade path). Other parts of issue 15 (trainings,
+// good models, standards, credit, news) add their own routes below.
+import type { ModulePlugin } from '../../app/plugin.js';
+import { cycleRoutes } from './cycle.routes.js';
+import { planRoutes } from './plans.routes.js';
+
+export const programmeRoutes: ModulePlugin = async (app, deps) => {
+  await app.register(planRoutes, deps);
+  await app.register(cycleRoutes, deps);
+};
+
+export { programmePlan, programmePlanVersion } from './plans.tables.js';
+export { productIdea } from './cycle.tables.js';
+export { MEASURE_OF, trainingsHeld, fairsAttended } from './plans.measures.js';
+export { savePlan } from './commands/save-plan.js';
+export { submitPlan } from './commands/submit-plan.js';
+export { approvePlan } from './commands/approve-plan.js';
+export { submitIdea } from './commands/submit-idea.js';
+export { acceptIdea, returnIdea } from './commands/decide-idea.js';
