@@ -16,6 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
+import { contentPages, contentRoutes, productGoodModels } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 
@@ -29,6 +30,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceRoutes, deps);
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
+  await api.register(contentRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };
 
@@ -41,11 +43,13 @@ const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
   await app.register(registryPages, {
     ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
+    goodModelsOf: productGoodModels(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
   await app.register(tracePages, deps);
   await app.register(tradeFeeds, deps);
+  await app.register(contentPages, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

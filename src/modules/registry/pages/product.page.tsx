@@ -23,6 +23,11 @@ export type QrCodeLookup = (gtin: string) => Promise<{ uri: string; svg: string 
 export type PublicOffer = { type: string; partnerName: string; url: string | null; priceVnd: number | null };
 export type OfferLookup = (productId: string, entityId: string) => Promise<PublicOffer[]>;
 
+/** The published good models about the product, as the programme module reports them (passed in by the composition
+ * root): their names, one-line summaries and pages. */
+export type PublicGoodModel = { name: string; summary: string; url: string };
+export type GoodModelLookup = (productId: string) => Promise<PublicGoodModel[]>;
+
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
 /** schema.org Product; `hasCertification` (a schema.org Certification) only while the certificate is in force. */
@@ -81,7 +86,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = []): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = [], goodModels: PublicGoodModel[] = []): string {
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -140,6 +145,12 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
                   </li>
                 ))}
               </ul>
+            </section>
+          )}
+          {goodModels.length > 0 && (
+            <section className="good-models">
+              <h2>{t('contentSite.productModels')}</h2>
+              <ul>{goodModels.map((m) => <li key={m.url}><a href={localPath(m.url, lang)}>{m.name}</a><br /><span className="muted small">{m.summary}</span></li>)}</ul>
             </section>
           )}
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
