@@ -108,7 +108,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
-    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }])));
+    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, { path: '/tin-tuc' }, { path: '/mo-hinh-hay' }])));
 
   // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {
