@@ -107,3 +107,20 @@ test('the demo programme: Tuyên Quang\'s approved plan of the year with live pr
   const ideas = (await t.call({ url: '/api/v1/product-ideas', as: xa })).json().items.map((i: { status: string }) => i.status).sort();
   assert.deepEqual([...new Set(ideas)], ['accepted', 'returned', 'submitted']);
 });
+
+test('the demo\'s programme content: published news (one in English too) in the feed, a Shan tuyết good model found without diacritics, credit with outcomes', async () => {
+  const feed = await t.call({ url: '/feeds/news.xml' });
+  const items = feed.body.match(/<item>/g) ?? [];
+  assert.ok(items.length >= 4 && items.length <= 6, `${items.length} articles in the feed`);
+  assert.ok(!feed.body.includes('dự thảo'), 'the draft stays out of the feed');
+  assert.equal(Number((await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM news_article WHERE status = 'published' AND title_en IS NOT NULL`)).n), 1);
+  const models = (await t.call({ url: '/api/v1/good-models?q=che shan tuyet' })).json();
+  assert.match(models.items[0].name, /^Chè Shan tuyết/);
+  assert.ok(models.items[0].product, 'linked to its product');
+  assert.ok((await t.call({ url: `/san-pham/${models.items[0].product.id}` })).body.includes(models.items[0].pageUrl));
+  const credit = await one<{ programmes: number; approved: number; rejected: number; pending: number }>(sql`SELECT (SELECT count(*)::int FROM credit_programme) AS programmes,
+    (SELECT count(*)::int FROM credit_application WHERE status = 'approved') AS approved, (SELECT count(*)::int FROM credit_application WHERE status = 'rejected') AS rejected,
+    (SELECT count(*)::int FROM credit_application WHERE status = 'submitted') AS pending`);
+  assert.equal(Number(credit.programmes), 3);
+  assert.ok(Number(credit.approved) >= 1 && Number(credit.rejected) >= 1 && Number(credit.pending) >= 1);
+});

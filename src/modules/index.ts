@@ -16,7 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
-import { programmeRoutes } from './programme/index.js';
+import { contentPages, contentRoutes, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 import { reportCategoriesForPages, reportPages, supervisionRoutes, traceReportFiler } from './supervision/index.js';
@@ -32,6 +32,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
   await api.register(programmeRoutes, deps);
+  await api.register(contentRoutes, deps);
   await api.register(supervisionRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };
@@ -47,12 +48,14 @@ const sitePages: ModulePlugin = async (app, deps) => {
   await app.register(registryPages, {
     ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
     reportForm: reportCategoriesForPages(),
+    goodModelsOf: productGoodModels(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
   await app.register(tracePages, { ...deps, fileReport: traceReportFiler() });
   await app.register(reportPages, deps);
   await app.register(tradeFeeds, deps);
+  await app.register(contentPages, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

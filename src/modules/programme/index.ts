@@ -1,6 +1,6 @@
 // programme: running the OCOP programme — yearly plans and targets with live progress, the OCOP cycle of each
-// product (ideas, business plans, the step a product is at, its upgrade path). Other parts of issue 15 (trainings,
-// good models, standards, credit, news) add their own routes below.
+// product (ideas, business plans, the step a product is at, its upgrade path). News, good models and credit are in
+// content.index.ts.
 import type { ModulePlugin } from '../../app/plugin.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { planRoutes } from './plans.routes.js';
@@ -18,3 +18,4 @@ export { submitPlan } from './commands/submit-plan.js';
 export { approvePlan } from './commands/approve-plan.js';
 export { submitIdea } from './commands/submit-idea.js';
 export { acceptIdea, returnIdea } from './commands/decide-idea.js';
+export { contentRoutes, contentPages, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';

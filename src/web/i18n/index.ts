@@ -23,6 +23,8 @@ import { integrityVi } from './integrity.vi.js';
 import { integrityEn } from './integrity.en.js';
 import { programmeVi } from './programme.vi.js';
 import { programmeEn } from './programme.en.js';
+import { contentVi } from './content.vi.js';
+import { contentEn } from './content.en.js';
 
 /** Each area's strings: one line an area, Vietnamese then English. */
 const AREAS = [
@@ -37,6 +39,7 @@ const AREAS = [
   [reportsVi, reportsEn],
   [integrityVi, integrityEn],
   [programmeVi, programmeEn],
+  [contentVi, contentEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

@@ -26,6 +26,14 @@ export type OfferLookup = (productId: string, entityId: string) => Promise<Publi
 /** The report-a-problem form of the supervision module (handed in by the composition root): where it posts, the
  * categories it offers, how many photos it takes. Plain HTML: it works without JavaScript. */
 export type ReportForm = { action: string; categories: { code: string; name: string; nameEn: string }[]; maxFiles: number };
+/** The published good models about the product, as the programme module reports them (passed in by the composition
+ * root): their names, one-line summaries and pages. */
+export type PublicGoodModel = { name: string; summary: string; url: string };
+export type GoodModelLookup = (productId: string) => Promise<PublicGoodModel[]>;
+
+/** What the modules above the registry add to the page (each optional): the Digital Link's QR code, where to buy,
+ * the report-a-problem form, the good models. */
+export type ProductPageParts = { qr?: { uri: string; svg: string } | null; offers?: PublicOffer[]; reportForm?: ReportForm; goodModels?: PublicGoodModel[] };
 
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
@@ -85,7 +93,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = [], reportForm?: ReportForm): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, parts: ProductPageParts = {}): string {
+  const { qr = null, offers = [], reportForm, goodModels = [] } = parts;
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -144,6 +153,12 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
                   </li>
                 ))}
               </ul>
+            </section>
+          )}
+          {goodModels.length > 0 && (
+            <section className="good-models">
+              <h2>{t('contentSite.productModels')}</h2>
+              <ul>{goodModels.map((m) => <li key={m.url}><a href={localPath(m.url, lang)}>{m.name}</a><br /><span className="muted small">{m.summary}</span></li>)}</ul>
             </section>
           )}
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
