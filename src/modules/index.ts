@@ -16,6 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
+import { programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 
@@ -29,6 +30,7 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceRoutes, deps);
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
+  await api.register(programmeRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };
 
