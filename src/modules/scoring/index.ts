@@ -68,3 +68,6 @@ export { runCertificateExpiry } from './commands/expire-certificates.js';
 export { runReRatingReminders, remindReRating, CLOSING_NOTICE_DAYS } from './commands/remind-rerating.js';
 // The public pages (server-rendered at the site's root) and the certificate a product's page shows.
 export { scoringPages, productCertification } from './pages/pages.routes.js';
+// The administrative PDF layout (Nghị định 30/2020/NĐ-CP), for the documents the modules above print (programme's
+// certificates of attendance).
+export { renderPdf, motto, dateInWords, placeAndDate, textWidth, type Doc } from './pdf-layout.js';

@@ -15,12 +15,12 @@ import { trustedOrigins, writeOriginTrusted } from '../../../app/origin.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
 import { takeAttempt } from '../../accounts/index.js';
 import { listProvinces } from '../../geo/index.js';
-import { canReadProduct, getProduct, presentProduct } from '../../registry/index.js';
+import { canReadProduct, getProduct, positionText, presentProduct } from '../../registry/index.js';
 import { productCertification, vnDate } from '../../scoring/index.js';
 import { digitalLink, Gs1Error, parseDigitalLink, parseDigitalLinkPath, type Gs1Key } from '../gs1.rules.js';
 import { canonicalOf, tracePagePath } from '../resolver.rules.js';
 import { resolveGtin } from '../resolver.repo.js';
-import { countScan, journeyEvents, latestLot, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
+import { countScan, journeyEvents, latestLot, lotArea, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
 import { glnOf, REPORT_BUDGETS, stepOf } from '../trace.rules.js';
 import { journeyMapSvg } from './province-map.js';
 import { renderTracePage, type TimelineItem, type TracePageData } from './trace.page.js';
@@ -84,6 +84,7 @@ export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app
       ...(latest ? [canonicalOf({ kind: 'gtin', gtin: key.gtin, lot: latest.lot })] : [])];
     const events = await journeyEvents(db, ids);
     const areas = await rawMaterialAreas(db, product.entity.id);
+    const origin = lot ?? latest ? await lotArea(db, (lot ?? latest)!.id) : undefined;
     const places = await placesByGln(db, [...new Set(events.map((e) => glnOf(e.bizLocation ?? e.readPoint)).filter((g): g is string => !!g))]);
     const inputGtins = [...new Set(events.flatMap((e) => e.inputs).map((i) => /\/01\/(\d{14})/.exec(i)?.[1]).filter((g): g is string => !!g))];
     const names = await productNamesByGtin(db, inputGtins);
@@ -94,6 +95,7 @@ export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app
       return { step: stepOf(e.eventType, e.bizStep, e.disposition), time: e.eventTime, place: at?.name ?? null, provinceName: provinceName(at?.provinceCode ?? null), inputs: e.inputs.map((i) => inputName(i, names)) };
     });
     const mapPlaces = [
+      ...(origin ? [{ label: origin.name, provinceCode: origin.provinceCode, lon: origin.longitude, lat: origin.latitude }] : []),
       ...areas.map((a) => ({ label: a.name, provinceCode: a.provinceCode, lon: a.longitude, lat: a.latitude })),
       ...events.map((e) => places.get(glnOf(e.bizLocation ?? e.readPoint) ?? '')).filter((p) => p !== undefined)
         .filter((p, i, list) => list.findIndex((q) => q!.gln === p!.gln) === i && !areas.some((a) => a.gln === p!.gln))
@@ -105,6 +107,7 @@ export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app
         : latest ? { lot: latest.lot, producedOn: latest.producedOn, expiresOn: latest.expiresOn, latest: true } : null,
       digitalLink: digitalLink(key, config.publicUrl),
       certificate: await certificationOf(r.productId),
+      lotArea: origin ? { ...origin, provinceName: provinceName(origin.provinceCode), position: positionText(origin.latitude, origin.longitude) } : null,
       areas: areas.map((a) => ({ name: a.name, provinceName: provinceName(a.provinceCode), description: a.description })),
       timeline,
       mapSvg: mapPlaces.length ? journeyMapSvg(mapPlaces, '') : null,
