@@ -39,4 +39,4 @@ export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.j
 export { presentProduct } from './registry.present.js';
 export { canReadProduct } from './registry.policy.js';
 export type { ProductOut } from './registry.contract.js';
-export type { PublicOffer, OfferLookup } from './pages/product.page.js';
+export type { PublicOffer, OfferLookup, NearbyDestination, NearbyLookup } from './pages/product.page.js';

@@ -18,6 +18,9 @@ export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
 export { epcisDocument, stepEvent, STEPS, type Step, type StepInput } from './recording.rules.js';
 export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './trace.tables.js';
 export { productQrSvg } from './qr.js';
+// The static province map (outlines and projection), for other modules' public maps (trade's tourism map).
+export { provincePaths, provinceCentre } from './pages/province-map.js';
+export { project as mapProject, MAP_SIZE } from './trace.rules.js';
 
 /** The trace module's API under /api/v1: the resolver's links, QR codes and label sheets. */
 export const traceRoutes: ModulePlugin = async (app, deps) => {

@@ -23,6 +23,11 @@ export type QrCodeLookup = (gtin: string) => Promise<{ uri: string; svg: string 
 export type PublicOffer = { type: string; partnerName: string; url: string | null; priceVnd: number | null };
 export type OfferLookup = (productId: string, entityId: string) => Promise<PublicOffer[]>;
 
+/** Community and eco-tourism destinations near the product (the trade module reports them, handed in by the
+ * composition root): same commune first, then the nearest by distance. */
+export type NearbyDestination = { name: string; url: string; kind: string; sameCommune: boolean; km: number | null };
+export type NearbyLookup = (productId: string) => Promise<NearbyDestination[]>;
+
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
 /** schema.org Product; `hasCertification` (a schema.org Certification) only while the certificate is in force. */
@@ -81,7 +86,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = []): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = [], nearby: NearbyDestination[] = []): string {
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -137,6 +142,18 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
                     {o.url ? <a href={o.url} rel="nofollow noopener" target="_blank">{o.partnerName}</a> : <strong>{o.partnerName}</strong>}
                     {' '}<span className="muted">{t(`channelType.${o.type}`)}</span>
                     {o.priceVnd !== null && <> · <span>{t('channels.price', { price: formatNumber(o.priceVnd) })}</span></>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {nearby.length > 0 && (
+            <section className="nearby">
+              <h2>{t('tourism.nearby')}</h2>
+              <ul>
+                {nearby.map((d) => (
+                  <li key={d.url}>
+                    <a href={localPath(d.url, lang)}>{d.name}</a> <span className="muted">{t(`destinationKind.${d.kind}`)} · {d.sameCommune ? t('tourism.sameCommune') : d.km !== null ? t('tourism.km', { km: formatNumber(d.km) }) : ''}</span>
                   </li>
                 ))}
               </ul>
