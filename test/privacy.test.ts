@@ -88,6 +88,12 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    // Fairs (every registration status: the public sees approved ones without results), livestream sessions (not
+    // public at all) and tourism destinations.
+    'trade-events/{id}': await ids(sql`SELECT id::text AS v FROM trade_event ORDER BY id LIMIT 2`),
+    'registrations/{id}': await ids(sql`(SELECT id::text AS v FROM trade_event_registration WHERE status = 'approved' AND sales_vnd IS NOT NULL ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'pending' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    'livestreams/{id}': await ids(sql`SELECT id::text AS v FROM livestream_session ORDER BY id LIMIT 1`),
+    'tourism-destinations/{id}': await ids(sql`SELECT id::text AS v FROM tourism_destination ORDER BY id LIMIT 2`),
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
@@ -103,6 +109,11 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
   '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
   '/api/v1/dashboard': ['', '?province=08'],
+  '/api/v1/trade-events': ['', '?status=draft&pageSize=200', '?province=08'],
+  '/api/v1/trade-events/registrations': ['', '?status=pending&pageSize=200', '?status=rejected&pageSize=200'],
+  '/api/v1/tourism-destinations': ['', '?province=08', '?bbox=102,8,118,24'],
+  '/api/v1/indicators/fairs': ['', '?province=08'],
+  '/api/v1/indicators/livestream': ['', '?province=08'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */
@@ -204,6 +215,7 @@ test('the server-rendered public pages carry no internal or sensitive value of t
     ...fillers['products/{id}'].map((id) => `/san-pham/${id}`),
     ...fillers['entities/{id}'].map((id) => `/chu-the/${id}`),
     ...fillers['certificates/{number}'].map((n) => `/xac-minh/${encodeURIComponent(n)}`),
+    '/du-lich', '/du-lich?province=08', ...fillers['tourism-destinations/{id}'].map((id) => `/du-lich/${id}`),
     '/truy-xuat/01/08930009000010', '/truy-xuat/01/08930009000010/10/P1', '/01/08930009000010/10/P1?linkType=linkset', '/414/8930009000010?linkType=linkset',
   ];
   const leaks: string[] = [];

@@ -21,6 +21,9 @@ import ImportStepsPage from '../trace/ImportStepsPage.js';
 import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
+import FairsPage from '../trade/FairsPage.js';
+import LivestreamPage from '../trade/LivestreamPage.js';
+import TourismPage from '../trade/TourismPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
@@ -45,8 +48,9 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
+      ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -96,6 +100,9 @@ export default function Workspace() {
           <Route path="truy-xuat" element={officer || user.role === 'entity' ? <TracePage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="hoi-cho" element={officer || user.role === 'entity' ? <FairsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="livestream" element={officer || user.role === 'entity' ? <LivestreamPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="du-lich" element={officer || user.role === 'entity' ? <TourismPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
