@@ -25,8 +25,9 @@ export async function seedDemoTradeEvents(tx: Queryable, now = new Date()) {
   const [central] = await query<{ id: string }>(tx, sql`SELECT id FROM app_user WHERE role = 'central' ORDER BY email LIMIT 1`);
   const [tinh] = await query<{ id: string }>(tx, sql`SELECT id FROM app_user WHERE role = 'province' AND province_code = '08' ORDER BY email LIMIT 1`);
   const demo = entities.find((e) => e.name === DEMO_PRODUCER)!;
-  const of08 = entities.filter((e) => e.province_code === '08' && e.id !== demo.id);
   const others = entities.filter((e) => e.province_code !== '08');
+  // Tuyên Quang's own producers first; its fair also takes producers from elsewhere when the demo has few of its own.
+  const of08 = [...entities.filter((e) => e.province_code === '08' && e.id !== demo.id), ...others.slice(20)];
 
   const ev = async (v: typeof tradeEvent.$inferInsert) => (await tx.insert(tradeEvent).values({ createdAt: now, updatedAt: now, ...v }).returning())[0];
   const national = await ev({
