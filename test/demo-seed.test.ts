@@ -124,3 +124,17 @@ test('the demo\'s programme content: published news (one in English too) in the 
   assert.equal(Number(credit.programmes), 3);
   assert.ok(Number(credit.approved) >= 1 && Number(credit.rejected) >= 1 && Number(credit.pending) >= 1);
 });
+
+test('trade promotion: fairs with registrations in each state and results, livestream sessions, tourism destinations on the map', async () => {
+  const r = await one<{ events: number; abroad: number; states: number; results: number; sessions: number; destinations: number; provinces: number }>(sql`SELECT
+    (SELECT count(*)::int FROM trade_event) AS events, (SELECT count(*)::int FROM trade_event WHERE country <> 'VN') AS abroad,
+    (SELECT count(DISTINCT status)::int FROM trade_event_registration) AS states, (SELECT count(*)::int FROM trade_event_registration WHERE sales_vnd > 0) AS results,
+    (SELECT count(*)::int FROM livestream_session) AS sessions, (SELECT count(*)::int FROM tourism_destination) AS destinations,
+    (SELECT count(DISTINCT province_code)::int FROM tourism_destination) AS provinces`);
+  assert.deepEqual([r.events, r.abroad, r.states, r.sessions, r.provinces], [4, 1, 3, 3, 3]);
+  assert.ok(r.results >= 10 && r.destinations >= 4, JSON.stringify(r));
+  const fairs = (await t.call({ url: '/api/v1/indicators/fairs' })).json();
+  assert.ok(fairs.summary.salesVnd > 0 && fairs.summary.eventsHeld >= 3);
+  const map = await t.call({ url: '/du-lich' });
+  assert.equal((map.body.match(/data-destination=/g) ?? []).length, r.destinations);
+});

@@ -99,6 +99,12 @@ before(async () => {
     'attachments/{attachmentId}': await ids(sql`SELECT id::text AS v FROM good_model_file ORDER BY id LIMIT 1`),
     'programmes/{id}': await ids(sql`SELECT id::text AS v FROM credit_programme ORDER BY name LIMIT 2`),
     'applications/{id}': await ids(sql`SELECT id::text AS v FROM credit_application ORDER BY id LIMIT 2`),
+    // Fairs (every registration status: the public sees approved ones without results), livestream sessions (not
+    // public at all) and tourism destinations.
+    'trade-events/{id}': await ids(sql`SELECT id::text AS v FROM trade_event ORDER BY id LIMIT 2`),
+    'registrations/{id}': await ids(sql`(SELECT id::text AS v FROM trade_event_registration WHERE status = 'approved' AND sales_vnd IS NOT NULL ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'pending' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    'livestreams/{id}': await ids(sql`SELECT id::text AS v FROM livestream_session ORDER BY id LIMIT 1`),
+    'tourism-destinations/{id}': await ids(sql`SELECT id::text AS v FROM tourism_destination ORDER BY id LIMIT 2`),
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
@@ -118,6 +124,11 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/good-models': ['', '?status=draft', '?q=che shan tuyet', '?province=08'],
   '/api/v1/credit/programmes': ['', '?province=08', '?open=false'],
   '/api/v1/credit/applications': ['', '?status=approved'],
+  '/api/v1/trade-events': ['', '?status=draft&pageSize=200', '?province=08'],
+  '/api/v1/trade-events/registrations': ['', '?status=pending&pageSize=200', '?status=rejected&pageSize=200'],
+  '/api/v1/tourism-destinations': ['', '?province=08', '?bbox=102,8,118,24'],
+  '/api/v1/indicators/fairs': ['', '?province=08'],
+  '/api/v1/indicators/livestream': ['', '?province=08'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */
@@ -225,6 +236,7 @@ test('the server-rendered public pages carry no internal or sensitive value of t
     '/tin-tuc', '/tin-tuc?kind=guide', '/feeds/news.xml', '/mo-hinh-hay', '/mo-hinh-hay?q=che+shan+tuyet',
     ...(await query<{ slug: string }>(db, sql`SELECT slug FROM news_article ORDER BY slug`)).map((r) => `/tin-tuc/${r.slug}`),
     ...(await query<{ slug: string }>(db, sql`SELECT slug FROM good_model ORDER BY slug`)).map((r) => `/mo-hinh-hay/${r.slug}`),
+    '/du-lich', '/du-lich?province=08', ...fillers['tourism-destinations/{id}'].map((id) => `/du-lich/${id}`),
     '/truy-xuat/01/08930009000010', '/truy-xuat/01/08930009000010/10/P1', '/01/08930009000010/10/P1?linkType=linkset', '/414/8930009000010?linkType=linkset',
   ];
   const leaks: string[] = [];

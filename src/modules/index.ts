@@ -15,7 +15,7 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
-import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
+import { productOffers, tourismNear, tradePages, tradeRoutes } from './trade/index.js';
 import { contentPages, contentRoutes, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
@@ -49,12 +49,13 @@ const sitePages: ModulePlugin = async (app, deps) => {
     ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
     reportForm: reportCategoriesForPages(),
     goodModelsOf: productGoodModels(deps.database.db),
+    tourismNear: tourismNear(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
   await app.register(tracePages, { ...deps, fileReport: traceReportFiler() });
   await app.register(reportPages, deps);
-  await app.register(tradeFeeds, deps);
+  await app.register(tradePages, deps);
   await app.register(contentPages, deps);
 };
 

@@ -12,6 +12,7 @@ import { seedDemoContent } from './content.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoIntegrity } from './integrity.js';
 import { seedDemoPlans } from './plans.js';
+import { seedDemoTradeEvents } from './fairs.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
@@ -75,6 +76,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await seedDemoChannels(tx);
     await seedDemoPlans(tx);
     await seedDemoContent(tx);
+    await seedDemoTradeEvents(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -45,4 +45,4 @@ export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.j
 export { presentProduct } from './registry.present.js';
 export { canReadProduct } from './registry.policy.js';
 export type { ProductOut } from './registry.contract.js';
-export type { PublicOffer, OfferLookup, PublicGoodModel, GoodModelLookup } from './pages/product.page.js';
+export type { PublicOffer, OfferLookup, PublicGoodModel, GoodModelLookup, NearbyDestination, NearbyLookup } from './pages/product.page.js';

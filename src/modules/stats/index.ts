@@ -2,8 +2,10 @@
 // (JSON and CSV). Dashboards, charts and the map come next.
 import type { ModulePlugin } from '../../app/plugin.js';
 import { statsRoutes } from './stats.routes.js';
+import { tradeEventIndicatorRoutes } from './trade-events.indicator.js';
 
 export const statsModuleRoutes: ModulePlugin = async (app, deps) => {
   await app.register(statsRoutes, deps);
+  await app.register(tradeEventIndicatorRoutes, deps);
 };
 export { countsForToday } from './recount.js';

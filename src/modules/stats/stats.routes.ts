@@ -12,6 +12,7 @@ import { areaQuery, dashboardOut, INDICATOR_NAMES, indicatorListOut, indicatorOu
 import { countsOf, issuedInMonths, productsByProvince, sectorNames, type Area, type CountRow, type Figure } from './counts.repo.js';
 import { countsForToday, EXPIRING_WITHIN_DAYS } from './recount.js';
 import { certificatesIssuedRevoked, missingArea } from './stats.repo.js';
+import { TRADE_EVENT_INDICATORS } from './trade-events.indicator.js';
 import { percentOf, splitByMonths, toCsv } from './stats.rules.js';
 
 type Name = (typeof INDICATOR_NAMES)[number];
@@ -113,7 +114,10 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
   }
 
   r.get('/indicators', { config: { access: 'public' }, schema: { tags: ['stats'], summary: 'The indicators published as open data', response: { 200: indicatorListOut } } }, async () => ({
-    items: (['modern-channels', ...INDICATOR_NAMES] as const).map((name) => ({ name, title: TITLES[name], url: `/api/v1/indicators/${name}` })),
+    items: [
+      ...(['modern-channels', ...INDICATOR_NAMES] as const).map((name) => ({ name, title: TITLES[name], url: `/api/v1/indicators/${name}` })),
+      ...Object.entries(TRADE_EVENT_INDICATORS).map(([name, title]) => ({ name, title, url: `/api/v1/indicators/${name}` })),
+    ],
   }));
 
   r.get('/indicators/modern-channels', {

@@ -21,6 +21,9 @@ export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './tr
 export { productQrSvg } from './qr.js';
 // A certified product at 4★ or above without a traceability code (GTIN and a traced batch), as SQL over `product`.
 export { flaggedSql as traceCodeMissingSql, TRACE_CODE_REQUIRED_FROM_STARS } from './trace-status.js';
+// The static province map (outlines and projection), for other modules' public maps (trade's tourism map).
+export { provincePaths, provinceCentre } from './pages/province-map.js';
+export { project as mapProject, MAP_SIZE } from './trace.rules.js';
 
 /** The trace module's API under /api/v1: the resolver's links, QR codes and label sheets. */
 export const traceRoutes: ModulePlugin = async (app, deps) => {

@@ -25,6 +25,8 @@ import { programmeVi } from './programme.vi.js';
 import { programmeEn } from './programme.en.js';
 import { contentVi } from './content.vi.js';
 import { contentEn } from './content.en.js';
+import { tradeEventsVi } from './trade-events.vi.js';
+import { tradeEventsEn } from './trade-events.en.js';
 
 /** Each area's strings: one line an area, Vietnamese then English. */
 const AREAS = [
@@ -40,6 +42,7 @@ const AREAS = [
   [integrityVi, integrityEn],
   [programmeVi, programmeEn],
   [contentVi, contentEn],
+  [tradeEventsVi, tradeEventsEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

@@ -31,9 +31,14 @@ export type ReportForm = { action: string; categories: { code: string; name: str
 export type PublicGoodModel = { name: string; summary: string; url: string };
 export type GoodModelLookup = (productId: string) => Promise<PublicGoodModel[]>;
 
+/** Community and eco-tourism destinations near the product (the trade module reports them, handed in by the
+ * composition root): same commune first, then the nearest by distance. */
+export type NearbyDestination = { name: string; url: string; kind: string; sameCommune: boolean; km: number | null };
+export type NearbyLookup = (productId: string) => Promise<NearbyDestination[]>;
+
 /** What the modules above the registry add to the page (each optional): the Digital Link's QR code, where to buy,
- * the report-a-problem form, the good models. */
-export type ProductPageParts = { qr?: { uri: string; svg: string } | null; offers?: PublicOffer[]; reportForm?: ReportForm; goodModels?: PublicGoodModel[] };
+ * the report-a-problem form, the good models, the tourism destinations nearby. */
+export type ProductPageParts = { qr?: { uri: string; svg: string } | null; offers?: PublicOffer[]; reportForm?: ReportForm; goodModels?: PublicGoodModel[]; nearby?: NearbyDestination[] };
 
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
@@ -94,7 +99,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 type Photo = z.infer<typeof fileOut>;
 
 export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, parts: ProductPageParts = {}): string {
-  const { qr = null, offers = [], reportForm, goodModels = [] } = parts;
+  const { qr = null, offers = [], reportForm, goodModels = [], nearby = [] } = parts;
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -159,6 +164,18 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
             <section className="good-models">
               <h2>{t('contentSite.productModels')}</h2>
               <ul>{goodModels.map((m) => <li key={m.url}><a href={localPath(m.url, lang)}>{m.name}</a><br /><span className="muted small">{m.summary}</span></li>)}</ul>
+            </section>
+          )}
+          {nearby.length > 0 && (
+            <section className="nearby">
+              <h2>{t('tourism.nearby')}</h2>
+              <ul>
+                {nearby.map((d) => (
+                  <li key={d.url}>
+                    <a href={localPath(d.url, lang)}>{d.name}</a> <span className="muted">{t(`destinationKind.${d.kind}`)} · {d.sameCommune ? t('tourism.sameCommune') : d.km !== null ? t('tourism.km', { km: formatNumber(d.km) }) : ''}</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}

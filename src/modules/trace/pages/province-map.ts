@@ -10,7 +10,7 @@ type Outlines = { provinces: { code: string; rings: number[][] }[] };
 let paths: Map<string, string> | undefined;
 
 /** Each province's SVG path, projected once. */
-function provincePaths(): Map<string, string> {
+export function provincePaths(): Map<string, string> {
   if (paths) return paths;
   const file = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'admin-units', 'province-outlines.json');
   const data = JSON.parse(readFileSync(file, 'utf8')) as Outlines;

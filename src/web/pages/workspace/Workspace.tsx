@@ -23,10 +23,13 @@ import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
 import CreditPage from '../programme/CreditPage.js';
+import FairsPage from '../trade/FairsPage.js';
 import GoodModelsPage from '../programme/GoodModelsPage.js';
 import IdeasPage from '../programme/IdeasPage.js';
+import LivestreamPage from '../trade/LivestreamPage.js';
 import NewsPage from '../programme/NewsPage.js';
 import PlansPage from '../programme/PlansPage.js';
+import TourismPage from '../trade/TourismPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
@@ -60,9 +63,10 @@ function WorkspaceNav({ user }: { user: User }) {
       ['ke-hoach', t('plans.nav')], ['y-tuong', t('ideas.nav')],
       ...(user.role === 'province' || user.role === 'central' ? [['tin-tuc', t('content.newsTitle')], ['mo-hinh-hay', t('content.modelsTitle')]] : []),
       ['tin-dung', t('content.creditTitle')],
+      ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
       : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
@@ -113,6 +117,9 @@ export default function Workspace() {
           <Route path="truy-xuat" element={officer || user.role === 'entity' ? <TracePage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="hoi-cho" element={officer || user.role === 'entity' ? <FairsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="livestream" element={officer || user.role === 'entity' ? <LivestreamPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="du-lich" element={officer || user.role === 'entity' ? <TourismPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
           <Route path="ke-hoach" element={officer ? <PlansPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="y-tuong" element={officer || user.role === 'entity' ? <IdeasPage user={user} /> : <Navigate to="/lam-viec" replace />} />
