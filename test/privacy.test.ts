@@ -88,7 +88,8 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
-    'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
+    'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability',
+      'modern-channels-by-province', 'modern-channels-by-commune', 'products-by-commune'],
   };
 });
 after(() => t.close());
@@ -103,6 +104,8 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
   '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
   '/api/v1/dashboard': ['', '?province=08'],
+  // Officers only: the public gets 401.
+  '/api/v1/office/dashboard': ['', '?province=08'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

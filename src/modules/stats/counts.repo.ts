@@ -129,3 +129,33 @@ export function sectorNames(db: Queryable) {
   return query<{ sector: string; name: string; name_en: string }>(db, sql`SELECT sector_code AS sector, min(sector_name) AS name, min(sector_name_en) AS name_en
     FROM product_set GROUP BY 1 ORDER BY 1`);
 }
+
+export type ShareRow = { code: string; name: string; nameEn: string; province: string; ocop: number; modern: number };
+
+/** The OCOP and modern-channel counts of the area's parts, for the map and the drill-down: by province, every
+ * province (zeros included: the map colours all 34); by commune, the communes holding an OCOP entity. */
+export async function sharesByArea(db: Queryable, a: Area, by: 'province' | 'commune'): Promise<ShareRow[]> {
+  const sums = sql`coalesce(sum(c.n) FILTER (WHERE c.figure = 'ocop'), 0)::int AS ocop, coalesce(sum(c.n) FILTER (WHERE c.figure = 'modern'), 0)::int AS modern`;
+  if (by === 'province') {
+    // A commune's own counts, when the area is one commune; otherwise the provinces' table.
+    const counts = a.commune
+      ? sql`(SELECT province_code, figure, n FROM stats_commune_count WHERE commune_code = ${a.commune} AND figure IN ('ocop', 'modern'))`
+      : sql`(SELECT province_code, figure, n FROM stats_province_count WHERE figure IN ('ocop', 'modern'))`;
+    const only = a.commune ? sql`WHERE pr.code = (SELECT province_code FROM commune WHERE code = ${a.commune})` : a.province ? sql`WHERE pr.code = ${a.province}` : sql``;
+    return query<ShareRow>(db, sql`SELECT pr.code, pr.full_name AS name, pr.full_name_en AS "nameEn", pr.code AS province, ${sums}
+      FROM province pr LEFT JOIN ${counts} c ON c.province_code = pr.code ${only} GROUP BY pr.code ORDER BY pr.code`);
+  }
+  const where = a.commune ? sql`c.commune_code = ${a.commune}` : a.province ? sql`c.province_code = ${a.province}` : sql`TRUE`;
+  return query<ShareRow>(db, sql`SELECT co.code, co.full_name AS name, co.full_name_en AS "nameEn", co.province_code AS province, ${sums}
+    FROM stats_commune_count c JOIN commune co ON co.code = c.commune_code
+    WHERE ${where} AND c.figure IN ('ocop', 'modern') GROUP BY co.code HAVING sum(c.n) FILTER (WHERE c.figure = 'ocop') > 0 ORDER BY co.code`);
+}
+
+/** Products in force by the entity's commune, within the area (the communes holding one). */
+export function productsByCommune(db: Queryable, a: Area) {
+  const where = a.commune ? sql`c.commune_code = ${a.commune}` : a.province ? sql`c.province_code = ${a.province}` : sql`TRUE`;
+  return query<{ commune: string; name: string; province: string; count: number }>(db, sql`
+    SELECT co.code AS commune, co.full_name AS name, co.province_code AS province, sum(c.n)::int AS count
+    FROM stats_commune_count c JOIN commune co ON co.code = c.commune_code
+    WHERE ${where} AND c.figure = 'stars' GROUP BY co.code ORDER BY 4 DESC, 1`);
+}

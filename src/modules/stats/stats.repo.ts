@@ -25,3 +25,31 @@ export async function missingArea(db: Queryable, a: Area): Promise<'province' | 
   if (a.commune && !(await query(db, sql`SELECT 1 FROM commune WHERE code = ${a.commune} ${a.province ? sql`AND province_code = ${a.province}` : sql``}`)).length) return 'commune';
   return undefined;
 }
+
+export type RecognisedBy = 'stars' | 'sector' | 'province' | 'commune';
+
+/** Products recognised within a period: a certificate issued to an approved entity between `from` and `to` (first
+ * rating, upgrade, re-rating or a recorded earlier one), each product counted once with its latest certificate of the
+ * period. Live (index range on certificate_issued_on_idx): a period is a question the counts do not keep. */
+export async function productsRecognised(db: Queryable, a: Area, period: { from: string; to: string }, by: RecognisedBy): Promise<{ key: string; n: number }[]> {
+  const inArea: SQL = a.commune ? sql`AND e.commune_code = ${a.commune}` : a.province ? sql`AND e.province_code = ${a.province}` : sql``;
+  const key = { stars: sql`c.stars::text`, sector: sql`ps.sector_code`, province: sql`e.province_code`, commune: sql`e.commune_code` }[by];
+  const rows = await query<{ key: string; n: number }>(db, sql`SELECT key, count(*)::int AS n FROM (
+      SELECT DISTINCT ON (c.product_id) ${key} AS key
+      FROM ${certificate} c JOIN entity e ON e.id = c.entity_id
+        JOIN product p ON p.id = c.product_id JOIN product_set ps ON ps.sheet = p.product_set
+      WHERE c.issued_on BETWEEN ${period.from} AND ${period.to} AND e.status = 'approved' ${inArea}
+      ORDER BY c.product_id, c.issued_on DESC, c.stars DESC
+    ) x GROUP BY key`);
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+
+/** Names of provinces or communes by code (for rows keyed by code). */
+export async function unitNames(db: Queryable, level: 'province' | 'commune', codes: string[]): Promise<Map<string, { name: string; province: string }>> {
+  if (!codes.length) return new Map();
+  const list = sql.join(codes.map((c) => sql`${c}`), sql`, `);
+  const rows = level === 'province'
+    ? await query<{ code: string; name: string; province: string }>(db, sql`SELECT code, full_name AS name, code AS province FROM province WHERE code IN (${list})`)
+    : await query<{ code: string; name: string; province: string }>(db, sql`SELECT code, full_name AS name, province_code AS province FROM commune WHERE code IN (${list})`);
+  return new Map(rows.map((r) => [r.code, { name: r.name, province: r.province }]));
+}
