@@ -43,7 +43,7 @@ export function ProvinceMap({ rows, target, selected, onSelect }: { rows: ShareR
           })),
           ...Object.keys(ARCHIPELAGOS).map((name) => ({
             name, value: '-', itemStyle: { areaColor: '#8a9a92' }, emphasis: { disabled: true },
-            label: { show: true, formatter: name === 'hoang-sa' ? t('dash.hoangSa') : t('dash.truongSa'), fontSize: 9, color: '#3b4a43', position: 'right' },
+            label: { show: true, formatter: name === 'hoang-sa' ? t('dash.hoangSa') : t('dash.truongSa'), fontSize: 9, color: '#3b4a43', align: 'left', padding: [0, 0, 0, 10] },
           })),
         ],
       }],
