@@ -70,6 +70,9 @@ test('the modern-channel share by province (all 34, for the map) and by commune 
   assert.deepEqual(pick(products.rows, 'commune', 'count'), [[MEO_VAC, 2], [DONG_VAN, 1]]);
   const in2025 = await get('/api/v1/indicators/products-by-stars?from=2025-01-01&to=2025-12-31');
   assert.deepEqual([in2025.rows, in2025.total, in2025.period], [[{ stars: 3, count: 1 }], 1, { from: '2025-01-01', to: '2025-12-31' }]);
+  const sectors = await get('/api/v1/indicators/products-by-sector?from=2025-03-05&to=2025-04-30'); // edge days live, April from the counts
+  assert.deepEqual(pick(sectors.rows, 'sector', 'count'), [['I', 1]]);
+  assert.deepEqual((await get('/api/v1/indicators/products-by-stars?from=2025-03-11&to=2025-12-31')).rows, []);
   const byProvince = await get(`/api/v1/indicators/products-by-province?from=${today}`);
   assert.deepEqual(pick(byProvince.rows, 'province', 'count'), [['08', 2], ['19', 1]]);
   const list = await get('/api/v1/indicators');

@@ -13,7 +13,8 @@ import { certificate, certificateStatusIs } from '../scoring/index.js';
 import { recountNeeded, type CountState } from './stats.rules.js';
 
 export type Area = { province?: string; commune?: string };
-export type Figure = 'ocop' | 'modern' | 'stars' | 'sector' | 'type' | 'sex' | 'ethnicity' | 'disability' | 'in_force' | 'expiring' | 'issued';
+export type Figure = 'ocop' | 'modern' | 'stars' | 'sector' | 'type' | 'sex' | 'ethnicity' | 'disability' | 'in_force' | 'expiring' | 'issued'
+  | 'recognised_stars' | 'recognised_sector';
 export type CountRow = { figure: Figure; key: string | null; n: number };
 
 /** Beyond this many dirty communes, recounting everything is cheaper than a long list. */
@@ -55,6 +56,14 @@ export function recountSql(communes: string[] | undefined, today: string, horizo
     UNION ALL
     SELECT e.commune_code, e.province_code, 'issued', to_char(${certificate.issuedOn}, 'YYYY-MM'), count(*) FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
       WHERE TRUE ${only} GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'recognised_stars', to_char(${certificate.issuedOn}, 'YYYY-MM') || '|' || ${certificate.stars}, count(*)
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'recognised_sector', to_char(${certificate.issuedOn}, 'YYYY-MM') || '|' || ps.sector_code, count(*)
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId} JOIN product p ON p.id = ${certificate.productId} JOIN product_set ps ON ps.sheet = p.product_set
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 4
     UNION ALL
     SELECT e.commune_code, e.province_code, f.figure, f.key, count(*) FROM entity e
       CROSS JOIN LATERAL (VALUES ('type', e.type), ('sex', e.representative->>'sex'), ('ethnicity', e.representative->>'ethnicity'),
@@ -112,6 +121,19 @@ export async function issuedInMonths(db: Queryable, a: Area, first: string, last
   const from = a.commune ? sql`stats_commune_count WHERE commune_code = ${a.commune}` : a.province ? sql`stats_province_count WHERE province_code = ${a.province}` : sql`stats_province_count WHERE TRUE`;
   const [row] = await query<{ n: number | null }>(db, sql`SELECT sum(n)::int AS n FROM ${from} AND figure = 'issued' AND key BETWEEN ${first} AND ${last}`);
   return Number(row?.n ?? 0);
+}
+
+/** Recognitions (certificates issued to approved entities) in whole months 'YYYY-MM' from `first` to `last`, by
+ * stars, sector, province or commune, within the area: the period's months from the counts (keys 'YYYY-MM|stars',
+ * 'YYYY-MM|sector'); its edge days are counted live (stats.repo.ts recognisedOnDays). */
+export async function recognisedInMonths(db: Queryable, a: Area, first: string, last: string, by: 'stars' | 'sector' | 'province' | 'commune'): Promise<{ key: string; n: number }[]> {
+  const figure = by === 'sector' ? 'recognised_sector' : 'recognised_stars';
+  const key = by === 'stars' || by === 'sector' ? sql`split_part(key, '|', 2)` : by === 'province' ? sql`province_code` : sql`commune_code`;
+  const table = a.commune || by === 'commune' ? sql`stats_commune_count` : sql`stats_province_count`;
+  const where = a.commune ? sql`commune_code = ${a.commune}` : a.province ? sql`province_code = ${a.province}` : sql`TRUE`;
+  const rows = await query<{ key: string; n: number }>(db, sql`SELECT ${key} AS key, sum(n)::int AS n FROM ${table}
+    WHERE ${where} AND figure = ${figure} AND split_part(key, '|', 1) BETWEEN ${first} AND ${last} GROUP BY 1`);
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
 
 /** Products in force by the entity's province, within the area. */

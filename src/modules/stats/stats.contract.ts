@@ -9,7 +9,7 @@ export const areaQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).optional().describe('csv: text/csv (UTF-8 with BOM), also chosen by Accept: text/csv; xlsx: an Excel workbook (the table, then a sheet describing it)'),
 });
 export const periodQuery = areaQuery.extend({
-  from: isoDate.optional().describe('First day of the period. certificates: issued and revoked within it. products-by-*: with from or to, the products recognised (a certificate issued) within the period instead of those in force today. Default: all time'),
+  from: isoDate.optional().describe('First day of the period. certificates: issued and revoked within it. products-by-*: with from or to, the products recognised within the period (each certificate issued in it) instead of those in force today. Default: all time'),
   to: isoDate.optional().describe('Last day of the period; default: today'),
 });
 

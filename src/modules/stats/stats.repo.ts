@@ -5,6 +5,8 @@ import { query, type Queryable } from '../../app/db.js';
 import { certificate } from '../scoring/index.js';
 import type { Area } from './counts.repo.js';
 
+export type RecognisedBy = 'stars' | 'sector' | 'province' | 'commune';
+
 /** Certificates issued on the given days (a period's edges outside its whole months, counts.repo.ts keeps those) and
  * revoked within the period, by their entity's place. Index ranges on certificate_issued_on_idx /
  * certificate_revoked_on_idx; an area filters through its entities. */
@@ -26,21 +28,19 @@ export async function missingArea(db: Queryable, a: Area): Promise<'province' | 
   return undefined;
 }
 
-export type RecognisedBy = 'stars' | 'sector' | 'province' | 'commune';
 
-/** Products recognised within a period: a certificate issued to an approved entity between `from` and `to` (first
- * rating, upgrade, re-rating or a recorded earlier one), each product counted once with its latest certificate of the
- * period. Live (index range on certificate_issued_on_idx): a period is a question the counts do not keep. */
-export async function productsRecognised(db: Queryable, a: Area, period: { from: string; to: string }, by: RecognisedBy): Promise<{ key: string; n: number }[]> {
+/** Recognitions on the given days (a period's edges outside its whole months; counts.repo.ts keeps the months):
+ * certificates issued to approved entities (first rating, upgrade, re-rating or a recorded earlier one), by stars,
+ * sector, province or commune. Index range on certificate_issued_on_idx. */
+export async function recognisedOnDays(db: Queryable, a: Area, days: { from: string; to: string }[], by: RecognisedBy): Promise<{ key: string; n: number }[]> {
+  if (!days.length) return [];
   const inArea: SQL = a.commune ? sql`AND e.commune_code = ${a.commune}` : a.province ? sql`AND e.province_code = ${a.province}` : sql``;
   const key = { stars: sql`c.stars::text`, sector: sql`ps.sector_code`, province: sql`e.province_code`, commune: sql`e.commune_code` }[by];
-  const rows = await query<{ key: string; n: number }>(db, sql`SELECT key, count(*)::int AS n FROM (
-      SELECT DISTINCT ON (c.product_id) ${key} AS key
-      FROM ${certificate} c JOIN entity e ON e.id = c.entity_id
-        JOIN product p ON p.id = c.product_id JOIN product_set ps ON ps.sheet = p.product_set
-      WHERE c.issued_on BETWEEN ${period.from} AND ${period.to} AND e.status = 'approved' ${inArea}
-      ORDER BY c.product_id, c.issued_on DESC, c.stars DESC
-    ) x GROUP BY key`);
+  const within = sql.join(days.map((d) => sql`c.issued_on BETWEEN ${d.from} AND ${d.to}`), sql` OR `);
+  const rows = await query<{ key: string; n: number }>(db, sql`SELECT ${key} AS key, count(*)::int AS n
+    FROM ${certificate} c JOIN entity e ON e.id = c.entity_id
+      ${by === 'sector' ? sql`JOIN product p ON p.id = c.product_id JOIN product_set ps ON ps.sheet = p.product_set` : sql``}
+    WHERE (${within}) AND e.status = 'approved' ${inArea} GROUP BY 1`);
   return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
 

@@ -8,9 +8,9 @@ import { PRIVACY_RULES, suppressSmallCells } from '../registry/index.js';
 import { vnDate } from '../scoring/index.js';
 import { CHANNEL_DATA } from '../trade/index.js';
 import { areaQuery, dashboardOut, INDICATOR_NAMES, indicatorListOut, indicatorOut, indicatorParams, modernChannelsOut, periodQuery, PUBLIC_INDICATOR_NAMES, type IndicatorOut } from './stats.contract.js';
-import { countsOf, issuedInMonths, productsByCommune, productsByProvince, sectorNames, sharesByArea, type Area, type CountRow, type Figure } from './counts.repo.js';
+import { countsOf, issuedInMonths, productsByCommune, productsByProvince, recognisedInMonths, sectorNames, sharesByArea, type Area, type CountRow, type Figure } from './counts.repo.js';
 import { countsForToday, EXPIRING_WITHIN_DAYS } from './recount.js';
-import { certificatesIssuedRevoked, missingArea, productsRecognised, unitNames, type RecognisedBy } from './stats.repo.js';
+import { certificatesIssuedRevoked, missingArea, recognisedOnDays, unitNames, type RecognisedBy } from './stats.repo.js';
 import { percentOf, rankShares, splitByMonths } from './stats.rules.js';
 import { send } from './stats.present.js';
 
@@ -120,11 +120,15 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
     return out;
   }
 
-  /** products-by-* over a period: the products recognised within it (stats.repo.ts productsRecognised). */
+  /** products-by-* over a period: the recognitions within it (certificates issued to approved entities). */
   async function recognised(name: Name, a: Area, today: string, period: { from: string; to: string }, ready: boolean): Promise<IndicatorOut> {
     if (!ready) await prepare(a, today);
     const by = name.replace('products-by-', '') as RecognisedBy;
-    const found = await productsRecognised(db, a, period, by);
+    // Whole months from the counts, the days at the period's edges live (as the certificates indicator does).
+    const { months, edges } = splitByMonths(period);
+    const sums = new Map<string, number>();
+    for (const x of [...(months ? await recognisedInMonths(db, a, months.first, months.last, by) : []), ...await recognisedOnDays(db, a, edges, by)]) sums.set(x.key, (sums.get(x.key) ?? 0) + x.n);
+    const found = [...sums].map(([key, n]) => ({ key, n }));
     const base = { name, title: TITLES[name], area: areaOut(a), asOf: today, period };
     const sum = found.reduce((s, x) => s + x.n, 0);
     if (by === 'stars') {
@@ -164,7 +168,7 @@ export const statsRoutes: ModulePlugin = async (app, { database }) => {
     schema: {
       tags: ['stats'], params: indicatorParams, querystring: periodQuery, response: { 200: indicatorOut },
       summary: 'One indicator, live, national or by ?province= / ?commune= (JSON, CSV or xlsx): products by stars, sector, province or commune; certificates; entities by type, or by the representative\'s sex, ethnicity or disability (cells below the minimum size withheld); the modern-channel share by province or commune',
-      description: `Published data only. Products: certified products whose certificate is in force today, of approved entities; with ?from= or ?to=, the products recognised (a certificate issued) within the period instead, each once. Entities: approved entities, today. certificates: issued and revoked within ?from=&to= (default all time to today), in force today, expiring within the next ${EXPIRING_WITHIN_DAYS} days (the re-rating window, data/rules). modern-channels-by-province: every province (all 34, for the map) with numerator, denominator, percent, the target and whether it is reached; modern-channels-by-commune: the communes holding an OCOP entity, best share first. Areas are the entity's province or commune; an unknown code is a 404. Counts by sex, ethnicity or disability are sensitive personal data aggregates (Nghị định 13/2023/NĐ-CP): a cell below minimumCellSize (data/privacy) is withheld (count null, suppressed true), and a second one when one alone could be recovered from the total. ?format=csv (or Accept: text/csv) answers CSV, ?format=xlsx an Excel workbook.`,
+      description: `Published data only. Products: certified products whose certificate is in force today, of approved entities; with ?from= or ?to=, the products recognised within the period instead (each certificate issued in it to an approved entity: first rating, upgrade or re-rating). Entities: approved entities, today. certificates: issued and revoked within ?from=&to= (default all time to today), in force today, expiring within the next ${EXPIRING_WITHIN_DAYS} days (the re-rating window, data/rules). modern-channels-by-province: every province (all 34, for the map) with numerator, denominator, percent, the target and whether it is reached; modern-channels-by-commune: the communes holding an OCOP entity, best share first. Areas are the entity's province or commune; an unknown code is a 404. Counts by sex, ethnicity or disability are sensitive personal data aggregates (Nghị định 13/2023/NĐ-CP): a cell below minimumCellSize (data/privacy) is withheld (count null, suppressed true), and a second one when one alone could be recovered from the total. ?format=csv (or Accept: text/csv) answers CSV, ?format=xlsx an Excel workbook.`,
     },
   }, async (req, reply) => {
     const { name } = req.params;
