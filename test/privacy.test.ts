@@ -105,7 +105,8 @@ before(async () => {
     'registrations/{id}': await ids(sql`(SELECT id::text AS v FROM trade_event_registration WHERE status = 'approved' AND sales_vnd IS NOT NULL ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'pending' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM trade_event_registration WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
     'livestreams/{id}': await ids(sql`SELECT id::text AS v FROM livestream_session ORDER BY id LIMIT 1`),
     'tourism-destinations/{id}': await ids(sql`SELECT id::text AS v FROM tourism_destination ORDER BY id LIMIT 2`),
-    'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
+    'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability',
+      'modern-channels-by-province', 'modern-channels-by-commune', 'products-by-commune', 'fairs', 'livestream'],
   };
 });
 after(() => t.close());
@@ -129,6 +130,8 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/tourism-destinations': ['', '?province=08', '?bbox=102,8,118,24'],
   '/api/v1/indicators/fairs': ['', '?province=08'],
   '/api/v1/indicators/livestream': ['', '?province=08'],
+  // Officers only: the public gets 401.
+  '/api/v1/office/dashboard': ['', '?province=08'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

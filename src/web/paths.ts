@@ -26,6 +26,8 @@ export const PATHS = {
   councils: '/hoi-dong',
   session: '/phien-hop/:id',
   sessionItem: '/phien-hop/:id/:itemId',
+  /** The public dashboard (published figures only; ?province=, ?commune=, ?nam= choose the level and the year). */
+  dashboard: '/thong-ke',
 } as const;
 
 export type AppPath = (typeof PATHS)[keyof typeof PATHS];

@@ -19,6 +19,8 @@ import { contentEn } from '../../web/i18n/content.en.js';
 import { contentVi } from '../../web/i18n/content.vi.js';
 import { tradeEventsEn } from '../../web/i18n/trade-events.en.js';
 import { tradeEventsVi } from '../../web/i18n/trade-events.vi.js';
+import { dashboardEn } from '../../web/i18n/dashboard.en.js';
+import { dashboardVi } from '../../web/i18n/dashboard.vi.js';
 
 export type Lang = 'vi' | 'en';
 export const LANG_COOKIE = 'lang';
@@ -26,7 +28,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...tradeVi, ...contentVi, ...siteVi, ...traceSiteVi, ...reportsVi, ...tradeEventsVi } }, en: { translation: { ...en, ...scoringEn, ...tradeEn, ...contentEn, ...siteEn, ...traceSiteEn, ...reportsEn, ...tradeEventsEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...tradeVi, ...contentVi, ...dashboardVi, ...siteVi, ...traceSiteVi, ...reportsVi, ...tradeEventsVi } }, en: { translation: { ...en, ...scoringEn, ...tradeEn, ...contentEn, ...dashboardEn, ...siteEn, ...traceSiteEn, ...reportsEn, ...tradeEventsEn } } },
   lng: 'vi', fallbackLng: 'vi', initAsync: false, returnNull: false,
   // React escapes every string it renders: i18next must not escape them a second time.
   interpolation: { escapeValue: false },

@@ -13,7 +13,8 @@ import { certificate, certificateStatusIs } from '../scoring/index.js';
 import { recountNeeded, type CountState } from './stats.rules.js';
 
 export type Area = { province?: string; commune?: string };
-export type Figure = 'ocop' | 'modern' | 'stars' | 'sector' | 'type' | 'sex' | 'ethnicity' | 'disability' | 'in_force' | 'expiring' | 'issued';
+export type Figure = 'ocop' | 'modern' | 'stars' | 'sector' | 'type' | 'sex' | 'ethnicity' | 'disability' | 'in_force' | 'expiring' | 'issued'
+  | 'recognised_stars' | 'recognised_sector';
 export type CountRow = { figure: Figure; key: string | null; n: number };
 
 /** Beyond this many dirty communes, recounting everything is cheaper than a long list. */
@@ -55,6 +56,14 @@ export function recountSql(communes: string[] | undefined, today: string, horizo
     UNION ALL
     SELECT e.commune_code, e.province_code, 'issued', to_char(${certificate.issuedOn}, 'YYYY-MM'), count(*) FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
       WHERE TRUE ${only} GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'recognised_stars', to_char(${certificate.issuedOn}, 'YYYY-MM') || '|' || ${certificate.stars}, count(*)
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 4
+    UNION ALL
+    SELECT e.commune_code, e.province_code, 'recognised_sector', to_char(${certificate.issuedOn}, 'YYYY-MM') || '|' || ps.sector_code, count(*)
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId} JOIN product p ON p.id = ${certificate.productId} JOIN product_set ps ON ps.sheet = p.product_set
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 4
     UNION ALL
     SELECT e.commune_code, e.province_code, f.figure, f.key, count(*) FROM entity e
       CROSS JOIN LATERAL (VALUES ('type', e.type), ('sex', e.representative->>'sex'), ('ethnicity', e.representative->>'ethnicity'),
@@ -114,6 +123,19 @@ export async function issuedInMonths(db: Queryable, a: Area, first: string, last
   return Number(row?.n ?? 0);
 }
 
+/** Recognitions (certificates issued to approved entities) in whole months 'YYYY-MM' from `first` to `last`, by
+ * stars, sector, province or commune, within the area: the period's months from the counts (keys 'YYYY-MM|stars',
+ * 'YYYY-MM|sector'); its edge days are counted live (stats.repo.ts recognisedOnDays). */
+export async function recognisedInMonths(db: Queryable, a: Area, first: string, last: string, by: 'stars' | 'sector' | 'province' | 'commune'): Promise<{ key: string; n: number }[]> {
+  const figure = by === 'sector' ? 'recognised_sector' : 'recognised_stars';
+  const key = by === 'stars' || by === 'sector' ? sql`split_part(key, '|', 2)` : by === 'province' ? sql`province_code` : sql`commune_code`;
+  const table = a.commune || by === 'commune' ? sql`stats_commune_count` : sql`stats_province_count`;
+  const where = a.commune ? sql`commune_code = ${a.commune}` : a.province ? sql`province_code = ${a.province}` : sql`TRUE`;
+  const rows = await query<{ key: string; n: number }>(db, sql`SELECT ${key} AS key, sum(n)::int AS n FROM ${table}
+    WHERE ${where} AND figure = ${figure} AND split_part(key, '|', 1) BETWEEN ${first} AND ${last} GROUP BY 1`);
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+
 /** Products in force by the entity's province, within the area. */
 export function productsByProvince(db: Queryable, a: Area) {
   const from = a.commune ? sql`stats_commune_count WHERE commune_code = ${a.commune} AND figure = 'stars'`
@@ -128,4 +150,34 @@ export function productsByProvince(db: Queryable, a: Area) {
 export function sectorNames(db: Queryable) {
   return query<{ sector: string; name: string; name_en: string }>(db, sql`SELECT sector_code AS sector, min(sector_name) AS name, min(sector_name_en) AS name_en
     FROM product_set GROUP BY 1 ORDER BY 1`);
+}
+
+export type ShareRow = { code: string; name: string; nameEn: string; province: string; ocop: number; modern: number };
+
+/** The OCOP and modern-channel counts of the area's parts, for the map and the drill-down: by province, every
+ * province (zeros included: the map colours all 34); by commune, the communes holding an OCOP entity. */
+export async function sharesByArea(db: Queryable, a: Area, by: 'province' | 'commune'): Promise<ShareRow[]> {
+  const sums = sql`coalesce(sum(c.n) FILTER (WHERE c.figure = 'ocop'), 0)::int AS ocop, coalesce(sum(c.n) FILTER (WHERE c.figure = 'modern'), 0)::int AS modern`;
+  if (by === 'province') {
+    // A commune's own counts, when the area is one commune; otherwise the provinces' table.
+    const counts = a.commune
+      ? sql`(SELECT province_code, figure, n FROM stats_commune_count WHERE commune_code = ${a.commune} AND figure IN ('ocop', 'modern'))`
+      : sql`(SELECT province_code, figure, n FROM stats_province_count WHERE figure IN ('ocop', 'modern'))`;
+    const only = a.commune ? sql`WHERE pr.code = (SELECT province_code FROM commune WHERE code = ${a.commune})` : a.province ? sql`WHERE pr.code = ${a.province}` : sql``;
+    return query<ShareRow>(db, sql`SELECT pr.code, pr.full_name AS name, pr.full_name_en AS "nameEn", pr.code AS province, ${sums}
+      FROM province pr LEFT JOIN ${counts} c ON c.province_code = pr.code ${only} GROUP BY pr.code ORDER BY pr.code`);
+  }
+  const where = a.commune ? sql`c.commune_code = ${a.commune}` : a.province ? sql`c.province_code = ${a.province}` : sql`TRUE`;
+  return query<ShareRow>(db, sql`SELECT co.code, co.full_name AS name, co.full_name_en AS "nameEn", co.province_code AS province, ${sums}
+    FROM stats_commune_count c JOIN commune co ON co.code = c.commune_code
+    WHERE ${where} AND c.figure IN ('ocop', 'modern') GROUP BY co.code HAVING sum(c.n) FILTER (WHERE c.figure = 'ocop') > 0 ORDER BY co.code`);
+}
+
+/** Products in force by the entity's commune, within the area (the communes holding one). */
+export function productsByCommune(db: Queryable, a: Area) {
+  const where = a.commune ? sql`c.commune_code = ${a.commune}` : a.province ? sql`c.province_code = ${a.province}` : sql`TRUE`;
+  return query<{ commune: string; name: string; province: string; count: number }>(db, sql`
+    SELECT co.code AS commune, co.full_name AS name, co.province_code AS province, sum(c.n)::int AS count
+    FROM stats_commune_count c JOIN commune co ON co.code = c.commune_code
+    WHERE ${where} AND c.figure = 'stars' GROUP BY co.code ORDER BY 4 DESC, 1`);
 }

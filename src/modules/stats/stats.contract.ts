@@ -6,10 +6,10 @@ const isoDate = z.iso.date();
 export const areaQuery = z.object({
   province: provinceCode.optional().describe('Province code (34 provinces): the figures of that province'),
   commune: communeCode.optional().describe('Commune code: the figures of that commune'),
-  format: z.enum(['json', 'csv']).optional().describe('csv: text/csv (UTF-8 with BOM); also chosen by Accept: text/csv'),
+  format: z.enum(['json', 'csv', 'xlsx']).optional().describe('csv: text/csv (UTF-8 with BOM), also chosen by Accept: text/csv; xlsx: an Excel workbook (the table, then a sheet describing it)'),
 });
 export const periodQuery = areaQuery.extend({
-  from: isoDate.optional().describe('First day of the period (issued and revoked certificates); default: all time'),
+  from: isoDate.optional().describe('First day of the period. certificates: issued and revoked within it. products-by-*: with from or to, the products recognised within the period (each certificate issued in it) instead of those in force today. Default: all time'),
   to: isoDate.optional().describe('Last day of the period; default: today'),
 });
 
@@ -37,7 +37,10 @@ export const indicatorOut = z.object({
 export type IndicatorOut = z.infer<typeof indicatorOut>;
 
 export const INDICATOR_NAMES = ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'] as const;
-export const indicatorParams = z.object({ name: z.enum(INDICATOR_NAMES) });
+/** Indicators by area, for the map and the drill-down: not in the dashboard's answer (a page asks for the level it shows). */
+export const AREA_INDICATOR_NAMES = ['modern-channels-by-province', 'modern-channels-by-commune', 'products-by-commune'] as const;
+export const PUBLIC_INDICATOR_NAMES = [...INDICATOR_NAMES, ...AREA_INDICATOR_NAMES] as const;
+export const indicatorParams = z.object({ name: z.enum(PUBLIC_INDICATOR_NAMES) });
 export const indicatorListOut = z.object({ items: z.array(z.object({ name: z.string(), title: z.object({ vi: z.string(), en: z.string() }), url: z.string() })) });
 
 /** A dashboard's figures in one answer (GET /api/v1/dashboard). */
@@ -45,5 +48,14 @@ export const dashboardOut = z.object({
   area: z.object({ province: z.string().nullable(), commune: z.string().nullable() }),
   asOf: z.string(),
   modernChannels: modernChannelsOut,
+  indicators: z.array(indicatorOut),
+});
+
+/** The office dashboard's figures (officers of the area only): records by status, sensitive counts in full. */
+export const OFFICE_INDICATOR_NAMES = ['entities-by-status', 'products-by-status', 'dossiers-by-status', 'channels-by-status', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'] as const;
+export const officeIndicatorParams = z.object({ name: z.enum(OFFICE_INDICATOR_NAMES) });
+export const officeDashboardOut = z.object({
+  area: z.object({ province: z.string().nullable(), commune: z.string().nullable() }),
+  asOf: z.string(),
   indicators: z.array(indicatorOut),
 });

@@ -11,7 +11,7 @@ export const INDICATOR_FIELDS: RecordClassification = {
     minimumCellSize: 'public', source: 'public', items: 'public', url: 'public', modernChannels: 'public', indicators: 'public',
     // The rows' columns.
     category: 'public', count: 'public', suppressed: 'public', stars: 'public', sector: 'public', nameEn: 'public', province: 'public',
-    issued: 'public', inForce: 'public', expiringWithin180Days: 'public', revoked: 'public',
+    issued: 'public', inForce: 'public', expiringWithin180Days: 'public', revoked: 'public', commune: 'public', reached: 'public',
   },
 };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { percentOf, recountNeeded, splitByMonths, toCsv } from './stats.rules.js';
+import { percentOf, rankShares, recountNeeded, splitByMonths, toCsv } from './stats.rules.js';
 
 test('the share has one decimal; nothing to divide by gives 0', () => {
   assert.equal(percentOf(1, 3), 33.3);
@@ -29,4 +29,10 @@ test('a period splits into whole months and the days at its edges', () => {
   assert.deepEqual(splitByMonths({ from: '2024-12-02', to: '2025-01-30' }), { edges: [{ from: '2024-12-02', to: '2025-01-30' }] });
   assert.deepEqual(splitByMonths({ from: '2024-02-01', to: '2024-02-29' }), { months: { first: '2024-02', last: '2024-02' }, edges: [] });
   assert.deepEqual(splitByMonths({ from: '2025-05-02', to: '2025-05-01' }), { edges: [] });
+});
+
+test('areas ranked by share, then by size, then by code; reached at or above the target, never without OCOP entities', () => {
+  const rows = [{ code: '02', ocop: 4, modern: 2 }, { code: '01', ocop: 0, modern: 0 }, { code: '03', ocop: 2, modern: 1 }, { code: '04', ocop: 3, modern: 3 }];
+  assert.deepEqual(rankShares(rows, 50).map((r) => [r.code, r.percent, r.reached]), [['04', 100, true], ['02', 50, true], ['03', 50, true], ['01', 0, false]]);
+  assert.equal(rankShares([{ code: '01', ocop: 0, modern: 0 }], 0)[0].reached, false);
 });

@@ -39,3 +39,13 @@ export function splitByMonths(p: Period): { months?: { first: string; last: stri
   if (td !== lastDayOf(ty, tm)) edges.push({ from: `${monthOf(ty, tm)}-01`, to: p.to });
   return { months, edges };
 }
+
+export type Share = { ocop: number; modern: number };
+
+/** Areas' shares against the target, best first (then the larger denominator, then the code): the drill-down's
+ * ranking. `reached` when the share is at or above the target (an area without OCOP entity reaches nothing). */
+export function rankShares<T extends Share & { code: string }>(rows: T[], target: number, order: 'rank' | 'code' = 'rank'): (T & { percent: number; reached: boolean })[] {
+  const out = rows.map((r) => ({ ...r, ocop: Number(r.ocop), modern: Number(r.modern), percent: percentOf(Number(r.modern), Number(r.ocop)), reached: Number(r.ocop) > 0 && percentOf(Number(r.modern), Number(r.ocop)) >= target }));
+  if (order === 'code') return out.sort((x, y) => x.code.localeCompare(y.code));
+  return out.sort((x, y) => y.percent - x.percent || y.ocop - x.ocop || x.code.localeCompare(y.code));
+}

@@ -67,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Group justify="space-between" gap="xs">
             <Text size="sm">{t('app.footer')}</Text>
             <Anchor href="/giay-chung-nhan" size="sm" c="#bfe6d3">{t('cert.registerTitle')}</Anchor>
+            <Anchor component={Link} to="/thong-ke" size="sm" c="#bfe6d3">{t('dash.title')}</Anchor>
             <Anchor component={Link} to="/cham-diem" size="sm" c="#bfe6d3">{t('sheet.tryTool')}</Anchor>
             <Anchor href="/api/openapi.json" size="sm" c="#bfe6d3">{t('app.api')}</Anchor>
           </Group>

@@ -27,6 +27,8 @@ import { contentVi } from './content.vi.js';
 import { contentEn } from './content.en.js';
 import { tradeEventsVi } from './trade-events.vi.js';
 import { tradeEventsEn } from './trade-events.en.js';
+import { dashboardVi } from './dashboard.vi.js';
+import { dashboardEn } from './dashboard.en.js';
 
 /** Each area's strings: one line an area, Vietnamese then English. */
 const AREAS = [
@@ -43,6 +45,7 @@ const AREAS = [
   [programmeVi, programmeEn],
   [contentVi, contentEn],
   [tradeEventsVi, tradeEventsEn],
+  [dashboardVi, dashboardEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

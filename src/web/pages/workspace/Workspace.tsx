@@ -23,6 +23,7 @@ import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
 import CreditPage from '../programme/CreditPage.js';
+import DashboardPage from '../stats/DashboardPage.js';
 import FairsPage from '../trade/FairsPage.js';
 import GoodModelsPage from '../programme/GoodModelsPage.js';
 import IdeasPage from '../programme/IdeasPage.js';
@@ -65,6 +66,7 @@ function WorkspaceNav({ user }: { user: User }) {
       ['tin-dung', t('content.creditTitle')],
       ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
+      ...(user.role === 'central' || user.role === 'province' || user.role === 'commune' ? [['thong-ke', t('dash.nav')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
       : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
@@ -126,6 +128,7 @@ export default function Workspace() {
           <Route path="tin-tuc" element={user.role === 'central' || user.role === 'province' ? <NewsPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="mo-hinh-hay" element={user.role === 'central' || user.role === 'province' ? <GoodModelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="tin-dung" element={officer || user.role === 'entity' ? <CreditPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="thong-ke" element={user.role === 'central' || user.role === 'province' || user.role === 'commune' ? <DashboardPage user={user} /> : <Navigate to="/thong-ke" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
