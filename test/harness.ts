@@ -14,6 +14,9 @@ import { createUser } from '../src/modules/accounts/index.js';
 
 /** The PGlite template; OCOP_TEST_TEMPLATE lets parallel checkouts keep their own. */
 export const TEMPLATE_FILE = process.env.OCOP_TEST_TEMPLATE ?? 'var/test/template.tar.gz';
+/** The same template with the demo data seeded (prepare.ts makes both): the browser tests and the tests that walk
+ * the demo start from it instead of seeding it again each. */
+export const DEMO_TEMPLATE_FILE = TEMPLATE_FILE.replace(/\.tar\.gz$/, '') + '-demo.tar.gz';
 export const PASSWORD = 'correct horse battery staple';
 
 export function withDatabase(url: string, name: string) {
@@ -23,17 +26,18 @@ export function withDatabase(url: string, name: string) {
 }
 export function templateDatabaseUrl(url: string) {
   const base = new URL(url).pathname.slice(1) || 'postgres';
-  return { adminUrl: withDatabase(url, 'postgres'), name: `${base}_template` };
+  return { adminUrl: withDatabase(url, 'postgres'), name: `${base}_template`, demoName: `${base}_demo_template`, copyPrefix: `${base}_t_` };
 }
 
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(demo: boolean): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openPglite(undefined, new Blob([readFileSync(TEMPLATE_FILE)]));
+    const database = await openPglite(undefined, new Blob([readFileSync(demo ? DEMO_TEMPLATE_FILE : TEMPLATE_FILE)]));
     return { database, drop: async () => {} };
   }
-  const { adminUrl, name: template } = templateDatabaseUrl(url);
-  const name = `${template.replace(/_template$/, '')}_t_${randomBytes(6).toString('hex')}`;
+  const { adminUrl, name: plain, demoName, copyPrefix } = templateDatabaseUrl(url);
+  const template = demo ? demoName : plain;
+  const name = `${copyPrefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
@@ -65,9 +69,10 @@ export type TestApp = {
 
 let counter = 0;
 
-/** `overrides` adjusts the configuration (the public micro-cache is off unless a test turns it on). */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { database, drop } = await freshDatabase();
+/** `overrides` adjusts the configuration (the public micro-cache is off unless a test turns it on); `demo` starts
+ * from the demo data (`seedDemo`, already seeded in the demo template). */
+export async function testApp(overrides: Partial<Config> = {}, { demo = false }: { demo?: boolean } = {}): Promise<TestApp> {
+  const { database, drop } = await freshDatabase(demo);
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-test-'));
   const config = { ...loadConfig({}), dataDir, databaseUrl: process.env.DATABASE_URL, demo: false, publicCacheSeconds: 0, ...overrides };
   const app = await buildApp(config, database, { logger: false });

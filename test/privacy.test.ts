@@ -8,7 +8,6 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { query } from '../src/app/db.js';
 import { findPrivateFields, privateNames, type RecordClassification } from '../src/app/privacy.js';
-import { seedDemo } from '../src/cli/seed/seed.js';
 import { testApp, type TestApp } from './harness.js';
 import { multipartBody } from './multipart.js';
 
@@ -36,8 +35,7 @@ let records: RecordClassification[];
 let fillers: Record<string, string[]>;
 
 before(async () => {
-  t = await testApp();
-  await seedDemo(t.database);
+  t = await testApp({}, { demo: true });
   records = await classifications();
   const db = t.database.db;
   const ids = async (q: ReturnType<typeof sql>) => (await query<{ v: string }>(db, q)).map((r) => String(r.v));

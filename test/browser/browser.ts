@@ -8,7 +8,6 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { webDist } from '../../src/app/server.js';
 import { answersNear, getSheet } from '../../src/modules/scoring/index.js';
-import { seedDemo } from '../../src/cli/seed/seed.js';
 import { listen, testApp, type TestApp } from '../harness.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -29,8 +28,7 @@ export function ensureWebBuild() {
 
 export async function startSite(): Promise<{ t: TestApp; url: string }> {
   ensureWebBuild();
-  const t = await testApp();
-  await seedDemo(t.database);
+  const t = await testApp({}, { demo: true });
   return { t, url: await listen(t) };
 }
 

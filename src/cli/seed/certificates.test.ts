@@ -5,17 +5,10 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { query } from '../../app/db.js';
 import { testApp, type TestApp } from '../../../test/harness.js';
-import { seedDemoCertificates } from './certificates.js';
-import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { DEMO_PASSWORD } from './seed.js';
 
 let t: TestApp;
-before(async () => {
-  t = await testApp();
-  await seedDemo(t.database);
-  const [{ n }] = await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM certificate`);
-  // Once the lead wires it into seedDemo, the certificates are already there.
-  if (Number(n) === 0) await t.database.db.transaction((tx) => seedDemoCertificates(tx));
-});
+before(async () => { t = await testApp({}, { demo: true }); });
 after(() => t.close());
 
 test('every certified demo product holds a valid certificate issued in the last three years', async () => {

@@ -4,17 +4,10 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { query } from '../../app/db.js';
 import { testApp, type TestApp } from '../../../test/harness.js';
-import { seedDemoDossiers } from './dossiers.js';
-import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { DEMO_PASSWORD } from './seed.js';
 
 let t: TestApp;
-before(async () => {
-  t = await testApp();
-  await seedDemo(t.database);
-  const [{ n }] = await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM council`);
-  // Once the lead wires it into seedDemo, the councils are already there.
-  if (Number(n) === 0) await t.database.db.transaction((tx) => seedDemoDossiers(tx));
-});
+before(async () => { t = await testApp({}, { demo: true }); });
 after(() => t.close());
 
 test('demo dossiers cover every stage, with a closed session, an open one and a 5★ from the central council', async () => {

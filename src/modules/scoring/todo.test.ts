@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { query } from '../../app/db.js';
-import { DEMO_PASSWORD, seedDemo } from '../../cli/seed/seed.js';
+import { DEMO_PASSWORD } from '../../cli/seed/seed.js';
 import { DONG_VAN, testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { addDays, vnDate } from './certificates.rules.js';
 import type { TodoOut } from './todo.contract.js';
 
 let t: TestApp;
 const today = vnDate(new Date());
-before(async () => { t = await testApp(); await seedDemo(t.database); });
+before(async () => { t = await testApp({}, { demo: true }); });
 after(() => t.close());
 
 const demo = (who: string) => t.login(`${who}@demo.ocop.vn`, DEMO_PASSWORD);
