@@ -94,3 +94,12 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
 });
+
+test('the demo\'s consumer reports: every status in Tuyên Quang\'s queue, one duplicate merged, one past its service level', async () => {
+  const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
+  const items = (await t.call({ url: '/api/v1/reports?pageSize=50', as: inspector })).json().items as { status: string; duplicateOf: string | null; overdue: boolean; provinceCode: string }[];
+  assert.deepEqual([...new Set(items.map((i) => i.status))].sort(), ['closed', 'investigating', 'merged', 'received', 'triaging']);
+  assert.ok(items.every((i) => i.provinceCode === '08'));
+  assert.equal(items.filter((i) => i.status === 'merged' && i.duplicateOf).length, 1);
+  assert.ok(items.some((i) => i.overdue));
+});
