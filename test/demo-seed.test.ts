@@ -138,3 +138,12 @@ test('trade promotion: fairs with registrations in each state and results, lives
   const map = await t.call({ url: '/du-lich' });
   assert.equal((map.body.match(/data-destination=/g) ?? []).length, r.destinations);
 });
+
+test('the demo\'s consumer reports: every status in Tuyên Quang\'s queue, one duplicate merged, one past its service level', async () => {
+  const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
+  const items = (await t.call({ url: '/api/v1/reports?pageSize=50', as: inspector })).json().items as { status: string; duplicateOf: string | null; overdue: boolean; provinceCode: string }[];
+  assert.deepEqual([...new Set(items.map((i) => i.status))].sort(), ['closed', 'investigating', 'merged', 'received', 'triaging']);
+  assert.ok(items.every((i) => i.provinceCode === '08'));
+  assert.equal(items.filter((i) => i.status === 'merged' && i.duplicateOf).length, 1);
+  assert.ok(items.some((i) => i.overdue));
+});

@@ -105,6 +105,9 @@ before(async () => {
     'tourism-destinations/{id}': await ids(sql`SELECT id::text AS v FROM tourism_destination ORDER BY id LIMIT 2`),
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability',
       'modern-channels-by-province', 'modern-channels-by-commune', 'products-by-commune', 'fairs', 'livestream'],
+    // Consumer reports (issue 14) of every status; the public reads a reference's status only.
+    'reports/{reference}': await ids(sql`SELECT DISTINCT ON (status) reference AS v FROM report ORDER BY status, created_at`),
+    'photos/{fileId}': [],
   };
 });
 after(() => t.close());
@@ -130,6 +133,7 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/indicators/livestream': ['', '?province=08'],
   // Officers only: the public gets 401.
   '/api/v1/office/dashboard': ['', '?province=08'],
+  '/api/v1/reports': ['', '?status=open', '?status=closed'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

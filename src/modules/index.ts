@@ -53,7 +53,7 @@ const sitePages: ModulePlugin = async (app, deps) => {
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
-  await app.register(tracePages, { ...deps, fileReport: traceReportFiler() });
+  await app.register(tracePages, { ...deps, fileReport: traceReportFiler(), reportCategories: reportCategoriesForPages().categories });
   await app.register(reportPages, deps);
   await app.register(tradePages, deps);
   await app.register(contentPages, deps);

@@ -18,6 +18,7 @@ export const supervisionRoutes: ModulePlugin = async (app, deps) => {
 export { report, reportAttachment, REPORT_STATUSES, type ReportStatus, type ReportRow } from './reports.tables.js';
 export { productsWithReports } from './reports.repo.js';
 export { fileReport, type NewReport } from './commands/file-report.js';
+export { triageReport, mergeReport, linkInspection, closeReport } from './commands/handle-report.js';
 export { REPORT_DATA } from './reports.rules.js';
 export { reportPages, traceReportFiler, reportCategoriesForPages } from './pages/reports.pages.routes.js';
 

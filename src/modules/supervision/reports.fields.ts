@@ -2,7 +2,8 @@
 // the reference, the status and when it last changed (GET /api/v1/reports/{reference}). Everything else is the
 // officers' and inspectors' in scope: the product and lot, the message, the photos, the handling. The contact the
 // reporter left (a phone number or an e-mail address) is personal data (Nghị định 13/2023/NĐ-CP): read by the
-// officers in scope only, each read logged.
+// officers in scope only, each read logged. (The product's and certificate's own id, name, code and number are public
+// facts wherever they appear; the report carrying them is not.)
 import type { RecordClassification } from '../../app/privacy.js';
 
 export const REPORT_STATUS_FIELDS: RecordClassification = {
@@ -14,8 +15,8 @@ export const REPORT_FIELDS: RecordClassification = {
   record: 'report',
   fields: {
     reference: 'public', status: 'public', updatedAt: 'public',
-    id: 'internal', category: 'internal', product: 'internal', 'product.id': 'internal', 'product.name': 'internal', 'product.code': 'internal',
-    lot: 'internal', certificate: 'internal', 'certificate.id': 'internal', 'certificate.number': 'internal',
+    id: 'internal', category: 'internal', product: 'internal', 'product.id': 'public', 'product.name': 'public', 'product.code': 'public',
+    lot: 'internal', certificate: 'internal', 'certificate.id': 'public', 'certificate.number': 'public',
     provinceCode: 'internal', communeCode: 'internal', message: 'internal', source: 'internal', channel: 'internal',
     assignedTo: 'internal', 'assignedTo.id': 'internal', 'assignedTo.name': 'internal',
     duplicateOf: 'internal', duplicates: 'internal', inspectionId: 'internal', slaDueOn: 'internal', overdue: 'internal',

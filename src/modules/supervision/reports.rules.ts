@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ReportStatus } from './reports.tables.js';
+import { OPEN_REPORT_STATUSES, type ReportStatus } from './reports.tables.js';
 
 const reportData = z.strictObject({
   title: z.string(), titleEn: z.string(),
@@ -53,7 +53,7 @@ export function normalizeReference(input: string): string | undefined {
 
 // --- the clock and the statuses ------------------------------------------------------------------------------------
 
-export const OPEN: readonly ReportStatus[] = ['received', 'triaging', 'investigating'];
+export const OPEN: readonly ReportStatus[] = OPEN_REPORT_STATUSES;
 export const isOpen = (status: ReportStatus) => OPEN.includes(status);
 
 /** Past its service-level date and still open. */

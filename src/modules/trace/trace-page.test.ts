@@ -96,12 +96,13 @@ test('the reader\'s province is counted, nothing else; the report form takes a m
   assert.match(short.body, /class="notice bad"/);
   assert.equal((await form({ message: 'Mật ong có mùi lạ', contact: 'x'.repeat(201) })).statusCode, 400);
   assert.equal((await reports()).length, 0, 'nothing kept from refused posts');
-  const ok = await form({ message: 'Mật ong có mùi lạ, nghi hàng giả', contact: '0912 345 678' });
+  const ok = await form({ message: 'Mật ong có mùi lạ, nghi hàng giả', contact: '0912 345 678', category: 'food_safety' });
   assert.equal(ok.statusCode, 303);
   // Filed as a consumer report of the supervision module: the reporter lands on the page showing its reference.
   assert.match(String(ok.headers.location), /^\/phan-anh\/PA-\d{4}-[0-9A-Z]{8}\?moi=1$/);
   assert.equal((await form({ message: 'spam spam spam', website: 'http://spam' })).statusCode, 303);
   assert.deepEqual(await reports(), [{ message: 'Mật ong có mùi lạ, nghi hàng giả', contact: '0912 345 678', lot: w.lot }]);
+  assert.deepEqual((await query<{ category: string }>(t.database.db, sql`SELECT category FROM report WHERE product_id = ${w.productId}`)).map((r) => r.category), ['food_safety']);
   // The lot's budget (10 an hour) runs out; the page says so and keeps what was typed.
   for (let i = 0; i < 9; i++) assert.equal((await form({ message: `Báo cáo số ${i}` })).statusCode, 303);
   const limited = await form({ message: 'Báo cáo thứ mười một' });

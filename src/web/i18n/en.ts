@@ -222,6 +222,7 @@ export const en: Shape<Resources> = {
       'entity.create': 'Producer created', 'entity.update': 'Profile edited', 'entity.approve': 'Approved', 'entity.refuse': 'Refused',
       'entity.invite': 'Member invited', 'entity.document': 'Document added', 'product.create': 'Product created',
       'product.update': 'Product edited', 'product.attach': 'File added', 'import.commit': 'Imported from Excel',
+      'report.create': 'Report received', 'report.triage': 'Triaged', 'report.merge': 'Merged as a duplicate', 'report.link': 'Inspection linked', 'report.close': 'Closed',
     },
   },
   imports: {

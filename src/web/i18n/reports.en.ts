@@ -11,7 +11,7 @@ export const reportsEn = {
     allCategories: 'All categories',
     empty: 'No reports.',
     more: 'Show more',
-    total: '{{count}} reports',
+    total: '{{formatted}} reports',
     slaDue: 'Due {{date}}',
     overdue: 'Overdue',
     product: 'Product',

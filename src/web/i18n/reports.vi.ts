@@ -12,7 +12,7 @@ export const reportsVi = {
     allCategories: 'Tất cả các loại',
     empty: 'Không có phản ánh nào.',
     more: 'Xem thêm',
-    total: '{{count}} phản ánh',
+    total: '{{formatted}} phản ánh',
     slaDue: 'Hạn xử lý {{date}}',
     overdue: 'Quá hạn',
     product: 'Sản phẩm',

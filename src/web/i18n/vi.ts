@@ -219,6 +219,7 @@ export const vi = {
       'entity.create': 'Tạo chủ thể', 'entity.update': 'Sửa hồ sơ', 'entity.approve': 'Duyệt', 'entity.refuse': 'Từ chối',
       'entity.invite': 'Mời thành viên', 'entity.document': 'Thêm giấy tờ', 'product.create': 'Tạo sản phẩm',
       'product.update': 'Sửa sản phẩm', 'product.attach': 'Thêm tệp', 'import.commit': 'Nhập từ Excel',
+      'report.create': 'Tiếp nhận phản ánh', 'report.triage': 'Phân loại', 'report.merge': 'Gộp phản ánh trùng', 'report.link': 'Liên kết kiểm tra', 'report.close': 'Đóng phản ánh',
     },
   },
   imports: {

@@ -14,6 +14,7 @@ import { snapshot } from '../reports.present.js';
 import { attachPhoto, insertReport, productForReport } from '../reports.repo.js';
 import { isCategory, newReference, REPORT_DATA, REPORT_IP_BUDGET } from '../reports.rules.js';
 import type { ReportChannel, ReportSource } from '../reports.tables.js';
+import { tooManyPhotos } from '../reports.uploads.js';
 
 export type NewReport = {
   productId: string; category: string; message: string; contact?: string | null; lot?: string | null;
@@ -24,7 +25,6 @@ export type NewReport = {
 };
 
 export const unknownProduct = () => notFound('product', 'sản phẩm');
-const tooManyPhotos = () => new AppError('invalid', 'too_many_photos', { vi: `Gửi tối đa ${REPORT_DATA.attachments.maxFiles} ảnh`, en: `Send at most ${REPORT_DATA.attachments.maxFiles} photos` }, { field: 'photos' });
 
 /** The service-level date of a report received at `now`: N working days after the day of receipt (Việt Nam time). */
 export async function slaDueOn(ctx: Ctx, now: Date): Promise<string> {

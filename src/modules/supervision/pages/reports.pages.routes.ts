@@ -28,9 +28,9 @@ export const statusPath = (reference: string) => `${STATUS_PATH}/${encodeURIComp
 /** The product page's report form: where it posts and what it offers (handed to the registry's pages). */
 export const reportCategoriesForPages = () => ({ action: STATUS_PATH, categories: REPORT_DATA.categories, maxFiles: REPORT_DATA.attachments.maxFiles });
 
-/** The trace page's form, filed as a report of this module ('trace'; the category is fixed at triage). */
-export const traceReportFiler = () => async (ctx: Ctx, input: { productId: string; lot: string | null; message: string; contact: string | null; ip: string }) => {
-  const row = await fileReport(ctx, undefined, { ...input, category: 'other', source: 'trace' });
+/** The trace page's form, filed as a report of this module ('trace'; no photos there). */
+export const traceReportFiler = () => async (ctx: Ctx, input: { productId: string; lot: string | null; category: string; message: string; contact: string | null; ip: string }) => {
+  const row = await fileReport(ctx, undefined, { ...input, source: 'trace' });
   return { reference: row.reference, statusPath: statusPath(row.reference) };
 };
 

@@ -53,10 +53,11 @@ function inputName(id: string, names: Map<string, string>): string {
 
 /** Files a consumer's report (the supervision module's, handed in by the composition root so this module never
  * imports the modules above it): the reference the reporter keeps and the page that shows it. */
-export type ReportFiler = (ctx: Ctx, input: { productId: string; lot: string | null; message: string; contact: string | null; ip: string }) => Promise<{ reference: string; statusPath: string }>;
-export type TracePagesOptions = ModuleDeps & { fileReport?: ReportFiler };
+export type ReportFiler = (ctx: Ctx, input: { productId: string; lot: string | null; category: string; message: string; contact: string | null; ip: string }) => Promise<{ reference: string; statusPath: string }>;
+/** `reportCategories`: what the report form offers (the supervision module's data; 'other' when none is chosen). */
+export type TracePagesOptions = ModuleDeps & { fileReport?: ReportFiler; reportCategories?: { code: string; name: string; nameEn: string }[] };
 
-export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app, { database, config, fileReport }) => {
+export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app, { database, config, fileReport, reportCategories }) => {
   const { db } = database;
   const certificationOf = productCertification(db);
   const origins = trustedOrigins(config);
@@ -112,6 +113,7 @@ export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app
       timeline,
       mapSvg: mapPlaces.length ? journeyMapSvg(mapPlaces, '') : null,
       provinces: all,
+      reportCategories,
     };
   }
 
@@ -168,7 +170,8 @@ export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app
     try {
       filed = await db.transaction(async (tx) => {
         await takeAttempt(tx, new Date(), [[REPORT_BUDGETS.product, r.productId], ...(key.lot !== undefined ? [[REPORT_BUDGETS.lot, `${r.productId}|${key.lot}`] as [typeof REPORT_BUDGETS.lot, string]] : [])]);
-        return fileReport({ actor: PUBLIC, tx, log: req.log, now: new Date() }, { productId: r.productId, lot: key.lot ?? null, message, contact: contact || null, ip: req.ip });
+        const category = reportCategories?.some((c) => c.code === text('category')) ? text('category') : 'other';
+        return fileReport({ actor: PUBLIC, tx, log: req.log, now: new Date() }, { productId: r.productId, lot: key.lot ?? null, category, message, contact: contact || null, ip: req.ip });
       });
     } catch (err) {
       if (err instanceof AppError && err.kind === 'rate_limited') {

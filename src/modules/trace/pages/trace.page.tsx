@@ -32,6 +32,8 @@ export type TracePageData = {
   timeline: TimelineItem[];
   mapSvg: string | null;
   provinces: { code: string; name: string; nameEn: string }[];
+  /** The report categories the supervision module offers (none: the form asks no category). */
+  reportCategories?: { code: string; name: string; nameEn: string }[];
   /** What the last form post left to say: a thank-you, or why it was refused (with what was typed). */
   notice?: { form: 'report' | 'where'; kind: 'ok' | 'invalid' | 'limited' | 'refused'; message?: string; contact?: string };
 };
@@ -179,6 +181,12 @@ export function renderTracePage(site: Site, d: TracePageData, path: string): str
         <p className="muted small">{t('trace.reportHint')}</p>
         <Notice d={d} form="report" site={site} />
         <form method="post" action={localPath(`${path}/bao-cao`, lang)} className="report">
+          {d.reportCategories && d.reportCategories.length > 0 && <>
+            <label htmlFor="report-category">{t('reports.form.category')}</label>
+            <select id="report-category" name="category" defaultValue="other">
+              {d.reportCategories.map((c) => <option key={c.code} value={c.code}>{lang === 'en' ? c.nameEn : c.name}</option>)}
+            </select>
+          </>}
           <label htmlFor="message">{t('trace.message')}</label>
           <textarea id="message" name="message" required minLength={5} maxLength={2000} rows={4} defaultValue={n?.form === 'report' && n.kind !== 'ok' ? n.message : undefined} />
           <label htmlFor="contact">{t('trace.contact')}</label>

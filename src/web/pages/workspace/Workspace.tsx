@@ -30,6 +30,8 @@ import IdeasPage from '../programme/IdeasPage.js';
 import LivestreamPage from '../trade/LivestreamPage.js';
 import NewsPage from '../programme/NewsPage.js';
 import PlansPage from '../programme/PlansPage.js';
+import ReportPage from '../reports/ReportPage.js';
+import ReportsPage from '../reports/ReportsPage.js';
 import TourismPage from '../trade/TourismPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
@@ -65,11 +67,12 @@ function WorkspaceNav({ user }: { user: User }) {
       ...(user.role === 'province' || user.role === 'central' ? [['tin-tuc', t('content.newsTitle')], ['mo-hinh-hay', t('content.modelsTitle')]] : []),
       ['tin-dung', t('content.creditTitle')],
       ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
+      ['phan-anh', t('reports.menu')],
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
       ...(user.role === 'central' || user.role === 'province' || user.role === 'commune' ? [['thong-ke', t('dash.nav')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
-      : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
+      : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['phan-anh', t('reports.menu')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -129,6 +132,8 @@ export default function Workspace() {
           <Route path="mo-hinh-hay" element={user.role === 'central' || user.role === 'province' ? <GoodModelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="tin-dung" element={officer || user.role === 'entity' ? <CreditPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="thong-ke" element={user.role === 'central' || user.role === 'province' || user.role === 'commune' ? <DashboardPage user={user} /> : <Navigate to="/thong-ke" replace />} />
+          <Route path="phan-anh" element={officer || user.role === 'inspector' ? <ReportsPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="phan-anh/:reference" element={officer || user.role === 'inspector' ? <ReportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
