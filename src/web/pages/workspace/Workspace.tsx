@@ -2,6 +2,7 @@
 import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../../components/States.js';
@@ -24,6 +25,11 @@ import ChannelsPage from '../trade/ChannelsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
+// Supervision's screens (issue 14), loaded when opened.
+const InspectorWorkspace = lazy(() => import('../supervision/InspectorWorkspace.js'));
+const PlanPage = lazy(() => import('../supervision/PlanPage.js'));
+const InspectionPage = lazy(() => import('../supervision/InspectionPage.js'));
+
 
 /** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
 function ScopeText({ user }: { user: User }) {
@@ -45,9 +51,11 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
+      ...(user.role === 'province' || user.role === 'central' ? [['thanh-tra', t('insp.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
-      : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
+      : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['giay-chung-nhan', t('cert.officeTitle')], ['/ho-so', t('ws.dossiers')]]
+        : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
   return (
@@ -68,6 +76,7 @@ export default function Workspace() {
   if (!ready) return <Loading />;
   if (!user) return <Navigate to="/dang-nhap" replace />;
   const officer = isOfficer(user);
+  const supervisor = user.role === 'inspector' || user.role === 'province' || user.role === 'central';
   return (
     <Container size="lg" py="lg">
       <Notifications position="top-right" />
@@ -84,7 +93,8 @@ export default function Workspace() {
       </Paper>
       <Stack mt="lg">
         <Routes>
-          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : <ExpertHome user={user} />} />
+          {/* The inspector's home is the inspections workspace (plan, due, corrective actions, complaints, integrity). */}
+          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : user.role === 'inspector' ? <Navigate to="/lam-viec/thanh-tra" replace /> : <ExpertHome user={user} />} />
           <Route path="chu-the" element={officer ? <EntitiesList /> : <Navigate to="/lam-viec" replace />} />
           <Route path="chu-the/:id" element={<EntityDetail />} />
           <Route path="san-pham" element={<ProductsList user={user} />} />
@@ -99,6 +109,9 @@ export default function Workspace() {
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
+          <Route path="thanh-tra" element={supervisor ? <Suspense fallback={<Loading />}><InspectorWorkspace user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="thanh-tra/ke-hoach/:id" element={<Suspense fallback={<Loading />}><PlanPage /></Suspense>} />
+          <Route path="thanh-tra/kiem-tra/:id" element={<Suspense fallback={<Loading />}><InspectionPage /></Suspense>} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
