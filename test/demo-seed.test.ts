@@ -94,3 +94,16 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
 });
+
+test('the demo inspections: Tuyên Quang\'s 2026 plan with inspections in every state, one revocation from a complaint', async () => {
+  const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
+  const plans = (await t.call({ url: '/api/v1/inspection-plans?year=2026', as: inspector })).json().items;
+  assert.deepEqual(plans.map((p: { provinceCode: string; status: string }) => [p.provinceCode, p.status]), [['08', 'approved']]);
+  const states = (await t.call({ url: '/api/v1/inspections?pageSize=50', as: inspector })).json().items.map((i: { state: string }) => i.state).sort();
+  assert.deepEqual(states, ['compliant', 'corrective_closed', 'corrective_open', 'planned', 'planned', 'revocation_pending', 'revoked']);
+  const report = await one<{ status: string; certificate_status: string }>(sql`SELECT r.status, c.status AS certificate_status FROM report r
+    JOIN inspection i ON i.id = r.inspection_id JOIN certificate c ON c.id = i.certificate_id WHERE r.reference = 'PA-2026-TQ8M0001'`);
+  assert.deepEqual([report.status, report.certificate_status], ['closed', 'revoked']);
+  const office = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
+  assert.ok((await t.call({ url: '/api/v1/me/todo', as: office })).json().items.some((i: { kind: string }) => i.kind === 'revocation_proposed'), 'the proposal waits in the office\'s queue');
+});

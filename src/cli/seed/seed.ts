@@ -9,6 +9,7 @@ import { DEFAULT_GS1_PREFIX } from '../../app/config.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoChannels } from './channels.js';
 import { seedDemoDossiers } from './dossiers.js';
+import { seedDemoInspections } from './inspections.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
@@ -69,6 +70,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await assignMissingGtins(tx, gs1Prefix);
     await seedDemoTrace(tx, gs1Prefix);
     await seedDemoChannels(tx);
+    await seedDemoInspections(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

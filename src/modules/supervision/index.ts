@@ -9,3 +9,7 @@ export const supervisionRoutes: ModulePlugin = async (app, deps) => {
 
 // Inspections: the demo seed, and the tables the statistics may read.
 export { inspection, inspectionPlan, correctiveAction } from './inspections.tables.js';
+// The commands, for the demo seed.
+export { createPlan, approvePlan, addPlanItems } from './commands/plans.js';
+export { createInspection, recordInspection, completeRevocation } from './commands/inspections.js';
+export { closeCorrectiveAction } from './commands/actions.js';
