@@ -95,6 +95,15 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
 });
 
+test('the demo\'s consumer reports: every status in Tuyên Quang\'s queue, one duplicate merged, one past its service level', async () => {
+  const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
+  const items = (await t.call({ url: '/api/v1/reports?pageSize=50', as: inspector })).json().items as { status: string; duplicateOf: string | null; overdue: boolean; provinceCode: string }[];
+  assert.deepEqual([...new Set(items.map((i) => i.status))].sort(), ['closed', 'investigating', 'merged', 'received', 'triaging']);
+  assert.ok(items.every((i) => i.provinceCode === '08'));
+  assert.equal(items.filter((i) => i.status === 'merged' && i.duplicateOf).length, 1);
+  assert.ok(items.some((i) => i.overdue));
+});
+
 test('the demo inspections: Tuyên Quang\'s 2026 plan with inspections in every state, one revocation from a complaint', async () => {
   const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
   const plans = (await t.call({ url: '/api/v1/inspection-plans?year=2026', as: inspector })).json().items;
@@ -102,7 +111,7 @@ test('the demo inspections: Tuyên Quang\'s 2026 plan with inspections in every 
   const states = (await t.call({ url: '/api/v1/inspections?pageSize=50', as: inspector })).json().items.map((i: { state: string }) => i.state).sort();
   assert.deepEqual(states, ['compliant', 'corrective_closed', 'corrective_open', 'planned', 'planned', 'revocation_pending', 'revoked']);
   const report = await one<{ status: string; certificate_status: string }>(sql`SELECT r.status, c.status AS certificate_status FROM report r
-    JOIN inspection i ON i.id = r.inspection_id JOIN certificate c ON c.id = i.certificate_id WHERE r.reference = 'PA-2026-TQ8M0001'`);
+    JOIN inspection i ON i.id = r.inspection_id JOIN certificate c ON c.id = i.certificate_id WHERE i.conclusion = 'revocation_proposed'`);
   assert.deepEqual([report.status, report.certificate_status], ['closed', 'revoked']);
   const office = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/me/todo', as: office })).json().items.some((i: { kind: string }) => i.kind === 'revocation_proposed'), 'the proposal waits in the office\'s queue');

@@ -88,6 +88,9 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    // Consumer reports (issue 14) of every status; the public reads a reference's status only.
+    'reports/{reference}': await ids(sql`SELECT DISTINCT ON (status) reference AS v FROM report ORDER BY status, created_at`),
+    'photos/{fileId}': [],
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
@@ -103,6 +106,7 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
   '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
   '/api/v1/dashboard': ['', '?province=08'],
+  '/api/v1/reports': ['', '?status=open', '?status=closed'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */

@@ -2,21 +2,19 @@
 // — planned, done and compliant, a corrective action open and one closed, a revocation proposed and waiting for the
 // province office (its Điều 8.4 deadline ahead), and an unplanned inspection after a consumer's complaint that ended
 // in a revocation the office decided. Written through the supervision and scoring commands (as the inspector and the
-// province office), so the audit trail, the proposal and the certificate's revocation are what the app itself writes.
+// province office; the complaint through the reports' commands), so the audit trail, the proposal and the certificate's revocation are what the app itself writes.
 // The demo producer's honey is left alone. Deterministic: products by code, dates relative to today.
 import { sql } from 'drizzle-orm';
-import type { Ctx, UserActor } from '../../app/actor.js';
+import { PUBLIC, type Ctx, type UserActor } from '../../app/actor.js';
 import { query, type Queryable } from '../../app/db.js';
 import { addDays, vnDate } from '../../modules/scoring/index.js';
-import { addPlanItems, approvePlan, closeCorrectiveAction, completeRevocation, createInspection, createPlan, recordInspection } from '../../modules/supervision/index.js';
+import { addPlanItems, approvePlan, closeCorrectiveAction, closeReport, completeRevocation, createInspection, createPlan, fileReport, recordInspection } from '../../modules/supervision/index.js';
 
 const PLAN_YEAR = 2026;
 const TEAM = ['Hoàng Văn Tra', 'Nguyễn Thị Thu Hà', 'Lò Văn Sính'];
 const ok = (note: string | null = null) => ({ result: 'ok' as const, note });
 const issue = (note: string) => ({ result: 'issue' as const, note });
 const allOk = { label: ok(), logo: ok(), traceCode: ok(), samples: ok(), production: ok(), dossierClaims: ok() };
-/** The reference printed on the demo complaint (the reports' format: PA-year-8 Crockford characters). */
-export const DEMO_COMPLAINT_REFERENCE = 'PA-2026-TQ8M0001';
 
 type Certified = { id: string; name: string; commune_code: string };
 
@@ -68,11 +66,12 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   });
 
   // A consumer's complaint about counterfeit OCOP labels led to an unplanned inspection and the revocation.
-  const [report] = await query<{ id: string }>(tx, sql`INSERT INTO report (reference, product_id, certificate_id, province_code, commune_code, category, message, source, status, sla_due_on, created_at, updated_at)
-    SELECT ${DEMO_COMPLAINT_REFERENCE}, p.id, c.id, '08', p.commune_code, 'counterfeit_label', 'Sản phẩm bán ở chợ phiên dán tem OCOP 4 sao nhưng tem in mờ, không quét được mã QR; nghi tem giả.', 'public', 'investigating',
-      ${addDays(today, -20)}::date, ${new Date(now.getTime() - 40 * 86_400_000).toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    FROM product p JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' WHERE p.id = ${complained.id} RETURNING id`);
-  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -30), reportId: report.id });
+  const filedAt = new Date(now.getTime() - 40 * 86_400_000);
+  const complaint = await fileReport({ ...inspector, actor: PUBLIC, now: filedAt }, undefined, {
+    productId: complained.id, category: 'counterfeit_label', source: 'public',
+    message: 'Sản phẩm bán ở chợ phiên dán tem OCOP 4 sao nhưng tem in mờ, không quét được mã QR; nghi tem giả.',
+  });
+  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -30), reportId: complaint.id });
   await recordInspection(inspector, unplanned.id, {
     version: unplanned.version, inspectedOn: addDays(today, -28), concludedOn: addDays(today, -25), team: TEAM,
     checks: { ...allOk, logo: issue('Chủ thể tự in tem OCOP, gắn cho sản phẩm chưa được công nhận'), traceCode: issue('Mã QR trên tem không dẫn tới trang truy xuất') },
@@ -80,7 +79,7 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
     conclusion: 'revocation_proposed', revocationGround: 'd',
   });
   await completeRevocation(office, unplanned.id, { decisionNumber: '1287/QĐ-UBND', decidedOn: addDays(today, -14) });
-  await tx.execute(sql`UPDATE report SET inspection_id = ${unplanned.id}, status = 'closed', resolution = 'Đoàn kiểm tra xác minh tem OCOP giả; UBND tỉnh đã thu hồi giấy chứng nhận (Quyết định 1287/QĐ-UBND).',
-    closed_at = ${now.toISOString()}::timestamptz WHERE id = ${report.id}`);
+  const [linked] = await query<{ version: number }>(tx, sql`SELECT version FROM report WHERE id = ${complaint.id}`);
+  await closeReport(office, complaint.reference, { version: Number(linked.version), resolution: 'Đoàn kiểm tra xác minh tem OCOP giả; UBND tỉnh đã thu hồi giấy chứng nhận (Quyết định 1287/QĐ-UBND).' });
   return { inspections: items.length + 1 };
 }

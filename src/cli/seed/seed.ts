@@ -10,6 +10,7 @@ import { seedDemoCertificates } from './certificates.js';
 import { seedDemoChannels } from './channels.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoInspections } from './inspections.js';
+import { seedDemoReports } from './reports.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
@@ -70,6 +71,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await assignMissingGtins(tx, gs1Prefix);
     await seedDemoTrace(tx, gs1Prefix);
     await seedDemoChannels(tx);
+    await seedDemoReports(tx);
     await seedDemoInspections(tx);
   });
   await database.db.execute(sql`ANALYZE`);

@@ -2,14 +2,24 @@
 // scoring-integrity analytics (integrity.*), for the offices and inspectors.
 import type { ModulePlugin } from '../../app/plugin.js';
 import { inspectionRoutes } from './inspections.routes.js';
+import { reportRoutes } from './reports.routes.js';
 
 export const supervisionRoutes: ModulePlugin = async (app, deps) => {
+  await app.register(reportRoutes, deps);
   await app.register(inspectionRoutes, deps);
 };
 
-// Inspections: the demo seed, and the tables the statistics may read.
+// Consumer reports: the table (inspections link to it; the plan suggests products with complaints), the public
+// pages, and the function the trace page hands its form to.
+export { report, reportAttachment, REPORT_STATUSES, type ReportStatus, type ReportRow } from './reports.tables.js';
+export { productsWithReports } from './reports.repo.js';
+export { fileReport, type NewReport } from './commands/file-report.js';
+export { triageReport, mergeReport, linkInspection, closeReport } from './commands/handle-report.js';
+export { REPORT_DATA } from './reports.rules.js';
+export { reportPages, traceReportFiler, reportCategoriesForPages } from './pages/reports.pages.routes.js';
+
+// Inspections: the tables (the statistics may read them) and the commands (the demo seed).
 export { inspection, inspectionPlan, correctiveAction } from './inspections.tables.js';
-// The commands, for the demo seed.
 export { createPlan, approvePlan, addPlanItems } from './commands/plans.js';
 export { createInspection, recordInspection, completeRevocation } from './commands/inspections.js';
 export { closeCorrectiveAction } from './commands/actions.js';

@@ -1,10 +1,11 @@
 // trace: value-chain traceability — GS1 identifiers (GTIN, GLN, Digital Link, EPC URNs), batches, the EPCIS 2.0
 // repository, the Digital Link resolver, QR labels, the public trace page and the tamper-evident capture chain.
+import type { FastifyPluginAsync } from 'fastify';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { linkRoutes } from './links.routes.js';
 import { qrRoutes } from './qr.routes.js';
 import { resolverRoutes } from './resolver.routes.js';
-import { tracePageRoutes } from './pages/pages.routes.js';
+import { tracePageRoutes, type TracePagesOptions } from './pages/pages.routes.js';
 
 export { canonicalId, digitalLink, normaliseGtin, parseDigitalLink, type Gs1Key } from './gs1.rules.js';
 export { captureDocument, type CaptureError, type CaptureErrorBehaviour, type CaptureOptions, type CaptureResult } from './commands/capture-document.js';
@@ -28,7 +29,8 @@ export const traceRoutes: ModulePlugin = async (app, deps) => {
 };
 
 /** At the site's root: the Digital Link resolver (/01/…, /414/…, /.well-known/gs1resolver) and the trace page. */
-export const tracePages: ModulePlugin = async (app, deps) => {
+export const tracePages: FastifyPluginAsync<TracePagesOptions> = async (app, deps) => {
   await app.register(resolverRoutes, deps);
   await app.register(tracePageRoutes, deps);
 };
+export type { ReportFiler, TracePagesOptions } from './pages/pages.routes.js';

@@ -1,7 +1,8 @@
 // Who may see which field of the trace module's records (Nghị định 13/2023/NĐ-CP; see src/app/privacy.ts).
 // A resolver's links are public by nature (anyone scanning the code reads them in the linkset); who wrote them
 // and whether the caller may edit them are the office's and the entity's. A consumer's problem report is internal
-// (the supervision module reads it); the contact the reporter chose to give is personal data.
+// (trace_report: rows before issue 14, moved to the supervision module's report table by migration 0026, which
+// the page's form now writes through); the contact the reporter chose to give is personal data.
 import type { RecordClassification } from '../../app/privacy.js';
 
 const publicFields = (...names: string[]) => Object.fromEntries(names.map((n) => [n, 'public' as const]));

@@ -115,8 +115,3 @@ export async function countScan(db: Queryable, productId: string, lot: string, p
   await db.execute(sql`INSERT INTO trace_scan (product_id, lot, province_code, day, scans) VALUES (${productId}, ${lot}, ${provinceCode}, ${vnDay}, 1)
     ON CONFLICT (product_id, lot, province_code, day) DO UPDATE SET scans = trace_scan.scans + 1`);
 }
-
-export async function insertReport(db: Queryable, r: { productId: string; lot: string | null; message: string; contact: string | null }): Promise<string> {
-  const [row] = await query<{ id: string }>(db, sql`INSERT INTO trace_report (product_id, lot, message, contact) VALUES (${r.productId}, ${r.lot}, ${r.message}, ${r.contact}) RETURNING id`);
-  return row.id;
-}

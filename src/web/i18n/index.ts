@@ -19,6 +19,8 @@ import { tradeVi } from './trade.vi.js';
 import { tradeEn } from './trade.en.js';
 import { inspectionsVi } from './inspections.vi.js';
 import { inspectionsEn } from './inspections.en.js';
+import { reportsVi } from './reports.vi.js';
+import { reportsEn } from './reports.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -38,7 +40,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi, ...inspectionsVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn, ...inspectionsEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi, ...reportsVi, ...inspectionsVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn, ...reportsEn, ...inspectionsEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

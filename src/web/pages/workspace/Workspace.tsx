@@ -22,6 +22,8 @@ import ImportStepsPage from '../trace/ImportStepsPage.js';
 import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
+import ReportPage from '../reports/ReportPage.js';
+import ReportsPage from '../reports/ReportsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
@@ -51,10 +53,11 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
+      ['phan-anh', t('reports.menu')],
       ...(user.role === 'province' || user.role === 'central' ? [['thanh-tra', t('insp.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
-      : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['giay-chung-nhan', t('cert.officeTitle')], ['/ho-so', t('ws.dossiers')]]
+      : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['phan-anh', t('reports.menu')], ['giay-chung-nhan', t('cert.officeTitle')], ['/ho-so', t('ws.dossiers')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -107,6 +110,8 @@ export default function Workspace() {
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
+          <Route path="phan-anh" element={officer || user.role === 'inspector' ? <ReportsPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="phan-anh/:reference" element={officer || user.role === 'inspector' ? <ReportPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="thanh-tra" element={supervisor ? <Suspense fallback={<Loading />}><InspectorWorkspace user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
