@@ -12,6 +12,7 @@ import { formatDate } from '../../format.js';
 import type { User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import { usePageTitle } from '../../usePageTitle.js';
+import { TodoList } from '../workspace/TodoList.js';
 import { inspectionPath, planPath, Reasons, StateBadge, type CorrectiveAction, type Inspection, type Plan, type Summary } from './common.js';
 
 function Figure({ label, value, danger }: { label: string; value: number | undefined; danger?: boolean }) {
@@ -137,6 +138,9 @@ export default function InspectorWorkspace({ user }: { user: User }) {
           <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>{proposals.data.items.map((i) => <InspectionCard key={i.id} i={i} />)}</Stack>
         </Card>
       )}
+
+      {/* The inspector's certificates and late revocations (the to-do list every workspace home shows). */}
+      {user.role === 'inspector' && <TodoList intro={t('todo.home.inspector')} />}
 
       <Card withBorder radius="lg" padding="md" component="section" aria-labelledby="actions-title">
         <Title order={2} size="h4" id="actions-title" mb="xs">{t('insp.actionsOpen')}</Title>
