@@ -147,3 +147,16 @@ test('the demo\'s consumer reports: every status in Tuyên Quang\'s queue, one d
   assert.equal(items.filter((i) => i.status === 'merged' && i.duplicateOf).length, 1);
   assert.ok(items.some((i) => i.overdue));
 });
+
+test('the demo inspections: Tuyên Quang\'s 2026 plan with inspections in every state, one revocation from a complaint', async () => {
+  const inspector = await t.login('thanhtra@demo.ocop.vn', DEMO_PASSWORD);
+  const plans = (await t.call({ url: '/api/v1/inspection-plans?year=2026', as: inspector })).json().items;
+  assert.deepEqual(plans.map((p: { provinceCode: string; status: string }) => [p.provinceCode, p.status]), [['08', 'approved']]);
+  const states = (await t.call({ url: '/api/v1/inspections?pageSize=50', as: inspector })).json().items.map((i: { state: string }) => i.state).sort();
+  assert.deepEqual(states, ['compliant', 'corrective_closed', 'corrective_open', 'planned', 'planned', 'revocation_pending', 'revoked']);
+  const report = await one<{ status: string; certificate_status: string }>(sql`SELECT r.status, c.status AS certificate_status FROM report r
+    JOIN inspection i ON i.id = r.inspection_id JOIN certificate c ON c.id = i.certificate_id WHERE i.conclusion = 'revocation_proposed'`);
+  assert.deepEqual([report.status, report.certificate_status], ['closed', 'revoked']);
+  const office = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
+  assert.ok((await t.call({ url: '/api/v1/me/todo', as: office })).json().items.some((i: { kind: string }) => i.kind === 'revocation_proposed'), 'the proposal waits in the office\'s queue');
+});

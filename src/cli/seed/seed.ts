@@ -13,6 +13,7 @@ import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoIntegrity } from './integrity.js';
 import { seedDemoPlans } from './plans.js';
 import { seedDemoTradeEvents } from './fairs.js';
+import { seedDemoInspections } from './inspections.js';
 import { seedDemoReports } from './reports.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
@@ -79,6 +80,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await seedDemoContent(tx);
     await seedDemoTradeEvents(tx);
     await seedDemoReports(tx);
+    await seedDemoInspections(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

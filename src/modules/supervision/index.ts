@@ -22,5 +22,8 @@ export { triageReport, mergeReport, linkInspection, closeReport } from './comman
 export { REPORT_DATA } from './reports.rules.js';
 export { reportPages, traceReportFiler, reportCategoriesForPages } from './pages/reports.pages.routes.js';
 
-// Inspections: the demo seed, and the tables the statistics may read.
+// Inspections: the tables (the statistics may read them) and the commands (the demo seed).
 export { inspection, inspectionPlan, correctiveAction } from './inspections.tables.js';
+export { createPlan, approvePlan, addPlanItems } from './commands/plans.js';
+export { createInspection, recordInspection, completeRevocation } from './commands/inspections.js';
+export { closeCorrectiveAction } from './commands/actions.js';

@@ -17,6 +17,8 @@ import { traceVi } from './trace.vi.js';
 import { traceEn } from './trace.en.js';
 import { tradeVi } from './trade.vi.js';
 import { tradeEn } from './trade.en.js';
+import { inspectionsVi } from './inspections.vi.js';
+import { inspectionsEn } from './inspections.en.js';
 import { reportsVi } from './reports.vi.js';
 import { reportsEn } from './reports.en.js';
 import { integrityVi } from './integrity.vi.js';
@@ -46,6 +48,7 @@ const AREAS = [
   [contentVi, contentEn],
   [tradeEventsVi, tradeEventsEn],
   [dashboardVi, dashboardEn],
+  [inspectionsVi, inspectionsEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

@@ -15,6 +15,8 @@ import { actionSnapshot, inspectionSnapshot } from '../inspections.present.js';
 import { getInspectionForUpdate } from '../inspections.repo.js';
 import { conclusionError, levelOf } from '../inspections.rules.js';
 import { correctiveAction, inspection, inspectionPlan } from '../inspections.tables.js';
+import { report } from '../reports.tables.js';
+import { linkInspection } from './handle-report.js';
 import { inspectable } from './plans.js';
 
 const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.id : null);
@@ -34,6 +36,12 @@ export async function createInspection(ctx: Ctx, input: z.infer<typeof createIns
     createdBy: actorId(ctx), createdAt: ctx.now, updatedAt: ctx.now,
   }).returning();
   await recordAudit(ctx, { action: 'inspection.create', recordType: 'inspection', recordId: row.id, provinceCode, after: { ...inspectionSnapshot(row), reportId: input.reportId ?? null } });
+  if (input.reportId) {
+    // The complaint that triggered it is linked through the reports' own command (it is then under investigation).
+    const [r] = await ctx.tx.select({ reference: report.reference, version: report.version, productId: report.productId }).from(report).where(eq(report.id, input.reportId));
+    if (!r || r.productId !== input.productId) throw invalidField('reportId', 'report_not_of_product', { vi: 'Không tìm thấy phản ánh về sản phẩm này', en: 'No report about this product' });
+    await linkInspection(ctx, r.reference, { version: r.version, inspectionId: row.id });
+  }
   return row;
 }
 

@@ -2,9 +2,10 @@
 // 3★–4★ in its province, the Ministry for 5★; the API says so in /certificates/:number/actions): one of the six
 // grounds of Điều 8.1 (from the API), the date the ground was established, the decision number and date, a note.
 // The deadline of Điều 8.4 is shown as the officer types; the API's refusal is shown as it comes.
-import { Box, Button, Card, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api.js';
 import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert } from '../../components/FormErrors.js';
@@ -23,14 +24,17 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function Form({ cert, grounds, onRevoked }: { cert: Verification; grounds: RevocationGrounds; onRevoked: (v: Verification) => void }) {
+type Proposal = { ground: string; groundFoundOn: string; deadlineOn: string; evidence: string; sourcePath: string | null };
+
+function Form({ cert, grounds, onRevoked, proposal }: { cert: Verification; grounds: RevocationGrounds; onRevoked: (v: Verification) => void; proposal?: Proposal | null }) {
   const { t } = useTranslation();
   const { pick } = useLocalized();
-  const [ground, setGround] = useState('');
-  const [groundFoundOn, setGroundFoundOn] = useState('');
+  // A pending proposal (an inspection's conclusion) fills in its ground, the conclusion's date and the finding.
+  const [ground, setGround] = useState(proposal?.ground ?? '');
+  const [groundFoundOn, setGroundFoundOn] = useState(proposal?.groundFoundOn ?? '');
   const [decisionNumber, setDecisionNumber] = useState('');
   const [decidedOn, setDecidedOn] = useState(vnToday);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(proposal?.evidence.slice(0, 2000) ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const field = (path: string) => (error instanceof ApiError ? pick(error.fieldMessage(path)) : undefined);
@@ -89,7 +93,7 @@ export function RevokePanel({ cert, onRevoked }: { cert: Verification; onRevoked
   const { t } = useTranslation();
   const { user } = useSession();
   const n = encodeURIComponent(cert.number);
-  const { data: allowed } = useFetch<{ actions: string[] }>(user && cert.status === 'valid' ? `/api/v1/certificates/${n}/actions` : null);
+  const { data: allowed } = useFetch<{ actions: string[]; proposal?: Proposal | null }>(user && cert.status === 'valid' ? `/api/v1/certificates/${n}/actions` : null);
   const may = !!user && cert.status === 'valid' && !!allowed?.actions.includes('revoke');
   const { data: grounds } = useFetch<RevocationGrounds>(may ? '/api/v1/certificates/revocation-grounds' : null);
   const [open, setOpen] = useState(false);
@@ -98,7 +102,13 @@ export function RevokePanel({ cert, onRevoked }: { cert: Verification; onRevoked
     <Card withBorder radius="lg" padding="md" mt="md" component="section" aria-labelledby="revoke-title" className="revoke-panel">
       <Title order={2} size="h4" id="revoke-title">{t('revoke.title')}</Title>
       <Text size="sm" c="dark.4" mb="sm">{t('revoke.intro')}</Text>
-      {open ? <Form cert={cert} grounds={grounds} onRevoked={onRevoked} />
+      {allowed?.proposal && (
+        <Text size="sm" fw={700} mb="xs" data-testid="revocation-proposal">
+          {t('insp.proposedBanner', { date: formatDate(allowed.proposal.groundFoundOn), deadline: formatDate(allowed.proposal.deadlineOn) })}
+          {allowed.proposal.sourcePath && <> · <Anchor component={Link} to={allowed.proposal.sourcePath}>{t('insp.proposalSource')}</Anchor></>}
+        </Text>
+      )}
+      {open ? <Form cert={cert} grounds={grounds} onRevoked={onRevoked} proposal={allowed?.proposal} />
         : <Button variant="outline" color="red.9" onClick={() => setOpen(true)}>{t('revoke.open')}</Button>}
     </Card>
   );

@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../../components/States.js';
@@ -43,6 +44,11 @@ const CertificateStoryPage = lazy(() => import('../integrity/CertificateStoryPag
 const readsIntegrity = (u: User) => u.role === 'central' || u.role === 'province' || u.role === 'inspector';
 const readsAudit = (u: User) => u.role === 'central' || u.role === 'inspector';
 
+// Supervision's screens (issue 14), loaded when opened.
+const InspectorWorkspace = lazy(() => import('../supervision/InspectorWorkspace.js'));
+const PlanPage = lazy(() => import('../supervision/PlanPage.js'));
+const InspectionPage = lazy(() => import('../supervision/InspectionPage.js'));
+
 /** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
 function ScopeText({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -68,11 +74,12 @@ function WorkspaceNav({ user }: { user: User }) {
       ['tin-dung', t('content.creditTitle')],
       ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
       ['phan-anh', t('reports.menu')],
+      ...(user.role === 'province' || user.role === 'central' ? [['thanh-tra', t('insp.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
       ...(user.role === 'central' || user.role === 'province' || user.role === 'commune' ? [['thong-ke', t('dash.nav')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
     : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
-      : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['phan-anh', t('reports.menu')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
+      : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['phan-anh', t('reports.menu')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')], ['/ho-so', t('ws.dossiers')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -94,6 +101,7 @@ export default function Workspace() {
   if (!ready) return <Loading />;
   if (!user) return <Navigate to="/dang-nhap" replace />;
   const officer = isOfficer(user);
+  const supervisor = user.role === 'inspector' || user.role === 'province' || user.role === 'central';
   return (
     <Container size="lg" py="lg">
       <Notifications position="top-right" />
@@ -110,7 +118,8 @@ export default function Workspace() {
       </Paper>
       <Stack mt="lg">
         <Routes>
-          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : <ExpertHome user={user} />} />
+          {/* The inspector's home is the inspections workspace (plan, due, corrective actions, complaints, integrity). */}
+          <Route index element={officer ? <OfficerHome user={user} /> : user.role === 'entity' ? <EntityHome user={user} /> : user.role === 'inspector' ? <Navigate to="/lam-viec/thanh-tra" replace /> : <ExpertHome user={user} />} />
           <Route path="chu-the" element={officer ? <EntitiesList /> : <Navigate to="/lam-viec" replace />} />
           <Route path="chu-the/:id" element={<EntityDetail />} />
           <Route path="san-pham" element={<ProductsList user={user} />} />
@@ -139,6 +148,9 @@ export default function Workspace() {
           <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
           <Route path="lien-chinh" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><IntegrityPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
           <Route path="nhat-ky" element={readsAudit(user) ? <Suspense fallback={<Loading />}><AuditTrailPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="thanh-tra" element={supervisor ? <Suspense fallback={<Loading />}><InspectorWorkspace user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="thanh-tra/ke-hoach/:id" element={<Suspense fallback={<Loading />}><PlanPage /></Suspense>} />
+          <Route path="thanh-tra/kiem-tra/:id" element={<Suspense fallback={<Loading />}><InspectionPage /></Suspense>} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
         </Routes>
       </Stack>
