@@ -156,6 +156,12 @@ test('audit trail: inspectors search their scope, keyset pages, export; a provin
   assertProblem(await t.call({ url: '/api/v1/audit-trail', as: province08 }), 403);
   assertProblem(await t.call({ url: '/api/v1/audit-trail', as: member19 }), 403);
   assertProblem(await t.call({ url: '/api/v1/audit-trail?cursor=bm90LWEtY3Vyc29y', as: central }), 400, 'invalid_cursor');
+  // A member's score in the trail: its total for the central office, hidden from a central officer sitting on that council.
+  await t.database.db.execute(sql`INSERT INTO audit_log (actor_id, action, record_type, record_id, province_code, after) VALUES (${lenient.id}::uuid, 'score.submit', 'member_score', ${lenient.id}, '19', '{"total": 77}'::jsonb)`);
+  const seen = (await t.call({ url: '/api/v1/audit-trail?recordType=member_score', as: central })).json();
+  assert.equal(seen.items[0].after.total, 77);
+  const hidden = (await t.call({ url: '/api/v1/audit-trail?recordType=member_score', as: centralOn19 })).json();
+  assert.deepEqual([hidden.items[0].after, hidden.items[0].changes], [null, ['total']]);
   const csv = await t.call({ url: '/api/v1/audit-trail?format=csv&recordType=certificate', as: inspector08 });
   assert.ok(csv.body.startsWith('\uFEFFThời điểm') && csv.body.includes('certificate.issue'));
 });
