@@ -3,7 +3,7 @@
 // closed session.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browserSuite, noSidewaysScroll } from './browser.js';
+import { browserSuite, noSidewaysScroll, screenshot } from './browser.js';
 
 browserSuite((site) => {
   test('the integrity page shows bunching, leniency and overdue rates for the demo councils and drills down to a session', async () => {
@@ -15,6 +15,8 @@ browserSuite((site) => {
     await leniency.getByRole('row').filter({ hasText: 'Lê Thị Nga' }).getByText('Cảnh báo').waitFor();
     await page.getByTestId('time').getByRole('row').filter({ hasText: 'Xã đánh giá (Mẫu 03)' }).first().waitFor();
     assert.ok(await noSidewaysScroll(page));
+    await page.getByTestId('bunching').scrollIntoViewIfNeeded();
+    await screenshot(page, 'integrity.png');
 
     // "Just above 70": the products behind the figure, then one of their sessions.
     await page.getByTestId('bunching').getByRole('row').filter({ hasText: '4★ · 70' }).getByRole('button').nth(1).click();
