@@ -4,7 +4,7 @@
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
-const ORDER = ['geo', 'accounts', 'notifications', 'registry', 'scoring', 'trace', 'trade', 'supervision', 'stats'];
+const ORDER = ['geo', 'accounts', 'notifications', 'registry', 'scoring', 'trace', 'trade', 'programme', 'supervision', 'stats'];
 const MODULES = path.resolve('src/modules');
 const APP = path.resolve('src/app');
 const COMPOSITION_ROOT = path.join(MODULES, 'index');
@@ -23,7 +23,7 @@ const moduleOf = (file) => {
 const moduleDirection = {
   meta: { type: 'problem', messages: {
     deep: "Import module '{{target}}' through its index.ts, not '{{source}}'.",
-    against: "Module '{{from}}' may not import '{{target}}': dependencies point left (geo ← accounts ← notifications ← registry ← scoring ← trace, trade ← supervision ← stats). React through an outbox event instead.",
+    against: "Module '{{from}}' may not import '{{target}}': dependencies point left (geo ← accounts ← notifications ← registry ← scoring ← trace ← trade ← programme ← supervision ← stats). React through an outbox event instead.",
     root: "Module '{{from}}' may not import the composition root '{{source}}'.",
     infrastructure: "src/app is infrastructure and may not import '{{source}}': wire modules in the composition root, src/modules/index.ts.",
   } },

@@ -5,6 +5,7 @@ import { ROLES } from '../src/app/actor.js';
 import { query } from '../src/app/db.js';
 import { generateRegistry, type Commune } from '../src/cli/seed/generate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/cli/seed/seed.js';
+import { vnDate } from '../src/modules/scoring/index.js';
 import { testApp, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -93,4 +94,33 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified&sort=createdAt', as: commune })).json().total >= 1, 'the commune has a channel to verify');
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
+});
+
+test('the demo programme: Tuyên Quang\'s approved plan of the year with live progress by commune, the national plan, ideas at the early cycle steps', async () => {
+  const year = Number(vnDate(new Date()).slice(0, 4));
+  const plan = (await t.call({ url: `/api/v1/plans/${year}?province=08` })).json();
+  assert.deepEqual([plan.status, plan.provinceName], ['approved', 'Tuyên Quang']);
+  const newProducts = plan.targets.find((x: { kind: string; stars: number | null; sector: string | null }) => x.kind === 'new_products' && !x.stars && !x.sector);
+  assert.ok(newProducts.target > 0 && typeof newProducts.achieved === 'number' && newProducts.byCommune.length >= 2);
+  assert.equal((await t.call({ url: `/api/v1/plans/${year}` })).json().scope, 'nation');
+  const xa = await t.login('xa@demo.ocop.vn', DEMO_PASSWORD);
+  const ideas = (await t.call({ url: '/api/v1/product-ideas', as: xa })).json().items.map((i: { status: string }) => i.status).sort();
+  assert.deepEqual([...new Set(ideas)], ['accepted', 'returned', 'submitted']);
+});
+
+test('the demo\'s programme content: published news (one in English too) in the feed, a Shan tuyết good model found without diacritics, credit with outcomes', async () => {
+  const feed = await t.call({ url: '/feeds/news.xml' });
+  const items = feed.body.match(/<item>/g) ?? [];
+  assert.ok(items.length >= 4 && items.length <= 6, `${items.length} articles in the feed`);
+  assert.ok(!feed.body.includes('dự thảo'), 'the draft stays out of the feed');
+  assert.equal(Number((await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM news_article WHERE status = 'published' AND title_en IS NOT NULL`)).n), 1);
+  const models = (await t.call({ url: '/api/v1/good-models?q=che shan tuyet' })).json();
+  assert.match(models.items[0].name, /^Chè Shan tuyết/);
+  assert.ok(models.items[0].product, 'linked to its product');
+  assert.ok((await t.call({ url: `/san-pham/${models.items[0].product.id}` })).body.includes(models.items[0].pageUrl));
+  const credit = await one<{ programmes: number; approved: number; rejected: number; pending: number }>(sql`SELECT (SELECT count(*)::int FROM credit_programme) AS programmes,
+    (SELECT count(*)::int FROM credit_application WHERE status = 'approved') AS approved, (SELECT count(*)::int FROM credit_application WHERE status = 'rejected') AS rejected,
+    (SELECT count(*)::int FROM credit_application WHERE status = 'submitted') AS pending`);
+  assert.equal(Number(credit.programmes), 3);
+  assert.ok(Number(credit.approved) >= 1 && Number(credit.rejected) >= 1 && Number(credit.pending) >= 1);
 });

@@ -88,6 +88,17 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    // The programme: the plans of a year (the public reads approved ones) and product ideas (never public).
+    'plans/{year}': ['2026', '2025'],
+    'product-ideas/{id}': await ids(sql`SELECT id::text AS v FROM product_idea ORDER BY id LIMIT 2`),
+    // The programme's content (issue 15): published and draft articles and models, the credit directory, and the
+    // applications (never public: 401 to the public).
+    'news/{id}': await ids(sql`(SELECT id::text AS v FROM news_article WHERE status = 'published' ORDER BY slug LIMIT 1) UNION ALL (SELECT id::text FROM news_article WHERE status <> 'published' ORDER BY slug LIMIT 1)`),
+    'images/{imageId}': await ids(sql`SELECT id::text AS v FROM news_image ORDER BY id LIMIT 1`),
+    'good-models/{id}': await ids(sql`(SELECT id::text AS v FROM good_model WHERE status = 'published' ORDER BY slug LIMIT 1) UNION ALL (SELECT id::text FROM good_model WHERE status <> 'published' ORDER BY slug LIMIT 1)`),
+    'attachments/{attachmentId}': await ids(sql`SELECT id::text AS v FROM good_model_file ORDER BY id LIMIT 1`),
+    'programmes/{id}': await ids(sql`SELECT id::text AS v FROM credit_programme ORDER BY name LIMIT 2`),
+    'applications/{id}': await ids(sql`SELECT id::text AS v FROM credit_application ORDER BY id LIMIT 2`),
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
@@ -103,6 +114,10 @@ const QUERY_VARIANTS: Record<string, string[]> = {
   '/api/v1/channels': ['', '?status=unverified&pageSize=200', '?status=rejected&pageSize=200', '?current=false&pageSize=200'],
   '/api/v1/indicators/modern-channels': ['', '?province=08', '?commune=00769'],
   '/api/v1/dashboard': ['', '?province=08'],
+  '/api/v1/news': ['', '?status=draft', '?status=unpublished&sort=-createdAt', '?province=08'],
+  '/api/v1/good-models': ['', '?status=draft', '?q=che shan tuyet', '?province=08'],
+  '/api/v1/credit/programmes': ['', '?province=08', '?open=false'],
+  '/api/v1/credit/applications': ['', '?status=approved'],
 };
 
 /** The concrete URLs of one documented path: every value of its first parameter, the first of the others. */
@@ -196,6 +211,9 @@ test('the server-rendered public pages carry no internal or sensitive value of t
     UNION ALL SELECT phone FROM entity WHERE publish_contact = false OR (publish_contact IS NULL AND type = 'ho_kinh_doanh')
     UNION ALL SELECT email FROM entity WHERE publish_contact = false OR (publish_contact IS NULL AND type = 'ho_kinh_doanh')
     UNION ALL SELECT revocation_note FROM certificate
+    UNION ALL SELECT purpose FROM credit_application
+    UNION ALL SELECT rejection_reason FROM credit_application
+    UNION ALL SELECT title_vi FROM news_article WHERE status <> 'published'
     UNION ALL SELECT 'CCCD_Sung_Thi_My'`))
     .map((r) => r.v).filter((v): v is string => !!v && v.length >= 4 && !publicNames.some((n) => n.includes(v)));
   assert.ok(privateValues.length > 10);
@@ -204,6 +222,9 @@ test('the server-rendered public pages carry no internal or sensitive value of t
     ...fillers['products/{id}'].map((id) => `/san-pham/${id}`),
     ...fillers['entities/{id}'].map((id) => `/chu-the/${id}`),
     ...fillers['certificates/{number}'].map((n) => `/xac-minh/${encodeURIComponent(n)}`),
+    '/tin-tuc', '/tin-tuc?kind=guide', '/feeds/news.xml', '/mo-hinh-hay', '/mo-hinh-hay?q=che+shan+tuyet',
+    ...(await query<{ slug: string }>(db, sql`SELECT slug FROM news_article ORDER BY slug`)).map((r) => `/tin-tuc/${r.slug}`),
+    ...(await query<{ slug: string }>(db, sql`SELECT slug FROM good_model ORDER BY slug`)).map((r) => `/mo-hinh-hay/${r.slug}`),
     '/truy-xuat/01/08930009000010', '/truy-xuat/01/08930009000010/10/P1', '/01/08930009000010/10/P1?linkType=linkset', '/414/8930009000010?linkType=linkset',
   ];
   const leaks: string[] = [];

@@ -15,10 +15,11 @@ import { geoRoutes, loadAdminUnits } from './geo/index.js';
 import { createMailTransport, notificationRoutes, registerNotificationHandlers } from './notifications/index.js';
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
-import { integrityModuleRoutes } from './supervision/integrity.module.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
+import { contentPages, contentRoutes, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
+import { reportCategoriesForPages, reportPages, supervisionRoutes, traceReportFiler } from './supervision/index.js';
 
 /** Every module's routes, in the order of the module graph. */
 const moduleRoutes: ModulePlugin = async (api, deps) => {
@@ -30,24 +31,31 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceRoutes, deps);
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
-  await api.register(integrityModuleRoutes, deps);
+  await api.register(programmeRoutes, deps);
+  await api.register(contentRoutes, deps);
+  await api.register(supervisionRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };
 
 /** The server-rendered public pages at the site's root: the shell's files, then each module's pages. The product
  * page shows the product's certificate, which scoring knows, the QR code of its Digital Link, which trace draws, and
  * where to buy it, which trade knows: all are handed to the registry here, so the registry never imports the modules
- * above it. The EPCIS repository's REST binding and the Digital Link resolver live at the root too, at their
+ * above it; its report-a-problem form posts to the supervision module's page, and the trace page's form is filed by
+ * the supervision module (traceReportFiler). The EPCIS repository's REST binding and the Digital Link resolver live at the root too, at their
  * standards' paths (/epcis/…, /01/…). */
 const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
   await app.register(registryPages, {
     ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
+    reportForm: reportCategoriesForPages(),
+    goodModelsOf: productGoodModels(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);
-  await app.register(tracePages, deps);
+  await app.register(tracePages, { ...deps, fileReport: traceReportFiler() });
+  await app.register(reportPages, deps);
   await app.register(tradeFeeds, deps);
+  await app.register(contentPages, deps);
 };
 
 /** The HTTP server with every module plugged in (not yet listening). */

@@ -86,6 +86,7 @@ function Shell({ site, head, children }: { site: Site; head: Head; children: Rea
             <nav aria-label={t('site.nav')}>
               <a href={localPath('/', lang)}>{t('app.catalogue')}</a>
               <a href={localPath('/giay-chung-nhan', lang)}>{t('cert.registerLink')}</a>
+              <a href={localPath('/tin-tuc', lang)}>{t('contentSite.newsNav')}</a>
               <a href={switchHref} lang={other} hrefLang={other} title={t('app.switchLanguageLabel')}>{t('app.switchLanguage')}</a>
               {site.signedIn
                 ? <a className="button" href="/lam-viec">{t('app.workspace')}</a>
@@ -97,7 +98,7 @@ function Shell({ site, head, children }: { site: Site; head: Head; children: Rea
         <footer className="foot">
           <div className="wrap">
             <p>{t('app.footer')}</p>
-            <p><a href={localPath('/giay-chung-nhan', lang)}>{t('cert.registerTitle')}</a> · <a href="/cham-diem">{t('sheet.tryTool')}</a> · <a href="/api/openapi.json">{t('app.api')}</a></p>
+            <p><a href={localPath('/giay-chung-nhan', lang)}>{t('cert.registerTitle')}</a> · <a href={localPath('/mo-hinh-hay', lang)}>{t('contentSite.modelsTitle')}</a> · <a href="/cham-diem">{t('sheet.tryTool')}</a> · <a href="/api/openapi.json">{t('app.api')}</a></p>
           </div>
         </footer>
       </body>

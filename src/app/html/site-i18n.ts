@@ -13,6 +13,10 @@ import { traceSiteVi } from '../../web/i18n/trace-site.vi.js';
 import { vi } from '../../web/i18n/vi.js';
 import { tradeEn } from '../../web/i18n/trade.en.js';
 import { tradeVi } from '../../web/i18n/trade.vi.js';
+import { reportsEn } from '../../web/i18n/reports.en.js';
+import { reportsVi } from '../../web/i18n/reports.vi.js';
+import { contentEn } from '../../web/i18n/content.en.js';
+import { contentVi } from '../../web/i18n/content.vi.js';
 
 export type Lang = 'vi' | 'en';
 export const LANG_COOKIE = 'lang';
@@ -20,7 +24,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...tradeVi, ...siteVi, ...traceSiteVi } }, en: { translation: { ...en, ...scoringEn, ...tradeEn, ...siteEn, ...traceSiteEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...tradeVi, ...contentVi, ...siteVi, ...traceSiteVi, ...reportsVi } }, en: { translation: { ...en, ...scoringEn, ...tradeEn, ...contentEn, ...siteEn, ...traceSiteEn, ...reportsEn } } },
   lng: 'vi', fallbackLng: 'vi', initAsync: false, returnNull: false,
   // React escapes every string it renders: i18next must not escape them a second time.
   interpolation: { escapeValue: false },

@@ -79,6 +79,11 @@ textarea{font:inherit;padding:.45rem .5rem;border:1px solid #9aa8a0;border-radiu
 .notice{padding:.5rem .75rem;border-radius:.4rem;font-weight:600}
 .notice.ok{background:#e6f6ec;color:#0f5130}
 .notice.bad{background:#fdeaea;color:#7a1414}
+.prose{line-height:1.65}
+.prose ul,.prose ol{padding-left:1.25rem}
+.prose blockquote{margin:.75rem 0;padding:.25rem .75rem;border-left:4px solid #9fd3b5;background:#fff}
+.lead{font-size:1.1rem;color:#34463c}
+.article figure{margin:1rem 0}
 .qr{max-width:10rem;background:#fff;border:1px solid #e0e6e2;border-radius:.6rem;padding:.25rem}
 .qr svg{display:block;width:100%;height:auto}
 @media (min-width:40rem){

@@ -8,8 +8,10 @@ import { assignMissingGtins, communeProductSeq, entity, product } from '../../mo
 import { DEFAULT_GS1_PREFIX } from '../../app/config.js';
 import { seedDemoCertificates } from './certificates.js';
 import { seedDemoChannels } from './channels.js';
+import { seedDemoContent } from './content.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoIntegrity } from './integrity.js';
+import { seedDemoPlans } from './plans.js';
 import { seedDemoTrace } from './trace.js';
 import { generateRegistry, type Commune } from './generate.js';
 
@@ -71,6 +73,8 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await assignMissingGtins(tx, gs1Prefix);
     await seedDemoTrace(tx, gs1Prefix);
     await seedDemoChannels(tx);
+    await seedDemoPlans(tx);
+    await seedDemoContent(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -5,6 +5,7 @@ import { entityRoutes } from './entities.routes.js';
 import { fileRoutes } from './files.routes.js';
 import { exportRoutes, importRoutes } from './import/index.js';
 import { productRoutes } from './products.routes.js';
+import { areaRoutes } from './areas.routes.js';
 
 export const registryRoutes: ModulePlugin = async (app, deps) => {
   await app.register(classificationRoutes, deps);
@@ -13,6 +14,7 @@ export const registryRoutes: ModulePlugin = async (app, deps) => {
   await app.register(fileRoutes, deps);
   await app.register(importRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(areaRoutes, deps);
 };
 
 export { loadClassification, readClassification } from './commands/load-classification.js';
@@ -24,6 +26,10 @@ export { decideEntity } from './commands/decide-entity.js';
 export { storeFile } from './commands/attach-file.js';
 export { applyCertificate, type CertificateOutcome } from './commands/apply-certificate.js';
 export { getProduct, getEntity, nameMatches } from './registry.repo.js';
+// Raw-material areas: trace names the one a batch came from and shows it on the public trace page.
+export { rawMaterialArea, rawMaterialAreaProduct, FARMING_STANDARDS, type AreaRow, type FarmingStandard } from './areas.tables.js';
+export { areaOfProduct } from './areas.repo.js';
+export { positionText } from './areas.rules.js';
 export { communeProductSeq, entity, product, productSet, storedFile } from './registry.tables.js';
 // Counts by a sensitive attribute are published only above a minimum cell size (stats reads them).
 export { suppressSmallCells, PRIVACY_RULES, type PublishedTable } from './aggregates.rules.js';
@@ -39,4 +45,4 @@ export { registryPages, type RegistryPagesOptions } from './pages/pages.routes.j
 export { presentProduct } from './registry.present.js';
 export { canReadProduct } from './registry.policy.js';
 export type { ProductOut } from './registry.contract.js';
-export type { PublicOffer, OfferLookup } from './pages/product.page.js';
+export type { PublicOffer, OfferLookup, PublicGoodModel, GoodModelLookup } from './pages/product.page.js';

@@ -83,7 +83,12 @@ export const revokeBody = z.strictObject({
 });
 
 /** What the caller may do with one certificate, so the web app shows "Thu hồi" only to the competent authority. */
-export const certificateActionsOut = z.object({ actions: z.array(z.enum(['revoke'])) });
+export const certificateActionsOut = z.object({
+  actions: z.array(z.enum(['revoke'])),
+  /** The pending proposal to revoke (an inspection's conclusion), shown to the authority that may revoke: its ground,
+   * the day it was established (the groundFoundOn of the revocation), Điều 8.4's deadline, the finding, its record. */
+  proposal: z.object({ ground: z.string(), groundFoundOn: z.string(), deadlineOn: z.string(), evidence: z.string(), sourcePath: z.string().nullable() }).nullable().optional(),
+});
 /** The six grounds of Điều 8.1 and the deadline of Điều 8.4, as the revocation form offers them. */
 export const revocationGroundsOut = z.object({
   instrument: z.string(), deadlineDays: z.number(),

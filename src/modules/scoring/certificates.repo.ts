@@ -4,7 +4,7 @@ import { query, type Queryable } from '../../app/db.js';
 import { after, countCapped, inOrder, keyFields, limits, orderBy, pageEnd, type KeysetPage, type KeyValues, type SortKey } from '../../app/paging.js';
 import { entity, nameMatches, product } from '../registry/index.js';
 import { addDays } from './certificates.rules.js';
-import { certificate, certificateImport, type CertificateStatus } from './certificates.tables.js';
+import { certificate, certificateImport, revocationProposal, type CertificateStatus } from './certificates.tables.js';
 import { RULES, type LegalRules } from './rules.data.js';
 
 const provinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${certificate.provinceCode})`;
@@ -174,5 +174,11 @@ export async function listExpiring(db: Queryable, where: SQL | undefined, since:
 
 export async function getImport(db: Queryable, id: string) {
   const [row] = await db.select().from(certificateImport).where(eq(certificateImport.id, id)).for('update');
+  return row;
+}
+
+/** The certificate's pending proposal to revoke, if any (0027). */
+export async function pendingProposal(db: Queryable, certificateId: string) {
+  const [row] = await db.select().from(revocationProposal).where(and(eq(revocationProposal.certificateId, certificateId), eq(revocationProposal.status, 'pending')));
   return row;
 }

@@ -22,7 +22,7 @@ import {
 import { readLegacyWorkbook } from './certificates.import.js';
 import { canImportCertificates, certificateActions, lateRevocationProvince, reminderProvince } from './certificates.policy.js';
 import { presentRegisterItem, presentVerification } from './certificates.present.js';
-import { certificateKeys, getByNumber, LATE_REVOCATION_SORT, lateRevocationKeys, listCertificates, listExpiring, listLateRevocations, REGISTER_SORT, registerFilter } from './certificates.repo.js';
+import { certificateKeys, getByNumber, pendingProposal, LATE_REVOCATION_SORT, lateRevocationKeys, listCertificates, listExpiring, listLateRevocations, REGISTER_SORT, registerFilter } from './certificates.repo.js';
 import { addDays, reRatingWindow, standingOn, vnDate } from './certificates.rules.js';
 import { certificate } from './certificates.tables.js';
 import { RULES } from './rules.data.js';
@@ -128,7 +128,9 @@ export const certificateRoutes: ModulePlugin = async (app, { database, config })
     requireUser(req);
     const found = await byNumber(req.params.number);
     reply.header('cache-control', 'private, no-store');
-    return { actions: certificateActions(req.actor, found.certificate, vnDate(new Date()), found.lateReRatingPending) };
+    const actions = certificateActions(req.actor, found.certificate, vnDate(new Date()), found.lateReRatingPending);
+    const proposal = actions.includes('revoke') ? await pendingProposal(db, found.certificate.id) : undefined;
+    return { actions, proposal: proposal ? { ground: proposal.ground, groundFoundOn: proposal.groundFoundOn, deadlineOn: proposal.deadlineOn, evidence: proposal.evidence, sourcePath: proposal.sourcePath } : null };
   });
 
   r.post('/certificates/:number/revoke', { config: { access: ['province', 'central'] }, schema: { tags: ['certificates'], summary: 'Revoke a certificate on a ground of Điều 8 (competent authority only; decided after the 15 days of Điều 8.4 it is accepted and recorded as late)', params: numberParams, body: revokeBody, response: { 200: verifyOut } } }, async (req) => {

@@ -63,3 +63,22 @@ export const certificateImport = pgTable('certificate_import', {
   /** What the preview announced per row (action, target, its version): a commit that would differ is stale. */
   planned: jsonb('planned').$type<{ row: number; action: string; targetId: string | null; version: number | null }[]>(),
 });
+
+/** A proposal to revoke (migrations/0027_inspections.sql): opened by an inspection's conclusion, waiting for the
+ * competent authority, completed when the certificate is revoked. */
+export const revocationProposal = pgTable('revocation_proposal', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  certificateId: uuid('certificate_id').notNull(),
+  ground: text('ground').notNull(),
+  groundFoundOn: date('ground_found_on').notNull(),
+  deadlineOn: date('deadline_on').notNull(),
+  evidence: text('evidence').notNull(),
+  sourceType: text('source_type', { enum: ['inspection'] }).notNull(),
+  sourceId: uuid('source_id').notNull(),
+  sourcePath: text('source_path'),
+  status: text('status', { enum: ['pending', 'completed'] }).notNull().default('pending'),
+  proposedBy: uuid('proposed_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+});
+export type RevocationProposalRow = typeof revocationProposal.$inferSelect;

@@ -29,6 +29,12 @@ export {
 // Certificates: issued after the competent authority's decision; revoked on a ground of Điều 8.
 export { issueCertificate, type IssueCertificateInput } from './commands/issue-certificate.js';
 export { revokeCertificate } from './commands/revoke-certificate.js';
+// A proposal to revoke (an inspection's conclusion, supervision): the authority's queue until it revokes.
+export { proposeRevocation, type ProposeRevocationInput } from './commands/propose-revocation.js';
+export { revocationProposal, type RevocationProposalRow } from './certificates.tables.js';
+export { revocationDeadline } from './certificates.rules.js';
+export { REVOCATION_GROUNDS } from './rules.data.js';
+export { canRevokeCertificate } from './certificates.policy.js';
 export { certificate } from './certificates.tables.js';
 // The SQL of a certificate's shown status on a day (the Điều 12.3 extension included): trade and stats count by it.
 export { statusIs as certificateStatusIs } from './certificates.repo.js';
@@ -62,3 +68,6 @@ export { runCertificateExpiry } from './commands/expire-certificates.js';
 export { runReRatingReminders, remindReRating, CLOSING_NOTICE_DAYS } from './commands/remind-rerating.js';
 // The public pages (server-rendered at the site's root) and the certificate a product's page shows.
 export { scoringPages, productCertification } from './pages/pages.routes.js';
+// The administrative PDF layout (Nghị định 30/2020/NĐ-CP), for the documents the modules above print (programme's
+// certificates of attendance).
+export { renderPdf, motto, dateInWords, placeAndDate, textWidth, type Doc } from './pdf-layout.js';

@@ -14,11 +14,11 @@ export function todoSources(a: Actor): TodoSource[] {
     case 'commune':
       return a.communeCode ? src({ communeCode: a.communeCode }, 'commune_review', 'commune_forward', 'entity_pending') : [];
     case 'province':
-      return a.provinceCode ? src({ provinceCode: a.provinceCode, level: 'province' }, 'dossier_accept', 'dossier_schedule', 'dossier_decide', 'entity_pending', 'rerating_window') : [];
+      return a.provinceCode ? src({ provinceCode: a.provinceCode, level: 'province' }, 'dossier_accept', 'dossier_schedule', 'dossier_decide', 'entity_pending', 'rerating_window', 'revocation_proposed') : [];
     case 'central':
       // The Ministry's own steps (5★ dossiers) nationwide; re-ratings are the provinces' to remind, but the
       // central office sees the ones coming up everywhere.
-      return src({ level: 'central' }, 'dossier_accept', 'dossier_schedule', 'dossier_decide', 'rerating_window');
+      return src({ level: 'central' }, 'dossier_accept', 'dossier_schedule', 'dossier_decide', 'rerating_window', 'revocation_proposed');
     case 'council':
       return src({ userId: a.id }, 'session_scoring');
     case 'advisory':

@@ -36,12 +36,12 @@ function dossiers(where: SQL, detail: SQL = sql`NULL::text`): Query {
   };
 }
 
-function certificates(where: SQL, order: SQL, due: SQL = sql`NULL::text`, at: SQL = sql`NULL::text`, ref: SQL = sql`certificate.number`): Query {
+function certificates(where: SQL, order: SQL, due: SQL = sql`NULL::text`, at: SQL = sql`NULL::text`, ref: SQL = sql`certificate.number`, join: SQL = sql``): Query {
   return {
     cols: sql`${ref} AS ref, product.name AS subject, certificate.number AS number, ${due} AS "dueOn", pr.full_name AS "provinceName", cm.full_name AS "communeName",
       NULL::text AS detail, certificate.status AS status, ${at} AS at, certificate.expires_on::text AS "expiresOn"`,
     from: sql`FROM certificate JOIN product ON product.id = certificate.product_id JOIN province pr ON pr.code = certificate.province_code
-      LEFT JOIN commune cm ON cm.code = product.commune_code WHERE ${where}`,
+      LEFT JOIN commune cm ON cm.code = product.commune_code ${join} WHERE ${where}`,
     order,
   };
 }
@@ -95,6 +95,12 @@ function sourceQuery(kind: TodoKind, s: TodoScope, today: string): Query {
       sql`certificate.expires_on, certificate.number`,
       sql`(CASE WHEN certificate.expires_on - ${closes}::int >= ${today}::date THEN certificate.expires_on - ${closes}::int ELSE certificate.expires_on END)::text`,
       sql`NULL::text`, sql`certificate.product_id::text`);
+    }
+    case 'revocation_proposed': {
+      // The authority's own: 5★ certificates for the Ministry, 3★–4★ of its province for a province office.
+      const level = central ? sql`certificate.authority_level = 'central'` : and(sql`certificate.authority_level = 'province'`, certificateScope(s));
+      return certificates(and(sql`rp.status = 'pending' AND certificate.status = 'valid'`, level),
+        sql`rp.deadline_on, certificate.number`, sql`rp.deadline_on::text`, sql`rp.ground_found_on::text`, sql`certificate.number`, sql`JOIN revocation_proposal rp ON rp.certificate_id = certificate.id`);
     }
     case 'revocation_late': return certificates(and(sql`certificate.status = 'revoked' AND certificate.revocation_days_late > 0`, certificateScope(s)),
       sql`certificate.revoked_on DESC, certificate.number`, sql`certificate.revocation_deadline_on::text`, sql`certificate.revoked_on::text`);

@@ -9,6 +9,8 @@ export const TODO_KINDS = [
   'commune_review', 'commune_forward', 'entity_pending',
   // the province office (and the Ministry at the central stage)
   'dossier_accept', 'dossier_schedule', 'dossier_decide', 'rerating_window',
+  // the competent authority: a proposal to revoke (an inspection's conclusion) within Điều 8.4's 15 days
+  'revocation_proposed',
   // council members and advisory teams
   'session_scoring', 'advisory_review',
   // inspectors

@@ -1,10 +1,11 @@
 // trace: value-chain traceability — GS1 identifiers (GTIN, GLN, Digital Link, EPC URNs), batches, the EPCIS 2.0
 // repository, the Digital Link resolver, QR labels, the public trace page and the tamper-evident capture chain.
+import type { FastifyPluginAsync } from 'fastify';
 import type { ModulePlugin } from '../../app/plugin.js';
 import { linkRoutes } from './links.routes.js';
 import { qrRoutes } from './qr.routes.js';
 import { resolverRoutes } from './resolver.routes.js';
-import { tracePageRoutes } from './pages/pages.routes.js';
+import { tracePageRoutes, type TracePagesOptions } from './pages/pages.routes.js';
 
 export { canonicalId, digitalLink, normaliseGtin, parseDigitalLink, type Gs1Key } from './gs1.rules.js';
 export { captureDocument, type CaptureError, type CaptureErrorBehaviour, type CaptureOptions, type CaptureResult } from './commands/capture-document.js';
@@ -18,6 +19,8 @@ export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
 export { epcisDocument, stepEvent, STEPS, type Step, type StepInput } from './recording.rules.js';
 export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './trace.tables.js';
 export { productQrSvg } from './qr.js';
+// A certified product at 4★ or above without a traceability code (GTIN and a traced batch), as SQL over `product`.
+export { flaggedSql as traceCodeMissingSql, TRACE_CODE_REQUIRED_FROM_STARS } from './trace-status.js';
 
 /** The trace module's API under /api/v1: the resolver's links, QR codes and label sheets. */
 export const traceRoutes: ModulePlugin = async (app, deps) => {
@@ -26,7 +29,8 @@ export const traceRoutes: ModulePlugin = async (app, deps) => {
 };
 
 /** At the site's root: the Digital Link resolver (/01/…, /414/…, /.well-known/gs1resolver) and the trace page. */
-export const tracePages: ModulePlugin = async (app, deps) => {
+export const tracePages: FastifyPluginAsync<TracePagesOptions> = async (app, deps) => {
   await app.register(resolverRoutes, deps);
   await app.register(tracePageRoutes, deps);
 };
+export type { ReportFiler, TracePagesOptions } from './pages/pages.routes.js';

@@ -43,6 +43,8 @@ export const createLotBody = z.strictObject({
   expiresOn: isoDate.nullable().optional(),
   quantity: z.number().positive().max(1e9).nullable().optional(),
   uom: z.enum(UOMS).nullable().optional(),
+  /** The raw-material area (registry) the batch came from: one of the entity's areas. */
+  rawMaterialAreaId: z.uuid().nullable().optional(),
 }).refine((b) => !b.expiresOn || !b.producedOn || b.expiresOn >= b.producedOn, { path: ['expiresOn'], message: 'The expiry date comes after the production date' });
 
 export const stepOut = z.object({
@@ -51,7 +53,7 @@ export const stepOut = z.object({
 export const lotOut = z.object({
   id: z.string(), productId: z.string(), productName: z.string(), entityId: z.string(), gtin: z.string(), lot: z.string(),
   digitalLink: z.string(), producedOn: z.string().nullable(), expiresOn: z.string().nullable(), quantity: z.number().nullable(),
-  uom: z.string().nullable(), createdAt: z.string(), labelsUrl: z.string(),
+  uom: z.string().nullable(), createdAt: z.string(), labelsUrl: z.string(), rawMaterialAreaId: z.string().nullable().optional(),
   steps: z.array(stepOut).optional(), nextStep: z.enum(STEPS).nullable().optional(), actions: z.array(z.string()),
 });
 export type LotOut = z.infer<typeof lotOut>;

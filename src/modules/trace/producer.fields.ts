@@ -17,7 +17,7 @@ export const LOT_FIELDS: RecordClassification = {
   record: 'trace lot',
   fields: {
     id: 'public', productId: 'public', productName: 'public', entityId: 'public', gtin: 'public', lot: 'public', digitalLink: 'public',
-    producedOn: 'public', expiresOn: 'public', quantity: 'public', uom: 'public', createdAt: 'public', labelsUrl: 'public',
+    producedOn: 'public', expiresOn: 'public', quantity: 'public', uom: 'public', createdAt: 'public', labelsUrl: 'public', rawMaterialAreaId: 'public',
     steps: 'public', 'steps.step': 'public', 'steps.eventId': 'public', 'steps.eventTime': 'public', 'steps.locationGln': 'public',
     'steps.locationName': 'public', nextStep: 'internal', actions: 'internal',
   },

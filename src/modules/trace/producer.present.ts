@@ -20,7 +20,7 @@ export function presentLot(row: LotRow, publicUrl: string, opts: { manage: boole
     id: l.id, productId: l.productId, productName: row.productName, entityId: row.entityId, gtin: l.gtin, lot: l.lot,
     digitalLink: digitalLink({ kind: 'gtin', gtin: l.gtin, lot: l.lot }, publicUrl), producedOn: l.producedOn, expiresOn: l.expiresOn,
     quantity: l.quantity == null ? null : Number(l.quantity), uom: l.uom, createdAt: l.createdAt.toISOString(),
-    labelsUrl: `/api/v1/trace/lots/${l.id}/labels.pdf`, actions: opts.manage ? ['record', 'labels'] : ['labels'],
+    labelsUrl: `/api/v1/trace/lots/${l.id}/labels.pdf`, rawMaterialAreaId: l.rawMaterialAreaId ?? null, actions: opts.manage ? ['record', 'labels'] : ['labels'],
   };
   if (opts.events) {
     const steps = opts.events.flatMap((e) => {

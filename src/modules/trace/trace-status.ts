@@ -21,7 +21,8 @@ export const TRACE_CODE_REQUIRED_FROM_STARS = 4;
 const LOT_EPC = sql.raw(`'${CANONICAL_DL}/01/' || l.gtin || '/10/' || l.lot`);
 /** A product is traced when one of its lots has an event (lot codes issued here are Digital-Link-safe, LOT_PATTERN). */
 const traced = sql`EXISTS (SELECT 1 FROM trace_lot l JOIN epcis_event_epc x ON x.epc = ${LOT_EPC} WHERE l.product_id = ${product.id})`;
-const flaggedSql = sql`(${product.stars} >= ${TRACE_CODE_REQUIRED_FROM_STARS} AND ${product.status} = 'certified' AND (${product.gtin} IS NULL OR NOT ${traced}))`;
+/** The SQL of the flag over `product` (supervision's risk-based suggestions read it too). */
+export const flaggedSql = sql`(${product.stars} >= ${TRACE_CODE_REQUIRED_FROM_STARS} AND ${product.status} = 'certified' AND (${product.gtin} IS NULL OR NOT ${traced}))`;
 
 const KEYS: SortKey[] = [{ expr: product.code, kind: 'text', dir: 'asc' }, { expr: product.id, kind: 'uuid', dir: 'asc' }];
 

@@ -116,7 +116,16 @@ export async function countScan(db: Queryable, productId: string, lot: string, p
     ON CONFLICT (product_id, lot, province_code, day) DO UPDATE SET scans = trace_scan.scans + 1`);
 }
 
-export async function insertReport(db: Queryable, r: { productId: string; lot: string | null; message: string; contact: string | null }): Promise<string> {
-  const [row] = await query<{ id: string }>(db, sql`INSERT INTO trace_report (product_id, lot, message, contact) VALUES (${r.productId}, ${r.lot}, ${r.message}, ${r.contact}) RETURNING id`);
-  return row.id;
+export type LotAreaRow = { name: string; provinceCode: string; farmingStandard: string; areaHa: number | null; produce: string[]; latitude: number; longitude: number };
+
+/** The registry's raw-material area a batch names as its origin (trace_lot.raw_material_area_id), if any. */
+export async function lotArea(db: Queryable, lotId: string): Promise<LotAreaRow | undefined> {
+  const [r] = await query<Record<string, unknown>>(db, sql`
+    SELECT a.name, a.province_code, a.farming_standard, a.area_ha, a.produce, a.latitude, a.longitude
+    FROM trace_lot l JOIN raw_material_area a ON a.id = l.raw_material_area_id WHERE l.id = ${lotId}`);
+  return r && {
+    name: String(r.name), provinceCode: String(r.province_code), farmingStandard: String(r.farming_standard),
+    areaHa: r.area_ha === null ? null : Number(r.area_ha), produce: (typeof r.produce === 'string' ? JSON.parse(r.produce) : r.produce) as string[],
+    latitude: Number(r.latitude), longitude: Number(r.longitude),
+  };
 }

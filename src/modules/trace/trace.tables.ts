@@ -33,6 +33,8 @@ export const traceLot = pgTable('trace_lot', {
   uom: text('uom'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The registry's raw-material area the batch came from (migrations/0031_capacity.sql). */
+  rawMaterialAreaId: uuid('raw_material_area_id'),
 });
 
 export const epcisCapture = pgTable('epcis_capture', {

@@ -17,8 +17,31 @@ import { traceVi } from './trace.vi.js';
 import { traceEn } from './trace.en.js';
 import { tradeVi } from './trade.vi.js';
 import { tradeEn } from './trade.en.js';
+import { reportsVi } from './reports.vi.js';
+import { reportsEn } from './reports.en.js';
 import { integrityVi } from './integrity.vi.js';
 import { integrityEn } from './integrity.en.js';
+import { programmeVi } from './programme.vi.js';
+import { programmeEn } from './programme.en.js';
+import { contentVi } from './content.vi.js';
+import { contentEn } from './content.en.js';
+
+/** Each area's strings: one line an area, Vietnamese then English. */
+const AREAS = [
+  [vi, en],
+  [scoringVi, scoringEn],
+  [accountsVi, accountsEn],
+  [notificationsVi, notificationsEn],
+  [mobileVi, mobileEn],
+  [todoVi, todoEn],
+  [traceVi, traceEn],
+  [tradeVi, tradeEn],
+  [reportsVi, reportsEn],
+  [integrityVi, integrityEn],
+  [programmeVi, programmeEn],
+  [contentVi, contentEn],
+];
+const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -38,7 +61,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi, ...integrityVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn, ...integrityEn } } },
+  resources: { vi: { translation: strings(0) }, en: { translation: strings(1) } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -21,12 +21,13 @@ import { CATALOGUE_PAGE_SIZE, CATALOGUE_STATUSES, filterParams, renderCatalogueP
 import { ENTITY_PAGE_SIZE, renderEntityPage } from './entity.page.js';
 import { illustrationSvg } from './illustrations.js';
 import { entityPath, productPath } from './product-card.js';
-import { renderProductPage, type CertificationLookup, type OfferLookup, type QrCodeLookup } from './product.page.js';
+import { renderProductPage, type CertificationLookup, type GoodModelLookup, type OfferLookup, type QrCodeLookup, type ReportForm } from './product.page.js';
 import { pathOf, sitemapIndex, urlSet } from './sitemap.js';
 import { publicEntitiesSlice, publicProductsSlice, sitemapSlices } from './sitemap.repo.js';
 
 /** `qrCodeOf`: the QR code of a GTIN's Digital Link (the trace module draws it; the composition root hands it in). */
-export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup };
+/** `reportForm`: where the product page's report-a-problem form posts and what it offers (the supervision module's). */
+export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup; reportForm?: ReportForm; goodModelsOf?: GoodModelLookup };
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
@@ -52,7 +53,7 @@ const catalogueQuery = z.object({
   cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 
-export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf }) => {
+export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf, reportForm, goodModelsOf }) => {
   const { db } = database;
   const classification = readClassification();
   let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
@@ -82,7 +83,9 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     const siblings = await firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4);
     const others = siblings.map((r) => presentProduct(r, PUBLIC, config.publicUrl));
     const qr = row.product.gtin && qrCodeOf ? await qrCodeOf(row.product.gtin) : null;
-    return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id), qr, offersOf ? await offersOf(p.id, p.entity.id) : []));
+    return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id), {
+      qr, offers: offersOf ? await offersOf(p.id, p.entity.id) : [], reportForm, goodModels: goodModelsOf ? await goodModelsOf(p.id) : [],
+    }));
   });
 
   app.get<{ Params: { id: string } }>('/chu-the/:id', PAGE_ROUTE, async (req, reply) => {
@@ -108,7 +111,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
-    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }])));
+    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, { path: '/tin-tuc' }, { path: '/mo-hinh-hay' }])));
 
   // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {

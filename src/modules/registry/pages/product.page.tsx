@@ -23,6 +23,18 @@ export type QrCodeLookup = (gtin: string) => Promise<{ uri: string; svg: string 
 export type PublicOffer = { type: string; partnerName: string; url: string | null; priceVnd: number | null };
 export type OfferLookup = (productId: string, entityId: string) => Promise<PublicOffer[]>;
 
+/** The report-a-problem form of the supervision module (handed in by the composition root): where it posts, the
+ * categories it offers, how many photos it takes. Plain HTML: it works without JavaScript. */
+export type ReportForm = { action: string; categories: { code: string; name: string; nameEn: string }[]; maxFiles: number };
+/** The published good models about the product, as the programme module reports them (passed in by the composition
+ * root): their names, one-line summaries and pages. */
+export type PublicGoodModel = { name: string; summary: string; url: string };
+export type GoodModelLookup = (productId: string) => Promise<PublicGoodModel[]>;
+
+/** What the modules above the registry add to the page (each optional): the Digital Link's QR code, where to buy,
+ * the report-a-problem form, the good models. */
+export type ProductPageParts = { qr?: { uri: string; svg: string } | null; offers?: PublicOffer[]; reportForm?: ReportForm; goodModels?: PublicGoodModel[] };
+
 export const verifyPath = (number: string) => `/xac-minh/${encodeURIComponent(number)}`;
 
 /** schema.org Product; `hasCertification` (a schema.org Certification) only while the certificate is in force. */
@@ -81,7 +93,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Photo = z.infer<typeof fileOut>;
 
-export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, qr: { uri: string; svg: string } | null = null, offers: PublicOffer[] = []): string {
+export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], others: ProductOut[], cert: PublicCertification | null, parts: ProductPageParts = {}): string {
+  const { qr = null, offers = [], reportForm, goodModels = [] } = parts;
   const { t, lang } = site;
   const ps = p.productSet;
   const place = `${p.communeName}, ${p.provinceName}`;
@@ -142,6 +155,12 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
               </ul>
             </section>
           )}
+          {goodModels.length > 0 && (
+            <section className="good-models">
+              <h2>{t('contentSite.productModels')}</h2>
+              <ul>{goodModels.map((m) => <li key={m.url}><a href={localPath(m.url, lang)}>{m.name}</a><br /><span className="muted small">{m.summary}</span></li>)}</ul>
+            </section>
+          )}
           {p.ingredients && <section><h2>{t('product.ingredients')}</h2><p className="text">{p.ingredients}</p></section>}
           {p.rawMaterialArea && <section><h2>{t('product.rawMaterialArea')}</h2><p className="text">{p.rawMaterialArea}</p></section>}
           {qr && (
@@ -155,6 +174,7 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
           )}
         </div>
       </article>
+      {reportForm && <ReportFormSection site={site} productId={p.id} form={reportForm} />}
       {others.length > 0 && (
         <section>
           <h2>{t('product.otherProducts')}</h2>
@@ -163,4 +183,38 @@ export function renderProductPage(site: Site, p: ProductOut, photos: Photo[], ot
       )}
     </div>
   ));
+}
+
+/** Report a problem: posts to the supervision module's page, which answers with the reference code to follow it. */
+function ReportFormSection({ site, productId, form }: { site: Site; productId: string; form: ReportForm }) {
+  const { t, lang } = site;
+  return (
+    <section id="phan-anh" aria-labelledby="phan-anh-h">
+      <h2 id="phan-anh-h">{t('reports.form.title')}</h2>
+      <p className="muted small">{t('reports.form.hint')}</p>
+      <form method="post" action={localPath(form.action, lang)} encType="multipart/form-data" className="report">
+        <input type="hidden" name="productId" value={productId} />
+        <label htmlFor="report-category">{t('reports.form.category')}</label>
+        <select id="report-category" name="category" required defaultValue="">
+          <option value="" disabled>—</option>
+          {form.categories.map((c) => <option key={c.code} value={c.code}>{lang === 'en' ? c.nameEn : c.name}</option>)}
+        </select>
+        <label htmlFor="report-message">{t('reports.form.message')}</label>
+        <textarea id="report-message" name="message" required minLength={5} maxLength={2000} rows={4} />
+        <label htmlFor="report-lot">{t('reports.form.lot')}</label>
+        <input id="report-lot" name="lot" maxLength={80} autoComplete="off" />
+        <label htmlFor="report-contact">{t('reports.form.contact')}</label>
+        <input id="report-contact" name="contact" maxLength={200} autoComplete="off" />
+        <span className="muted small">{t('reports.form.contactHint')}</span>
+        {form.maxFiles > 0 && <>
+          <label htmlFor="report-photos">{t('reports.form.photos', { count: form.maxFiles })}</label>
+          <input id="report-photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple />
+        </>}
+        {/* Left empty by people (it is hidden); filled by the robots that fill every field. */}
+        <input className="hp" name="website" tabIndex={-1} autoComplete="off" aria-hidden="true" />
+        <button className="button" type="submit">{t('reports.form.send')}</button>
+      </form>
+      <p className="small"><a href={localPath(form.action, lang)}>{t('reports.form.follow')}</a></p>
+    </section>
+  );
 }

@@ -1,7 +1,7 @@
 // Revokes a certificate on one of the six grounds of Điều 8, by the competent authority (province for 3★–4★,
 // Ministry for 5★). Điều 8.4's 15 days from the conclusion or confirmation are the authority's duty, not a bar: a later
 // decision is accepted (a certificate the law says must go does not stay in force) and stored with its days late.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
@@ -13,7 +13,7 @@ import type { revokeBody } from '../certificates.contract.js';
 import { canRevokeCertificate } from '../certificates.policy.js';
 import { certificateSnapshot } from '../certificates.present.js';
 import { getForUpdate, hasLateReRatingPending } from '../certificates.repo.js';
-import { certificate } from '../certificates.tables.js';
+import { certificate, revocationProposal } from '../certificates.tables.js';
 
 export type RevokeCertificateInput = z.infer<typeof revokeBody>;
 
@@ -38,6 +38,9 @@ export async function revokeCertificate(ctx: Ctx, number: string, input: RevokeC
     revokedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, updatedAt: ctx.now, version: before.version + 1,
   }).where(eq(certificate.id, before.id)).returning();
   await recordAudit(ctx, { action: 'certificate.revoke', recordType: 'certificate', recordId: after.id, provinceCode: after.provinceCode, before: certificateSnapshot(before), after: certificateSnapshot(after) });
+  // A pending proposal (an inspection's conclusion, 0027) is completed by this decision.
+  await ctx.tx.update(revocationProposal).set({ status: 'completed', completedAt: ctx.now })
+    .where(and(eq(revocationProposal.certificateId, after.id), eq(revocationProposal.status, 'pending')));
   await applyCertificate(ctx, after.productId, { status: 'revoked', certificateNumber: after.number });
   await enqueue(ctx.tx, 'certificate.revoked', { certificateId: after.id, number: after.number, productId: after.productId, entityId: after.entityId, ground: input.ground });
   if (timing.daysLate > 0) ctx.log.warn({ number: after.number, daysLate: timing.daysLate }, 'certificate revoked after the Điều 8.4 deadline');

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../app/actor.js';
 import { recordAudit } from '../../../app/audit.js';
 import { isUniqueViolation } from '../../../app/db.js';
 import { AppError, forbidden, invalidField } from '../../../app/errors.js';
-import { product } from '../../registry/index.js';
+import { areaOfProduct, product } from '../../registry/index.js';
 import type { createLotBody } from '../producer.contract.js';
 import { canManageTrace, canReadTrace } from '../producer.policy.js';
 import { countLotsOfDay } from '../producer.repo.js';
@@ -22,6 +22,9 @@ export async function createLot(ctx: Ctx, input: z.infer<typeof createLotBody>) 
   if (!p || !canReadTrace(ctx.actor, scope!)) throw invalidField('productId', 'unknown_product', { vi: 'Sản phẩm không tồn tại', en: 'Unknown product' });
   if (!canManageTrace(ctx.actor, scope!)) throw forbidden();
   if (!p.gtin) throw new AppError('conflict', 'product_without_gtin', { vi: 'Sản phẩm chưa có mã GTIN', en: 'The product has no GTIN yet' }, { field: 'productId' });
+  if (input.rawMaterialAreaId && !(await areaOfProduct(ctx.tx, input.rawMaterialAreaId, p.id))) {
+    throw invalidField('rawMaterialAreaId', 'area_not_of_entity', { vi: 'Vùng nguyên liệu không thuộc chủ thể của sản phẩm', en: 'The raw-material area is not one of the product\'s entity' });
+  }
   const producedOn = input.producedOn ?? vietnamDate(ctx.now);
   let lot = input.lot;
   if (!lot) {
@@ -30,7 +33,7 @@ export async function createLot(ctx: Ctx, input: z.infer<typeof createLotBody>) 
   }
   const [row] = await ctx.tx.insert(traceLot).values({
     productId: p.id, gtin: p.gtin, lot, producedOn, expiresOn: input.expiresOn ?? null,
-    quantity: input.quantity != null ? String(input.quantity) : null, uom: input.uom ?? null,
+    quantity: input.quantity != null ? String(input.quantity) : null, uom: input.uom ?? null, rawMaterialAreaId: input.rawMaterialAreaId ?? null,
     createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now,
   }).returning().catch((err) => {
     throw isUniqueViolation(err, 'trace_lot_gtin_lot_key')

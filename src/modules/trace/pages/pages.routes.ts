@@ -1,12 +1,12 @@
 // The public trace page and its two no-JavaScript forms, at the site's root:
 //   GET  /truy-xuat/01/{gtin}[/10/{lot}[/21/{serial}]]            the page (where the resolver sends browsers)
-//   POST /truy-xuat/01/{gtin}[/10/{lot}[/21/{serial}]]/bao-cao    report a problem (kept for the supervision module)
+//   POST /truy-xuat/01/{gtin}[/10/{lot}[/21/{serial}]]/bao-cao    report a problem (filed by the supervision module)
 //   POST /truy-xuat/01/{gtin}[/10/{lot}[/21/{serial}]]/noi-quet   the reader says which province they are in
 // Each page view counts one scan of the product (and lot) for the day; nothing about the reader is kept. The forms
 // carry no session and no token (the page stays one cacheable document for everyone): a post is accepted only from
 // this site's own pages (Origin, else Referer), and reports are rate limited per product and lot.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { PUBLIC } from '../../../app/actor.js';
+import { PUBLIC, type Ctx } from '../../../app/actor.js';
 import { AppError } from '../../../app/errors.js';
 import { renderNotFound } from '../../../app/html/document.js';
 import { sendHtml, siteOf } from '../../../app/html/page.js';
@@ -15,12 +15,12 @@ import { trustedOrigins, writeOriginTrusted } from '../../../app/origin.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
 import { takeAttempt } from '../../accounts/index.js';
 import { listProvinces } from '../../geo/index.js';
-import { canReadProduct, getProduct, presentProduct } from '../../registry/index.js';
+import { canReadProduct, getProduct, positionText, presentProduct } from '../../registry/index.js';
 import { productCertification, vnDate } from '../../scoring/index.js';
 import { digitalLink, Gs1Error, parseDigitalLink, parseDigitalLinkPath, type Gs1Key } from '../gs1.rules.js';
 import { canonicalOf, tracePagePath } from '../resolver.rules.js';
 import { resolveGtin } from '../resolver.repo.js';
-import { countScan, insertReport, journeyEvents, latestLot, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
+import { countScan, journeyEvents, latestLot, lotArea, lotByKey, placesByGln, productNamesByGtin, rawMaterialAreas } from '../trace.repo.js';
 import { glnOf, REPORT_BUDGETS, stepOf } from '../trace.rules.js';
 import { journeyMapSvg } from './province-map.js';
 import { renderTracePage, type TimelineItem, type TracePageData } from './trace.page.js';
@@ -51,7 +51,12 @@ function inputName(id: string, names: Map<string, string>): string {
   return id;
 }
 
-export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { database, config }) => {
+/** Files a consumer's report (the supervision module's, handed in by the composition root so this module never
+ * imports the modules above it): the reference the reporter keeps and the page that shows it. */
+export type ReportFiler = (ctx: Ctx, input: { productId: string; lot: string | null; message: string; contact: string | null; ip: string }) => Promise<{ reference: string; statusPath: string }>;
+export type TracePagesOptions = ModuleDeps & { fileReport?: ReportFiler };
+
+export const tracePageRoutes: FastifyPluginAsync<TracePagesOptions> = async (app, { database, config, fileReport }) => {
   const { db } = database;
   const certificationOf = productCertification(db);
   const origins = trustedOrigins(config);
@@ -79,6 +84,7 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
       ...(latest ? [canonicalOf({ kind: 'gtin', gtin: key.gtin, lot: latest.lot })] : [])];
     const events = await journeyEvents(db, ids);
     const areas = await rawMaterialAreas(db, product.entity.id);
+    const origin = lot ?? latest ? await lotArea(db, (lot ?? latest)!.id) : undefined;
     const places = await placesByGln(db, [...new Set(events.map((e) => glnOf(e.bizLocation ?? e.readPoint)).filter((g): g is string => !!g))]);
     const inputGtins = [...new Set(events.flatMap((e) => e.inputs).map((i) => /\/01\/(\d{14})/.exec(i)?.[1]).filter((g): g is string => !!g))];
     const names = await productNamesByGtin(db, inputGtins);
@@ -89,6 +95,7 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
       return { step: stepOf(e.eventType, e.bizStep, e.disposition), time: e.eventTime, place: at?.name ?? null, provinceName: provinceName(at?.provinceCode ?? null), inputs: e.inputs.map((i) => inputName(i, names)) };
     });
     const mapPlaces = [
+      ...(origin ? [{ label: origin.name, provinceCode: origin.provinceCode, lon: origin.longitude, lat: origin.latitude }] : []),
       ...areas.map((a) => ({ label: a.name, provinceCode: a.provinceCode, lon: a.longitude, lat: a.latitude })),
       ...events.map((e) => places.get(glnOf(e.bizLocation ?? e.readPoint) ?? '')).filter((p) => p !== undefined)
         .filter((p, i, list) => list.findIndex((q) => q!.gln === p!.gln) === i && !areas.some((a) => a.gln === p!.gln))
@@ -100,6 +107,7 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
         : latest ? { lot: latest.lot, producedOn: latest.producedOn, expiresOn: latest.expiresOn, latest: true } : null,
       digitalLink: digitalLink(key, config.publicUrl),
       certificate: await certificationOf(r.productId),
+      lotArea: origin ? { ...origin, provinceName: provinceName(origin.provinceCode), position: positionText(origin.latitude, origin.longitude) } : null,
       areas: areas.map((a) => ({ name: a.name, provinceName: provinceName(a.provinceCode), description: a.description })),
       timeline,
       mapSvg: mapPlaces.length ? journeyMapSvg(mapPlaces, '') : null,
@@ -155,10 +163,12 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
     const contact = text('contact');
     if (message.length < 5 || message.length > 2000 || contact.length > 200) return show(req, reply, key, 400, { form, kind: 'invalid', message: message.slice(0, 2000), contact: contact.slice(0, 200) });
     if (text('website')) return back('bao-cao', 'bao-cao'); // a robot: thanked, not stored
+    if (!fileReport) return show(req, reply, key, 404);
+    let filed: { reference: string; statusPath: string };
     try {
-      await db.transaction(async (tx) => {
+      filed = await db.transaction(async (tx) => {
         await takeAttempt(tx, new Date(), [[REPORT_BUDGETS.product, r.productId], ...(key.lot !== undefined ? [[REPORT_BUDGETS.lot, `${r.productId}|${key.lot}`] as [typeof REPORT_BUDGETS.lot, string]] : [])]);
-        await insertReport(tx, { productId: r.productId, lot: key.lot ?? null, message, contact: contact || null });
+        return fileReport({ actor: PUBLIC, tx, log: req.log, now: new Date() }, { productId: r.productId, lot: key.lot ?? null, message, contact: contact || null, ip: req.ip });
       });
     } catch (err) {
       if (err instanceof AppError && err.kind === 'rate_limited') {
@@ -167,6 +177,8 @@ export const tracePageRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { dat
       }
       throw err;
     }
-    return back('bao-cao', 'bao-cao');
+    // The page that shows the reporter the reference code to follow the report by.
+    const lang = siteOf(req, reply, config.publicUrl, '').lang;
+    return reply.code(303).header('cache-control', 'no-store').redirect(localPath(filed.statusPath, lang, { moi: 1 }), 303);
   });
 };

@@ -16,6 +16,8 @@ export type TraceCertificate = {
 
 export type TimelineItem = { step: JourneyStep; time: string; place: string | null; provinceName: string | null; inputs: string[] };
 export type AreaItem = { name: string; provinceName: string | null; description: string | null };
+/** The registry's raw-material area the batch names as its origin. */
+export type LotAreaItem = { name: string; provinceName: string | null; farmingStandard: string; areaHa: number | null; produce: string[]; latitude: number; longitude: number; position: string };
 
 export type TracePageData = {
   product: ProductOut;
@@ -26,6 +28,7 @@ export type TracePageData = {
   digitalLink: string;
   certificate: TraceCertificate | null;
   areas: AreaItem[];
+  lotArea?: LotAreaItem | null;
   timeline: TimelineItem[];
   mapSvg: string | null;
   provinces: { code: string; name: string; nameEn: string }[];
@@ -126,11 +129,19 @@ export function renderTracePage(site: Site, d: TracePageData, path: string): str
         <h2>{t('trace.story')}</h2>
         <p className={p.description ? 'text' : 'muted'}>{p.description ?? t('trace.noStory')}</p>
       </section>
-      {(d.areas.length > 0 || p.rawMaterialArea) && (
+      {(d.lotArea || d.areas.length > 0 || p.rawMaterialArea) && (
         <section>
           <h2>{t('trace.area')}</h2>
-          {d.areas.map((a, i) => <p key={i}><strong>{a.name}</strong>{a.provinceName ? ` — ${a.provinceName}` : ''}{a.description ? <><br /><span className="text">{a.description}</span></> : null}</p>)}
-          {d.areas.length === 0 && <p className="text">{p.rawMaterialArea}</p>}
+          {d.lotArea && (
+            <p className="lot-area">{t('trace.lotArea')} <strong>{d.lotArea.name}</strong>{d.lotArea.provinceName ? ` — ${d.lotArea.provinceName}` : ''}<br />
+              {t('trace.areaStandard', { standard: t(`trace.farmingStandard.${d.lotArea.farmingStandard}`) })}
+              {d.lotArea.areaHa !== null && <> · {t('trace.areaSize', { size: d.lotArea.areaHa.toLocaleString(lang === 'en' ? 'en' : 'vi') })}</>}
+              {d.lotArea.produce.length > 0 && <><br />{t('trace.areaProduce', { list: d.lotArea.produce.join(', ') })}</>}
+              <br />{t('trace.areaPosition')}: <a href={`https://www.openstreetmap.org/?mlat=${d.lotArea.latitude.toFixed(5)}&mlon=${d.lotArea.longitude.toFixed(5)}#map=13/${d.lotArea.latitude.toFixed(5)}/${d.lotArea.longitude.toFixed(5)}`} rel="noopener nofollow">{d.lotArea.position}</a>
+            </p>
+          )}
+          {!d.lotArea && d.areas.map((a, i) => <p key={i}><strong>{a.name}</strong>{a.provinceName ? ` — ${a.provinceName}` : ''}{a.description ? <><br /><span className="text">{a.description}</span></> : null}</p>)}
+          {!d.lotArea && d.areas.length === 0 && <p className="text">{p.rawMaterialArea}</p>}
         </section>
       )}
       <section aria-labelledby="journey-h">

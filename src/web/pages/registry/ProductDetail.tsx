@@ -17,6 +17,7 @@ import { usePageTitle } from '../../usePageTitle.js';
 import { STATUS_COLOR } from './EntitiesList.js';
 import { FilesPanel } from './FilesPanel.js';
 import { ProductScoringLinks } from '../scoring/ProductScoringLinks.js';
+import { CyclePanel } from '../programme/CyclePanel.js';
 
 type Values = { name: string; productSet: string; description: string; ingredients: string; rawMaterialArea: string; standard: string; status: string };
 const empty: Values = { name: '', productSet: '', description: '', ingredients: '', rawMaterialArea: '', standard: '', status: 'draft' };
@@ -117,6 +118,7 @@ export default function ProductDetail() {
         {p.status !== 'draft' && <Button component="a" href={`/san-pham/${p.id}`} variant="default">{t('action.view')}</Button>}
       </Group>
       {!canEdit && <Alert color="gray">{t('productStatus.' + p.status)}</Alert>}
+      <CyclePanel productId={p.id} />
       <Tabs defaultValue="edit" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="edit">{t('form.editProduct')}</Tabs.Tab>

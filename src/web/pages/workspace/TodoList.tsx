@@ -30,6 +30,7 @@ function When({ item }: { item: Item }) {
   const { t } = useTranslation();
   if (!item.at) return null;
   const key = item.kind === 'revocation' || item.kind === 'revocation_late' ? 'todo.revokedOn' : item.kind === 'certificate_issued' ? 'todo.issuedOn'
+    : item.kind === 'revocation_proposed' ? 'todo.foundOn'
     : item.kind === 'session_scoring' ? 'todo.scheduledOn' : item.link.startsWith('/ho-so/') ? 'todo.submittedOn' : null;
   return key ? <Text size="xs" c="dark.4">{t(key, { date: formatDate(item.at) })}</Text> : null;
 }

@@ -22,7 +22,13 @@ import ImportStepsPage from '../trace/ImportStepsPage.js';
 import LotPage from '../trace/LotPage.js';
 import TracePage from '../trace/TracePage.js';
 import ChannelsPage from '../trade/ChannelsPage.js';
+import CreditPage from '../programme/CreditPage.js';
+import GoodModelsPage from '../programme/GoodModelsPage.js';
+import IdeasPage from '../programme/IdeasPage.js';
+import NewsPage from '../programme/NewsPage.js';
+import PlansPage from '../programme/PlansPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
+import { useScopeNames } from './useScopeNames.js';
 
 // The integrity page draws ECharts: its own chunk, loaded when opened.
 const IntegrityPage = lazy(() => import('../integrity/IntegrityPage.js'));
@@ -30,8 +36,6 @@ const AuditTrailPage = lazy(() => import('../integrity/AuditTrailPage.js'));
 const CertificateStoryPage = lazy(() => import('../integrity/CertificateStoryPage.js'));
 const readsIntegrity = (u: User) => u.role === 'central' || u.role === 'province' || u.role === 'inspector';
 const readsAudit = (u: User) => u.role === 'central' || u.role === 'inspector';
-import { useScopeNames } from './useScopeNames.js';
-
 
 /** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
 function ScopeText({ user }: { user: User }) {
@@ -53,9 +57,12 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
+      ['ke-hoach', t('plans.nav')], ['y-tuong', t('ideas.nav')],
+      ...(user.role === 'province' || user.role === 'central' ? [['tin-tuc', t('content.newsTitle')], ['mo-hinh-hay', t('content.modelsTitle')]] : []),
+      ['tin-dung', t('content.creditTitle')],
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['/ho-so', t('ws.dossiers')]]
       : user.role === 'inspector' ? [['home', t('ws.home')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
@@ -107,6 +114,11 @@ export default function Workspace() {
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
+          <Route path="ke-hoach" element={officer ? <PlansPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="y-tuong" element={officer || user.role === 'entity' ? <IdeasPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="tin-tuc" element={user.role === 'central' || user.role === 'province' ? <NewsPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="mo-hinh-hay" element={user.role === 'central' || user.role === 'province' ? <GoodModelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="tin-dung" element={officer || user.role === 'entity' ? <CreditPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />
