@@ -124,3 +124,15 @@ test('the demo\'s programme content: published news (one in English too) in the 
   assert.equal(Number(credit.programmes), 3);
   assert.ok(Number(credit.approved) >= 1 && Number(credit.rejected) >= 1 && Number(credit.pending) >= 1);
 });
+
+test('the demo\'s scoring-integrity data: closed sessions of three provinces, a lenient member, a bump just above 70', async () => {
+  const central = await t.login('trunguong@demo.ocop.vn', DEMO_PASSWORD);
+  const b = (await t.call({ url: '/api/v1/integrity/bunching?window=2', as: central })).json();
+  assert.ok(b.closedItems >= 40, `${b.closedItems} closed products`);
+  const b70 = b.rows.find((x: { threshold: number }) => x.threshold === 70);
+  assert.ok(b70.above > b70.below, JSON.stringify(b70));
+  const l = (await t.call({ url: '/api/v1/integrity/leniency', as: central })).json();
+  assert.ok(l.rows[0].flagged && l.rows[0].meanDiff >= 4, JSON.stringify(l.rows[0]));
+  const s = (await t.call({ url: '/api/v1/integrity/self-assessment', as: central })).json();
+  assert.ok(s.rows.length >= 3);
+});
