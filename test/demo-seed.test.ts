@@ -160,3 +160,15 @@ test('the demo inspections: Tuyên Quang\'s 2026 plan with inspections in every 
   const office = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/me/todo', as: office })).json().items.some((i: { kind: string }) => i.kind === 'revocation_proposed'), 'the proposal waits in the office\'s queue');
 });
+
+test('the demo\'s scoring-integrity data: closed sessions of three provinces, a lenient member, a bump just above 70', async () => {
+  const central = await t.login('trunguong@demo.ocop.vn', DEMO_PASSWORD);
+  const b = (await t.call({ url: '/api/v1/integrity/bunching?window=2', as: central })).json();
+  assert.ok(b.closedItems >= 40, `${b.closedItems} closed products`);
+  const b70 = b.rows.find((x: { threshold: number }) => x.threshold === 70);
+  assert.ok(b70.above > b70.below, JSON.stringify(b70));
+  const l = (await t.call({ url: '/api/v1/integrity/leniency', as: central })).json();
+  assert.ok(l.rows[0].flagged && l.rows[0].meanDiff >= 4, JSON.stringify(l.rows[0]));
+  const s = (await t.call({ url: '/api/v1/integrity/self-assessment', as: central })).json();
+  assert.ok(s.rows.length >= 3);
+});

@@ -3,6 +3,7 @@
 // search; a province's inspector sees that province's rows only (rows of no province — accounts, reference data — are
 // national). The story is also open to the province office of the certificate's province.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actingUser } from '../../app/access.js';
 import { AppError, notFound } from '../../app/errors.js';
 import { encodeCursor, nextLink, readCursor } from '../../app/paging.js';
 import type { ModulePlugin } from '../../app/plugin.js';
@@ -12,6 +13,7 @@ import { auditVocabulary, searchAudit, type AuditFilter, type AuditRow } from '.
 import { changedFields, redact } from './audit-trail.rules.js';
 import { certificateByNumber, certificateStory, complaintsOf, inspectionsOf } from './audit-trail.story.js';
 import { sendTable } from './integrity.export.js';
+import { councilsOfMember } from './integrity.repo.js';
 import { AUDIT_ROLES, auditScope, canReadStory, STORY_ROLES } from './integrity.policy.js';
 import { z } from 'zod';
 
@@ -20,10 +22,16 @@ const EXPORT_CAP = 20_000;
 const KEYS = [{ expr: sql`a.id`, kind: 'int' as const, dir: 'desc' as const }];
 const outOfScope = () => new AppError('forbidden', 'out_of_scope', { vi: 'Ngoài phạm vi tỉnh của bạn', en: 'Outside your province' });
 
-const presentAudit = (a: AuditRow) => ({
-  id: String(a.id), at: a.at, actorId: a.actor_id, actorName: a.actor_name, actorRole: a.actor_role, action: a.action, recordType: a.record_type, recordId: a.record_id,
-  provinceCode: a.province_code, communeCode: a.commune_code, changes: changedFields(a.before, a.after), before: redact(a.before), after: redact(a.after),
-});
+/** A member's score in the trail (its total, answers) is hidden from a reader who sits on a council themselves (the
+ * central council's members are central officers): no member reads another's score here before the scoring module
+ * would show it. Who scored and when stays. */
+const presentAudit = (a: AuditRow, hidesScores = false) => {
+  const hidden = hidesScores && a.record_type === 'member_score';
+  return {
+    id: String(a.id), at: a.at, actorId: a.actor_id, actorName: a.actor_name, actorRole: a.actor_role, action: a.action, recordType: a.record_type, recordId: a.record_id,
+    provinceCode: a.province_code, communeCode: a.commune_code, changes: changedFields(a.before, a.after), before: hidden ? null : redact(a.before), after: hidden ? null : redact(a.after),
+  };
+};
 
 export const auditTrailRoutes: ModulePlugin = async (app, { database }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +41,8 @@ export const auditTrailRoutes: ModulePlugin = async (app, { database }) => {
     const q = req.query;
     const scope = auditScope(req.actor, q.province);
     if (!scope.ok) throw outOfScope();
+    const actor = actingUser(req);
+    const hidesScores = actor.role === 'central' && (await councilsOfMember(db, actor.id)).size > 0;
     const f: AuditFilter = { province: scope.province, recordType: q.recordType, recordId: q.recordId, user: q.user, action: q.action, from: q.from, to: q.to };
     if (q.format === 'csv' || q.format === 'xlsx') {
       const rows = [];
@@ -46,14 +56,14 @@ export const auditTrailRoutes: ModulePlugin = async (app, { database }) => {
         { key: 'at', vi: 'Thời điểm (UTC)', en: 'Time (UTC)', width: 24 }, { key: 'actorName', vi: 'Người thực hiện', en: 'By', width: 28 }, { key: 'actorRole', vi: 'Vai trò', en: 'Role' },
         { key: 'action', vi: 'Thao tác', en: 'Action', width: 24 }, { key: 'recordType', vi: 'Loại bản ghi', en: 'Record type' }, { key: 'recordId', vi: 'Mã bản ghi', en: 'Record id', width: 38 },
         { key: 'provinceCode', vi: 'Tỉnh', en: 'Province' }, { key: 'communeCode', vi: 'Xã', en: 'Commune' }, { key: 'changes', vi: 'Trường thay đổi', en: 'Fields changed', width: 40 },
-      ], rows.slice(0, EXPORT_CAP).map((a) => ({ ...presentAudit(a), before: null, after: null, changes: changedFields(a.before, a.after).join(', ') })), q.format, q.lang);
+      ], rows.slice(0, EXPORT_CAP).map((a) => ({ ...presentAudit(a, hidesScores), before: null, after: null, changes: changedFields(a.before, a.after).join(', ') })), q.format, q.lang);
     }
     const cursor = readCursor({ cursor: q.cursor, sort: '' }, 'audit', KEYS);
     const found = await searchAudit(db, f, q.pageSize + 1, cursor?.[0] ?? undefined);
     const rows = found.slice(0, q.pageSize);
     const nextCursor = found.length > q.pageSize ? encodeCursor('audit', '', [rows[rows.length - 1].id]) : null;
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
-    return { items: rows.map(presentAudit), nextCursor, pageSize: q.pageSize };
+    return { items: rows.map((a) => presentAudit(a, hidesScores)), nextCursor, pageSize: q.pageSize };
   });
 
   r.get('/audit-trail/vocabulary', { config: { access: AUDIT_ROLES }, schema: { tags, querystring: z.strictObject({ province: z.string().regex(/^\d{2}$/).optional() }), response: { 200: auditVocabularyOut }, summary: 'The record types and actions found in the trail in one\'s scope (the search form\'s choices)' } }, async (req) => {

@@ -1,7 +1,7 @@
 // A certificate's whole story on one page: the certificate and the ones it replaced or that replaced it, the product and
 // its entity, every dossier of the product with its dates and decision, the council sessions that scored it (members'
 // totals after the session closed), the revocation, and the audit trail of the certificate and the dossiers. Queries
-// only. Inspections and complaints come from the supervision module's other parts (see inspectionsOf, complaintsOf).
+// only. Inspections and complaints are the supervision module's other parts (inspections.*, reports.*).
 import { sql } from 'drizzle-orm';
 import { readAudit } from '../../app/audit.js';
 import { query, type Queryable } from '../../app/db.js';
@@ -28,13 +28,24 @@ export async function certificateByNumber(db: Queryable, number: string): Promis
   return row;
 }
 
-/** Inspections of the certificate's product (table `inspection`, the inspect part of issue 14): none until it is merged. */
-export async function inspectionsOf(_db: Queryable, _cert: { id: string; productId: string }): Promise<{ available: boolean; items: unknown[] }> {
-  return { available: false, items: [] };
+/** The inspections of the certificate's product (inspections.*): when, why, the conclusion and its corrective actions. */
+export async function inspectionsOf(db: Queryable, cert: { id: string; productId: string }): Promise<{ available: boolean; items: unknown[] }> {
+  const items = await query<Record<string, unknown>>(db, sql`
+    SELECT i.id, i.status, i.level, i.reasons, to_char(i.due_on, 'YYYY-MM-DD') AS "dueOn", to_char(i.inspected_on, 'YYYY-MM-DD') AS "inspectedOn", i.findings, i.conclusion,
+      to_char(i.concluded_on, 'YYYY-MM-DD') AS "concludedOn", i.revocation_ground AS "revocationGround", i.lab_result AS "labResult", (i.certificate_id = ${cert.id}::uuid) AS "thisCertificate",
+      (SELECT count(*)::int FROM corrective_action a WHERE a.inspection_id = i.id) AS "correctiveActions",
+      (SELECT count(*)::int FROM corrective_action a WHERE a.inspection_id = i.id AND a.status = 'open') AS "openActions"
+    FROM inspection i WHERE i.product_id = ${cert.productId}::uuid ORDER BY i.due_on, i.created_at LIMIT 200`);
+  return { available: true, items };
 }
-/** Consumer reports and complaints about the product (table `report`, the reports part of issue 14): none until merged. */
-export async function complaintsOf(_db: Queryable, _cert: { id: string; productId: string }): Promise<{ available: boolean; items: unknown[] }> {
-  return { available: false, items: [] };
+/** Consumer reports and complaints about the product (reports.*): reference, category, status and dates — never the
+ * reporter's contact. */
+export async function complaintsOf(db: Queryable, cert: { id: string; productId: string }): Promise<{ available: boolean; items: unknown[] }> {
+  const items = await query<Record<string, unknown>>(db, sql`
+    SELECT r.reference, r.category, r.status, r.source, r.lot, to_json(r.created_at) #>> '{}' AS "createdAt", to_char(r.sla_due_on, 'YYYY-MM-DD') AS "slaDueOn",
+      to_json(r.closed_at) #>> '{}' AS "closedAt", r.inspection_id AS "inspectionId", (r.duplicate_of IS NOT NULL) AS duplicate, r.resolution
+    FROM report r WHERE r.product_id = ${cert.productId}::uuid ORDER BY r.created_at LIMIT 200`);
+  return { available: true, items };
 }
 
 export async function certificateStory(db: Queryable, c: CertRow) {

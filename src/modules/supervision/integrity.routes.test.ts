@@ -156,11 +156,20 @@ test('audit trail: inspectors search their scope, keyset pages, export; a provin
   assertProblem(await t.call({ url: '/api/v1/audit-trail', as: province08 }), 403);
   assertProblem(await t.call({ url: '/api/v1/audit-trail', as: member19 }), 403);
   assertProblem(await t.call({ url: '/api/v1/audit-trail?cursor=bm90LWEtY3Vyc29y', as: central }), 400, 'invalid_cursor');
+  // A member's score in the trail: its total for the central office, hidden from a central officer sitting on that council.
+  await t.database.db.execute(sql`INSERT INTO audit_log (actor_id, action, record_type, record_id, province_code, after) VALUES (${lenient.id}::uuid, 'score.submit', 'member_score', ${lenient.id}, '19', '{"total": 77}'::jsonb)`);
+  const seen = (await t.call({ url: '/api/v1/audit-trail?recordType=member_score', as: central })).json();
+  assert.equal(seen.items[0].after.total, 77);
+  const hidden = (await t.call({ url: '/api/v1/audit-trail?recordType=member_score', as: centralOn19 })).json();
+  assert.deepEqual([hidden.items[0].after, hidden.items[0].changes], [null, ['total']]);
   const csv = await t.call({ url: '/api/v1/audit-trail?format=csv&recordType=certificate', as: inspector08 });
   assert.ok(csv.body.startsWith('\uFEFFThời điểm') && csv.body.includes('certificate.issue'));
 });
 
-test('a certificate\'s story: dossier, council session with the members\' totals, decision, audit; out of scope reads as absent', async () => {
+test('a certificate\'s story: dossier, council session with the members\' totals, decision, complaints, audit; out of scope reads as absent', async () => {
+  const [cert] = await query<{ product_id: string }>(t.database.db, sql`SELECT product_id FROM certificate WHERE number = ${certNumber}`);
+  const filed = await t.call({ method: 'POST', url: '/api/v1/reports', body: { productId: cert.product_id, category: 'quality', message: 'Mật ong bị lên men, vị chua.', contact: '0912345678' } });
+  assert.equal(filed.statusCode, 201, filed.body);
   const res = await t.call({ url: `/api/v1/certificates/${certNumber}/story`, as: inspector08 });
   assert.equal(res.statusCode, 200, res.body);
   const s = res.json();
@@ -170,7 +179,9 @@ test('a certificate\'s story: dossier, council session with the members\' totals
   assert.equal(s.sessions[0].scores.length, 4);
   assert.equal(s.sessions[0].mean, s.dossiers[0].provinceMean);
   assert.ok(s.audit.some((a: { action: string }) => a.action === 'certificate.issue'));
-  assert.deepEqual([s.inspections.available, s.complaints.available, s.revocation], [false, false, null]);
+  assert.deepEqual([s.inspections.available, s.inspections.items, s.complaints.available, s.revocation], [true, [], true, null]);
+  assert.deepEqual(s.complaints.items.map((c: { reference: string; category: string }) => [c.reference, c.category]), [[filed.json().reference, 'quality']]);
+  assert.ok(!JSON.stringify(s.complaints).includes('0912345678'), 'never the reporter\'s contact');
   assert.equal((await t.call({ url: `/api/v1/certificates/${certNumber}/story`, as: province08 })).statusCode, 200);
   assertProblem(await t.call({ url: `/api/v1/certificates/${certNumber}/story`, as: inspector19 }), 404);
   assertProblem(await t.call({ url: `/api/v1/certificates/${certNumber}/story`, as: member19 }), 403);

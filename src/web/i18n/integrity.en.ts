@@ -75,6 +75,7 @@ export const integrityEn: typeof import('./integrity.vi.js').integrityVi = {
     inspections: 'Inspections', complaints: 'Reports and complaints', revocation: 'Revocation', audit: 'Audit trail',
     notAvailable: 'Not available yet (module being added).', none: 'None',
     submitted: 'Filed', communeDue: 'Commune due', communeReviewed: 'Commune reviewed', received: 'Province received', reratingDue: 'Re-rating due',
+    inspectionStatus: { planned: 'Planned', done: 'Inspected' }, conclusion: { compliant: 'Compliant', corrective_action: 'Corrective action', revocation_proposed: 'Revocation proposed' }, openActions: '{{count}} corrective actions open',
     mean: 'Council score', spread: 'Spread', scores: 'Members\' scores', ground: 'Ground', daysLate: '{{count}} days late',
   },
 };

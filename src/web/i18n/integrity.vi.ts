@@ -75,6 +75,7 @@ export const integrityVi = {
     inspections: 'Kiểm tra', complaints: 'Phản ánh, khiếu nại', revocation: 'Thu hồi', audit: 'Nhật ký',
     notAvailable: 'Chưa có dữ liệu (phân hệ đang được bổ sung).', none: 'Không có',
     submitted: 'Nộp', communeDue: 'Hạn xã', communeReviewed: 'Xã đánh giá', received: 'Tỉnh tiếp nhận', reratingDue: 'Hạn đánh giá lại',
+    inspectionStatus: { planned: 'Đã lên kế hoạch', done: 'Đã kiểm tra' }, conclusion: { compliant: 'Đạt', corrective_action: 'Yêu cầu khắc phục', revocation_proposed: 'Đề nghị thu hồi' }, openActions: '{{count}} việc khắc phục chưa xong',
     mean: 'Điểm Hội đồng', spread: 'Chênh lệch', scores: 'Điểm thành viên', ground: 'Căn cứ', daysLate: 'Chậm {{count}} ngày',
   },
 };

@@ -12,6 +12,8 @@ import { useFetch } from '../../useFetch.js';
 import type { storyOut } from '../../../modules/supervision/audit-trail.contract.js';
 
 type Story = z.infer<typeof storyOut>;
+type Inspection = { id: string; status: string; dueOn: string; inspectedOn: string | null; conclusion: string | null; findings: string | null; openActions: number };
+type Complaint = { reference: string; category: string; status: string; createdAt: string; closedAt: string | null };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return <Card withBorder radius="md" p="md" component="section" aria-label={title}><Stack gap="xs"><Title order={2} size="h5">{title}</Title>{children}</Stack></Card>;
@@ -56,8 +58,18 @@ export default function CertificateStoryPage() {
           </Stack>
         ))}
       </Section>
-      <Section title={t('story.inspections')}>{s.inspections.available ? <Text size="sm">{s.inspections.items.length}</Text> : <Text size="sm" c="dimmed">{t('story.notAvailable')}</Text>}</Section>
-      <Section title={t('story.complaints')}>{s.complaints.available ? <Text size="sm">{s.complaints.items.length}</Text> : <Text size="sm" c="dimmed">{t('story.notAvailable')}</Text>}</Section>
+      <Section title={t('story.inspections')}>
+        {!s.inspections.available ? <Text size="sm" c="dimmed">{t('story.notAvailable')}</Text> : s.inspections.items.length === 0 ? <Text size="sm" c="dimmed">{t('story.none')}</Text>
+          : <List size="sm">{(s.inspections.items as Inspection[]).map((i) => (
+            <List.Item key={i.id}>{formatDate(i.inspectedOn ?? i.dueOn)} · {t(`story.inspectionStatus.${i.status}`)}{i.conclusion ? ` · ${t(`story.conclusion.${i.conclusion}`)}` : ''}{i.openActions ? ` · ${t('story.openActions', { count: i.openActions })}` : ''}{i.findings ? ` — ${i.findings}` : ''}</List.Item>
+          ))}</List>}
+      </Section>
+      <Section title={t('story.complaints')}>
+        {!s.complaints.available ? <Text size="sm" c="dimmed">{t('story.notAvailable')}</Text> : s.complaints.items.length === 0 ? <Text size="sm" c="dimmed">{t('story.none')}</Text>
+          : <List size="sm">{(s.complaints.items as Complaint[]).map((c) => (
+            <List.Item key={c.reference}>{c.reference} · {formatDateTime(c.createdAt)} · {c.category} · {c.status}{c.closedAt ? ` · ${formatDateTime(c.closedAt)}` : ''}</List.Item>
+          ))}</List>}
+      </Section>
       <Section title={t('story.revocation')}>
         {s.revocation ? <Text size="sm">{t('story.ground')} {s.revocation.ground} · {s.revocation.decisionNumber} · {formatDate(s.revocation.revokedOn)}{s.revocation.daysLate ? ` · ${t('story.daysLate', { count: s.revocation.daysLate })}` : ''}</Text> : <Text size="sm" c="dimmed">{t('story.none')}</Text>}
       </Section>
