@@ -112,6 +112,9 @@ test('news: English when the article has it; the central office publishes nation
   assertProblem(await t.call({ method: 'PATCH', url: `/api/v1/news/${created.id}`, as: central, body: { version: 2, slug: 'dia-chi-khac' } }), 400, 'slug_fixed');
   const en = await t.call({ url: '/tin-tuc/cach-nop-ho-so?lang=en' });
   assert.ok(en.body.includes('<h1>How to apply</h1>') && en.body.includes('Step one.'));
+  const enFeed = (await t.call({ url: '/feeds/news.xml?lang=en' })).body;
+  assert.ok(enFeed.includes('<title>How to apply</title>\n<link>https://ocop.example.gov.vn/tin-tuc/cach-nop-ho-so?lang=en</link>'), enFeed.slice(0, 800));
+  assert.ok(enFeed.includes('<language>en</language>'));
   const pub = (await t.call({ url: `/api/v1/news?province=national` })).json();
   assert.deepEqual(pub.items.map((i: { slug: string }) => i.slug), ['cach-nop-ho-so']);
   for (const k of ['version', 'actions', 'createdAt']) assert.equal(pub.items[0][k], undefined, k);
