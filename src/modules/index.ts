@@ -16,7 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tradeFeeds, tradeRoutes } from './trade/index.js';
-import { contentPages, contentRoutes, productGoodModels } from './programme/index.js';
+import { contentPages, contentRoutes, contentSitemap, productGoodModels } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 
@@ -43,7 +43,7 @@ const sitePages: ModulePlugin = async (app, deps) => {
   registerSiteAssets(app, deps.config.publicUrl);
   await app.register(registryPages, {
     ...deps, certificationOf: productCertification(deps.database.db), qrCodeOf: (gtin) => productQrSvg(deps.config.publicUrl, gtin), offersOf: productOffers(deps.database.db),
-    goodModelsOf: productGoodModels(deps.database.db),
+    goodModelsOf: productGoodModels(deps.database.db), otherPagesOf: contentSitemap(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);

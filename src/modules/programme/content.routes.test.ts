@@ -152,6 +152,7 @@ test('good models: found without diacritics, by sector and topic; the product pa
   const page = await t.call({ url: m.pageUrl });
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes('Giá chè búp tăng gấp đôi.') && page.body.includes(`/san-pham/${tea.id}`));
+  assert.ok((await t.call({ url: '/sitemap-trang.xml' })).body.includes(`<loc>https://ocop.example.gov.vn${m.pageUrl}</loc>`), 'the sitemap lists the model');
   const search = await t.call({ url: '/mo-hinh-hay?q=che+shan+tuyet' });
   assert.ok(search.body.includes(m.pageUrl));
 });

@@ -26,7 +26,11 @@ import { pathOf, sitemapIndex, urlSet } from './sitemap.js';
 import { publicEntitiesSlice, publicProductsSlice, sitemapSlices } from './sitemap.repo.js';
 
 /** `qrCodeOf`: the QR code of a GTIN's Digital Link (the trace module draws it; the composition root hands it in). */
-export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup; goodModelsOf?: GoodModelLookup };
+/** `otherPagesOf`: the public pages of the modules above (news, good models) for the sitemap of the site's pages. */
+export type RegistryPagesOptions = ModuleDeps & {
+  certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup; goodModelsOf?: GoodModelLookup;
+  otherPagesOf?: () => Promise<{ path: string; updatedAt?: Date }[]>;
+};
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
@@ -52,7 +56,7 @@ const catalogueQuery = z.object({
   cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 
-export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf, goodModelsOf }) => {
+export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf, goodModelsOf, otherPagesOf }) => {
   const { db } = database;
   const classification = readClassification();
   let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
@@ -108,7 +112,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
-    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, { path: '/tin-tuc' }, { path: '/mo-hinh-hay' }])));
+    reply.type(xml).header('cache-control', 'public, max-age=3600').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, ...(otherPagesOf ? await otherPagesOf() : [])])));
 
   // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {
