@@ -16,7 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tourismNear, tradePages, tradeRoutes } from './trade/index.js';
-import { contentPages, contentRoutes, productGoodModels, programmeRoutes } from './programme/index.js';
+import { contentPages, contentRoutes, contentSitemap, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 import { reportCategoriesForPages, reportPages, supervisionRoutes, traceReportFiler } from './supervision/index.js';
@@ -50,6 +50,7 @@ const sitePages: ModulePlugin = async (app, deps) => {
     reportForm: reportCategoriesForPages(),
     goodModelsOf: productGoodModels(deps.database.db),
     tourismNear: tourismNear(deps.database.db),
+    otherPagesOf: contentSitemap(deps.database.db),
   });
   await app.register(scoringPages, deps);
   await app.register(epcisRoutes, deps);

@@ -1,5 +1,6 @@
-// News for the public, on a 360 px phone: the province office writes an article in the workspace and publishes it;
-// a visitor (no account) finds it on /tin-tuc and reads it on its own server-rendered page; the RSS feed carries it.
+// News for the public, on a 360 px phone: the province office writes an article in the workspace and publishes it
+// (and glances at its good models and credit screens); a visitor (no account) finds the article on /tin-tuc and reads
+// it on its own server-rendered page; the RSS feed carries it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { browserSuite, noSidewaysScroll } from './browser.js';
@@ -16,6 +17,14 @@ browserSuite((site) => {
     const card = office.locator('[data-article]').filter({ hasText: 'Tập huấn livestream' });
     await card.getByRole('button', { name: 'Đăng' }).click();
     await card.getByRole('link', { name: 'Xem trang công khai' }).waitFor();
+    assert.ok(await noSidewaysScroll(office));
+    // The office's other content screens open on the phone too: the good models (the demo's Mèo Vạc honey among
+    // them) and the credit applications with their summary.
+    await office.goto(`${site.url}/lam-viec/mo-hinh-hay`);
+    await office.locator('[data-model]').filter({ hasText: 'Mật ong bạc hà Mèo Vạc' }).first().waitFor();
+    assert.ok(await noSidewaysScroll(office));
+    await office.goto(`${site.url}/lam-viec/tin-dung`);
+    await office.getByText(/chủ thể được hỗ trợ/).waitFor();
     assert.ok(await noSidewaysScroll(office));
 
     const visitor = await site.pageAs(null, { phone: true });

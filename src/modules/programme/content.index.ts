@@ -13,5 +13,5 @@ export const contentRoutes: ModulePlugin = async (app, deps) => {
 };
 
 export { programmePages as contentPages } from './pages/pages.routes.js';
-export { productGoodModels } from './good-models.links.js';
+export { contentSitemap, productGoodModels } from './good-models.links.js';
 export { newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.tables.js';

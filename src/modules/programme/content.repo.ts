@@ -1,8 +1,9 @@
 // What the programme's content lists share: a keyset page of ids through an index, then the page's rows only.
-import { and, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../app/db.js';
 import { after, keyFields, limits, orderBy, pageEnd, type KeyValues, type SortKey } from '../../app/paging.js';
+import { goodModel, newsArticle } from './content.tables.js';
 
 /** The page's ids in order and the next page's cursor (no total: the lists are read page by page). */
 export async function keysetIds(db: Queryable, table: PgTable, id: PgColumn, where: SQL | undefined, keys: SortKey[], list: string, sort: string, pageSize: number, afterKeys?: KeyValues) {
@@ -20,3 +21,9 @@ export function inIdOrder<Row>(ids: string[], rows: Row[], idOf: (r: Row) => str
 }
 
 export const byIds = (col: PgColumn, ids: string[]) => inArray(col, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+
+/** The published articles' or models' slugs and last changes, newest first (the sitemap). */
+export function publishedSlugs(db: Queryable, which: 'news' | 'models') {
+  const table = which === 'news' ? newsArticle : goodModel;
+  return db.select({ slug: table.slug, updatedAt: table.updatedAt }).from(table).where(eq(table.status, 'published')).orderBy(desc(table.publishedAt)).limit(45_000);
+}

@@ -112,6 +112,9 @@ test('news: English when the article has it; the central office publishes nation
   assertProblem(await t.call({ method: 'PATCH', url: `/api/v1/news/${created.id}`, as: central, body: { version: 2, slug: 'dia-chi-khac' } }), 400, 'slug_fixed');
   const en = await t.call({ url: '/tin-tuc/cach-nop-ho-so?lang=en' });
   assert.ok(en.body.includes('<h1>How to apply</h1>') && en.body.includes('Step one.'));
+  const enFeed = (await t.call({ url: '/feeds/news.xml?lang=en' })).body;
+  assert.ok(enFeed.includes('<title>How to apply</title>\n<link>https://ocop.example.gov.vn/tin-tuc/cach-nop-ho-so?lang=en</link>'), enFeed.slice(0, 800));
+  assert.ok(enFeed.includes('<language>en</language>'));
   const pub = (await t.call({ url: `/api/v1/news?province=national` })).json();
   assert.deepEqual(pub.items.map((i: { slug: string }) => i.slug), ['cach-nop-ho-so']);
   for (const k of ['version', 'actions', 'createdAt']) assert.equal(pub.items[0][k], undefined, k);
@@ -149,6 +152,7 @@ test('good models: found without diacritics, by sector and topic; the product pa
   const page = await t.call({ url: m.pageUrl });
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes('Giá chè búp tăng gấp đôi.') && page.body.includes(`/san-pham/${tea.id}`));
+  assert.ok((await t.call({ url: '/sitemap-trang.xml' })).body.includes(`<loc>https://ocop.example.gov.vn${m.pageUrl}</loc>`), 'the sitemap lists the model');
   const search = await t.call({ url: '/mo-hinh-hay?q=che+shan+tuyet' });
   assert.ok(search.body.includes(m.pageUrl));
 });

@@ -21,6 +21,6 @@ export { submitPlan } from './commands/submit-plan.js';
 export { approvePlan } from './commands/approve-plan.js';
 export { submitIdea } from './commands/submit-idea.js';
 export { acceptIdea, returnIdea } from './commands/decide-idea.js';
-export { contentRoutes, contentPages, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';
+export { contentRoutes, contentPages, contentSitemap, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';
 export { TRAINING_FIELDS } from './trainings.fields.js';
 export { training, trainingAttendee, trainingInvitation, trainingEvaluation } from './trainings.tables.js';

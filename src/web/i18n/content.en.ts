@@ -12,6 +12,7 @@ export const contentEn: typeof contentVi = {
   applicationStatus: { submitted: 'Awaiting the outcome', approved: 'Approved', rejected: 'Rejected' },
   contentSite: {
     newsNav: 'News',
+    feedTitle: 'OCOP programme news',
     newsTitle: 'News and guidance',
     newsDescription: 'News, guides and announcements of the OCOP programme from the central coordination office and the provinces.',
     kinds: 'Kinds',

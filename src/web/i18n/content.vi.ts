@@ -11,6 +11,7 @@ export const contentVi = {
   applicationStatus: { submitted: 'Đang chờ kết quả', approved: 'Được duyệt', rejected: 'Bị từ chối' },
   contentSite: {
     newsNav: 'Tin tức',
+    feedTitle: 'Tin tức Chương trình OCOP',
     newsTitle: 'Tin tức và hướng dẫn',
     newsDescription: 'Tin tức, hướng dẫn và thông báo của Chương trình OCOP từ Văn phòng Điều phối Trung ương và các tỉnh.',
     kinds: 'Loại bài',

@@ -40,7 +40,7 @@ export function renderNewsList(site: Site, d: { items: ArticleOut[]; page: numbe
         <nav className="crumbs" aria-label={t('contentSite.kinds')}>
           <a href={localPath('/tin-tuc', lang)} aria-current={!d.kind ? 'page' : undefined}>{t('contentSite.allKinds')}</a>
           {(['article', 'guide', 'announcement'] as const).map((k) => <span key={k}> · <a href={localPath('/tin-tuc', lang, { kind: k })} aria-current={d.kind === k ? 'page' : undefined}>{t(`newsKind.${k}`)}</a></span>)}
-          {' · '}<a href="/feeds/news.xml">RSS</a>
+          {' · '}<a href={localPath('/feeds/news.xml', lang)}>RSS</a>
         </nav>
         {d.items.length === 0 ? <p className="muted">{t('contentSite.noNews')}</p> : <ul className="cards">{d.items.map((a) => <NewsCard key={a.id} a={a} t={t} lang={lang} />)}</ul>}
         {(d.page > 1 || d.more) && (

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { PUBLIC } from '../../../app/actor.js';
 import { absolute, renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
+import { localPath, translator } from '../../../app/html/site-i18n.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
 import { newsArticle, NEWS_KINDS } from '../content.tables.js';
 import { presentArticle } from '../news.present.js';
 import { getArticleBySlug, imagesOf, listArticles, publishedPage } from '../news.repo.js';
-import { rssFeed, SLUG_PATTERN } from '../news.rules.js';
+import { inLanguage, rssFeed, SLUG_PATTERN } from '../news.rules.js';
 import { newsPagePath, NEWS_PAGE_SIZE, renderArticlePage, renderNewsList } from './news.page.js';
 import { goodModelPages } from './good-models.pages.js';
 
@@ -42,15 +43,18 @@ export const programmePages: FastifyPluginAsync<ModuleDeps> = async (app, deps) 
   });
 
   // The feed reads the database on every request (no micro-cache): a withdrawn article leaves it at once.
-  app.get('/feeds/news.xml', { schema: { hide: true }, config: { access: 'public' as const } }, async (_req, reply) => {
+  // ?lang=en: the English feed (an article without an English version comes in Vietnamese), linking to ?lang=en pages.
+  app.get('/feeds/news.xml', { schema: { hide: true }, config: { access: 'public' as const } }, async (req, reply) => {
+    const lang = (req.query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'vi';
     const { rows } = await listArticles(db, eq(newsArticle.status, 'published'), '-publishedAt', FEED_SIZE);
-    const url = (path: string) => absolute(config.publicUrl, path);
+    const url = (path: string) => absolute(config.publicUrl, localPath(path, lang));
+    const t = translator(lang);
     const xml = rssFeed(
-      { title: 'Tin tức Chương trình OCOP', link: url('/tin-tuc'), selfLink: url('/feeds/news.xml'), description: 'Tin tức, hướng dẫn và thông báo của Chương trình Mỗi xã một sản phẩm (OCOP)', language: 'vi' },
-      rows.map(({ article: a }) => ({
-        title: a.titleVi, link: url(newsPagePath(a.slug)), guid: url(newsPagePath(a.slug)), description: a.summaryVi,
-        publishedAt: a.publishedAt ?? a.createdAt, category: a.kind,
-      })),
+      { title: t('contentSite.feedTitle'), link: url('/tin-tuc'), selfLink: url('/feeds/news.xml'), description: t('contentSite.newsDescription'), language: lang },
+      rows.map(({ article: a }) => {
+        const l = inLanguage(a, lang);
+        return { title: l.title, link: url(newsPagePath(a.slug)), guid: url(newsPagePath(a.slug)), description: l.summary, publishedAt: a.publishedAt ?? a.createdAt, category: t(`newsKind.${a.kind}`) };
+      }),
     );
     return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=0, must-revalidate').send(xml);
   });

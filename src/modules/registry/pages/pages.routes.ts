@@ -26,8 +26,12 @@ import { pathOf, sitemapIndex, urlSet } from './sitemap.js';
 import { publicEntitiesSlice, publicProductsSlice, sitemapSlices } from './sitemap.repo.js';
 
 /** `qrCodeOf`: the QR code of a GTIN's Digital Link (the trace module draws it; the composition root hands it in). */
-/** `reportForm`: where the product page's report-a-problem form posts and what it offers (the supervision module's). */
-export type RegistryPagesOptions = ModuleDeps & { certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup; reportForm?: ReportForm; goodModelsOf?: GoodModelLookup; tourismNear?: NearbyLookup };
+/** `reportForm`: where the product page's report-a-problem form posts and what it offers (the supervision module's);
+ * `otherPagesOf`: the public pages of the modules above (news, good models) for the sitemap of the site's pages. */
+export type RegistryPagesOptions = ModuleDeps & {
+  certificationOf: CertificationLookup; qrCodeOf?: QrCodeLookup; offersOf?: OfferLookup; reportForm?: ReportForm; goodModelsOf?: GoodModelLookup;
+  tourismNear?: NearbyLookup; otherPagesOf?: () => Promise<{ path: string; updatedAt?: Date }[]>;
+};
 
 const CATALOGUE_SORT = '-stars';
 /** A catalogue cursor's position, or undefined when it does not read (a page, not a 400: old links still open). */
@@ -53,7 +57,7 @@ const catalogueQuery = z.object({
   cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
 });
 
-export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf, reportForm, goodModelsOf, tourismNear }) => {
+export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (app, { database, config, certificationOf, qrCodeOf, offersOf, reportForm, goodModelsOf, tourismNear, otherPagesOf }) => {
   const { db } = database;
   const classification = readClassification();
   let provinces: { code: string; name: string; nameEn: string }[] | undefined; // reference data: read once
@@ -112,7 +116,7 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
   });
 
   app.get('/sitemap-trang.xml', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) =>
-    reply.type(xml).header('cache-control', 'public, max-age=86400').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, { path: '/tin-tuc' }, { path: '/mo-hinh-hay' }])));
+    reply.type(xml).header('cache-control', 'public, max-age=3600').send(urlSet(config.publicUrl, [{ path: '/' }, { path: '/giay-chung-nhan' }, ...(otherPagesOf ? await otherPagesOf() : [])])));
 
   // One file per slice of the ids (sitemap.repo.ts): /sitemap-san-pham-1.xml, /sitemap-chu-the-1.xml …
   for (const kind of ['san-pham', 'chu-the'] as const) {
