@@ -94,3 +94,15 @@ test('the demo\'s sales channels: the modern-channel share is believable, below 
   const province = await t.login('tinh@demo.ocop.vn', DEMO_PASSWORD);
   assert.ok((await t.call({ url: '/api/v1/channels?status=unverified', as: province })).json().total >= 2);
 });
+
+test('the demo\'s programme data: a training with attendance in 08, a checklist warning of a lapsing certificate, areas named by batches', async () => {
+  const r = await one<{ attended: number; expiring: number; areas: number; lots: number }>(sql`SELECT
+    (SELECT count(*)::int FROM training_attendee a JOIN training t ON t.id = a.training_id WHERE t.province_code = '08' AND a.attended_at IS NOT NULL) AS attended,
+    (SELECT count(*)::int FROM compliance_item c JOIN product p ON p.id = c.product_id
+      WHERE p.name = 'Mật ong bạc hà Mèo Vạc' AND c.requirement = 'food_safety_certificate' AND c.expires_on BETWEEN CURRENT_DATE AND CURRENT_DATE + 60) AS expiring,
+    (SELECT count(*)::int FROM raw_material_area) AS areas,
+    (SELECT count(*)::int FROM trace_lot WHERE raw_material_area_id IS NOT NULL) AS lots`);
+  assert.ok(Number(r.attended) >= 3, `${r.attended} attended`);
+  assert.equal(Number(r.expiring), 1);
+  assert.ok(Number(r.areas) >= 2 && Number(r.lots) >= 2, `${r.areas} areas, ${r.lots} lots`);
+});

@@ -16,6 +16,7 @@ const SignUpPage = lazy(() => import('./pages/accounts/SignUpPage.js'));
 const AcceptInvitationPage = lazy(() => import('./pages/accounts/AcceptInvitationPage.js'));
 const MailboxPage = lazy(() => import('./pages/notifications/MailboxPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
+const CheckInPage = lazy(() => import('./pages/programme/CheckInPage.js'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function App() {
           <Route path={PATHS.mailbox} element={<MailboxPage />} />
           <Route path={PATHS.mailboxMessage} element={<MailboxPage />} />
           <Route path={PATHS.workspace} element={<Workspace />} />
+          <Route path={PATHS.checkIn} element={<CheckInPage />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -26,6 +26,8 @@ export const PATHS = {
   councils: '/hoi-dong',
   session: '/phien-hop/:id',
   sessionItem: '/phien-hop/:id/:itemId',
+  /** The link in a training's check-in QR code (programme/trainings.routes.ts CHECKIN_PATH): never change it. */
+  checkIn: '/diem-danh/:token',
 } as const;
 
 export type AppPath = (typeof PATHS)[keyof typeof PATHS];

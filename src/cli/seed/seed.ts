@@ -10,6 +10,7 @@ import { seedDemoCertificates } from './certificates.js';
 import { seedDemoChannels } from './channels.js';
 import { seedDemoDossiers } from './dossiers.js';
 import { seedDemoTrace } from './trace.js';
+import { seedDemoCapacity } from './capacity.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -69,6 +70,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await assignMissingGtins(tx, gs1Prefix);
     await seedDemoTrace(tx, gs1Prefix);
     await seedDemoChannels(tx);
+    await seedDemoCapacity(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

@@ -17,6 +17,8 @@ import { traceVi } from './trace.vi.js';
 import { traceEn } from './trace.en.js';
 import { tradeVi } from './trade.vi.js';
 import { tradeEn } from './trade.en.js';
+import { capacityVi } from './capacity.vi.js';
+import { capacityEn } from './capacity.en.js';
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -36,7 +38,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn } } },
+  resources: { vi: { translation: { ...vi, ...scoringVi, ...accountsVi, ...notificationsVi, ...mobileVi, ...todoVi, ...traceVi, ...tradeVi, ...capacityVi } }, en: { translation: { ...en, ...scoringEn, ...accountsEn, ...notificationsEn, ...mobileEn, ...todoEn, ...traceEn, ...tradeEn, ...capacityEn } } },
   lng: storedLang(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
 // The logged-in area (loaded on demand). Each role lands on its own home; officers get lists, edits and Excel.
 import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -24,6 +25,11 @@ import ChannelsPage from '../trade/ChannelsPage.js';
 import { EntityHome, ExpertHome, OfficerHome } from './Homes.js';
 import { useScopeNames } from './useScopeNames.js';
 
+// Issue 15's screens, loaded when first opened.
+const TrainingsPage = lazy(() => import('../programme/TrainingsPage.js'));
+const StandardsPage = lazy(() => import('../programme/StandardsPage.js'));
+const AreasPage = lazy(() => import('../registry/AreasPage.js'));
+
 
 /** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
 function ScopeText({ user }: { user: User }) {
@@ -45,8 +51,10 @@ function WorkspaceNav({ user }: { user: User }) {
     ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
       ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
       ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
+      ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')],
+      ...(user.role === 'province' || user.role === 'commune' ? [['vung-nguyen-lieu', t('cap.nav.areas')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')], ['vung-nguyen-lieu', t('cap.nav.areas')], ['/ho-so', t('ws.dossiers')]]
       : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
@@ -97,6 +105,10 @@ export default function Workspace() {
           <Route path="truy-xuat/lo/:id" element={<LotPage />} />
           <Route path="kenh-ban-hang" element={user.role === 'entity' || user.role === 'commune' || user.role === 'province' ? <ChannelsPage user={user} /> : <Navigate to="/lam-viec" replace />} />
           <Route path="truy-xuat/nhap" element={user.role === 'entity' ? <ImportStepsPage /> : <Navigate to="/lam-viec/truy-xuat" replace />} />
+          <Route path="dao-tao" element={<Suspense fallback={<Loading />}><TrainingsPage user={user} /></Suspense>} />
+          <Route path="dao-tao/:id" element={<Suspense fallback={<Loading />}><TrainingsPage user={user} /></Suspense>} />
+          <Route path="tieu-chuan" element={officer || user.role === 'entity' ? <Suspense fallback={<Loading />}><StandardsPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="vung-nguyen-lieu" element={officer || user.role === 'entity' ? <Suspense fallback={<Loading />}><AreasPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="*" element={<Title order={1} size="h3">{t('app.notFound')}</Title>} />
