@@ -172,3 +172,15 @@ test('the demo\'s scoring-integrity data: closed sessions of three provinces, a 
   const s = (await t.call({ url: '/api/v1/integrity/self-assessment', as: central })).json();
   assert.ok(s.rows.length >= 3);
 });
+
+test('the demo\'s programme data: a training with attendance in 08, a checklist warning of a lapsing certificate, areas named by batches', async () => {
+  const r = await one<{ attended: number; expiring: number; areas: number; lots: number }>(sql`SELECT
+    (SELECT count(*)::int FROM training_attendee a JOIN training t ON t.id = a.training_id WHERE t.province_code = '08' AND a.attended_at IS NOT NULL) AS attended,
+    (SELECT count(*)::int FROM compliance_item c JOIN product p ON p.id = c.product_id
+      WHERE p.name = 'Mật ong bạc hà Mèo Vạc' AND c.requirement = 'food_safety_certificate' AND c.expires_on BETWEEN CURRENT_DATE AND CURRENT_DATE + 60) AS expiring,
+    (SELECT count(*)::int FROM raw_material_area) AS areas,
+    (SELECT count(*)::int FROM trace_lot WHERE raw_material_area_id IS NOT NULL) AS lots`);
+  assert.ok(Number(r.attended) >= 3, `${r.attended} attended`);
+  assert.equal(Number(r.expiring), 1);
+  assert.ok(Number(r.areas) >= 2 && Number(r.lots) >= 2, `${r.areas} areas, ${r.lots} lots`);
+});

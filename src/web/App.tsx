@@ -17,6 +17,7 @@ const AcceptInvitationPage = lazy(() => import('./pages/accounts/AcceptInvitatio
 const MailboxPage = lazy(() => import('./pages/notifications/MailboxPage.js'));
 const Workspace = lazy(() => import('./pages/workspace/Workspace.js'));
 const PublicDashboard = lazy(() => import('./pages/stats/PublicDashboard.js'));
+const CheckInPage = lazy(() => import('./pages/programme/CheckInPage.js'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function App() {
           <Route path={PATHS.mailboxMessage} element={<MailboxPage />} />
           <Route path={PATHS.workspace} element={<Workspace />} />
           <Route path={PATHS.dashboard} element={<PublicDashboard />} />
+          <Route path={PATHS.checkIn} element={<CheckInPage />} />
           {scoringRoutes()}
           <Route path="*" element={<NotFound />} />
         </Routes>

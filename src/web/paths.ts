@@ -28,6 +28,8 @@ export const PATHS = {
   sessionItem: '/phien-hop/:id/:itemId',
   /** The public dashboard (published figures only; ?province=, ?commune=, ?nam= choose the level and the year). */
   dashboard: '/thong-ke',
+  /** The link in a training's check-in QR code (programme/trainings.routes.ts CHECKIN_PATH): never change it. */
+  checkIn: '/diem-danh/:token',
 } as const;
 
 export type AppPath = (typeof PATHS)[keyof typeof PATHS];

@@ -16,6 +16,7 @@ import { seedDemoTradeEvents } from './fairs.js';
 import { seedDemoInspections } from './inspections.js';
 import { seedDemoReports } from './reports.js';
 import { seedDemoTrace } from './trace.js';
+import { seedDemoCapacity } from './capacity.js';
 import { generateRegistry, type Commune } from './generate.js';
 
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -81,6 +82,7 @@ export async function seedDemo(database: Database, opts: { gs1Prefix?: string } 
     await seedDemoTradeEvents(tx);
     await seedDemoReports(tx);
     await seedDemoInspections(tx);
+    await seedDemoCapacity(tx);
   });
   await database.db.execute(sql`ANALYZE`);
 }

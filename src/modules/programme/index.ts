@@ -5,12 +5,14 @@
 import type { ModulePlugin } from '../../app/plugin.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { planRoutes } from './plans.routes.js';
+import { standardsRoutes } from './standards.routes.js';
 import { trainingRoutes } from './trainings.routes.js';
 
 export const programmeRoutes: ModulePlugin = async (app, deps) => {
   await app.register(planRoutes, deps);
   await app.register(cycleRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(standardsRoutes, deps);
 };
 
 export { programmePlan, programmePlanVersion } from './plans.tables.js';
@@ -24,3 +26,5 @@ export { acceptIdea, returnIdea } from './commands/decide-idea.js';
 export { contentRoutes, contentPages, contentSitemap, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';
 export { TRAINING_FIELDS } from './trainings.fields.js';
 export { training, trainingAttendee, trainingInvitation, trainingEvaluation } from './trainings.tables.js';
+export { complianceItem, productTargetMarket } from './standards.tables.js';
+export { STANDARDS, requirementsFor, expiryState } from './standards.rules.js';

@@ -31,6 +31,8 @@ import { tradeEventsVi } from './trade-events.vi.js';
 import { tradeEventsEn } from './trade-events.en.js';
 import { dashboardVi } from './dashboard.vi.js';
 import { dashboardEn } from './dashboard.en.js';
+import { capacityVi } from './capacity.vi.js';
+import { capacityEn } from './capacity.en.js';
 
 /** Each area's strings: one line an area, Vietnamese then English. */
 const AREAS = [
@@ -49,6 +51,7 @@ const AREAS = [
   [tradeEventsVi, tradeEventsEn],
   [dashboardVi, dashboardEn],
   [inspectionsVi, inspectionsEn],
+  [capacityVi, capacityEn],
 ];
 const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
 

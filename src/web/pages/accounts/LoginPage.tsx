@@ -24,13 +24,16 @@ export default function LoginPage() {
   // The development mailbox answers only on a server without SMTP, outside production: linked only then.
   const mailbox = useFetch<{ items: unknown[] }>('/api/v1/dev/mailbox').data !== undefined;
   usePageTitle(t('login.title'));
-  if (user) return <Navigate to="/lam-viec" replace />;
+  // ?next=/diem-danh/… (a QR check-in opened before logging in): back there after login, same-site paths only.
+  const next = new URLSearchParams(window.location.search).get('next');
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/lam-viec';
+  if (user) return <Navigate to={target} replace />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
     void errors.submit(async () => {
       await login(email, password);
-      navigate('/lam-viec');
+      navigate(target);
     });
   }
   // A wrong e-mail or password is one message, whichever it was: the form does not tell which accounts exist.

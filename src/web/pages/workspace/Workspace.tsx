@@ -49,6 +49,11 @@ const InspectorWorkspace = lazy(() => import('../supervision/InspectorWorkspace.
 const PlanPage = lazy(() => import('../supervision/PlanPage.js'));
 const InspectionPage = lazy(() => import('../supervision/InspectionPage.js'));
 
+// Issue 15's screens, loaded when first opened.
+const TrainingsPage = lazy(() => import('../programme/TrainingsPage.js'));
+const StandardsPage = lazy(() => import('../programme/StandardsPage.js'));
+const AreasPage = lazy(() => import('../registry/AreasPage.js'));
+
 /** The person's scope by name (Xã Mèo Vạc, Tỉnh Tuyên Quang), never by code. */
 function ScopeText({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -72,13 +77,15 @@ function WorkspaceNav({ user }: { user: User }) {
       ['ke-hoach', t('plans.nav')], ['y-tuong', t('ideas.nav')],
       ...(user.role === 'province' || user.role === 'central' ? [['tin-tuc', t('content.newsTitle')], ['mo-hinh-hay', t('content.modelsTitle')]] : []),
       ['tin-dung', t('content.creditTitle')],
+      ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')],
+      ...(user.role === 'province' || user.role === 'commune' ? [['vung-nguyen-lieu', t('cap.nav.areas')]] : []),
       ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
       ['phan-anh', t('reports.menu')],
       ...(user.role === 'province' || user.role === 'central' ? [['thanh-tra', t('insp.nav')]] : []),
       ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
       ...(user.role === 'central' || user.role === 'province' || user.role === 'commune' ? [['thong-ke', t('dash.nav')]] : []),
       ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
+    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')], ['vung-nguyen-lieu', t('cap.nav.areas')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
       : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['phan-anh', t('reports.menu')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')], ['/ho-so', t('ws.dossiers')]]
         : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
@@ -143,6 +150,10 @@ export default function Workspace() {
           <Route path="thong-ke" element={user.role === 'central' || user.role === 'province' || user.role === 'commune' ? <DashboardPage user={user} /> : <Navigate to="/thong-ke" replace />} />
           <Route path="phan-anh" element={officer || user.role === 'inspector' ? <ReportsPage /> : <Navigate to="/lam-viec" replace />} />
           <Route path="phan-anh/:reference" element={officer || user.role === 'inspector' ? <ReportPage /> : <Navigate to="/lam-viec" replace />} />
+          <Route path="dao-tao" element={<Suspense fallback={<Loading />}><TrainingsPage user={user} /></Suspense>} />
+          <Route path="dao-tao/:id" element={<Suspense fallback={<Loading />}><TrainingsPage user={user} /></Suspense>} />
+          <Route path="tieu-chuan" element={officer || user.role === 'entity' ? <Suspense fallback={<Loading />}><StandardsPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
+          <Route path="vung-nguyen-lieu" element={officer || user.role === 'entity' ? <Suspense fallback={<Loading />}><AreasPage user={user} /></Suspense> : <Navigate to="/lam-viec" replace />} />
           <Route path="giay-chung-nhan" element={<CertificatesOfficePage />} />
           <Route path="giay-chung-nhan/:number" element={<CertificateOfficePage />} />
           <Route path="giay-chung-nhan/:number/lich-su" element={readsIntegrity(user) ? <Suspense fallback={<Loading />}><CertificateStoryPage /></Suspense> : <Navigate to="/lam-viec" replace />} />

@@ -1,0 +1,47 @@
+// English strings of capacity building, standards checklists and raw-material areas (issue 15, parts 3, 5, 6).
+export const capacityEn = {
+  cap: {
+    nav: { trainings: 'Training', standards: 'Standards', areas: 'Raw-material areas' },
+    trainings: {
+      title: 'Trainings, workshops, study tours', intro: 'Events in your area and those you are invited to.', empty: 'No events yet.',
+      add: 'Organise an event', save: 'Save', cancel: 'Cancel', open: 'Open', back: '← All events',
+      kind: 'Kind', titleField: 'Title', topic: 'Topic', level: 'Level', commune: 'Commune code (commune level)', startsOn: 'From', endsOn: 'To', place: 'Place', trainers: 'Trainers, speakers', budget: 'Budget (VND)', description: 'Programme',
+      counts: '{{entities}} entities invited · {{registered}} registered · {{attended}} present',
+      invited: 'You are invited', registered: 'Registered', attended: 'Checked in', cancelled: 'Cancelled',
+      register: 'Register', withdraw: 'Withdraw', certificate: 'Certificate (PDF)',
+      invite: 'Invite entities', searchEntity: 'Search entities by name', inviteOne: 'Invite', invitations: 'Invited',
+      qr: 'QR check-in', showQr: 'Show the check-in QR code', hideQr: 'Hide the QR code',
+      qrHint: 'Attendees open their phone camera, scan the code and log in: they are checked in at once. The code renews every {{minutes}} minutes.',
+      attendance: 'Attendance', present: 'Present', absent: 'Absent', byQr: 'QR', byHand: 'by hand',
+      walkIn: 'Add a person at the door', fullName: 'Full name', position: 'Position', addWalkIn: 'Add and check in',
+      printAll: 'Print certificates for everyone present (PDF)',
+      evaluate: 'Evaluation', rating: { content: 'Content', trainers: 'Trainers', organisation: 'Organisation', usefulness: 'Usefulness' }, comment: 'Comment', send: 'Send', thanks: 'Thank you for your evaluation.',
+      evaluations: 'Evaluations: {{count}} received', history: 'Training history of the entity',
+      kinds: { training: 'Training', workshop: 'Workshop', study_tour: 'Study tour' },
+      levels: { national: 'National', province: 'Province', commune: 'Commune' },
+      topics: { cooperation: 'Cooperation', management: 'Management', production: 'Production', product_innovation: 'Product innovation', marketing: 'Trade promotion', digital: 'Digital', standards: 'Standards, quality', ocop_cycle: 'OCOP cycle', other: 'Other' },
+    },
+    checkin: {
+      title: 'Check-in', working: 'Checking in…', done: 'Checked in: {{title}}', already: 'You were already checked in: {{title}}',
+      login: 'Log in to check in', loginHint: 'Log in with your account; you are checked in right after.', toTraining: 'See the event',
+    },
+    standards: {
+      title: 'Standards and market requirements', intro: 'The standards, regulations and certificates the product needs, and the requirements of the export markets chosen.',
+      product: 'Product', markets: 'Export markets', saveMarkets: 'Save markets',
+      summary: '{{met}}/{{total}} met · {{expiring}} expiring · {{expired}} lapsed', source: 'Source: {{source}}',
+      status: { missing: 'Missing', in_progress: 'In progress', met: 'Met', not_applicable: 'Not applicable' },
+      expiring: 'Expires in {{days}} days', expired: 'Lapsed {{days}} days ago',
+      number: 'Certificate number', issuer: 'Issued by', issuedOn: 'Issued on', expiresOn: 'Expires on', note: 'Note', save: 'Save', edit: 'Update', evidence: 'Evidence', upload: 'Upload evidence (PDF, image)', openEvidence: 'Open evidence',
+      expiringTitle: 'Certificates expiring within {{days}} days, and lapsed', expiringEmpty: 'No certificate is about to lapse.', openChecklist: 'Open checklist',
+    },
+    areas: {
+      title: 'Raw-material areas', intro: 'The fields and farms the products draw on: location, size, farming standard and certificates.', queueIntro: 'Raw-material areas in your area: check the location and certificates, then verify.',
+      empty: 'No raw-material areas yet.', add: 'Add an area', name: 'Name', kind: 'Kind', produce: 'Crops or livestock (comma separated)', standard: 'Farming standard',
+      lat: 'Latitude', lon: 'Longitude', geojson: 'Or paste a GeoJSON outline (Polygon)', size: 'Size (ha)', products: 'Products drawing on it', certNumber: 'Certificate number', certIssuer: 'Certifier', certExpires: 'Expires',
+      save: 'Save', cancel: 'Cancel', verify: 'Verify', reject: 'Reject', reason: 'Reason', delete: 'Delete', onMap: 'See on a map', ha: '{{n}} ha',
+      kinds: { crop: 'Crops', livestock: 'Livestock', aquaculture: 'Aquaculture', forest: 'Forestry', mixed: 'Mixed' },
+      standards: { none: 'None', vietgap: 'VietGAP', globalgap: 'GlobalGAP', organic: 'Organic', pgs: 'Organic PGS', other: 'Other' },
+      status: { unverified: 'Awaiting verification', verified: 'Verified', rejected: 'Rejected' },
+    },
+  },
+};

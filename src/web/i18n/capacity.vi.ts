@@ -1,0 +1,47 @@
+// Vietnamese strings of capacity building, standards checklists and raw-material areas (issue 15, parts 3, 5, 6).
+export const capacityVi = {
+  cap: {
+    nav: { trainings: 'Đào tạo', standards: 'Tiêu chuẩn', areas: 'Vùng nguyên liệu' },
+    trainings: {
+      title: 'Tập huấn, hội thảo, tham quan', intro: 'Các lớp trong địa bàn của bạn và các lớp bạn được mời.', empty: 'Chưa có lớp nào.',
+      add: 'Tổ chức lớp mới', save: 'Lưu', cancel: 'Hủy', open: 'Mở', back: '← Danh sách lớp',
+      kind: 'Loại', titleField: 'Tên lớp', topic: 'Chủ đề', level: 'Cấp', commune: 'Mã xã (cấp xã)', startsOn: 'Từ ngày', endsOn: 'Đến ngày', place: 'Địa điểm', trainers: 'Giảng viên, báo cáo viên', budget: 'Kinh phí (đồng)', description: 'Nội dung',
+      counts: 'Mời {{entities}} chủ thể · đăng ký {{registered}} · có mặt {{attended}}',
+      invited: 'Bạn được mời', registered: 'Đã đăng ký', attended: 'Đã điểm danh', cancelled: 'Đã hủy',
+      register: 'Đăng ký tham dự', withdraw: 'Rút đăng ký', certificate: 'Giấy chứng nhận (PDF)',
+      invite: 'Mời chủ thể', searchEntity: 'Tìm chủ thể theo tên', inviteOne: 'Mời', invitations: 'Đã mời',
+      qr: 'Điểm danh bằng mã QR', showQr: 'Hiện mã QR điểm danh', hideQr: 'Ẩn mã QR',
+      qrHint: 'Người tham dự mở camera điện thoại, quét mã và đăng nhập: họ được điểm danh ngay. Mã tự đổi mới sau mỗi {{minutes}} phút.',
+      attendance: 'Danh sách tham dự', present: 'Có mặt', absent: 'Vắng', byQr: 'QR', byHand: 'thủ công',
+      walkIn: 'Thêm người tham dự tại chỗ', fullName: 'Họ và tên', position: 'Chức vụ', addWalkIn: 'Thêm và điểm danh',
+      printAll: 'In giấy chứng nhận cho tất cả người có mặt (PDF)',
+      evaluate: 'Phiếu đánh giá', rating: { content: 'Nội dung', trainers: 'Giảng viên', organisation: 'Tổ chức', usefulness: 'Tính hữu ích' }, comment: 'Góp ý', send: 'Gửi đánh giá', thanks: 'Cảm ơn bạn đã đánh giá.',
+      evaluations: 'Kết quả đánh giá: {{count}} phiếu', history: 'Lịch sử đào tạo của chủ thể',
+      kinds: { training: 'Tập huấn', workshop: 'Hội thảo', study_tour: 'Tham quan học tập' },
+      levels: { national: 'Trung ương', province: 'Tỉnh', commune: 'Xã' },
+      topics: { cooperation: 'Liên kết, hợp tác', management: 'Quản trị', production: 'Tổ chức sản xuất', product_innovation: 'Đổi mới sản phẩm', marketing: 'Xúc tiến thương mại', digital: 'Chuyển đổi số', standards: 'Tiêu chuẩn, chất lượng', ocop_cycle: 'Chu trình OCOP', other: 'Khác' },
+    },
+    checkin: {
+      title: 'Điểm danh', working: 'Đang điểm danh…', done: 'Đã điểm danh: {{title}}', already: 'Bạn đã được điểm danh trước đó: {{title}}',
+      login: 'Đăng nhập để điểm danh', loginHint: 'Đăng nhập bằng tài khoản của bạn; sau khi đăng nhập bạn được điểm danh ngay.', toTraining: 'Xem lớp',
+    },
+    standards: {
+      title: 'Tiêu chuẩn và yêu cầu thị trường', intro: 'Danh mục tiêu chuẩn, quy chuẩn, chứng nhận áp dụng cho sản phẩm và yêu cầu của thị trường xuất khẩu đã chọn.',
+      product: 'Sản phẩm', markets: 'Thị trường xuất khẩu', saveMarkets: 'Lưu thị trường',
+      summary: '{{met}}/{{total}} đạt · {{expiring}} sắp hết hạn · {{expired}} đã hết hạn', source: 'Nguồn: {{source}}',
+      status: { missing: 'Chưa có', in_progress: 'Đang thực hiện', met: 'Đạt', not_applicable: 'Không áp dụng' },
+      expiring: 'Hết hạn sau {{days}} ngày', expired: 'Đã hết hạn {{days}} ngày',
+      number: 'Số giấy chứng nhận', issuer: 'Cơ quan cấp', issuedOn: 'Ngày cấp', expiresOn: 'Ngày hết hạn', note: 'Ghi chú', save: 'Lưu', edit: 'Cập nhật', evidence: 'Minh chứng', upload: 'Tải minh chứng (PDF, ảnh)', openEvidence: 'Xem minh chứng',
+      expiringTitle: 'Giấy chứng nhận sắp hết hạn (trong {{days}} ngày) và đã hết hạn', expiringEmpty: 'Không có giấy chứng nhận nào sắp hết hạn.', openChecklist: 'Xem danh mục',
+    },
+    areas: {
+      title: 'Vùng nguyên liệu', intro: 'Vùng trồng, vùng nuôi cung cấp nguyên liệu cho sản phẩm: vị trí, diện tích, tiêu chuẩn canh tác và chứng nhận.', queueIntro: 'Vùng nguyên liệu trong địa bàn: kiểm tra vị trí và giấy chứng nhận rồi xác nhận.',
+      empty: 'Chưa có vùng nguyên liệu nào.', add: 'Thêm vùng', name: 'Tên vùng', kind: 'Loại', produce: 'Cây trồng, vật nuôi (cách nhau bởi dấu phẩy)', standard: 'Tiêu chuẩn canh tác',
+      lat: 'Vĩ độ', lon: 'Kinh độ', geojson: 'Hoặc dán đường bao GeoJSON (Polygon)', size: 'Diện tích (ha)', products: 'Sản phẩm sử dụng nguyên liệu', certNumber: 'Số giấy chứng nhận', certIssuer: 'Tổ chức chứng nhận', certExpires: 'Hết hạn',
+      save: 'Lưu', cancel: 'Hủy', verify: 'Xác nhận', reject: 'Từ chối', reason: 'Lý do từ chối', delete: 'Xóa', onMap: 'Xem bản đồ', ha: '{{n}} ha',
+      kinds: { crop: 'Trồng trọt', livestock: 'Chăn nuôi', aquaculture: 'Thủy sản', forest: 'Lâm nghiệp', mixed: 'Kết hợp' },
+      standards: { none: 'Chưa áp dụng', vietgap: 'VietGAP', globalgap: 'GlobalGAP', organic: 'Hữu cơ', pgs: 'Hữu cơ PGS', other: 'Khác' },
+      status: { unverified: 'Chờ xác nhận', verified: 'Đã xác nhận', rejected: 'Bị từ chối' },
+    },
+  },
+};
