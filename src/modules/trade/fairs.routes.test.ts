@@ -9,22 +9,22 @@ import { MEO_VAC, TAN_CUONG, testApp, type Session, type TestApp } from '../../.
 import { assertProblem, makeEntity, makeProduct } from '../../../test/api-helpers.js';
 
 let t: TestApp;
-let tq: Session; let tn: Session; let central: Session; let communeA: Session; let ownA: Session; let ownB: Session;
+let tq: Session; let tn: Session; let communeA: Session; let ownA: Session; let ownB: Session;
 let entityA: { id: string }; let productA: { id: string }; let draftA: { id: string }; let productB: { id: string };
 const today = vnDate(new Date());
 
 before(async () => {
   t = await testApp();
-  central = await t.user('central');
-  entityA = await makeEntity(t, central, MEO_VAC, { name: 'HTX Hội chợ A' });
-  productA = await makeProduct(t, central, entityA.id, { name: 'Mật ong hội chợ', status: 'registered' });
-  draftA = await makeProduct(t, central, entityA.id, { name: 'Sản phẩm nháp' });
-  const entityB = await makeEntity(t, central, TAN_CUONG, { name: 'HTX Chè B' });
-  productB = await makeProduct(t, central, entityB.id, { name: 'Chè Tân Cương', status: 'registered', productSet: 11 });
-  ownA = await t.user('entity', { entityId: entityA.id });
-  ownB = await t.user('entity', { entityId: entityB.id });
+  // The two provinces' offices create the fixtures (through the real API) and act in the tests.
   tq = await t.user('province', { provinceCode: '08' });
   tn = await t.user('province', { provinceCode: '19' });
+  entityA = await makeEntity(t, tq, MEO_VAC, { name: 'HTX Hội chợ A' });
+  productA = await makeProduct(t, tq, entityA.id, { name: 'Mật ong hội chợ', status: 'registered' });
+  draftA = await makeProduct(t, tq, entityA.id, { name: 'Sản phẩm nháp' });
+  const entityB = await makeEntity(t, tn, TAN_CUONG, { name: 'HTX Chè B' });
+  productB = await makeProduct(t, tn, entityB.id, { name: 'Chè Tân Cương', status: 'registered', productSet: 11 });
+  ownA = await t.user('entity', { entityId: entityA.id });
+  ownB = await t.user('entity', { entityId: entityB.id });
   communeA = await t.user('commune', { communeCode: MEO_VAC });
 });
 after(() => t.close());
@@ -101,8 +101,8 @@ test('an event: the province announces it, entities register with their products
 
 test('scope and bad input: other entities\' or draft products, offices outside their level, closed registration, early results; nothing is written', async () => {
   const ev = (await t.call({ method: 'POST', url: '/api/v1/trade-events', as: tq, body: fair({ name: 'Hội chợ mùa thu', startsOn: addDays(today, 10), endsOn: addDays(today, 12), registrationDeadline: addDays(today, 5) }) })).json();
-  const closed = (await t.call({ method: 'POST', url: '/api/v1/trade-events', as: central, body: fair({ name: 'Hội chợ đã đóng đăng ký', registrationDeadline: addDays(today, -1), startsOn: addDays(today, 2), endsOn: addDays(today, 3) }) })).json();
-  assert.equal(closed.level, 'national');
+  const closed = (await t.call({ method: 'POST', url: '/api/v1/trade-events', as: tn, body: fair({ name: 'Hội chợ đã đóng đăng ký', venueProvinceCode: '19', registrationDeadline: addDays(today, -1), startsOn: addDays(today, 2), endsOn: addDays(today, 3) }) })).json();
+  assert.deepEqual([closed.level, closed.province.code], ['province', '19']);
   const before_ = await tally();
   const post = (body: Record<string, unknown>, as: Session, id = ev.id) => t.call({ method: 'POST', url: `/api/v1/trade-events/${id}/registrations`, as, body });
   assertProblem(await post({ productIds: [productB.id] }, ownA), 400, 'product_not_offered', 'productIds.0');

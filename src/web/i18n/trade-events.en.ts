@@ -63,6 +63,8 @@ export const tradeEventsEn: typeof tradeEventsVi = {
     show: 'Show registrations',
     hide: 'Hide registrations',
     cancelEvent: 'Cancel the event',
+    cancelEventQ: 'Cancel «{{name}}»?',
+    cancelEventNext: 'The event will show as cancelled; no more registrations, decisions or results can be recorded.',
   },
   livestream: {
     nav: 'Livestream',

@@ -62,6 +62,8 @@ export const tradeEventsVi = {
     show: 'Xem đăng ký',
     hide: 'Ẩn đăng ký',
     cancelEvent: 'Hủy sự kiện',
+    cancelEventQ: 'Hủy sự kiện «{{name}}»?',
+    cancelEventNext: 'Sự kiện sẽ hiện là đã hủy; không nhận thêm đăng ký, không duyệt và không báo cáo kết quả được nữa.',
   },
   livestream: {
     nav: 'Livestream',

@@ -18,17 +18,22 @@ export function tourismMapSvg(points: MapPoint[], title: string, focusProvince?:
   const all = provincePaths();
   const lit = new Set(points.map((p) => p.provinceCode));
   const focus = focusProvince ? all.get(focusProvince) : undefined;
-  const box = focus ? boxOf(focus, 1.5) : { x: 0, y: 0, w: MAP_SIZE.w, h: MAP_SIZE.h };
-  const scale = box.w / MAP_SIZE.w; // dots and strokes keep their size on screen when zoomed
-  const r = Math.max(0.6, 2.2 * scale * (focus ? 2.2 : 1));
+  const at = points.map((p) => mapProject(p.lon, p.lat));
+  // The view: the province chosen (or the whole country), widened to every point, with a margin.
+  const base = focus ? boxOf(focus, 0) : { x: 0, y: 0, w: MAP_SIZE.w, h: MAP_SIZE.h };
+  const xs = [base.x, base.x + base.w, ...at.map(([x]) => x)], ys = [base.y, base.y + base.h, ...at.map(([, y]) => y)];
+  const margin = (Math.max(...xs) - Math.min(...xs)) * 0.06;
+  const box = { x: Math.min(...xs) - margin, y: Math.min(...ys) - margin, w: Math.max(...xs) - Math.min(...xs) + 2 * margin, h: Math.max(...ys) - Math.min(...ys) + 2 * margin };
+  // Dots and strokes keep about the same size on screen whatever the zoom.
+  const r = box.w * 0.026;
   const dim = [...all].filter(([c]) => !lit.has(c)).map(([, d]) => d).join('');
   const on = [...all].filter(([c]) => lit.has(c)).map(([, d]) => d).join('');
   const dots = points.map((p, i) => {
-    const [x, y] = mapProject(p.lon, p.lat);
+    const [x, y] = at[i];
     return `<a href="${esc(p.href)}"><title>${esc(`${i + 1}. ${p.label}`)}</title><circle cx="${x}" cy="${y}" r="${r.toFixed(2)}" fill="#c62828" stroke="#fff" stroke-width="${(r / 4).toFixed(2)}"/>`
       + `<text x="${x}" y="${(y + r * 0.45).toFixed(2)}" font-size="${(r * 1.3).toFixed(2)}" text-anchor="middle" fill="#fff" font-weight="700">${i + 1}</text></a>`;
   }).join('');
-  const stroke = (0.3 * Math.max(scale, 0.15)).toFixed(2);
+  const stroke = (box.w * 0.004).toFixed(3);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${box.x.toFixed(1)} ${box.y.toFixed(1)} ${box.w.toFixed(1)} ${box.h.toFixed(1)}" role="img" aria-label="${esc(title)}" class="map tourism-map">`
     + `<path d="${dim}" fill="#e3ebe6" stroke="#9fb3a8" stroke-width="${stroke}"/>`
     + (on ? `<path d="${on}" fill="#cfe8d9" stroke="#0b6e4f" stroke-width="${stroke}"/>` : '')

@@ -5,6 +5,7 @@ import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NumberInput, Selec
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../api.js';
+import { useConfirm } from '../../components/Confirm.js';
 import { FormAlert, useFormErrors } from '../../components/FormErrors.js';
 import { EmptyState, ErrorState, Loading } from '../../components/States.js';
 import { formatDate, formatNumber } from '../../format.js';
@@ -160,6 +161,7 @@ function RegisterForm({ e, user, onDone }: { e: EventOut; user: User; onDone: ()
 function EventCard({ e, user, onChange }: { e: EventOut; user: User; onChange: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const confirm = useConfirm();
   const place = e.abroad ? `${e.venue} (${e.country})` : `${e.venue}${e.venueProvince ? `, ${e.venueProvince.name}` : ''}`;
   return (
     <Card withBorder radius="md" data-event={e.id}>
@@ -183,6 +185,14 @@ function EventCard({ e, user, onChange }: { e: EventOut; user: User; onChange: (
         {e.actions?.includes('register') && (open ? <RegisterForm e={e} user={user} onDone={() => { setOpen(false); onChange(); }} /> : <Button size="xs" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>{t('fairs.register')}</Button>)}
         {e.actions?.includes('decide') && <Button size="xs" variant="subtle" onClick={() => setOpen((o) => !o)} style={{ alignSelf: 'flex-start' }}>{open ? t('fairs.hide') : t('fairs.show')}</Button>}
         {e.actions?.includes('decide') && open && <Registrations eventId={e.id} />}
+        {confirm.modal}
+        {e.actions?.includes('edit') && e.status === 'published' && (
+          <Button size="xs" variant="subtle" color="red" style={{ alignSelf: 'flex-start' }}
+            onClick={() => void confirm.ask({ title: t('fairs.cancelEventQ', { name: e.name }), next: t('fairs.cancelEventNext'), confirmLabel: t('fairs.cancelEvent'), danger: true })
+              .then((yes) => { if (yes) void api.patch(`/api/v1/trade-events/${e.id}`, { status: 'cancelled', version: e.version }).then(onChange, onChange); })}>
+            {t('fairs.cancelEvent')}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
