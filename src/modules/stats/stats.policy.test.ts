@@ -17,6 +17,8 @@ test('office figures: the central office anywhere, a province officer in their p
   assert.deepEqual(officeArea(xa, {}, undefined), { commune: '00769' });
   assert.equal(officeArea(xa, { commune: '00721' }, '08'), 'forbidden');
   assert.equal(officeArea(xa, { province: '19', commune: '00769' }, '08'), 'forbidden');
+  assert.equal(officeArea(xa, { province: '19' }, '08'), 'forbidden');
+  assert.deepEqual(officeArea(xa, { province: '08' }, '08'), { commune: '00769' });
   assert.equal(officeArea(user('inspector', '08', null), {}, undefined), 'forbidden');
   assert.equal(officeArea(user('province', null, null), {}, undefined), 'forbidden');
 });
