@@ -37,7 +37,9 @@ export const officeRoutes: ModulePlugin = async (app, { database }) => {
   async function scoped(req: Parameters<typeof actingUser>[0], q: Area, today: string): Promise<Area> {
     const actor = actingUser(req);
     const asked = { province: q.province, commune: q.commune };
-    const a = officeArea(actor, asked, asked.commune ? await provinceOfCommune(db, asked.commune) : undefined);
+    // The province of the commune asked, or of a commune officer's own (a province asked must be theirs).
+    const commune = asked.commune ?? (actor.role === 'commune' ? actor.communeCode ?? undefined : undefined);
+    const a = officeArea(actor, asked, commune ? await provinceOfCommune(db, commune) : undefined);
     if (a === 'forbidden') throw forbidden('out_of_scope');
     const missing = await missingArea(db, a);
     if (missing) throw missing === 'province' ? notFound('province', 'tỉnh') : notFound('commune', 'xã');

@@ -9,7 +9,7 @@ export const OFFICE_ROLES = ['central', 'province', 'commune'] as const;
 
 /** The area an officer's figures are for: what they asked, within their scope, defaulting to their own scope; or
  * 'forbidden' when they asked for another province or commune. `communeProvince`: the province of the commune asked
- * (undefined when none was asked or it does not exist: the area check answers 404 then). */
+ * (a commune officer's own when they asked none; undefined when it does not exist: the area check answers 404). */
 export function officeArea(actor: UserActor, asked: Area, communeProvince: string | undefined): Area | 'forbidden' {
   switch (actor.role) {
     case 'central': return asked;

@@ -21,6 +21,9 @@ import { ProvinceMap } from './ProvinceMap.js';
 import type { Area, Dashboard, Indicator, OfficeDashboard, Share, ShareRow } from './types.js';
 
 const GREEN = '#2f8f60';
+const OFFICE_TITLES: Record<string, string> = {
+  'entities-by-status': 'dash.entitiesByStatus', 'products-by-status': 'dash.productsByStatus', 'dossiers-by-status': 'dash.dossiersByStatus', 'channels-by-status': 'dash.channelsByStatus',
+};
 const AMBER = '#e0a526';
 const FIRST_YEAR = 2019;
 
@@ -49,11 +52,11 @@ function barOption(bars: Bar[], opts: { horizontal?: boolean; target?: number; p
   };
 }
 
-function ShareCard({ share }: { share: Share }) {
+function ShareCard({ share, filters }: { share: Share; filters: Record<string, string | undefined> }) {
   const { t } = useTranslation();
   const reached = share.denominator > 0 && share.percent >= share.target;
   return (
-    <IndicatorCard title={t('dash.share')}>
+    <IndicatorCard title={t('dash.share')} exportPath="/api/v1/indicators/modern-channels" filters={filters}>
       <Group align="baseline" gap="sm">
         <Text fz={44} fw={800} c="ocop.9" lh={1} data-testid="modern-share">{formatNumber(share.percent)}%</Text>
         <Badge color={reached ? 'green' : 'orange'} variant="light">{reached ? t('dash.reached') : t('dash.notReached')}</Badge>
@@ -175,7 +178,7 @@ export default function DashboardPage({ user }: { user?: User }) {
       {d && <Text size="xs" c="dark.4">{t('dash.asOf', { date: formatDate(d.asOf) })}{year ? ` · ${t('dash.periodNote')}` : ''}</Text>}
       {!d ? <Loading /> : (
         <>
-          <ShareCard share={d.modernChannels} />
+          <ShareCard share={d.modernChannels} filters={q} />
           {level !== 'commune' && (
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <IndicatorCard title={t('dash.mapTitle')}>
@@ -246,7 +249,7 @@ export default function DashboardPage({ user }: { user?: User }) {
             <>
               <Title order={2} size="h3" mt="md">{t('dash.office')}</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {officeDash.data.indicators.map((ind) => categoryCard(ind, pickName(ind.title.vi, ind.title.en) ?? ind.name, {
+                {officeDash.data.indicators.map((ind) => categoryCard(ind, OFFICE_TITLES[ind.name] ? t(OFFICE_TITLES[ind.name]) : pickName(ind.title.vi, ind.title.en), {
                   chart: ind.name.endsWith('-by-status'), exportPath: `/api/v1/office/indicators/${ind.name}`,
                   note: ind.name.endsWith('-by-status') ? undefined : t('dash.fullSensitive'),
                 }))}

@@ -43,7 +43,8 @@ export function ProvinceMap({ rows, target, selected, onSelect }: { rows: ShareR
           })),
           ...Object.keys(ARCHIPELAGOS).map((name) => ({
             name, value: '-', itemStyle: { areaColor: '#8a9a92' }, emphasis: { disabled: true },
-            label: { show: true, formatter: name === 'hoang-sa' ? t('dash.hoangSa') : t('dash.truongSa'), fontSize: 9, color: '#3b4a43', align: 'left', padding: [0, 0, 0, 10] },
+            // A map's label is centred on its region: a blank second line lifts the name above the spot.
+            label: { show: true, formatter: `${name === 'hoang-sa' ? t('dash.hoangSa') : t('dash.truongSa')}\n `, fontSize: 9, lineHeight: 14, color: '#3b4a43' },
           })),
         ],
       }],
