@@ -39,7 +39,7 @@ export const targetOut = z.object({
   stars: z.number().nullable(),
   sector: z.string().nullable(),
   target: z.number(),
-  achieved: z.number().nullable().describe('Computed live from the data; null: not measured (planned only, or a part not wired yet)'),
+  achieved: z.number().nullable().describe('Computed live from the data; null: not measured (a line planned only, such as the budget)'),
   progress: z.number().nullable().describe('achieved / target in %, one decimal'),
   measured: z.boolean(),
   how: labelOut,

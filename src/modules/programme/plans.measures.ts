@@ -1,6 +1,6 @@
 // Each target kind's measure: one function per kind that counts the achievement live from the data of the modules to
 // the left (reads join their tables; nothing is written or cached). A measure answers the total for the plan's area
-// and the count per commune; null means "not measured yet" (the trainings and fairs parts are wired at merge).
+// and the count per commune; null means "not measured" (a budget line).
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../app/db.js';
 import { certificateStatusIs } from '../scoring/index.js';
@@ -46,10 +46,31 @@ async function modernChannelShare(db: Queryable, a: Area): Promise<Achieved> {
   return { total: share(withModern, ocop), byCommune: new Map(rows.map((r) => [r.commune_code, share(Number(r.modern), Number(r.ocop))])) };
 }
 
-/** Trainings held in the year: the trainings part (issue 15, part 3) is not in this branch — not measured yet. */
-export async function trainingsHeld(_db: Queryable, _a: Area): Promise<Achieved> { return NOT_MEASURED; }
-/** Fairs and trade events attended in the year: the fairs part (issue 13) is not in this branch — not measured yet. */
-export async function fairsAttended(_db: Queryable, _a: Area): Promise<Achieved> { return NOT_MEASURED; }
+/** Trainings, workshops and study tours held in the year (not cancelled, begun by the day counted) by the plan's
+ * area: the central office's and every office's for the nation, the province's and its communes' for a province. */
+export async function trainingsHeld(db: Queryable, a: Area): Promise<Achieved> {
+  const rows = await query<{ commune_code: string | null; n: number }>(db, sql`
+    SELECT commune_code, count(*)::int AS n FROM training
+    WHERE NOT cancelled AND starts_on BETWEEN ${`${a.year}-01-01`} AND ${`${a.year}-12-31`} AND starts_on <= ${a.asOf}
+      ${a.provinceCode ? sql`AND province_code = ${a.provinceCode}` : sql``}
+    GROUP BY commune_code`);
+  return {
+    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    byCommune: new Map(rows.filter((r) => r.commune_code).map((r) => [r.commune_code!, Number(r.n)])),
+  };
+}
+
+/** Fairs and trade events of the year (published, begun by the day counted) that at least one of the area's
+ * entities attended (an approved registration); per commune, the events its entities attended. */
+export async function fairsAttended(db: Queryable, a: Area): Promise<Achieved> {
+  const attended = sql`
+    FROM trade_event ev JOIN trade_event_registration r ON r.event_id = ev.id AND r.status = 'approved' JOIN entity e ON e.id = r.entity_id
+    WHERE ev.status = 'published' AND ev.starts_on BETWEEN ${`${a.year}-01-01`} AND ${`${a.year}-12-31`} AND ev.starts_on <= ${a.asOf}
+      ${a.provinceCode ? sql`AND e.province_code = ${a.provinceCode}` : sql``}`;
+  const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(DISTINCT ev.id)::int AS n ${attended}`);
+  const rows = await query<{ commune_code: string; n: number }>(db, sql`SELECT e.commune_code, count(DISTINCT ev.id)::int AS n ${attended} GROUP BY e.commune_code`);
+  return { total: Number(n), byCommune: new Map(rows.map((r) => [r.commune_code, Number(r.n)])) };
+}
 
 /** The measure of each kind of target (data/programme/plan-targets.json names it). */
 export const MEASURE_OF: Record<Measure, (db: Queryable, a: Area, f: Filter) => Promise<Achieved>> = {

@@ -95,7 +95,7 @@ test('a province drafts and submits its 2026 plan, the central office approves i
   assert.deepEqual(all.byCommune.map((c: { communeCode: string; communeName: string; target: number }) => [c.communeCode, c.target]), [[MEO_VAC, 3], [DONG_VAN, 2]]);
   assert.match(fourStar.label.vi, /4 sao · Thực phẩm/);
   assert.deepEqual([share.unit, typeof share.achieved], ['percent', 'number']);
-  assert.deepEqual([trainings.achieved, trainings.measured], [null, false], 'trainings: not measured in this branch');
+  assert.deepEqual([trainings.achieved, trainings.measured], [0, true], 'trainings: counted from the trainings held (none yet)');
   assert.deepEqual([budget.label.vi, budget.unit, budget.achieved], ['Ngân sách tỉnh hỗ trợ chủ thể OCOP', 'vnd', null]);
 
   // A product of Mèo Vạc certified 4★ (sector I: honey) in 2026: the counts move, live.

@@ -118,6 +118,7 @@ export const en: Shape<Resources> = {
     askAgain: 'Ask for a new link',
   },
   ws: {
+    groups: { label: 'Areas of work', registry: 'Register and traceability', scoring: 'Rating', trade: 'Trade promotion', programme: 'Programme', supervision: 'Supervision', stats: 'Statistics' },
     hello: 'Hello, {{name}}',
     scope: 'Scope: {{scope}}',
     nationwide: 'Nationwide',

@@ -114,6 +114,7 @@ export const vi = {
     askAgain: 'Yêu cầu liên kết mới',
   },
   ws: {
+    groups: { label: 'Nhóm chức năng', registry: 'Sổ bộ và truy xuất', scoring: 'Đánh giá, phân hạng', trade: 'Xúc tiến thương mại', programme: 'Chương trình', supervision: 'Giám sát', stats: 'Thống kê' },
     hello: 'Xin chào, {{name}}',
     scope: 'Phạm vi: {{scope}}',
     nationwide: 'Toàn quốc',

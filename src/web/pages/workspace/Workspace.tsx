@@ -4,6 +4,7 @@ import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/co
 import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
 import { lazy, Suspense } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../../components/States.js';
@@ -64,41 +65,73 @@ function ScopeText({ user }: { user: User }) {
   return names.province ?? '—';
 }
 
+/** Who sees which section of the workspace, in groups that follow the programme's work: the register and
+ * traceability, scoring, trade promotion, the programme, supervision, statistics. Keys starting with '/' are the
+ * scoring screens, which live outside /lam-viec. */
+function workspaceGroups(user: User, t: TFunction): { key: string; label: string; items: [string, string][] }[] {
+  const role = user.role;
+  const is = (...roles: User['role'][]) => roles.includes(role);
+  const office = isOfficer(user);
+  const producerOrOffice = office || role === 'entity';
+  const groups: [string, [string, string, boolean][]][] = [
+    ['registry', [
+      ['home', role === 'entity' ? t('ws.myEntity') : t('ws.home'), role !== 'inspector'],
+      ['chu-the', t('ws.entities'), office], ['san-pham', role === 'entity' ? t('ws.myProducts') : t('ws.products'), producerOrOffice],
+      ['nhap-excel', t('ws.import'), office], ['truy-xuat', t('trace.nav'), producerOrOffice],
+      ['vung-nguyen-lieu', t('cap.nav.areas'), is('province', 'commune', 'entity')],
+    ]],
+    ['scoring', [
+      ['/ho-so', t('ws.dossiers'), true], ['/hoi-dong', t('ws.councils'), !is('entity', 'inspector')],
+      ['giay-chung-nhan', t('cert.officeTitle'), is('province', 'central', 'inspector')], ['ngay-nghi', t('holidays.title'), is('central')],
+    ]],
+    ['trade', [
+      ['kenh-ban-hang', t('channels.title'), is('province', 'commune', 'entity')],
+      ['hoi-cho', t('fairs.nav'), producerOrOffice], ['livestream', t('livestream.nav'), producerOrOffice], ['du-lich', t('tourism.nav'), producerOrOffice],
+    ]],
+    ['programme', [
+      ['ke-hoach', t('plans.nav'), office], ['y-tuong', t('ideas.nav'), producerOrOffice], ['dao-tao', t('cap.nav.trainings'), producerOrOffice],
+      ['tieu-chuan', t('cap.nav.standards'), producerOrOffice], ['tin-dung', t('content.creditTitle'), producerOrOffice],
+      ['tin-tuc', t('content.newsTitle'), is('province', 'central')], ['mo-hinh-hay', t('content.modelsTitle'), is('province', 'central')],
+    ]],
+    ['supervision', [
+      ['thanh-tra', t('insp.nav'), is('province', 'central', 'inspector')], ['phan-anh', t('reports.menu'), office || role === 'inspector'],
+      ['lien-chinh', t('integrity.nav'), readsIntegrity(user)], ['nhat-ky', t('audit.nav'), readsAudit(user)],
+    ]],
+    ['stats', [['thong-ke', t('dash.nav'), office]]],
+  ];
+  return groups
+    .map(([key, items]) => ({ key, label: t(`ws.groups.${key}`), items: items.filter(([, , shown]) => shown).map(([k, label]) => [k, label] as [string, string]) }))
+    .filter((g) => g.items.length > 0);
+}
+
 /** The workspace's sections. Each one is a page of its own (its own address), so they are links in a navigation
- * landmark, styled as pills, with aria-current on the page shown: tabs would promise panels that are not there. */
+ * landmark, styled as pills, with aria-current on the page shown: tabs would promise panels that are not there. The
+ * groups come first (a group opens its first section), then the sections of the group shown: two short rows on a
+ * phone rather than two dozen links. A person with a single group sees its sections only. */
 function WorkspaceNav({ user }: { user: User }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  // Keys starting with '/' are the scoring screens, which live outside /lam-viec.
-  const tabs = isOfficer(user)
-    ? [['home', t('ws.home')], ['chu-the', t('ws.entities')], ['san-pham', t('ws.products')], ['nhap-excel', t('ws.import')], ['truy-xuat', t('trace.nav')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')],
-      ...(user.role === 'province' || user.role === 'central' ? [['giay-chung-nhan', t('cert.officeTitle')]] : []),
-      ...(user.role === 'province' || user.role === 'commune' ? [['kenh-ban-hang', t('channels.title')]] : []),
-      ['ke-hoach', t('plans.nav')], ['y-tuong', t('ideas.nav')],
-      ...(user.role === 'province' || user.role === 'central' ? [['tin-tuc', t('content.newsTitle')], ['mo-hinh-hay', t('content.modelsTitle')]] : []),
-      ['tin-dung', t('content.creditTitle')],
-      ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')],
-      ...(user.role === 'province' || user.role === 'commune' ? [['vung-nguyen-lieu', t('cap.nav.areas')]] : []),
-      ...(user.role === 'province' || user.role === 'commune' || user.role === 'central' ? [['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')]] : []),
-      ['phan-anh', t('reports.menu')],
-      ...(user.role === 'province' || user.role === 'central' ? [['thanh-tra', t('insp.nav')]] : []),
-      ...(user.role === 'central' ? [['ngay-nghi', t('holidays.title')]] : []),
-      ...(user.role === 'central' || user.role === 'province' || user.role === 'commune' ? [['thong-ke', t('dash.nav')]] : []),
-      ...(readsIntegrity(user) ? [['lien-chinh', t('integrity.nav')]] : []), ...(readsAudit(user) ? [['nhat-ky', t('audit.nav')]] : [])]
-    : user.role === 'entity' ? [['home', t('ws.myEntity')], ['san-pham', t('ws.myProducts')], ['truy-xuat', t('trace.nav')], ['kenh-ban-hang', t('channels.title')], ['y-tuong', t('ideas.nav')], ['tin-dung', t('content.creditTitle')], ['dao-tao', t('cap.nav.trainings')], ['tieu-chuan', t('cap.nav.standards')], ['vung-nguyen-lieu', t('cap.nav.areas')], ['hoi-cho', t('fairs.nav')], ['livestream', t('livestream.nav')], ['du-lich', t('tourism.nav')], ['/ho-so', t('ws.dossiers')]]
-      : user.role === 'inspector' ? [['thanh-tra', t('insp.nav')], ['phan-anh', t('reports.menu')], ['giay-chung-nhan', t('cert.officeTitle')], ['lien-chinh', t('integrity.nav')], ['nhat-ky', t('audit.nav')], ['/ho-so', t('ws.dossiers')]]
-        : [['home', t('ws.home')], ['/ho-so', t('ws.dossiers')], ['/hoi-dong', t('ws.councils')]];
+  const groups = workspaceGroups(user, t);
   const current = pathname.replace(/^\/lam-viec\/?/, '').split('/')[0] || 'home';
+  const shown = groups.find((g) => g.items.some(([k]) => k === current)) ?? groups[0];
   const href = (k: string) => (k.startsWith('/') ? k : k === 'home' ? '/lam-viec' : `/lam-viec/${k}`);
+  const pill = (key: string, to: string, label: string, active: boolean, variant: 'filled' | 'light') => (
+    <Button key={key} component={Link} to={to} radius="xl" size="compact-md" px="md" fw={600}
+      variant={active ? variant : 'subtle'} aria-current={active && variant === 'filled' ? 'page' : undefined}>
+      {label}
+    </Button>
+  );
   return (
-    <Group component="nav" aria-label={t('app.workspace')} mt="md" gap={6} wrap="wrap">
-      {tabs.map(([k, label]) => (
-        <Button key={k} component={Link} to={href(k)} radius="xl" size="compact-md" px="md" fw={600}
-          variant={k === current ? 'filled' : 'subtle'} aria-current={k === current ? 'page' : undefined}>
-          {label}
-        </Button>
-      ))}
-    </Group>
+    <Stack component="nav" aria-label={t('app.workspace')} mt="md" gap={6}>
+      {groups.length > 1 && (
+        <Group gap={6} wrap="wrap" aria-label={t('ws.groups.label')} role="group">
+          {groups.map((g) => pill(`group-${g.key}`, href(g.items[0][0]), g.label, g === shown, 'light'))}
+        </Group>
+      )}
+      <Group gap={6} wrap="wrap" role="group" aria-label={shown?.label}>
+        {shown?.items.map(([k, label]) => pill(k, href(k), label, k === current, 'filled'))}
+      </Group>
+    </Stack>
   );
 }
 
