@@ -3,7 +3,6 @@ import '@mantine/notifications/styles.css';
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Notifications } from '@mantine/notifications';
-import { lazy, Suspense } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
