@@ -108,6 +108,9 @@ before(async () => {
     // Consumer reports (issue 14) of every status; the public reads a reference's status only.
     'reports/{reference}': await ids(sql`SELECT DISTINCT ON (status) reference AS v FROM report ORDER BY status, created_at`),
     'photos/{fileId}': [],
+    // Inspections (issue 14): officers' and inspectors' records only; the public gets 401 on each.
+    'inspection-plans/{id}': await ids(sql`SELECT id::text AS v FROM inspection_plan ORDER BY id LIMIT 1`),
+    'inspections/{id}': await ids(sql`(SELECT id::text AS v FROM inspection WHERE status = 'done' AND lab_file_id IS NULL ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM inspection WHERE status = 'planned' ORDER BY id LIMIT 1)`),
   };
 });
 after(() => t.close());

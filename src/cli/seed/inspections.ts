@@ -3,7 +3,7 @@
 // province office (its Điều 8.4 deadline ahead), and an unplanned inspection after a consumer's complaint that ended
 // in a revocation the office decided. Written through the supervision and scoring commands (as the inspector and the
 // province office; the complaint through the reports' commands), so the audit trail, the proposal and the certificate's revocation are what the app itself writes.
-// The demo producer's honey is left alone. Deterministic: products by code, dates relative to today.
+// The demo producer's honey and the certificates in or near their re-rating window (the office's reminders) are left alone. Deterministic: products by code, dates relative to today.
 import { sql } from 'drizzle-orm';
 import { PUBLIC, type Ctx, type UserActor } from '../../app/actor.js';
 import { query, type Queryable } from '../../app/db.js';
@@ -30,7 +30,7 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   const inspector = as('thanhtra@demo.ocop.vn', 'inspector');
   const office = as('tinh@demo.ocop.vn', 'province');
   const products = await query<Certified>(tx, sql`
-    SELECT p.id, p.name, p.commune_code FROM product p JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
+    SELECT p.id, p.name, p.commune_code FROM product p JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 200)}::date
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
     ORDER BY p.code LIMIT 7`);
   if (products.length < 7) return { inspections: 0 };
