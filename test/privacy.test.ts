@@ -88,6 +88,11 @@ before(async () => {
     'eventTypes/{value}': ['ObjectEvent'],
     // Sales channels of every status (the public may read only verified current ones) and every indicator.
     'channels/{id}': await ids(sql`(SELECT id::text AS v FROM sales_channel WHERE status = 'verified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'unverified' ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM sales_channel WHERE status = 'rejected' ORDER BY id LIMIT 1)`),
+    // Issue 15 (capacity): areas, trainings and their attendees, checklist lines — none public (401 to the public).
+    'raw-material-areas/{id}': await ids(sql`SELECT id::text AS v FROM raw_material_area ORDER BY id LIMIT 2`),
+    'trainings/{id}': await ids(sql`SELECT id::text AS v FROM training ORDER BY id LIMIT 2`),
+    'attendees/{attendeeId}': await ids(sql`SELECT id::text AS v FROM training_attendee ORDER BY id LIMIT 1`),
+    'compliance/{code}': ['food_safety_certificate'],
     'indicators/{name}': ['products-by-stars', 'products-by-sector', 'products-by-province', 'certificates', 'entities-by-type', 'entities-by-sex', 'entities-by-ethnicity', 'entities-by-disability'],
   };
 });
