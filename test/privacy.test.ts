@@ -111,6 +111,11 @@ before(async () => {
     // Inspections (issue 14): officers' and inspectors' records only; the public gets 401 on each.
     'inspection-plans/{id}': await ids(sql`SELECT id::text AS v FROM inspection_plan ORDER BY id LIMIT 1`),
     'inspections/{id}': await ids(sql`(SELECT id::text AS v FROM inspection WHERE status = 'done' AND lab_file_id IS NULL ORDER BY id LIMIT 1) UNION ALL (SELECT id::text FROM inspection WHERE status = 'planned' ORDER BY id LIMIT 1)`),
+    // Issue 15 (capacity): areas, trainings and their attendees, checklist lines — none public (401 to the public).
+    'raw-material-areas/{id}': await ids(sql`SELECT id::text AS v FROM raw_material_area ORDER BY id LIMIT 2`),
+    'trainings/{id}': await ids(sql`SELECT id::text AS v FROM training ORDER BY id LIMIT 2`),
+    'attendees/{attendeeId}': await ids(sql`SELECT id::text AS v FROM training_attendee ORDER BY id LIMIT 1`),
+    'compliance/{code}': ['food_safety_certificate'],
   };
 });
 after(() => t.close());
