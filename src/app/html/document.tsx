@@ -98,7 +98,7 @@ function Shell({ site, head, children }: { site: Site; head: Head; children: Rea
         <footer className="foot">
           <div className="wrap">
             <p>{t('app.footer')}</p>
-            <p><a href={localPath('/giay-chung-nhan', lang)}>{t('cert.registerTitle')}</a> · <a href={localPath('/mo-hinh-hay', lang)}>{t('contentSite.modelsTitle')}</a> · <a href="/thong-ke">{t('dash.title')}</a> · <a href="/cham-diem">{t('sheet.tryTool')}</a> · <a href="/api/openapi.json">{t('app.api')}</a></p>
+            <p><a href={localPath('/giay-chung-nhan', lang)}>{t('cert.registerTitle')}</a> · <a href={localPath('/mo-hinh-hay', lang)}>{t('contentSite.modelsTitle')}</a> · <a href={localPath('/du-lich', lang)}>{t('tourism.title')}</a> · <a href="/thong-ke">{t('dash.title')}</a> · <a href="/cham-diem">{t('sheet.tryTool')}</a> · <a href="/api/openapi.json">{t('app.api')}</a></p>
           </div>
         </footer>
       </body>
