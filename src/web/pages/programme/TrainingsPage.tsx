@@ -68,6 +68,24 @@ function Summary({ tr }: { tr: TrainingOut }) {
   );
 }
 
+type History = { items: { training: { id: string; kind: string; title: string; startsOn: string; place: string }; invited: boolean; people: { fullName: string; attended: boolean }[] }[] };
+/** An entity's training history (also read by its commune and province through the same API). */
+export function EntityTrainingHistory({ entityId }: { entityId: string }) {
+  const { t } = useTranslation();
+  const h = useFetch<History>(withQuery('/api/v1/trainings/history', { entity: entityId }));
+  if (!h.data?.items.length) return null;
+  return (
+    <Card withBorder radius="md">
+      <Title order={2} size="h4" mb="xs">{t('cap.trainings.history')}</Title>
+      <Stack gap={6}>
+        {h.data.items.map((i) => (
+          <Text key={i.training.id} size="sm"><Anchor component={Link} to={`/lam-viec/dao-tao/${i.training.id}`}>{i.training.title}</Anchor> · {formatDate(i.training.startsOn)} · {i.people.filter((p) => p.attended).map((p) => p.fullName).join(', ') || t('cap.trainings.invited')}</Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 export function TrainingsList({ user }: { user: User }) {
   const { t } = useTranslation();
   const list = useFetch<{ items: TrainingOut[] }>('/api/v1/trainings?pageSize=50');
@@ -77,6 +95,7 @@ export function TrainingsList({ user }: { user: User }) {
     <Stack>
       <Title order={1} size="h3">{t('cap.trainings.title')}</Title>
       <Text size="sm">{t('cap.trainings.intro')}</Text>
+      {user.role === 'entity' && user.entityId && <EntityTrainingHistory entityId={user.entityId} />}
       {isOfficer(user) && (adding ? <TrainingForm user={user} onDone={() => { setAdding(false); list.reload(); }} /> : <Button style={{ alignSelf: 'flex-start' }} onClick={() => setAdding(true)}>{t('cap.trainings.add')}</Button>)}
       {list.loading && !list.data ? <Loading /> : list.data?.items.length === 0 ? <EmptyState title={t('cap.trainings.empty')} /> : list.data?.items.map((tr) => (
         <Card key={tr.id} withBorder radius="md" data-training={tr.id}>
