@@ -13,6 +13,7 @@ import { isOfficer } from '../../roles.js';
 import type { User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import type { TrainingOut } from '../../../modules/programme/trainings.contract.js';
+import { EntityTrainingHistory } from './TrainingHistory.js';
 
 const KINDS = ['training', 'workshop', 'study_tour'];
 const TOPICS = ['cooperation', 'management', 'production', 'product_innovation', 'marketing', 'digital', 'standards', 'ocop_cycle', 'other'];
@@ -65,24 +66,6 @@ function Summary({ tr }: { tr: TrainingOut }) {
       <Text size="sm" c="dimmed">{t(`cap.trainings.topics.${tr.topic}`)}{tr.trainers ? ` · ${tr.trainers}` : ''}</Text>
       <Text size="sm">{t('cap.trainings.counts', { entities: tr.counts.invitedEntities, registered: tr.counts.registered, attended: tr.counts.attended })}</Text>
     </Stack>
-  );
-}
-
-type History = { items: { training: { id: string; kind: string; title: string; startsOn: string; place: string }; invited: boolean; people: { fullName: string; attended: boolean }[] }[] };
-/** An entity's training history (also read by its commune and province through the same API). */
-export function EntityTrainingHistory({ entityId }: { entityId: string }) {
-  const { t } = useTranslation();
-  const h = useFetch<History>(withQuery('/api/v1/trainings/history', { entity: entityId }));
-  if (!h.data?.items.length) return null;
-  return (
-    <Card withBorder radius="md">
-      <Title order={2} size="h4" mb="xs">{t('cap.trainings.history')}</Title>
-      <Stack gap={6}>
-        {h.data.items.map((i) => (
-          <Text key={i.training.id} size="sm"><Anchor component={Link} to={`/lam-viec/dao-tao/${i.training.id}`}>{i.training.title}</Anchor> · {formatDate(i.training.startsOn)} · {i.people.filter((p) => p.attended).map((p) => p.fullName).join(', ') || t('cap.trainings.invited')}</Text>
-        ))}
-      </Stack>
-    </Card>
   );
 }
 

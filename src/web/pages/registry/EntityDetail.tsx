@@ -14,7 +14,7 @@ import { usePageTitle } from '../../usePageTitle.js';
 import { DocumentsPanel } from './DocumentsPanel.js';
 import { STATUS_COLOR } from './EntitiesList.js';
 import { EntityForm } from './EntityForm.js';
-import { EntityTrainingHistory } from '../programme/TrainingsPage.js';
+import { EntityTrainingHistory } from '../programme/TrainingHistory.js';
 
 function DecisionPanel({ entity, onDone }: { entity: EntityOut; onDone(e: EntityOut): void }) {
   const { t } = useTranslation();
