@@ -13,6 +13,7 @@ import { isOfficer } from '../../roles.js';
 import type { User } from '../../types.js';
 import { useFetch } from '../../useFetch.js';
 import type { TrainingOut } from '../../../modules/programme/trainings.contract.js';
+import { EntityTrainingHistory } from './TrainingHistory.js';
 
 const KINDS = ['training', 'workshop', 'study_tour'];
 const TOPICS = ['cooperation', 'management', 'production', 'product_innovation', 'marketing', 'digital', 'standards', 'ocop_cycle', 'other'];
@@ -77,6 +78,7 @@ export function TrainingsList({ user }: { user: User }) {
     <Stack>
       <Title order={1} size="h3">{t('cap.trainings.title')}</Title>
       <Text size="sm">{t('cap.trainings.intro')}</Text>
+      {user.role === 'entity' && user.entityId && <EntityTrainingHistory entityId={user.entityId} />}
       {isOfficer(user) && (adding ? <TrainingForm user={user} onDone={() => { setAdding(false); list.reload(); }} /> : <Button style={{ alignSelf: 'flex-start' }} onClick={() => setAdding(true)}>{t('cap.trainings.add')}</Button>)}
       {list.loading && !list.data ? <Loading /> : list.data?.items.length === 0 ? <EmptyState title={t('cap.trainings.empty')} /> : list.data?.items.map((tr) => (
         <Card key={tr.id} withBorder radius="md" data-training={tr.id}>

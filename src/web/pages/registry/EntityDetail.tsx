@@ -14,6 +14,7 @@ import { usePageTitle } from '../../usePageTitle.js';
 import { DocumentsPanel } from './DocumentsPanel.js';
 import { STATUS_COLOR } from './EntitiesList.js';
 import { EntityForm } from './EntityForm.js';
+import { EntityTrainingHistory } from '../programme/TrainingHistory.js';
 
 function DecisionPanel({ entity, onDone }: { entity: EntityOut; onDone(e: EntityOut): void }) {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export default function EntityDetail({ id: given }: { id?: string }) {
               </Stack>
             )}
           </Card>
+          {canEdit && <Stack mt="md"><EntityTrainingHistory entityId={e.id} /></Stack>}
         </Tabs.Panel>
         {canEdit && <Tabs.Panel value="documents" pt="md"><DocumentsPanel entityId={e.id} /></Tabs.Panel>}
         {canEdit && <Tabs.Panel value="history" pt="md"><HistoryPanel key={historyKey} url={`/api/v1/entities/${e.id}/history`} /></Tabs.Panel>}
