@@ -32,6 +32,7 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   const products = await query<Certified>(tx, sql`
     SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on FROM product p
       JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
+        AND c.issued_on <= ${addDays(today, -90)}::date -- issued before the inspections the demo dates back to
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
     ORDER BY p.code LIMIT 12`);
   // The one revoked: a certificate outside its re-rating window, so the office's reminders keep their demo.

@@ -17,7 +17,7 @@ export function CyclePanel({ productId }: { productId: string }) {
         <Title order={2} size="h5">{t('productCycle.title')}</Title>
         <Group gap={4} wrap="wrap">
           {c.steps.map((s) => (
-            <Badge key={s.code} variant={s.state === 'current' ? 'filled' : s.state === 'done' ? 'light' : 'outline'} color={s.state === 'ahead' ? 'gray' : 'teal'} aria-current={s.state === 'current' ? 'step' : undefined}>
+            <Badge key={s.code} variant={s.state === 'current' ? 'filled' : s.state === 'done' ? 'light' : 'outline'} color={s.state === 'ahead' ? 'gray' : 'ocop'} aria-current={s.state === 'current' ? 'step' : undefined}>
               {s.order}. {t(`productCycle.steps.${s.code}`)}
             </Badge>
           ))}
