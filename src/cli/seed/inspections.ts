@@ -3,7 +3,8 @@
 // province office (its Điều 8.4 deadline ahead), and an unplanned inspection after a consumer's complaint that ended
 // in a revocation the office decided. Written through the supervision and scoring commands (as the inspector and the
 // province office; the complaint through the reports' commands), so the audit trail, the proposal and the certificate's revocation are what the app itself writes.
-// The demo producer's honey is left alone, and the certificate revoked is one outside its re-rating window. Deterministic: products by code, dates relative to today.
+// The demo producer's honey and the products of the demo dossiers are left alone, and the certificate revoked is one
+// outside its re-rating window. Deterministic: products by code, dates relative to today.
 import { sql } from 'drizzle-orm';
 import { PUBLIC, type Ctx, type UserActor } from '../../app/actor.js';
 import { query, type Queryable } from '../../app/db.js';
@@ -33,6 +34,7 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
     SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on FROM product p
       JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
+      AND NOT EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id)
     ORDER BY p.code LIMIT 12`);
   // The one revoked: a certificate outside its re-rating window, so the office's reminders keep their demo.
   const complained = products.find((p) => p.expires_on > addDays(today, 200));
