@@ -89,5 +89,11 @@ export const productCycleOut = z.object({
     minimumsToMeet: z.array(z.object({ code: z.string(), name: z.string(), requiredStar: z.number(), requiredOption: z.string() })),
     groups: z.array(z.object({ part: z.enum(['A', 'B', 'C']), code: z.string(), name: z.string(), gain: z.number(), criteria: z.array(upgradeCriterion) })),
   }).nullable().optional(),
+  help: z.object({
+    standards: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string(), reference: z.string().nullable(), state: z.enum(['missing', 'in_progress', 'expired']) }))
+      .describe('The product set\'s requirements (data/programme/standards.json) not met yet on the product\'s checklist'),
+    trainings: z.array(z.object({ id: z.string(), title: z.string(), topic: z.string(), level: z.string(), startsOn: z.string() }))
+      .describe('The trainings coming up in the product\'s area (national, its province, its commune), soonest first'),
+  }).optional(),
 });
 export type ProductCycleOut = z.infer<typeof productCycleOut>;

@@ -22,7 +22,7 @@ export const PRODUCT_CYCLE_FIELDS: RecordClassification = {
   fields: {
     productId: 'public', step: 'public', reason: 'public', steps: 'public', code: 'public', order: 'public', vi: 'public', en: 'public', state: 'public',
     idea: 'internal', 'idea.id': 'internal', 'idea.title': 'internal', 'idea.status': 'internal',
-    upgradePath: 'internal',
+    upgradePath: 'internal', help: 'internal',
   },
 };
 

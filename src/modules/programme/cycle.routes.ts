@@ -22,6 +22,7 @@ import { PRODUCT_CYCLE_FIELDS } from './cycle.fields.js';
 import { IDEA_AUTHORS, IDEA_READERS, ideaInScope, readsPhone } from './cycle.policy.js';
 import { presentIdea } from './cycle.present.js';
 import { cycleFacts, getIdea, IDEA_KEYS, ideaOfProduct, latestScores, listIdeas } from './cycle.repo.js';
+import { upgradeHelp } from './cycle.help.js';
 import { CYCLE, productStep, stepsAround, upgradePath } from './cycle.rules.js';
 import { productIdea } from './cycle.tables.js';
 
@@ -123,6 +124,7 @@ export const cycleRoutes: ModulePlugin = async (app, { database }) => {
       const scores = await latestScores(db, p.product.id);
       const sheet = scores && getSheet(scores.sheet, scores.instrument);
       full.upgradePath = scores && sheet ? { source: scores.source, sheet: scores.sheet, certificateNumber: scores.certificateNumber, ...upgradePath(sheet, scores.members, RULES) } : null;
+      full.help = await upgradeHelp(db, p.product, today);
     }
     return project(PRODUCT_CYCLE_FIELDS, internal ? 'internal' : 'public', full) as ProductCycleOut;
   });

@@ -176,6 +176,11 @@ test('a producer submits a product idea; the commune returns it, then accepts it
   const own = (await t.call({ url: `/api/v1/products/${tea.id}/cycle`, as: producer })).json();
   assert.deepEqual([own.step, own.idea.id, own.upgradePath.source, own.upgradePath.currentStars, own.upgradePath.targetStars, own.upgradePath.pointsNeeded], ['rating', idea.id, 'self_assessment', 4, 5, 10]);
   assert.ok(own.upgradePath.groups[0].gain >= own.upgradePath.groups.at(-1).gain);
+  // What helps: the product set's requirements the checklist has not met (none recorded yet: all of them), and the
+  // trainings coming up (none in this database); the public sees neither.
+  assert.ok(own.help.standards.length > 0 && own.help.standards.every((x: { state: string }) => x.state === 'missing'), JSON.stringify(own.help));
+  assert.deepEqual(own.help.trainings, []);
+  assert.equal(pub.help, undefined);
   assert.equal((await t.call({ url: `/api/v1/products/${tea.id}/cycle`, as: communeOther })).json().upgradePath, undefined);
 
   // An idea for a producer not registered yet, by the commune officer; the phone reaches only the commune.

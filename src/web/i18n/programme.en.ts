@@ -84,6 +84,10 @@ export const programmeEn: typeof programmeVi = {
     status: { submitted: 'Waiting for the commune', accepted: 'Accepted', returned: 'Returned' },
   },
   productCycle: {
+    helpTitle: 'What helps',
+    helpStandards: 'Standards and certificates not met yet (the score sheets give points for them):',
+    helpTrainings: 'Trainings coming up in the area:',
+    standardState: { missing: 'missing', in_progress: 'in progress', expired: 'expired' },
     title: 'OCOP cycle',
     steps: {
       promotion: 'Promotion and guidance', idea: 'Product ideas received', business_plan: 'Business plans received',

@@ -83,6 +83,10 @@ export const programmeVi = {
     status: { submitted: 'Chờ xã xem xét', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' },
   },
   productCycle: {
+    helpTitle: 'Điều giúp nâng hạng',
+    helpStandards: 'Yêu cầu về tiêu chuẩn, chứng nhận chưa đáp ứng (phiếu chấm cho điểm các chứng nhận):',
+    helpTrainings: 'Lớp tập huấn sắp tới trong địa bàn:',
+    standardState: { missing: 'chưa có', in_progress: 'đang thực hiện', expired: 'đã hết hạn' },
     title: 'Chu trình OCOP',
     steps: {
       promotion: 'Tuyên truyền, hướng dẫn', idea: 'Nhận ý tưởng sản phẩm', business_plan: 'Nhận phương án kinh doanh',

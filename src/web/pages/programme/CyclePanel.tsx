@@ -1,12 +1,16 @@
 // A product's place in the OCOP cycle (its step, derived from its certificate and dossiers) and, for the entity and
 // the officers in scope, its upgrade path: the criterion groups where points stand between it and the next star.
-import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../format.js';
+import { useLocalized } from '../../i18n/index.js';
 import { useFetch } from '../../useFetch.js';
 import type { ProductCycleOut } from '../../../modules/programme/cycle.contract.js';
 
 export function CyclePanel({ productId }: { productId: string }) {
   const { t } = useTranslation();
+  const { pickName } = useLocalized();
   const cycle = useFetch<ProductCycleOut>(`/api/v1/products/${productId}/cycle`);
   const c = cycle.data;
   if (!c) return null;
@@ -48,6 +52,23 @@ export function CyclePanel({ productId }: { productId: string }) {
             ))}
           </Stack>
         ))}
+        {c.help && (c.help.standards.length > 0 || c.help.trainings.length > 0) && (
+          <Stack gap={4}>
+            <Text fw={600} size="sm">{t('productCycle.helpTitle')}</Text>
+            {c.help.standards.length > 0 && (
+              <>
+                <Text size="sm">{t('productCycle.helpStandards')}</Text>
+                <List size="xs">{c.help.standards.map((x) => <List.Item key={x.code}>{pickName(x.vi, x.en)}{x.reference ? ` (${x.reference})` : ''} · {t(`productCycle.standardState.${x.state}`)}</List.Item>)}</List>
+              </>
+            )}
+            {c.help.trainings.length > 0 && (
+              <>
+                <Text size="sm">{t('productCycle.helpTrainings')}</Text>
+                <List size="xs">{c.help.trainings.map((x) => <List.Item key={x.id}><Anchor component={Link} to={`/lam-viec/dao-tao/${x.id}`}>{x.title}</Anchor> · {formatDate(x.startsOn)}</List.Item>)}</List>
+              </>
+            )}
+          </Stack>
+        )}
       </Stack>
     </Card>
   );
