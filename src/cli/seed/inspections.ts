@@ -70,20 +70,21 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
     conclusion: 'revocation_proposed', revocationGround: 'c',
   });
 
-  // A consumer's complaint about counterfeit OCOP labels led to an unplanned inspection and the revocation.
-  const filedAt = new Date(now.getTime() - 40 * 86_400_000);
+  // A consumer's complaint about counterfeit OCOP labels led to an unplanned inspection and the revocation, months ago
+  // (older than the inspector's 90 days of recent revocations, whose demo list stays as the scoring demo made it).
+  const filedAt = new Date(now.getTime() - 120 * 86_400_000);
   const complaint = await fileReport({ ...inspector, actor: PUBLIC, now: filedAt }, undefined, {
     productId: complained.id, category: 'counterfeit_label', source: 'public',
     message: 'Sản phẩm bán ở chợ phiên dán tem OCOP 4 sao nhưng tem in mờ, không quét được mã QR; nghi tem giả.',
   });
-  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -30), reportId: complaint.id });
+  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -110), reportId: complaint.id });
   await recordInspection(inspector, unplanned.id, {
-    version: unplanned.version, inspectedOn: addDays(today, -28), concludedOn: addDays(today, -25), team: TEAM,
+    version: unplanned.version, inspectedOn: addDays(today, -108), concludedOn: addDays(today, -105), team: TEAM,
     checks: { ...allOk, logo: issue('Chủ thể tự in tem OCOP, gắn cho sản phẩm chưa được công nhận'), traceCode: issue('Mã QR trên tem không dẫn tới trang truy xuất') },
     findings: 'Chủ thể tự in và gắn biểu trưng OCOP 4 sao cho cả sản phẩm cùng loại chưa được công nhận, gây nhầm lẫn cho người tiêu dùng.',
     conclusion: 'revocation_proposed', revocationGround: 'd',
   });
-  await completeRevocation(office, unplanned.id, { decisionNumber: '1287/QĐ-UBND', decidedOn: addDays(today, -14) });
+  await completeRevocation(office, unplanned.id, { decisionNumber: '1287/QĐ-UBND', decidedOn: addDays(today, -95) });
   const [linked] = await query<{ version: number }>(tx, sql`SELECT version FROM report WHERE id = ${complaint.id}`);
   await closeReport(office, complaint.reference, { version: Number(linked.version), resolution: 'Đoàn kiểm tra xác minh tem OCOP giả; UBND tỉnh đã thu hồi giấy chứng nhận (Quyết định 1287/QĐ-UBND).' });
   return { inspections: items.length + 1 };
