@@ -17,7 +17,7 @@ const ok = (note: string | null = null) => ({ result: 'ok' as const, note });
 const issue = (note: string) => ({ result: 'issue' as const, note });
 const allOk = { label: ok(), logo: ok(), traceCode: ok(), samples: ok(), production: ok(), dossierClaims: ok() };
 
-type Certified = { id: string; name: string; commune_code: string; expires_on: string; has_dossier: boolean };
+type Certified = { id: string; name: string; commune_code: string; expires_on: string; has_dossier: boolean; stars: number };
 
 /** Call inside seedDemo's transaction, after the certificates and the demo accounts. */
 export async function seedDemoInspections(tx: Queryable, now = new Date()): Promise<{ inspections: number }> {
@@ -31,12 +31,13 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   const inspector = as('thanhtra@demo.ocop.vn', 'inspector');
   const office = as('tinh@demo.ocop.vn', 'province');
   const products = await query<Certified>(tx, sql`
-    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id) AS has_dossier FROM product p
+    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id) AS has_dossier, p.stars FROM product p
       JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
     ORDER BY p.code LIMIT 40`);
   // The one revoked: a certificate outside its re-rating window, so the office's reminders keep their demo.
-  const complained = products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 200)) ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 120));
+  const complained = products.find((p) => !p.has_dossier && Number(p.stars) === 4 && p.expires_on > addDays(today, 200))
+    ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 200)) ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 120));
   const others = products.filter((p) => p !== complained);
   if (!complained || others.length < 6) return { inspections: 0 };
   const [compliant, openAction, closedAction, proposed, plannedA, plannedB] = others;
