@@ -17,7 +17,7 @@ const ok = (note: string | null = null) => ({ result: 'ok' as const, note });
 const issue = (note: string) => ({ result: 'issue' as const, note });
 const allOk = { label: ok(), logo: ok(), traceCode: ok(), samples: ok(), production: ok(), dossierClaims: ok() };
 
-type Certified = { id: string; name: string; commune_code: string; expires_on: string; has_dossier: boolean };
+type Certified = { id: string; name: string; commune_code: string; expires_on: string; has_dossier: boolean; stars: number };
 
 /** Call inside seedDemo's transaction, after the certificates and the demo accounts. */
 export async function seedDemoInspections(tx: Queryable, now = new Date()): Promise<{ inspections: number }> {
@@ -31,13 +31,14 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   const inspector = as('thanhtra@demo.ocop.vn', 'inspector');
   const office = as('tinh@demo.ocop.vn', 'province');
   const products = await query<Certified>(tx, sql`
-    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id) AS has_dossier FROM product p
+    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id) AS has_dossier, p.stars FROM product p
       JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
         AND c.issued_on <= ${addDays(today, -90)}::date -- issued before the inspections the demo dates back to
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
     ORDER BY p.code LIMIT 40`);
   // The one revoked: a certificate outside its re-rating window, so the office's reminders keep their demo.
-  const complained = products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 200)) ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 120));
+  const complained = products.find((p) => !p.has_dossier && Number(p.stars) === 4 && p.expires_on > addDays(today, 200))
+    ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 200)) ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 120));
   const others = products.filter((p) => p !== complained);
   if (!complained || others.length < 6) return { inspections: 0 };
   const [compliant, openAction, closedAction, proposed, plannedA, plannedB] = others;
@@ -71,20 +72,21 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
     conclusion: 'revocation_proposed', revocationGround: 'c',
   });
 
-  // A consumer's complaint about counterfeit OCOP labels led to an unplanned inspection and the revocation.
-  const filedAt = new Date(now.getTime() - 40 * 86_400_000);
+  // A consumer's complaint about counterfeit OCOP labels led to an unplanned inspection and the revocation, months ago
+  // (older than the inspector's 90 days of recent revocations, whose demo list stays as the scoring demo made it).
+  const filedAt = new Date(now.getTime() - 120 * 86_400_000);
   const complaint = await fileReport({ ...inspector, actor: PUBLIC, now: filedAt }, undefined, {
     productId: complained.id, category: 'counterfeit_label', source: 'public',
     message: 'Sản phẩm bán ở chợ phiên dán tem OCOP 4 sao nhưng tem in mờ, không quét được mã QR; nghi tem giả.',
   });
-  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -30), reportId: complaint.id });
+  const unplanned = await createInspection(inspector, { productId: complained.id, dueOn: addDays(today, -110), reportId: complaint.id });
   await recordInspection(inspector, unplanned.id, {
-    version: unplanned.version, inspectedOn: addDays(today, -28), concludedOn: addDays(today, -25), team: TEAM,
+    version: unplanned.version, inspectedOn: addDays(today, -108), concludedOn: addDays(today, -105), team: TEAM,
     checks: { ...allOk, logo: issue('Chủ thể tự in tem OCOP, gắn cho sản phẩm chưa được công nhận'), traceCode: issue('Mã QR trên tem không dẫn tới trang truy xuất') },
     findings: 'Chủ thể tự in và gắn biểu trưng OCOP 4 sao cho cả sản phẩm cùng loại chưa được công nhận, gây nhầm lẫn cho người tiêu dùng.',
     conclusion: 'revocation_proposed', revocationGround: 'd',
   });
-  await completeRevocation(office, unplanned.id, { decisionNumber: '1287/QĐ-UBND', decidedOn: addDays(today, -14) });
+  await completeRevocation(office, unplanned.id, { decisionNumber: '1287/QĐ-UBND', decidedOn: addDays(today, -95) });
   const [linked] = await query<{ version: number }>(tx, sql`SELECT version FROM report WHERE id = ${complaint.id}`);
   await closeReport(office, complaint.reference, { version: Number(linked.version), resolution: 'Đoàn kiểm tra xác minh tem OCOP giả; UBND tỉnh đã thu hồi giấy chứng nhận (Quyết định 1287/QĐ-UBND).' });
   return { inspections: items.length + 1 };
