@@ -3,8 +3,8 @@
 // province office (its Điều 8.4 deadline ahead), and an unplanned inspection after a consumer's complaint that ended
 // in a revocation the office decided. Written through the supervision and scoring commands (as the inspector and the
 // province office; the complaint through the reports' commands), so the audit trail, the proposal and the certificate's revocation are what the app itself writes.
-// The demo producer's honey and the products of the demo dossiers are left alone, and the certificate revoked is one
-// outside its re-rating window. Deterministic: products by code, dates relative to today.
+// The demo producer's honey and the certificates issued lately (the scoring demo's) are left alone, and the one revoked
+// is a 4★ one. Deterministic: products by code, dates relative to today.
 import { sql } from 'drizzle-orm';
 import { PUBLIC, type Ctx, type UserActor } from '../../app/actor.js';
 import { query, type Queryable } from '../../app/db.js';
@@ -17,7 +17,7 @@ const ok = (note: string | null = null) => ({ result: 'ok' as const, note });
 const issue = (note: string) => ({ result: 'issue' as const, note });
 const allOk = { label: ok(), logo: ok(), traceCode: ok(), samples: ok(), production: ok(), dossierClaims: ok() };
 
-type Certified = { id: string; name: string; commune_code: string; expires_on: string; has_dossier: boolean; stars: number };
+type Certified = { id: string; name: string; commune_code: string; expires_on: string; stars: number };
 
 /** Call inside seedDemo's transaction, after the certificates and the demo accounts. */
 export async function seedDemoInspections(tx: Queryable, now = new Date()): Promise<{ inspections: number }> {
@@ -31,14 +31,13 @@ export async function seedDemoInspections(tx: Queryable, now = new Date()): Prom
   const inspector = as('thanhtra@demo.ocop.vn', 'inspector');
   const office = as('tinh@demo.ocop.vn', 'province');
   const products = await query<Certified>(tx, sql`
-    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, EXISTS (SELECT 1 FROM dossier d WHERE d.product_id = p.id) AS has_dossier, p.stars FROM product p
+    SELECT p.id, p.name, p.commune_code, c.expires_on::text AS expires_on, p.stars FROM product p
       JOIN certificate c ON c.product_id = p.id AND c.status = 'valid' AND c.expires_on > ${addDays(today, 30)}::date
         AND c.issued_on <= ${addDays(today, -90)}::date -- issued before the inspections the demo dates back to
     WHERE p.province_code = '08' AND p.status = 'certified' AND p.stars IN (3, 4) AND p.name <> 'Mật ong bạc hà Mèo Vạc'
     ORDER BY p.code LIMIT 40`);
-  // The one revoked: a certificate outside its re-rating window, so the office's reminders keep their demo.
-  const complained = products.find((p) => !p.has_dossier && Number(p.stars) === 4 && p.expires_on > addDays(today, 200))
-    ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 200)) ?? products.find((p) => !p.has_dossier && p.expires_on > addDays(today, 120));
+  // The one revoked: a 4★ one (the to-do demo revokes the 3★ one it needs itself); the others are only inspected.
+  const complained = products.find((p) => Number(p.stars) === 4) ?? products[0];
   const others = products.filter((p) => p !== complained);
   if (!complained || others.length < 6) return { inspections: 0 };
   const [compliant, openAction, closedAction, proposed, plannedA, plannedB] = others;
