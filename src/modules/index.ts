@@ -16,7 +16,7 @@ import { createMailTransport, notificationRoutes, registerNotificationHandlers }
 import { loadClassification, registryPages, registryRoutes } from './registry/index.js';
 import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tourismNear, tradePages, tradeRoutes } from './trade/index.js';
-import { contentPages, contentRoutes, contentSitemap, productGoodModels, programmeRoutes } from './programme/index.js';
+import { contentPages, contentSitemap, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
 import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 import { reportCategoriesForPages, reportPages, supervisionRoutes, traceReportFiler } from './supervision/index.js';
@@ -32,7 +32,6 @@ const moduleRoutes: ModulePlugin = async (api, deps) => {
   await api.register(traceProducerRoutes, deps);
   await api.register(tradeRoutes, deps);
   await api.register(programmeRoutes, deps);
-  await api.register(contentRoutes, deps);
   await api.register(supervisionRoutes, deps);
   await api.register(statsModuleRoutes, deps);
 };

@@ -3,6 +3,7 @@
 // workshops, study tours with QR check-in and certificates of attendance), standards and market requirements (each
 // product's compliance checklist); news, good models and credit are in content.index.ts.
 import type { ModulePlugin } from '../../app/plugin.js';
+import { contentRoutes } from './content.index.js';
 import { cycleRoutes } from './cycle.routes.js';
 import { planRoutes } from './plans.routes.js';
 import { standardsRoutes } from './standards.routes.js';
@@ -13,6 +14,7 @@ export const programmeRoutes: ModulePlugin = async (app, deps) => {
   await app.register(cycleRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(standardsRoutes, deps);
+  await app.register(contentRoutes, deps);
 };
 
 export { programmePlan, programmePlanVersion } from './plans.tables.js';
@@ -23,7 +25,7 @@ export { submitPlan } from './commands/submit-plan.js';
 export { approvePlan } from './commands/approve-plan.js';
 export { submitIdea } from './commands/submit-idea.js';
 export { acceptIdea, returnIdea } from './commands/decide-idea.js';
-export { contentRoutes, contentPages, contentSitemap, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';
+export { contentPages, contentSitemap, productGoodModels, newsArticle, newsImage, goodModel, goodModelFile, creditProgramme, creditApplication } from './content.index.js';
 export { TRAINING_FIELDS } from './trainings.fields.js';
 export { training, trainingAttendee, trainingInvitation, trainingEvaluation } from './trainings.tables.js';
 export { complianceItem, productTargetMarket } from './standards.tables.js';
