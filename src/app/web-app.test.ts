@@ -32,6 +32,7 @@ test('paths: the app routes its patterns, nothing else', () => {
   assert.ok(matchesPath('/', '/') && !matchesPath('/', '/x'));
   for (const p of ['/dang-nhap', '/ho-so', '/ho-so/', '/ho-so/1', '/phien-hop/a/b', '/lam-viec', '/lam-viec/khong-co']) assert.ok(isAppPath(p), p);
   for (const p of ['/khong-co', '/dang-nhap/x', '/wp-admin/setup.php', '/ho-so/1/2', '/%E0%A4%A', '/lam-vie']) assert.ok(!isAppPath(p), p);
+  assert.ok(isAppPath('/lam-viec/old.js') && !isAppPath('/lam-viec/old.js', { catchAll: false }));
 });
 
 test('the route files of the app take every path from the one list the server reads (no path of their own)', () => {
@@ -75,6 +76,8 @@ test('index.html: revalidated (no-cache + ETag → 304), compressed; unknown pag
   const again = await t.app.inject({ url: '/dang-nhap', headers: { ...br, 'if-none-match': String(page.headers.etag) } });
   assert.equal(again.statusCode, 304);
   assert.equal((await t.app.inject({ url: '/lam-viec/ho-so' })).statusCode, 200);
+  // A check-in link whose signature has no - or _ ends like a file name ("….LJwFkERh"): still the app's page.
+  assert.equal((await t.app.inject({ url: '/diem-danh/0960c93f-dc9b-4506-9375-f93613e3c497.1796317751.LJwFkERhcHmbVE1QRJ0Ed8YfF8V' })).statusCode, 200);
 
   for (const url of ['/khong-co-trang-nay', '/dang-nhap/x', '/ho-so/1/2/3', '/wp-login']) {
     const missing: Awaited<ReturnType<TestApp["app"]["inject"]>> = await t.app.inject({ url, headers: { ...br, 'if-none-match': String(page.headers.etag) } });
@@ -84,7 +87,7 @@ test('index.html: revalidated (no-cache + ETag → 304), compressed; unknown pag
     assert.match(decoded(missing).toString(), /<div id="root">/, `${url}: the app shows its own "not found"`);
   }
   // What looks like a file never gets the app's HTML (sitemap.xml and robots.txt are server-rendered when present).
-  for (const url of ['/sitemap.xml', '/robots.txt', '/old-bundle.js', '/.env', '/wp-login.php', '/api/v1/khong-co']) {
+  for (const url of ['/sitemap.xml', '/robots.txt', '/old-bundle.js', '/.env', '/wp-login.php', '/api/v1/khong-co', '/lam-viec/old.js']) {
     const res = await t.app.inject({ url });
     if (res.statusCode === 200) assert.doesNotMatch(res.body, /<div id="root">/, url);
     else {

@@ -29,10 +29,13 @@ export async function registerWebApp(app: FastifyInstance, root: string) {
   // The web app routes on the client. A path it routes gets index.html with 200; any other path gets the same app
   // shell with 404, so the app still shows its "not found" while search engines and link checkers see the truth.
   // A path that looks like a file (/sitemap.xml, /old.js) never gets the app's HTML: a problem+json 404. So do
-  // unknown API paths. A catch-all route, because the error handler owns the not-found handler.
+  // unknown API paths. But a page the app names by a pattern of its own is a page even when its last segment ends
+  // like a file name: a check-in link's signed token (`<id>.<expiry>.<signature>`) often does. A catch-all route,
+  // because the error handler owns the not-found handler.
   app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, async (req, reply) => {
     const pathname = req.url.split('?')[0];
-    if (pathname.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(pathname)) {
+    const fileLike = /\.[A-Za-z0-9]+$/.test(pathname) && !isAppPath(pathname, { catchAll: false });
+    if (pathname.startsWith('/api/') || fileLike) {
       throw new AppError('not_found', 'route_not_found', { vi: 'Không tìm thấy địa chỉ này', en: 'No such route' });
     }
     if (isAppPath(pathname)) return reply.sendFile('index.html');

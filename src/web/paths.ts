@@ -48,9 +48,10 @@ export function matchesPath(pattern: string, pathname: string): boolean {
   return got.length === want.length;
 }
 
-/** Whether the web app has a page at `pathname` (a URL's path, query excluded). */
-export function isAppPath(pathname: string): boolean {
-  return Object.values(PATHS).some((pattern) => matchesPath(pattern, pathname));
+/** Whether the web app has a page at `pathname` (a URL's path, query excluded); with `catchAll: false`, only a
+ * page named by a pattern of its own, not by a final `*` (the workspace's, which routes whatever lies below it). */
+export function isAppPath(pathname: string, { catchAll = true } = {}): boolean {
+  return Object.values(PATHS).some((pattern) => (catchAll || !pattern.endsWith('*')) && matchesPath(pattern, pathname));
 }
 
 function safeDecode(segment: string): string {
