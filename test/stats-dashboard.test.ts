@@ -159,7 +159,7 @@ test('a new day moves the counts by their dated changes, exactly as recounting e
   assert.deepEqual(await modern(), { numerator: 1, denominator: 4, percent: 25, target: 50 }, 'A only, the next read after the writes');
   const flips = await query<{ on_day: string; n: number }>(db, sql`SELECT to_char(on_day, 'YYYY-MM-DD') AS on_day, sum(n)::int AS n FROM stats_commune_change WHERE figure = 'modern' GROUP BY 1 ORDER BY 1`);
   assert.deepEqual(flips, [[10, 1], [21, -1], [41, -1]].map(([d, n]) => ({ on_day: addDays(today, d), n })), 'C joins on day 10, A leaves on 21, C on 41');
-  for (const day of [5, 10, 11, 20, 21, 25, 30, 31, 40, 41, 42, 900, 1000, 1200].map((d) => addDays(today, d))) {
+  for (const day of [10, 21, 31, 41, 1000, 1200].map((d) => addDays(today, d))) {
     await countsForToday(db, day);
     const rolled = await snapshot();
     await db.execute(sql`UPDATE stats_count_state SET modern_types = NULL`); // forces a recount of every commune
