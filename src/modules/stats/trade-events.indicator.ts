@@ -1,7 +1,7 @@
 // Open-data indicators of trade promotion: GET /api/v1/indicators/fairs (events held; the entities that attended, their
 // sales, contracts and new partners, by the event's level and the entity's province) and /indicators/livestream
-// (sessions, viewers, orders, sales by province), for any period, national or by ?province= / ?commune=, as JSON or
-// CSV. Computed live from trade's tables at each request (they are small: events and sessions, not products), so a
+// (sessions, viewers, orders, sales by province), for any period, national or by ?province= / ?commune=, as JSON, CSV
+// or an Excel workbook, through the indicators' shared presenter (stats.present.ts). Computed live from trade's tables at each request (they are small: events and sessions, not products), so a
 // write shows at the next load. Published data only: published events, approved registrations of approved entities.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type SQL } from 'drizzle-orm';
@@ -29,7 +29,6 @@ const SOURCES = {
   fairs: 'Published trade promotion events and the approved registrations of approved entities, with the results each entity reported after the event (sales in đồng, contracts signed, new partners)',
   livestream: 'Livestream sales sessions recorded by approved entities or their offices (platform, viewers, orders, sales in đồng)',
 } as const;
-
 
 const LEVEL_ORDER = sql`CASE ev.level WHEN 'national' THEN 0 WHEN 'province' THEN 1 ELSE 2 END`;
 const n = (v: unknown) => Number(v ?? 0);
