@@ -83,7 +83,8 @@ export function changesSql(communes: string[] | undefined, today: string, horizo
   const only = communes ? sql`AND e.commune_code IN (${list(communes)})` : sql``;
   const modernTypes = modern.length ? list(modern) : sql`NULL`;
   const t = sql`${today}::date`;
-  const current = (day: SQL) => sql`EXISTS (SELECT 1 FROM mch WHERE mch.entity_id = cand.entity_id AND mch.starts_on <= ${day} AND (mch.ends_on IS NULL OR mch.ends_on >= ${day}))`;
+  // Whether a channel of the entity (joined, then aggregated with bool_or) is current on a day.
+  const current = (day: SQL) => sql`(mch.starts_on <= ${day} AND (mch.ends_on IS NULL OR mch.ends_on >= ${day}))`;
   return sql`WITH valid AS (
       SELECT e.id AS entity_id, e.commune_code, e.province_code, e.status, ${certificate.stars} AS stars, ${certificate.productId} AS product_id,
         ${certificate.expiresOn} AS expires_on, ${certificateLastDayInForce()} AS last_day
@@ -101,9 +102,10 @@ export function changesSql(communes: string[] | undefined, today: string, horizo
         CROSS JOIN LATERAL (VALUES (mch.starts_on), (mch.ends_on + 1), (ent.last_day + 1)) v (day)
       WHERE v.day > ${t} AND v.day <= ent.last_day + 1
     ), flips AS (
-      SELECT commune_code, province_code, day,
-        (CASE WHEN day <= last_day AND ${current(sql`cand.day`)} THEN 1 ELSE 0 END) - (CASE WHEN ${current(sql`cand.day - 1`)} THEN 1 ELSE 0 END) AS n
-      FROM cand
+      SELECT cand.commune_code, cand.province_code, cand.day,
+        (CASE WHEN cand.day <= cand.last_day AND bool_or(${current(sql`cand.day`)}) THEN 1 ELSE 0 END) - (CASE WHEN bool_or(${current(sql`cand.day - 1`)}) THEN 1 ELSE 0 END) AS n
+      FROM cand JOIN mch ON mch.entity_id = cand.entity_id
+      GROUP BY cand.entity_id, cand.commune_code, cand.province_code, cand.last_day, cand.day
     ), changes (commune_code, province_code, figure, key, on_day, n) AS (
       SELECT commune_code, province_code, 'in_force', NULL::text, last_day + 1, -1 FROM live
       UNION ALL
