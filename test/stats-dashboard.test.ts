@@ -1,12 +1,15 @@
 // The dashboards' indicators (stats, issue 13 parts 6–7) over a small known data set: the modern-channel share by
 // province and commune (map and drill-down), products by commune and over a period, CSV and xlsx, small cells
-// withheld on public routes but not from the officers in scope, a write shown at the next load, and the office
-// figures refused outside the officer's scope.
+// withheld on public routes but not from the officers in scope, a write shown at the next load, the office figures
+// refused outside the officer's scope, and a new day's counts moved by their dated changes as a recount would.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { UserActor } from '../src/app/actor.js';
-import { issueCertificate, vnDate } from '../src/modules/scoring/index.js';
+import { sql } from 'drizzle-orm';
+import { query } from '../src/app/db.js';
+import { addDays, issueCertificate, vnDate } from '../src/modules/scoring/index.js';
+import { countsForToday } from '../src/modules/stats/index.js';
 import { DONG_VAN, MEO_VAC, TAN_CUONG, testApp, type Session, type TestApp } from './harness.js';
 import { makeEntity, makeProduct } from './api-helpers.js';
 import { multipartBody } from './multipart.js';
@@ -134,4 +137,40 @@ test('a write is reflected at the next load: a verified modern channel moves the
   assert.deepEqual(pick(after_.rows, 'commune', 'numerator', 'percent', 'reached'), [[DONG_VAN, 1, 100, true], [MEO_VAC, 1, 50, true]]);
   const map = await get('/api/v1/indicators/modern-channels-by-province');
   assert.deepEqual(pick(map.rows.slice(0, 1), 'province', 'numerator', 'denominator', 'percent', 'reached'), [['08', 2, 3, 66.7, true]]);
+});
+
+test('a new day moves the counts by their dated changes, exactly as recounting every commune for that day would', async () => {
+  const db = t.database.db;
+  const snapshot = async () => Promise.all([
+    query(db, sql`SELECT commune_code, figure, key, n FROM stats_commune_count ORDER BY 1, 2, 3 NULLS FIRST`),
+    query(db, sql`SELECT province_code, figure, key, n FROM stats_province_count ORDER BY 1, 2, 3 NULLS FIRST`),
+    query(db, sql`SELECT commune_code, figure, key, to_char(on_day, 'YYYY-MM-DD') AS on_day, n FROM stats_commune_change ORDER BY 1, 2, 3 NULLS FIRST, 4`),
+  ]);
+  // Dated situations (written as an import would; each marks its commune): C's certificate expires in 40 days, A's
+  // supermarket channel ends in 20; C's e-commerce channel runs from day 10 to 30, its other one, now an export
+  // channel, from day 25 on.
+  const saved = await query<{ id: string; expires_on: string }>(db, sql`SELECT id, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM certificate`);
+  await db.execute(sql`UPDATE certificate SET expires_on = ${addDays(today, 40)} WHERE decision_number = 'C1/QĐ-UBND'`);
+  await db.execute(sql`UPDATE sales_channel SET ends_on = ${addDays(today, 20)} WHERE type = 'supermarket'`);
+  await db.execute(sql`UPDATE sales_channel SET starts_on = ${addDays(today, 10)}, ends_on = ${addDays(today, 30)} WHERE type = 'ecommerce'`);
+  await db.execute(sql`UPDATE sales_channel SET type = 'export', starts_on = ${addDays(today, 25)} WHERE type = 'traditional_market'`);
+  await countsForToday(db, today);
+  const modern = async () => (await get('/api/v1/indicators/modern-channels')) as { numerator: number; denominator: number };
+  assert.deepEqual(await modern(), { numerator: 1, denominator: 4, percent: 25, target: 50 }, 'A only, the next read after the writes');
+  const flips = await query<{ on_day: string; n: number }>(db, sql`SELECT to_char(on_day, 'YYYY-MM-DD') AS on_day, sum(n)::int AS n FROM stats_commune_change WHERE figure = 'modern' GROUP BY 1 ORDER BY 1`);
+  assert.deepEqual(flips, [[10, 1], [21, -1], [41, -1]].map(([d, n]) => ({ on_day: addDays(today, d), n })), 'C joins on day 10, A leaves on 21, C on 41');
+  for (const day of [10, 21, 31, 41, 1000, 1200].map((d) => addDays(today, d))) {
+    await countsForToday(db, day);
+    const rolled = await snapshot();
+    await db.execute(sql`UPDATE stats_count_state SET modern_types = NULL`); // forces a recount of every commune
+    await countsForToday(db, day);
+    assert.deepEqual(rolled, await snapshot(), day);
+  }
+  assert.equal((await snapshot())[0].filter((r) => ['ocop', 'in_force', 'stars'].includes(String((r as { figure: string }).figure))).length, 0, 'nothing in force in 1,200 days');
+  // Back to today's data: a day before the counts' recounts everything.
+  for (const c of saved) await db.execute(sql`UPDATE certificate SET expires_on = ${c.expires_on} WHERE id = ${c.id}`);
+  await db.execute(sql`UPDATE sales_channel SET ends_on = NULL WHERE type = 'supermarket'`);
+  await db.execute(sql`UPDATE sales_channel SET starts_on = '2025-01-01', ends_on = NULL WHERE type = 'ecommerce'`);
+  await db.execute(sql`UPDATE sales_channel SET type = 'traditional_market', starts_on = '2025-01-01' WHERE type = 'export'`);
+  assert.deepEqual(await modern(), { numerator: 2, denominator: 4, percent: 50, target: 50 });
 });

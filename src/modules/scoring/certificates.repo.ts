@@ -97,6 +97,13 @@ function extendedOn(today: string, rules: Pick<LegalRules, 'transition'> = RULES
   return and(lt(certificate.expiresOn, today), gte(certificate.expiresOn, addDays(today, -rules.transition.graceDaysAfterExpiry)), lateReRatingPending)!;
 }
 
+/** The last day a certificate stored 'valid' is in force (`statusIs('valid', d)` holds exactly for the days d up to
+ * it): its expiry, or the end of the Điều 12.3 grace while a late re-rating against it is pending. Lets a count made on
+ * one day know on which later day each certificate leaves it (the dashboards' dated changes, stats/counts.repo.ts). */
+export function lastDayInForce(rules: Pick<LegalRules, 'transition'> = RULES): SQL {
+  return sql`(CASE WHEN ${lateReRatingPending} THEN ${certificate.expiresOn} + ${rules.transition.graceDaysAfterExpiry}::int ELSE ${certificate.expiresOn} END)`;
+}
+
 /** The SQL for a shown status on a given day ('expired' is derived from the date and the Điều 12.3 extension). */
 export function statusIs(status: CertificateStatus, today: string): SQL {
   switch (status) {

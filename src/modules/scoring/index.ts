@@ -37,7 +37,7 @@ export { REVOCATION_GROUNDS } from './rules.data.js';
 export { canRevokeCertificate } from './certificates.policy.js';
 export { certificate } from './certificates.tables.js';
 // The SQL of a certificate's shown status on a day (the Điều 12.3 extension included): trade and stats count by it.
-export { statusIs as certificateStatusIs } from './certificates.repo.js';
+export { statusIs as certificateStatusIs, lastDayInForce as certificateLastDayInForce } from './certificates.repo.js';
 export { certificateNumber, expiryOf, authorityName, addDays, addMonths, vnDate } from './certificates.rules.js';
 // Dossiers and councils: the procedure of Điều 5–7 (commands used by the demo seed; reads join the tables freely).
 export { createDossier } from './commands/create-dossier.js';

@@ -1,6 +1,7 @@
-// The dashboards' counts (migrations/0024_stats_counts.sql): per commune and per province, recomputed before a read
-// for the communes a write has marked (triggers, in the write's transaction), or all of them on a new day or a new
-// list of modern channel types. The definitions live here once: a commune's figures are these queries grouped by
+// The dashboards' counts (migrations/0024_stats_counts.sql, 0038_dash_dated.sql): per commune and per province, as of
+// one day, with the later days on which they change by the date alone (dated changes); made current before a read:
+// the changes due are applied on a new day, the communes a write has marked (triggers, in the write's transaction) are
+// recounted alone, everything only when never counted or for a new list of modern channel types. The definitions live here once: a commune's figures are these queries grouped by
 // commune, a province's the sum of its communes', the nation's the sum of the provinces'.
 //
 // "OCOP entity": a published (approved) entity holding at least one certificate in force today — stored valid, not
@@ -9,7 +10,7 @@
 // draft), so the product table is read only for its sector.
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Db, type Queryable } from '../../app/db.js';
-import { certificate, certificateStatusIs } from '../scoring/index.js';
+import { addDays, certificate, certificateLastDayInForce, certificateStatusIs } from '../scoring/index.js';
 import { recountNeeded, type CountState } from './stats.rules.js';
 
 export type Area = { province?: string; commune?: string };
@@ -24,12 +25,12 @@ const RECOUNT_LOCK = 0x0c0913;
 
 const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
-/** The communes' figures, as rows of stats_commune_count; every commune when `communes` is undefined. */
-export function recountSql(communes: string[] | undefined, today: string, horizon: string, modern: string[]): SQL {
+/** The communes' figures on `today`, as rows (commune_code, province_code, figure, key, n) of stats_commune_count;
+ * every commune when `communes` is undefined. */
+export function countsSql(communes: string[] | undefined, today: string, horizon: string, modern: string[]): SQL {
   const only = communes ? sql`AND e.commune_code IN (${list(communes)})` : sql``;
   const modernTypes = modern.length ? list(modern) : sql`NULL`;
-  return sql`INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n)
-    WITH ocop AS (
+  return sql`WITH ocop AS (
       SELECT e.id, e.commune_code, e.province_code FROM entity e
       WHERE e.status = 'approved' ${only} AND EXISTS (SELECT 1 FROM ${certificate} WHERE ${certificate.entityId} = e.id AND ${certificateStatusIs('valid', today)})
     ), certs AS (
@@ -68,12 +69,72 @@ export function recountSql(communes: string[] | undefined, today: string, horizo
     SELECT e.commune_code, e.province_code, f.figure, f.key, count(*) FROM entity e
       CROSS JOIN LATERAL (VALUES ('type', e.type), ('sex', e.representative->>'sex'), ('ethnicity', e.representative->>'ethnicity'),
         ('disability', e.representative->>'disability')) f (figure, key)
-      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 3, 4
-    RETURNING province_code`;
+      WHERE e.status = 'approved' ${only} GROUP BY 1, 2, 3, 4`;
 }
 
-/** Makes the counts true for `today` and `modern` (a no-op, one cheap read, when nothing was written since). */
-export async function ensureCounts(db: Db, today: string, horizon: string, modern: string[]): Promise<void> {
+/** The days after `today` on which the communes' figures counted by `countsSql` on `today` change, and by how much:
+ * rows (commune_code, province_code, figure, key, on_day, n) of stats_commune_change. What moves with the date alone:
+ * a certificate leaves in_force (stars, sector) the day after its last day in force (its expiry, or the end of a
+ * pending late re-rating's grace); it enters "expiring" `horizonDays` before its expiry and leaves it the day after;
+ * an entity leaves ocop the day after its last certificate's last day; it enters or leaves modern on the days one of
+ * its verified modern channels starts or ends, or it leaves ocop (the share is counted on each such day, before and
+ * after). Anything else changes by a write, which marks its commune for a recount. */
+export function changesSql(communes: string[] | undefined, today: string, horizonDays: number, graceDays: number, modern: string[]): SQL {
+  const only = communes ? sql`AND e.commune_code IN (${list(communes)})` : sql``;
+  const modernTypes = modern.length ? list(modern) : sql`NULL`;
+  const t = sql`${today}::date`;
+  // Whether a channel of the entity (joined, then aggregated with bool_or) is current on a day.
+  const current = (day: SQL) => sql`(mch.starts_on <= ${day} AND (mch.ends_on IS NULL OR mch.ends_on >= ${day}))`;
+  return sql`WITH valid AS (
+      SELECT e.id AS entity_id, e.commune_code, e.province_code, e.status, ${certificate.stars} AS stars, ${certificate.productId} AS product_id,
+        ${certificate.expiresOn} AS expires_on, ${certificateLastDayInForce()} AS last_day
+      FROM ${certificate} JOIN entity e ON e.id = ${certificate.entityId}
+      WHERE ${certificate.status} = 'valid' AND ${certificate.expiresOn} >= ${t} - ${graceDays}::int ${only}
+    ), live AS (
+      SELECT * FROM valid WHERE last_day >= ${t}
+    ), ent AS (
+      SELECT entity_id, commune_code, province_code, max(last_day) AS last_day FROM live WHERE status = 'approved' GROUP BY 1, 2, 3
+    ), mch AS (
+      SELECT s.entity_id, s.starts_on, s.ends_on FROM sales_channel s JOIN ent ON ent.entity_id = s.entity_id
+      WHERE s.status = 'verified' AND s.type IN (${modernTypes}) AND (s.ends_on IS NULL OR s.ends_on >= ${t})
+    ), cand AS (
+      SELECT DISTINCT ent.entity_id, ent.commune_code, ent.province_code, ent.last_day, v.day FROM ent JOIN mch ON mch.entity_id = ent.entity_id
+        CROSS JOIN LATERAL (VALUES (mch.starts_on), (mch.ends_on + 1), (ent.last_day + 1)) v (day)
+      WHERE v.day > ${t} AND v.day <= ent.last_day + 1
+    ), flips AS (
+      SELECT cand.commune_code, cand.province_code, cand.day,
+        (CASE WHEN cand.day <= cand.last_day AND bool_or(${current(sql`cand.day`)}) THEN 1 ELSE 0 END) - (CASE WHEN bool_or(${current(sql`cand.day - 1`)}) THEN 1 ELSE 0 END) AS n
+      FROM cand JOIN mch ON mch.entity_id = cand.entity_id
+      GROUP BY cand.entity_id, cand.commune_code, cand.province_code, cand.last_day, cand.day
+    ), changes (commune_code, province_code, figure, key, on_day, n) AS (
+      SELECT commune_code, province_code, 'in_force', NULL::text, last_day + 1, -1 FROM live
+      UNION ALL
+      SELECT commune_code, province_code, 'stars', stars::text, last_day + 1, -1 FROM live WHERE status = 'approved'
+      UNION ALL
+      SELECT l.commune_code, l.province_code, 'sector', ps.sector_code, l.last_day + 1, -1 FROM live l
+        JOIN product p ON p.id = l.product_id JOIN product_set ps ON ps.sheet = p.product_set WHERE l.status = 'approved'
+      UNION ALL
+      SELECT commune_code, province_code, 'expiring', NULL, v.day, v.n FROM valid
+        CROSS JOIN LATERAL (VALUES (expires_on - ${horizonDays}::int, 1), (expires_on + 1, -1)) v (day, n)
+      WHERE expires_on >= ${t} AND v.day > ${t}
+      UNION ALL
+      SELECT commune_code, province_code, 'ocop', NULL, last_day + 1, -1 FROM ent
+      UNION ALL
+      SELECT commune_code, province_code, 'modern', NULL, day, n FROM flips WHERE n <> 0
+    )
+    SELECT commune_code, province_code, figure, key, on_day, sum(n)::int FROM changes GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0`;
+}
+
+/** Adds rows (province_code, figure, key, n) to the provinces' counts, dropping those brought to zero. */
+const addToProvinces = (rows: SQL) => sql`INSERT INTO stats_province_count (province_code, figure, key, n)
+  SELECT province_code, figure, key, sum(n) FROM (${rows}) r GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+  ON CONFLICT (province_code, figure, key) DO UPDATE SET n = stats_province_count.n + EXCLUDED.n`;
+
+/** Makes the counts true for `today` and `modern` (a no-op, one cheap read, when nothing was written since): on a new
+ * day the changes due by then are applied; the communes a write marked are recounted alone, their provinces adjusted
+ * by the difference; never counted, or another list of modern types, everything is recounted. */
+export async function ensureCounts(db: Db, today: string, horizonDays: number, graceDays: number, modern: string[]): Promise<void> {
+  const horizon = addDays(today, horizonDays);
   const state = async (q: Queryable) => (await query<CountState>(q, sql`SELECT to_char(as_of, 'YYYY-MM-DD') AS "asOf", modern_types AS "modernTypes",
     EXISTS (SELECT 1 FROM stats_dirty) AS dirty FROM stats_count_state`))[0];
   if (recountNeeded(await state(db), today, modern) === 'none') return;
@@ -83,27 +144,51 @@ export async function ensureCounts(db: Db, today: string, horizon: string, moder
     await tx.execute(sql`SET LOCAL jit = off`);
     const need = recountNeeded(await state(tx), today, modern); // another reader may have recounted meanwhile
     if (need === 'none') return;
-    // Only the marks this transaction can see are cleared; a write committing meanwhile leaves its own for later.
-    const marked = need === 'all' ? [] : (await query<{ commune_code: string }>(tx, sql`DELETE FROM stats_dirty RETURNING commune_code`)).map((r) => r.commune_code);
-    const communes = need === 'all' || new Set(marked).size > PARTIAL_LIMIT ? undefined : [...new Set(marked)];
-    if (!communes) {
+    if (need === 'all') {
       await tx.execute(sql`DELETE FROM stats_dirty`);
-      await tx.execute(sql`DELETE FROM stats_commune_count`);
-      await tx.execute(recountSql(undefined, today, horizon, modern));
-      await tx.execute(sql`DELETE FROM stats_province_count`);
-      await tx.execute(sql`INSERT INTO stats_province_count (province_code, figure, key, n)
-        SELECT province_code, figure, key, sum(n) FROM stats_commune_count GROUP BY 1, 2, 3`);
-      await tx.execute(sql`UPDATE stats_count_state SET as_of = ${today}, modern_types = ${sql`ARRAY[${modern.length ? list(modern) : sql``}]::text[]`}`);
+      await recountAll(tx, today, horizon, horizonDays, graceDays, modern);
       return;
     }
-    const before = await query<{ province_code: string }>(tx, sql`DELETE FROM stats_commune_count WHERE commune_code IN (${list(communes)}) RETURNING province_code`);
-    const after = await query<{ province_code: string }>(tx, recountSql(communes, today, horizon, modern));
-    const provinces = [...new Set([...before, ...after].map((r) => r.province_code))];
-    if (!provinces.length) return;
-    await tx.execute(sql`DELETE FROM stats_province_count WHERE province_code IN (${list(provinces)})`);
-    await tx.execute(sql`INSERT INTO stats_province_count (province_code, figure, key, n)
-      SELECT province_code, figure, key, sum(n) FROM stats_commune_count WHERE province_code IN (${list(provinces)}) GROUP BY 1, 2, 3`);
+    if (need === 'roll') {
+      // The changes due from the day after the counts' day to today, summed per commune, added to both tables.
+      await tx.execute(sql`WITH due AS (DELETE FROM stats_commune_change WHERE on_day <= ${today} RETURNING commune_code, province_code, figure, key, n),
+        sums AS (SELECT commune_code, province_code, figure, key, sum(n)::int AS n FROM due GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0),
+        communes AS (INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n) SELECT * FROM sums
+          ON CONFLICT (commune_code, figure, key) DO UPDATE SET n = stats_commune_count.n + EXCLUDED.n)
+        ${addToProvinces(sql`SELECT province_code, figure, key, n FROM sums`)}`);
+      await tx.execute(sql`DELETE FROM stats_commune_count WHERE n = 0`);
+      await tx.execute(sql`DELETE FROM stats_province_count WHERE n = 0`);
+      await tx.execute(sql`UPDATE stats_count_state SET as_of = ${today}`);
+    }
+    // Only the marks this transaction can see are cleared; a write committing meanwhile leaves its own for later.
+    const marked = [...new Set((await query<{ commune_code: string }>(tx, sql`DELETE FROM stats_dirty RETURNING commune_code`)).map((r) => r.commune_code))];
+    if (!marked.length) return;
+    if (marked.length > PARTIAL_LIMIT) {
+      await recountAll(tx, today, horizon, horizonDays, graceDays, modern);
+      return;
+    }
+    const only = list(marked);
+    // The provinces lose the communes' old counts and gain their new ones.
+    await tx.execute(sql`WITH gone AS (DELETE FROM stats_commune_count WHERE commune_code IN (${only}) RETURNING province_code, figure, key, n)
+      ${addToProvinces(sql`SELECT province_code, figure, key, -n AS n FROM gone`)}`);
+    await tx.execute(sql`WITH made AS (INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n) ${countsSql(marked, today, horizon, modern)}
+      RETURNING province_code, figure, key, n)
+      ${addToProvinces(sql`SELECT province_code, figure, key, n FROM made`)}`);
+    await tx.execute(sql`DELETE FROM stats_province_count WHERE n = 0`);
+    await tx.execute(sql`DELETE FROM stats_commune_change WHERE commune_code IN (${only})`);
+    await tx.execute(sql`INSERT INTO stats_commune_change (commune_code, province_code, figure, key, on_day, n) ${changesSql(marked, today, horizonDays, graceDays, modern)}`);
   });
+}
+
+async function recountAll(tx: Queryable, today: string, horizon: string, horizonDays: number, graceDays: number, modern: string[]) {
+  await tx.execute(sql`DELETE FROM stats_commune_count`);
+  await tx.execute(sql`DELETE FROM stats_commune_change`);
+  await tx.execute(sql`INSERT INTO stats_commune_count (commune_code, province_code, figure, key, n) ${countsSql(undefined, today, horizon, modern)}`);
+  await tx.execute(sql`INSERT INTO stats_commune_change (commune_code, province_code, figure, key, on_day, n) ${changesSql(undefined, today, horizonDays, graceDays, modern)}`);
+  await tx.execute(sql`DELETE FROM stats_province_count`);
+  await tx.execute(sql`INSERT INTO stats_province_count (province_code, figure, key, n)
+    SELECT province_code, figure, key, sum(n) FROM stats_commune_count GROUP BY 1, 2, 3`);
+  await tx.execute(sql`UPDATE stats_count_state SET as_of = ${today}, modern_types = ${sql`ARRAY[${modern.length ? list(modern) : sql``}]::text[]`}`);
 }
 
 /** The area's counts of some figures, summed by key: the nation's from the provinces', a province's or a commune's own. */

@@ -14,11 +14,13 @@ test('CSV: BOM, header, quoting, CRLF, no formula injection, empty for null', ()
   assert.equal(csv, '\uFEFFname,count\r\n"Hà Giang, cũ",3\r\n"\'=HYPERLINK(""x"")",\r\n"Mật ""ong""",0\r\n');
 });
 
-test('the counts are recounted for the marked communes, or all of them on another day or with other modern types', () => {
+test('the counts: the marked communes recounted; a later day rolled forward by its dated changes; all recounted when never counted, on an earlier day or with other modern types', () => {
   const s = { asOf: '2026-05-01', modernTypes: ['export', 'supermarket'], dirty: false };
   assert.equal(recountNeeded(s, '2026-05-01', ['supermarket', 'export']), 'none');
   assert.equal(recountNeeded({ ...s, dirty: true }, '2026-05-01', ['supermarket', 'export']), 'dirty');
-  assert.equal(recountNeeded(s, '2026-05-02', ['supermarket', 'export']), 'all');
+  assert.equal(recountNeeded(s, '2026-05-02', ['supermarket', 'export']), 'roll');
+  assert.equal(recountNeeded({ ...s, dirty: true }, '2027-01-09', ['supermarket', 'export']), 'roll');
+  assert.equal(recountNeeded(s, '2026-04-30', ['supermarket', 'export']), 'all');
   assert.equal(recountNeeded(s, '2026-05-01', ['supermarket']), 'all');
   assert.equal(recountNeeded({ asOf: null, modernTypes: null, dirty: false }, '2026-05-01', []), 'all');
 });

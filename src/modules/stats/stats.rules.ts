@@ -11,12 +11,14 @@ export { toCsv } from '../../app/csv.js';
 /** What the dashboards' counts were computed for, and whether a write has marked a commune since. */
 export type CountState = { asOf: string | null; modernTypes: string[] | null; dirty: boolean };
 
-/** Whether the counts can be read as they are ('none'), need the marked communes recounted ('dirty'), or all of them
- * ('all': never counted, another day — certificates expire and channels end with the date — or another list of
- * modern channel types). */
-export function recountNeeded(s: CountState, today: string, modern: string[]): 'none' | 'dirty' | 'all' {
+/** Whether the counts can be read as they are ('none'), need the marked communes recounted ('dirty'), need moving to a
+ * later day — the dated changes due applied, then the marked communes recounted — ('roll'), or a recount of every
+ * commune ('all': never counted, a day earlier than the counts' — the clock went back —, or another list of modern
+ * channel types). */
+export function recountNeeded(s: CountState, today: string, modern: string[]): 'none' | 'dirty' | 'roll' | 'all' {
   const sameTypes = s.modernTypes !== null && [...s.modernTypes].sort().join('\n') === [...modern].sort().join('\n');
-  if (s.asOf !== today || !sameTypes) return 'all';
+  if (s.asOf === null || s.asOf > today || !sameTypes) return 'all';
+  if (s.asOf < today) return 'roll';
   return s.dirty ? 'dirty' : 'none';
 }
 

@@ -1,5 +1,6 @@
 // An indicator as an Excel workbook: the table first (the same columns as the CSV, codes kept as text so leading
-// zeros survive), then a sheet describing it (title, area, day, period, source, minimum cell size). Tables are
+// zeros survive), then a sheet describing it (title, area, day, period, source, minimum cell size, and the summary's
+// totals when the indicator has one, as the trade promotion indicators do). Tables are
 // small (at most one row per commune), so the workbook is built in memory.
 import ExcelJS from 'exceljs';
 import type { IndicatorOut } from './stats.contract.js';
@@ -9,7 +10,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const FORMULA_START = /^[=+\-@\t\r]/;
 const CODE_COLUMNS = new Set(['province', 'commune', 'sector']);
 
-export async function indicatorXlsx(out: Pick<IndicatorOut, 'name' | 'title' | 'area' | 'asOf' | 'period' | 'columns' | 'rows' | 'total' | 'minimumCellSize' | 'source'>): Promise<Buffer> {
+export type XlsxIndicator = Pick<IndicatorOut, 'name' | 'title' | 'area' | 'asOf' | 'period' | 'columns' | 'rows' | 'total' | 'minimumCellSize' | 'source'>
+  & { summary?: Record<string, number | undefined> };
+
+export async function indicatorXlsx(out: XlsxIndicator): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OCOP';
   const ws = wb.addWorksheet(out.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -33,6 +37,7 @@ export async function indicatorXlsx(out: Pick<IndicatorOut, 'name' | 'title' | '
     ['province', out.area.province], ['commune', out.area.commune], ['asOf', out.asOf],
     ['from', out.period?.from], ['to', out.period?.to], ['total', out.total ?? undefined],
     ['minimumCellSize', out.minimumCellSize], ['source', out.source],
+    ...Object.entries(out.summary ?? {}).map(([k, v]): [string, number | undefined] => [`summary.${k}`, v]),
   ];
   for (const [k, v] of facts) if (v !== undefined && v !== null) about.addRow({ k, v });
   return Buffer.from(await wb.xlsx.writeBuffer());

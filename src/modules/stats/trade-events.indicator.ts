@@ -1,9 +1,8 @@
 // Open-data indicators of trade promotion: GET /api/v1/indicators/fairs (events held; the entities that attended, their
 // sales, contracts and new partners, by the event's level and the entity's province) and /indicators/livestream
-// (sessions, viewers, orders, sales by province), for any period, national or by ?province= / ?commune=, as JSON or
-// CSV. Computed live from trade's tables at each request (they are small: events and sessions, not products), so a
+// (sessions, viewers, orders, sales by province), for any period, national or by ?province= / ?commune=, as JSON, CSV
+// or an Excel workbook, through the indicators' shared presenter (stats.present.ts). Computed live from trade's tables at each request (they are small: events and sessions, not products), so a
 // write shows at the next load. Published data only: published events, approved registrations of approved entities.
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,8 +12,8 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { vnDate } from '../scoring/index.js';
 import type { Area } from './counts.repo.js';
 import { indicatorOut, periodQuery } from './stats.contract.js';
+import { send } from './stats.present.js';
 import { missingArea } from './stats.repo.js';
-import { toCsv } from './stats.rules.js';
 
 export const TRADE_EVENT_INDICATORS = {
   fairs: { vi: 'Hội chợ, triển lãm, xúc tiến thương mại: sự kiện, chủ thể tham gia và kết quả', en: 'Fairs, exhibitions and trade missions: events, entities attending and their results' },
@@ -24,6 +23,12 @@ export const TRADE_EVENT_INDICATORS = {
 const totals = z.object({ eventsHeld: z.number().optional(), sessions: z.number().optional(), entities: z.number(), salesVnd: z.number(), contracts: z.number().optional(), newPartners: z.number().optional(), viewers: z.number().optional(), orders: z.number().optional() });
 export const tradeIndicatorOut = indicatorOut.extend({ summary: totals });
 
+/** Where the figures come from (the JSON's source and the workbook's "about" sheet). No sensitive attribute is counted,
+ * so no cell is withheld: no minimumCellSize, as for the other indicators that count none. */
+const SOURCES = {
+  fairs: 'Published trade promotion events and the approved registrations of approved entities, with the results each entity reported after the event (sales in đồng, contracts signed, new partners)',
+  livestream: 'Livestream sales sessions recorded by approved entities or their offices (platform, viewers, orders, sales in đồng)',
+} as const;
 
 const LEVEL_ORDER = sql`CASE ev.level WHEN 'national' THEN 0 WHEN 'province' THEN 1 ELSE 2 END`;
 const n = (v: unknown) => Number(v ?? 0);
@@ -72,7 +77,7 @@ export async function livestreamIndicator(db: Parameters<typeof query>[0], a: Ar
   };
 }
 
-const wantsCsv = (req: FastifyRequest, format?: string) => format === 'csv' || (format === undefined && /\btext\/csv\b/.test(String(req.headers.accept ?? '')));
+const FORMATS = ' An unknown code is a 404. ?format=csv (or Accept: text/csv) answers CSV, ?format=xlsx an Excel workbook (the table, then a sheet describing it with the summary).';
 
 export const tradeEventIndicatorRoutes: ModulePlugin = async (app, { database }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -82,10 +87,10 @@ export const tradeEventIndicatorRoutes: ModulePlugin = async (app, { database })
       config: { access: 'public', publicCache: true },
       schema: {
         tags: ['stats'], querystring: periodQuery, response: { 200: tradeIndicatorOut },
-        summary: `${TRADE_EVENT_INDICATORS[name].en} (JSON or CSV), national or by ?province= / ?commune=, for ?from=&to= (default: all time to today)`,
+        summary: `${TRADE_EVENT_INDICATORS[name].en} (JSON, CSV or xlsx), national or by ?province= / ?commune=, for ?from=&to= (default: all time to today)`,
         description: name === 'fairs'
-          ? 'Rows: by the event\'s level and the attending entity\'s province — events attended, entities, sales in đồng, contracts signed, new partners reported after the event. Published events starting within the period; approved registrations of approved entities. summary.eventsHeld: published events starting within the period, organised in the area (a province: organised by its office or held there; a commune: organised by it).'
-          : 'Rows: by the entity\'s province — sessions held within the period, entities, viewers, orders, sales in đồng, of approved entities.',
+          ? 'Rows: by the event\'s level and the attending entity\'s province — events attended, entities, sales in đồng, contracts signed, new partners reported after the event. Published events starting within the period; approved registrations of approved entities. summary.eventsHeld: published events starting within the period, organised in the area (a province: organised by its office or held there; a commune: organised by it).' + FORMATS
+          : 'Rows: by the entity\'s province — sessions held within the period, entities, viewers, orders, sales in đồng, of approved entities.' + FORMATS,
       },
     }, async (req, reply) => {
       const q = req.query;
@@ -95,12 +100,8 @@ export const tradeEventIndicatorRoutes: ModulePlugin = async (app, { database })
       const today = vnDate(new Date());
       const period = { from: q.from ?? '2000-01-01', to: q.to ?? today };
       const figures = name === 'fairs' ? await fairsIndicator(db, a, period) : await livestreamIndicator(db, a, period);
-      reply.header('cache-control', 'public, max-age=0, must-revalidate').header('vary', 'Accept');
-      if (wantsCsv(req, q.format)) {
-        void reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${name}.csv"`).send(toCsv(figures.columns, figures.rows) as never);
-        return reply;
-      }
-      return { name, title: TRADE_EVENT_INDICATORS[name], area: { province: a.province ?? null, commune: a.commune ?? null }, asOf: today, period, ...figures, total: figures.rows.length };
+      const out = { name, title: TRADE_EVENT_INDICATORS[name], area: { province: a.province ?? null, commune: a.commune ?? null }, asOf: today, period, ...figures, total: figures.rows.length, source: SOURCES[name] };
+      return send(req, reply, q.format, out, out);
     });
   }
 };

@@ -81,6 +81,17 @@ test('an event: the province announces it, entities register with their products
   const csv = await t.call({ url: '/api/v1/indicators/fairs?format=csv' });
   assert.match(String(csv.headers['content-type']), /text\/csv/);
   assert.match(csv.body, /level,province,provinceName,events,entities,salesVnd,contracts,newPartners/);
+  // The same table as an Excel workbook (the shared presenter): the CSV's columns, then a sheet with the summary.
+  const book = await t.call({ url: '/api/v1/indicators/fairs?province=08&format=xlsx' });
+  assert.match(String(book.headers['content-disposition']), /attachment; filename="fairs-08-\d{4}-\d{2}-\d{2}\.xlsx"/);
+  const sheet = await workbookOf(book);
+  assert.deepEqual(sheet[0], ['level', 'province', 'provinceName', 'events', 'entities', 'salesVnd', 'contracts', 'newPartners']);
+  assert.deepEqual(sheet[1], ['province', '08', 'Tỉnh Tuyên Quang', 1, 1, 52_500_000, 2, 3]);
+  const about = new ExcelJS.Workbook();
+  await about.xlsx.load(book.rawPayload as never);
+  const facts = new Map(about.worksheets[1].getSheetValues().slice(2).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+  assert.equal(facts.get('summary.salesVnd'), 52_500_000);
+  assert.match(String(facts.get('source')), /reported after the event/);
   assertProblem(await t.call({ url: '/api/v1/indicators/fairs?province=99' }), 404);
 
   // Who exhibits is public; an entity's results, its note and the bookkeeping are not.
@@ -149,6 +160,10 @@ test('livestream sessions: the entity or an office in scope records them; others
   assert.equal((await t.call({ url: '/api/v1/livestreams', as: tq })).json().total, 2);
   const ind = (await t.call({ url: '/api/v1/indicators/livestream?province=08' })).json();
   assert.deepEqual(ind.summary, { sessions: 2, entities: 1, viewers: 2000, orders: 40, salesVnd: 7_000_000 });
+  const indRows = await workbookOf(await t.call({ url: '/api/v1/indicators/livestream?province=08&format=xlsx' }));
+  assert.deepEqual(indRows[0], ['province', 'provinceName', 'sessions', 'entities', 'viewers', 'orders', 'salesVnd']);
+  assert.deepEqual(indRows[1].slice(0, 3), ['08', 'Tỉnh Tuyên Quang', 2]);
+  assert.match(String((await t.call({ url: '/api/v1/indicators/livestream?format=csv' })).headers['content-type']), /^text\/csv/);
   const rows = await workbookOf(await t.call({ url: '/api/v1/livestreams/export', as: communeA }));
   assert.equal(rows.length, 3);
   assert.ok(rows.some((r) => r[2] === 'TikTok' && r[8] === 5_400_000));
