@@ -135,6 +135,25 @@ test('search ignores diacritics and case: mat ong, dac san, Mèo Vạc, MEO VAC'
   assert.deepEqual(await search('100%_'), []);
 });
 
+test('search follows every write (product_search, migration 0035): a rename, an owner no longer approved, a deletion', async () => {
+  const central = await t.user('central');
+  const mark = unique('W').toLowerCase();
+  const e = await makeEntity(t, central, MEO_VAC);
+  const p = await makeProduct(t, central, e.id, { name: `Mắm tôm ${mark}`, status: 'registered' });
+  const search = async (q: string, as?: typeof central) => ids(await t.call({ url: `/api/v1/products?q=${encodeURIComponent(`${q} ${mark}`)}`, as }));
+  assert.deepEqual(await search('mam tom'), [p.id]);
+  await query(t.database.db, sql`UPDATE product SET name = ${`Tương ớt ${mark}`} WHERE id = ${p.id}`);
+  assert.deepEqual(await search('mam tom'), []);
+  assert.deepEqual(await search('tuong ot'), [p.id]);
+  await query(t.database.db, sql`UPDATE entity SET status = 'pending' WHERE id = ${e.id}`);
+  assert.deepEqual(await search('tuong ot'), [], 'the public no longer sees it');
+  assert.deepEqual(await search('tuong ot', central), [p.id], 'the officers still do');
+  await query(t.database.db, sql`UPDATE entity SET status = 'approved' WHERE id = ${e.id}`);
+  assert.deepEqual(await search('tuong ot'), [p.id]);
+  await query(t.database.db, sql`DELETE FROM product WHERE id = ${p.id}`);
+  assert.deepEqual(await search('tuong ot', central), []);
+});
+
 test('filters: province, commune, productSet, sector, group, status, entityType, stars; paging and sort', async () => {
   const central = await t.user('central');
   const mark = unique('F');

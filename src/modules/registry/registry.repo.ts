@@ -169,6 +169,18 @@ const rankKeys: SortKey[] = [
 ];
 
 /**
+ * What a search reads its candidates from: the narrow table product_search (migration 0035: the folded name, the
+ * ranking keys and the filters' columns, kept by triggers) under the name `product`, and its owner's status and type
+ * under the name `entity`, so that the list filters (registry.filters.ts productFilter, written over product, entity
+ * and product_set) apply to it unchanged. The candidates never touch the wide product and entity tables; only the
+ * page's rows are read in full (decorate). The product set is joined LEFT (every product has one): the planner drops
+ * the join unless a filter names the sector or the group.
+ */
+const searchFrom = sql`product_search AS ${product}
+  CROSS JOIN LATERAL (SELECT ${product}.entity_status AS status, ${product}.entity_type AS type) AS ${entity}
+  LEFT JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`;
+
+/**
  * A search ranked by relevance, its cost bounded: the candidates are the first TOTAL_CAP + 1 matches the trigram
  * index yields (the filters applied), and only they are ranked and counted. A search matching more than the cap
  * (a word as common as "mat" on a million products) ranks a sample of its matches and reads "more than 10,000" —
@@ -177,9 +189,7 @@ const rankKeys: SortKey[] = [
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string | undefined, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
   const rank = sql<number>`${matchRank(sql`${product}.name_fold`, q)} * 2 + CASE WHEN ${product.status} = 'certified' THEN 0 ELSE 1 END`;
-  const candidates = sql`SELECT ${product.id}, ${rank} AS rank, ${product.stars}, ${product.updatedAt}
-    FROM ${product} JOIN ${entity} ON ${entity.id} = ${product.entityId} JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}
-    WHERE ${where ?? sql`TRUE`} LIMIT ${TOTAL_CAP + 1}`;
+  const candidates = sql`SELECT ${product.id}, ${rank} AS rank, ${product.stars}, ${product.updatedAt} FROM ${searchFrom} WHERE ${where ?? sql`TRUE`} LIMIT ${TOTAL_CAP + 1}`;
   const counting = !p.after;
   const fields = keyFields(rankKeys);
   const found = await query<{ id: string; matches?: string } & Record<string, string | null>>(db, sql`
