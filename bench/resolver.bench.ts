@@ -53,7 +53,8 @@ async function run(label: string, database: Database) {
   const health = await rps(`${address}/api/v1/health`);
   const redirect = await rps(link);
   const linkset = await rps(`${link}?linkType=linkset`);
-  // Every traced lot in turn (each connection walks the list from its own place).
+  // Every traced lot in turn (each connection walks the list from its start: concurrent first requests for a lot
+  // share one read).
   const paths = traced.map((p) => `/01/${p.gtin}/10/LOT1`);
   const spread = await rps(link, {}, { requests: paths.map((path) => ({ method: 'GET', path })) });
   // Without the cache: cleared before each request (what the server did before it had one).

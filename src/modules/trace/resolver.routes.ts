@@ -84,6 +84,7 @@ export const resolverRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { data
 
   // The answers kept in the process, exactly (resolver.cache.ts): cleared by every write that could change one.
   const { cache, close } = await openResolverCache<Answer>(database);
+  const pending = new Map<string, Promise<Answer>>();
   app.addHook('onClose', close);
 
   const resolve = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -94,9 +95,16 @@ export const resolverRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { data
     let a = cache.get(id);
     if (a) reply.header('x-cache', 'hit');
     else {
+      // Requests for one identifier while its answer is being read share that read (a scan storm on one product is
+      // one query) — only within one epoch: a request after a write's clear never joins a read begun before it.
       const epoch = cache.begin();
-      a = await answerFor(key);
-      cache.set(id, a, epoch);
+      const k = `${epoch} ${id}`;
+      let reading = pending.get(k);
+      if (!reading) {
+        reading = answerFor(key).then((x) => { cache.set(id, x, epoch); return x; }).finally(() => pending.delete(k));
+        pending.set(k, reading);
+      }
+      a = await reading;
     }
     if (!a.found) throw notFound('identifier', 'mã định danh này');
     reply.header('link', a.linkHeader).header('cache-control', CACHE);
