@@ -40,8 +40,11 @@ async function post(origin: string, token: string, body: string) {
   if (res.status !== 202) throw new Error(`capture: ${res.status} ${await res.text()}`);
 }
 
+/** Latency percentiles of `paths` asked one after another, and the process's CPU time per request (the server and
+ * this client share the process: a figure less swayed by the machine's other load than wall-clock time). */
 export async function latency(origin: string, token: string, paths: string[]) {
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   for (const p of paths) {
     const t = performance.now();
     // A keep-alive connection left idle through the bulk fill may have been closed by the server: one retry.
@@ -51,7 +54,8 @@ export async function latency(origin: string, token: string, paths: string[]) {
     if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
     times.push(performance.now() - t);
   }
-  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+  const used = process.cpuUsage(cpu);
+  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length, cpuMs: (used.user + used.system) / 1000 / times.length };
 }
 
 /** MATCH_epc on jars of lots drawn over [0, lots), and the full chain (back and forward) of their jar lots. */

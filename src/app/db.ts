@@ -22,6 +22,13 @@ export type Database = {
   /** Runs `fn` on one pinned connection, with a runner for multi-statement scripts (migrations, reference data). */
   session<T>(fn: (run: (script: string) => Promise<Row[]>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` on each NOTIFY on `channel` (sent by a committed transaction, of this process or another). On
+   * PostgreSQL the listening connection is its own; when it is lost `onState(false)` is called at once (whatever was
+   * derived from the notifications can no longer be trusted), it listens again on a new one, then `onState(true)`.
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void, onState?: (listening: boolean) => void): Promise<() => Promise<void>>;
   /** PGlite only: the underlying instance (backup, restore). */
   pglite?: PGlite;
 };
@@ -50,6 +57,12 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     db: drizzlePglite(client) as unknown as Db,
     session: (fn) => fn(async (script) => (await client.exec(script)).flatMap((r) => r.rows as Row[])),
     close: () => client.close(),
+    // One process, one session: a transaction's notifications reach the callbacks as its COMMIT returns.
+    listen: async (channel, onNotify, onState) => {
+      const stop = await client.listen(channel, () => onNotify());
+      onState?.(true);
+      return async () => { await stop(); };
+    },
     pglite: client,
   };
 }
@@ -80,6 +93,48 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       }
     },
     close: () => { closing = true; return pool.end(); },
+    listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState ?? (() => {})),
+  };
+}
+
+/** LISTEN on a connection of its own, re-opened (after a second) whenever it is lost until stopped. */
+async function listenPostgres(url: string, channel: string, onNotify: () => void, onState: (listening: boolean) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      onState(false);
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => { connect().catch(() => {}); }, 1000).unref();
+    };
+    c.on('error', onLost);
+    c.on('end', onLost);
+    c.on('notification', (n) => { if (n.channel === channel) onNotify(); });
+    try {
+      await c.connect();
+      // Listening alone never keeps the process alive (a script that built an app and forgot to close it still ends).
+      (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      onLost();
+      throw err;
+    }
+    if (stopped) { lost = true; await c.end(); return; }
+    client = c;
+    onState(true);
+  };
+  await connect().catch((err: unknown) => console.error(JSON.stringify({ level: 50, msg: `LISTEN ${channel} failed; retrying`, err: (err as Error).message })));
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    if (c) { c.removeAllListeners('end'); c.removeAllListeners('error'); c.on('error', () => {}); onState(false); await c.end().catch(() => {}); }
   };
 }
 

@@ -32,6 +32,9 @@ export type ServerParts = {
   routes: ModulePlugin;
   /** The modules' server-rendered public pages, registered at the root (before the web app's fallback). */
   pages?: ModulePlugin;
+  /** Called after each successful write request (not GET/HEAD/OPTIONS, status below 400: its transaction has
+   * committed), before its response is sent: the modules' exact caches clear, so the writer's next read is fresh. */
+  afterWrite?: () => void;
 };
 
 export async function buildServer(config: Config, database: Database, parts: ServerParts, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -63,6 +66,12 @@ export async function buildServer(config: Config, database: Database, parts: Ser
   parts.authenticate(app);
   registerAccess(app); // after authentication (it reads req.actor), before any route (it checks each declaration)
   registerMicroCache(app, config.publicCacheSeconds, database);
+  const { afterWrite } = parts;
+  if (afterWrite) {
+    app.addHook('onSend', async (req, reply) => {
+      if (reply.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') afterWrite();
+    });
+  }
   // Brotli or gzip for every text response (JSON, problem+json, HTML, SVG, XML) of 1 KB or more; types compressed
   // already (PDF, images, xlsx, zip) are left alone (mime-db's "compressible"). Registered after the micro-cache so
   // its onSend stores the plain body (and a hit is compressed for the client asking). Files served precompressed

@@ -18,7 +18,7 @@ import { countsForToday, statsModuleRoutes } from './stats/index.js';
 import { productOffers, tourismNear, tradePages, tradeRoutes } from './trade/index.js';
 import { contentPages, contentSitemap, productGoodModels, programmeRoutes } from './programme/index.js';
 import { loadHolidays, productCertification, runCertificateExpiry, runReRatingReminders, scoringPages, scoringRoutes } from './scoring/index.js';
-import { epcisRoutes, productQrSvg, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
+import { epcisRoutes, productQrSvg, resolverWriteCommitted, tracePages, traceProducerRoutes, traceRoutes } from './trace/index.js';
 import { reportCategoriesForPages, reportPages, supervisionRoutes, traceReportFiler } from './supervision/index.js';
 
 /** Every module's routes, in the order of the module graph. */
@@ -61,7 +61,7 @@ const sitePages: ModulePlugin = async (app, deps) => {
 
 /** The HTTP server with every module plugged in (not yet listening). */
 export function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db, trustedOrigins(config)), routes: moduleRoutes, pages: sitePages }, opts);
+  return buildServer(config, database, { authenticate: (app) => registerAuthentication(app, database.db, trustedOrigins(config)), routes: moduleRoutes, pages: sitePages, afterWrite: resolverWriteCommitted }, opts);
 }
 
 /** Loads the reference data every database needs (administrative units, classification), idempotently. */

@@ -199,8 +199,8 @@ function conditions(f: EventFilter): SQL[] {
 
 export type EventPage = { events: StoredEventRow[]; nextPageToken: string | null };
 
-/** One page of the events a filter selects, in its order, through the (time, seq) keys. */
-export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope): Promise<EventPage> {
+/** One page of the rows a filter selects (`columns` of epcis_event e), in its order, through the (time, seq) keys. */
+async function selectPage<T extends { seq: number }>(db: Queryable, f: EventFilter, scope: ReadScope, columns: SQL): Promise<{ rows: T[]; nextPageToken: string | null }> {
   const token = readToken(f, scope);
   const col = f.orderBy === 'recordTime' ? sql.raw('e.record_time') : sql.raw('e.event_time');
   const dir = sql.raw(f.orderDirection);
@@ -215,18 +215,38 @@ export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope
       throw new AppError('invalid', 'epcis_query_too_large', { vi: `Truy vấn trả về nhiều hơn ${f.maxEventCount} sự kiện`, en: `The query selects more than ${f.maxEventCount} events` }, { type: EPCIS_EXCEPTION.queryTooLarge });
     }
   }
-  if (limit <= 0) return { events: [], nextPageToken: null };
-  const rows = await query<StoredEventRow & { key: string }>(db, sql`
-    SELECT e.*, ${col}::text AS key FROM epcis_event e
+  if (limit <= 0) return { rows: [], nextPageToken: null };
+  const rows = await query<T & { key: string }>(db, sql`
+    SELECT ${columns}, ${col}::text AS key FROM epcis_event e
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY ${col} ${dir}, e.seq ${dir} LIMIT ${limit + 1}`);
   const more = rows.length > limit && served + limit < remaining;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    events: page,
+    rows: page,
     nextPageToken: more && last ? writeToken({ k: [last.key, Number(last.seq)], q: filterFingerprint(f, scope), n: served + page.length }) : null,
   };
+}
+
+/** One page of the events a filter selects, as stored rows. */
+export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope): Promise<EventPage> {
+  const { rows, nextPageToken } = await selectPage<StoredEventRow>(db, f, scope, sql`e.*`);
+  return { events: rows, nextPageToken };
+}
+
+/** An event as the query interface sends it: its captured context, and its body with the repository's recordTime as
+ * JSON text made by the database (the same text presentEvent's object would serialise to, up to key order). */
+export type EventText = { seq: number; context: unknown; doc: string };
+
+/** The recordTime as Date.toISOString() spells it (millisecond precision: capture stores milliseconds). */
+const EVENT_TEXT = sql`e.seq, e.context, (e.body || jsonb_build_object('recordTime', to_char(e.record_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS doc`;
+
+/** One page of the events a filter selects, as JSON text (what GET /epcis/events sends: nothing parsed, nothing
+ * rebuilt, nothing re-serialised per event). */
+export async function findEventTexts(db: Queryable, f: EventFilter, scope: ReadScope): Promise<{ events: EventText[]; nextPageToken: string | null }> {
+  const { rows, nextPageToken } = await selectPage<EventText>(db, f, scope, EVENT_TEXT);
+  return { events: rows, nextPageToken };
 }
 
 // ── Output ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -236,27 +256,37 @@ export function presentEvent(row: StoredEventRow): Record<string, unknown> {
   return { ...row.body, recordTime: new Date(row.record_time).toISOString() };
 }
 
+/** The document-level @context merged from the events' own (see contextFor), and which events must carry theirs. */
+function mergeContexts(contexts: readonly unknown[]): { context: unknown[]; own: (Record<string, unknown> | undefined)[] } {
+  const merged: Record<string, unknown> = {};
+  const extra: string[] = [];
+  const own = contexts.map((ctx) => {
+    const mine: Record<string, unknown> = {};
+    for (const c of [ctx].flat()) {
+      if (typeof c === 'string' && c !== EPCIS_CONTEXT && !extra.includes(c)) extra.push(c);
+      if (c && typeof c === 'object') Object.assign(mine, c);
+    }
+    const clash = Object.entries(mine).some(([k, v]) => k in merged && JSON.stringify(merged[k]) !== JSON.stringify(v));
+    if (clash) return mine;
+    Object.assign(merged, mine);
+    return undefined;
+  });
+  return { context: [EPCIS_CONTEXT, ...extra, ...(Object.keys(merged).length ? [merged] : [])], own };
+}
+
 /**
  * The document-level @context for events captured under different contexts: the EPCIS context and the prefixes
  * they declared. Two captures giving one prefix different IRIs cannot share a document context, so such an event
  * carries its own @context (allowed on an event) and keeps its meaning.
  */
 export function contextFor(rows: readonly StoredEventRow[]): { context: unknown[]; events: Record<string, unknown>[] } {
-  const merged: Record<string, unknown> = {};
-  const extra: string[] = [];
-  const events = rows.map((row) => {
-    const own: Record<string, unknown> = {};
-    for (const c of [row.context].flat()) {
-      if (typeof c === 'string' && c !== EPCIS_CONTEXT && !extra.includes(c)) extra.push(c);
-      if (c && typeof c === 'object') Object.assign(own, c);
-    }
-    const clash = Object.entries(own).some(([k, v]) => k in merged && JSON.stringify(merged[k]) !== JSON.stringify(v));
+  const { context, own } = mergeContexts(rows.map((r) => r.context));
+  const events = rows.map((row, i) => {
     const event = presentEvent(row);
-    if (clash) return { '@context': Object.keys(own).length ? own : undefined, ...event };
-    Object.assign(merged, own);
-    return event;
+    const mine = own[i];
+    return mine ? { '@context': Object.keys(mine).length ? mine : undefined, ...event } : event;
   });
-  return { context: [EPCIS_CONTEXT, ...extra, ...(Object.keys(merged).length ? [merged] : [])], events };
+  return { context, events };
 }
 
 export function queryDocument(rows: readonly StoredEventRow[], now: Date, queryName = 'SimpleEventQuery') {
@@ -268,4 +298,25 @@ export function queryDocument(rows: readonly StoredEventRow[], now: Date, queryN
     creationDate: now.toISOString(),
     epcisBody: { queryResults: { queryName, resultsBody: { eventList: events } } },
   };
+}
+
+/**
+ * The same EPCISQueryDocument as queryDocument, as text, around events given as JSON text (findEventTexts): the
+ * document's frame is serialised once and the events' texts are joined in as the database wrote them.
+ */
+export function queryDocumentText(rows: readonly EventText[], now: Date, queryName = 'SimpleEventQuery'): string {
+  const { context, own } = mergeContexts(rows.map((r) => r.context));
+  const events = rows.map((row, i) => {
+    const mine = own[i];
+    if (!mine) return row.doc;
+    // Rare (two captures' contexts clash): the event carries its own context, put first as contextFor does.
+    const body = JSON.parse(row.doc) as Record<string, unknown>;
+    return JSON.stringify({ '@context': Object.keys(mine).length ? mine : undefined, ...body });
+  });
+  const head = JSON.stringify({
+    '@context': context, type: 'EPCISQueryDocument', schemaVersion: '2.0', creationDate: now.toISOString(),
+    epcisBody: { queryResults: { queryName, resultsBody: { eventList: [] } } },
+  });
+  // The frame ends with the empty list and four closing braces: the events go inside the brackets.
+  return `${head.slice(0, -5)}${events.join(',')}]}}}}`;
 }

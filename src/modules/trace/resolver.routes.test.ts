@@ -17,6 +17,16 @@ before(async () => {
 after(() => t.close());
 
 const LINKSET = 'application/linkset+json';
+
+/** A write on another connection (another server process, or SQL typed by hand) reaches the resolver's cache as a
+ * PostgreSQL notification, delivered as it commits: asks again until the answer shows it (a bound, not a timing). */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}
 const rel = (name: string) => `https://gs1.org/voc/${name}`;
 type Target = { href: string; title: string; type: string; hreflang: string[] };
 
@@ -95,10 +105,12 @@ test('malformed Digital Links get 400 problems telling what is wrong; unknown or
   assertProblem(await t.call({ url: `/01/${w.gtin}/10/NOSUCHLOT` }), 404, 'identifier_not_found');
   await t.database.db.execute(sql`UPDATE product SET status = 'draft' WHERE id = ${w.productId}`);
   try {
+    assert.ok(await eventually(async () => (await t.call({ url: `/01/${w.gtin}` })).statusCode === 404));
     assertProblem(await t.call({ url: `/01/${w.gtin}` }), 404);
   } finally {
     await t.database.db.execute(sql`UPDATE product SET status = 'registered' WHERE id = ${w.productId}`);
   }
+  assert.ok(await eventually(async () => (await t.call({ url: `/01/${w.gtin}` })).statusCode === 307));
   // A location's GLN resolves to its entity.
   const loc = await t.call({ url: `/414/${w.glns.shop}` });
   assert.equal(loc.statusCode, 307);
@@ -138,4 +150,29 @@ test('links: only the entity owning the identifier, or the central office, write
   assertProblem(await t.call({ method: 'PUT', url: foreign, as: w.entity, body }), 404, 'identifier_not_found');
   const [audit] = (await t.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'trace_link.replace'`) as unknown as { rows: { n: number }[] }).rows;
   assert.ok(Number(audit.n) >= 3);
+});
+
+test('the resolver keeps its answers exactly: a write through the server is seen at the very next request, another connection\'s once notified', async () => {
+  const recipe = `/01/${w.gtin}?linkType=gs1:recipeInfo`;
+  assert.equal((await t.call({ url: recipe })).headers.location, 'https://example.vn/cong-thuc');
+  const kept = await t.call({ url: recipe });
+  assert.equal(kept.headers.location, 'https://example.vn/cong-thuc');
+  assert.equal(kept.headers['x-cache'], 'hit');
+  // Through the links API: the next request, with no wait, gets the new link.
+  const put = await t.call({ method: 'PUT', url: `/api/v1/trace/links?anchor=/01/${w.gtin}`, as: w.entity, body: { links: [{ linkType: 'gs1:recipeInfo', href: 'https://example.vn/cong-thuc-moi', title: 'Công thức mới', hreflang: 'vi' }] } });
+  assert.equal(put.statusCode, 200, put.body);
+  const fresh = await t.call({ url: recipe });
+  assert.equal(fresh.headers.location, 'https://example.vn/cong-thuc-moi');
+  assert.equal(fresh.headers['x-cache'], undefined);
+  // Another connection's write (another server process, or SQL by hand): the product renamed, seen once its
+  // notification is delivered.
+  const described = async () => (await t.call({ url: `/01/${w.gtin}?linkType=linkset` })).json().linkset[0].itemDescription as string;
+  const name = await described();
+  await t.database.db.execute(sql`UPDATE product SET name = ${`${name} (đổi tên)`} WHERE id = ${w.productId}`);
+  try {
+    assert.ok(await eventually(async () => (await described()) === `${name} (đổi tên)`));
+  } finally {
+    await t.database.db.execute(sql`UPDATE product SET name = ${name} WHERE id = ${w.productId}`);
+  }
+  assert.ok(await eventually(async () => (await described()) === name));
 });

@@ -1,7 +1,8 @@
 // The GS1 Digital Link resolver at the site's root (GS1-Conformant Resolver Standard 1.x): GET, HEAD and OPTIONS on
 // /01/{gtin}[/10/{lot}[/21/{serial}]] and /414/{gln}[/254/{ext}], with CORS, and the description file
 // /.well-known/gs1resolver. A browser is sent (307) to the identifier's default link, the public trace page; a
-// linkset (RFC 9264) is answered without a redirect. One indexed query per request, no rendering; the answers carry
+// linkset (RFC 9264) is answered without a redirect. An identifier's answer is one indexed query, then kept in the
+// process until a write could change it (resolver.cache.ts: exact, not time-based); no rendering. The answers carry
 // cache headers (and the linkset an ETag) so a CDN can serve them.
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,8 +10,9 @@ import { AppError, notFound } from '../../app/errors.js';
 import type { ModuleDeps } from '../../app/plugin.js';
 import { translator } from '../../app/html/site-i18n.js';
 import { digitalLinkPath, Gs1Error, parseDigitalLinkPath, type Gs1Key } from './gs1.rules.js';
+import { openResolverCache } from './resolver.cache.js';
 import { resolveGln, resolveGtin } from './resolver.repo.js';
-import { anchorsOf, decide, defaultGlnLinks, defaultGtinLinks, LINK_TYPES, linkset, LINKSET_TYPE, mergeLinks, withQuery, type LinkTitle } from './resolver.rules.js';
+import { anchorsOf, decide, defaultGlnLinks, defaultGtinLinks, LINK_TYPES, linkset, LINKSET_TYPE, mergeLinks, withQuery, type Link, type LinkTitle } from './resolver.rules.js';
 
 // The link titles are read from i18n once: an i18next call per link per request cost more than the whole query.
 // A title's one parameter (the certificate number) is put in its place by a plain replace.
@@ -54,34 +56,64 @@ export const resolverRoutes: FastifyPluginAsync<ModuleDeps> = async (app, { data
   const { db } = database;
   const base = config.publicUrl.replace(/\/+$/, '');
 
-  const resolve = async (req: FastifyRequest, reply: FastifyReply) => {
-    cors(reply);
-    const [path, search = ''] = req.url.split(/\?(.*)/s, 2);
-    const query = new URLSearchParams(search);
-    const key = keyOfPath(path);
+  /** What the resolver answers for an identifier, whatever the request asks: its links, the linkset (with its ETag)
+   * and the Link header; or that the public may not see it (404). */
+  type Answer = { found: false } | { found: true; links: Link[]; linkHeader: string; linkset: string; etag: string };
+
+  async function answerFor(key: Gs1Key): Promise<Answer> {
     const anchors = anchorsOf(key);
     let links; let description: string;
     if (key.kind === 'gtin') {
       const r = await resolveGtin(db, key.gtin, key.lot, anchors);
-      if (!r || !r.published || (key.lot !== undefined && !r.lotId)) throw notFound('identifier', 'mã định danh này');
+      if (!r || !r.published || (key.lot !== undefined && !r.lotId)) return { found: false };
       links = mergeLinks(key, r.links, defaultGtinLinks(base, key, r, linkTitle));
       description = r.name;
     } else {
       const r = await resolveGln(db, key.gln, anchors);
-      if (!r || !r.published) throw notFound('identifier', 'mã định danh này');
+      if (!r || !r.published) return { found: false };
       links = mergeLinks(key, r.links, defaultGlnLinks(base, key, r, linkTitle));
       description = r.name;
     }
     const anchor = base + digitalLinkPath(key);
-    const linksetUrl = `${anchor}?linkType=linkset`;
-    reply.header('link', `<${linksetUrl}>; rel="linkset"; type="${LINKSET_TYPE}"`).header('cache-control', CACHE);
-    const d = decide(links, { linkType: query.get('linkType') ?? undefined, accept: req.headers.accept, acceptLanguage: req.headers['accept-language'] });
-    if (d.kind === 'redirect') return reply.code(307).header('location', withQuery(d.link.href, query)).send();
     const body = JSON.stringify(linkset(anchor, links, description));
-    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    reply.header('etag', etag);
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.type(LINKSET_TYPE).send(body);
+    return {
+      found: true, links, linkset: body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+      linkHeader: `<${anchor}?linkType=linkset>; rel="linkset"; type="${LINKSET_TYPE}"`,
+    };
+  }
+
+  // The answers kept in the process, exactly (resolver.cache.ts): cleared by every write that could change one.
+  const { cache, close } = await openResolverCache<Answer>(database);
+  const pending = new Map<string, Promise<Answer>>();
+  app.addHook('onClose', close);
+
+  const resolve = async (req: FastifyRequest, reply: FastifyReply) => {
+    cors(reply);
+    const [path, search = ''] = req.url.split(/\?(.*)/s, 2);
+    const key = keyOfPath(path);
+    const id = digitalLinkPath(key);
+    let a = cache.get(id);
+    if (a) reply.header('x-cache', 'hit');
+    else {
+      // Requests for one identifier while its answer is being read share that read (a scan storm on one product is
+      // one query) — only within one epoch: a request after a write's clear never joins a read begun before it.
+      const epoch = cache.begin();
+      const k = `${epoch} ${id}`;
+      let reading = pending.get(k);
+      if (!reading) {
+        reading = answerFor(key).then((x) => { cache.set(id, x, epoch); return x; }).finally(() => pending.delete(k));
+        pending.set(k, reading);
+      }
+      a = await reading;
+    }
+    if (!a.found) throw notFound('identifier', 'mã định danh này');
+    reply.header('link', a.linkHeader).header('cache-control', CACHE);
+    const query = new URLSearchParams(search);
+    const d = decide(a.links, { linkType: query.get('linkType') ?? undefined, accept: req.headers.accept, acceptLanguage: req.headers['accept-language'] });
+    if (d.kind === 'redirect') return reply.code(307).header('location', withQuery(d.link.href, query)).send();
+    reply.header('etag', a.etag);
+    if (req.headers['if-none-match'] === a.etag) return reply.code(304).send();
+    return reply.type(LINKSET_TYPE).send(a.linkset);
   };
 
   const preflight = async (_req: FastifyRequest, reply: FastifyReply) => {
