@@ -300,7 +300,12 @@ export function normaliseToDigitalLink(value: string): string | null {
 }
 const normalised = new Map<string, string | null>();
 
+/** The commonest identifiers already in constrained canonical form (a GTIN alone or with a lot or serial of plain
+ * characters, a GLN, an SSCC): every rule below would give them back unchanged, so they skip the rules. */
+const CANONICAL_ALREADY = /^https:\/\/id\.gs1\.org\/(?:01\/\d{14}(?:\/(?:10|21)\/[A-Za-z0-9_.-]{1,20})?|414\/\d{13}|00\/\d{18})$/;
+
 function normalise(value: string): string | null {
+  if (CANONICAL_ALREADY.test(value)) return value;
   if (value.startsWith('urn:epc:')) {
     const rule = URN_RULE_BY_SCHEME.get(/^urn:epc:([a-z]+:[a-z]+):/.exec(value)?.[1] ?? '');
     const m = rule?.re.exec(value);
@@ -371,18 +376,41 @@ function childText(child: Node, sub: Order | null): string {
 function inOrder(list: Item[], order: Order): string {
   let pre = '';
   const extensions = gatherExtensions(list);
+  // The children by name, once (each name of the order is read once, in the list's order).
+  const byName = new Map<string, Node[]>();
+  for (const c of list) {
+    if (isPair(c)) continue;
+    const group = byName.get(c.name);
+    if (group) group.push(c); else byName.set(c.name, [c]);
+  }
+  let consumed = false;
   for (const [name, sub] of order) {
+    const group = byName.get(name);
+    if (!group) continue;
     const values: string[] = [];
-    for (const child of list.filter((c) => nameOf(c) === name) as Node[]) {
+    for (const child of group) {
       const s = childText(child, sub);
       if (s) values.push(s);
-      if (child.children.length === 0) list.splice(list.indexOf(child), 1);
+      if (child.children.length === 0) consumed = true;
     }
-    values.sort();
-    if (values.join('')) pre = pre + values.join('');
+    if (values.length > 1) values.sort();
+    pre += values.join('');
+  }
+  if (consumed) {
+    // The leaves the order consumed leave the list, in place (the caller writes what stays).
+    let w = 0;
+    for (const c of list) if (isPair(c) || c.children.length !== 0 || !byNameInOrder(c.name, order)) list[w++] = c;
+    list.length = w;
   }
   if (extensions.length) pre += generic(extensions);
   return pre;
+}
+
+const orderNames = new WeakMap<Order, Set<string>>();
+function byNameInOrder(name: string, order: Order): boolean {
+  let names = orderNames.get(order);
+  if (!names) orderNames.set(order, names = new Set(order.map(([n]) => n)));
+  return names.has(name);
 }
 
 const UNSORTED = new Set(['bizTransaction', 'source', 'destination']);
