@@ -124,13 +124,20 @@ class TreeBuilder {
     if (json && typeof json === 'object') {
       const obj = json as Record<string, unknown>;
       const node: Node = { name: typeof obj.type === 'string' ? this.vocabulary.replace(obj.type) : '', value: typeof obj['#text'] === 'string' ? this.vocabulary.replace(obj['#text']) : '', children: [] };
-      for (const [k, v] of Object.entries(obj)) {
+      for (const k in obj) {
         if (k === '#text' || k === 'rdfs:comment' || k === 'comment') continue;
+        const v = obj[k];
         if (k.startsWith('@xmlns:') && typeof v === 'string') { this.namespaces.set(k.slice(7), v); continue; }
-        const child = this.build(v);
-        const key = this.replaceNs(k, false);
-        if (Array.isArray(v)) for (const e of child.children as Node[]) node.children.push({ name: key, value: e.value, children: e.children });
-        else node.children.push({ name: key, value: child.value, children: child.children });
+        // An array's elements become children named by the key; a value, one child (named after it is built).
+        if (Array.isArray(v)) {
+          const elements = v.map((e) => this.build(e));
+          const key = this.replaceNs(k, false);
+          for (const e of elements) { e.name = key; node.children.push(e); }
+        } else {
+          const child = this.build(v);
+          child.name = this.replaceNs(k, false);
+          node.children.push(child);
+        }
       }
       if (!('bizTransaction' in obj || 'source' in obj || 'destination' in obj)) node.children.sort(compareItems);
       return node;
