@@ -3,7 +3,8 @@
 // POST /epcis/capture; MATCH_epc and full-chain (/epcis/trace, back and forward) latency p50/p95 with a million
 // stored events; the Digital Link resolver's requests/s beside the health route's in the same run, without the public
 // micro-cache. BENCH_TRACE_EVENTS changes the stored count (default 1,000,000), BENCH_TRACE_DOCS the captured
-// documents (default 10; 0 skips the capture figure). BENCH_TRACE_DATABASE names an existing PostgreSQL database to
+// documents (default 10; 0 skips the capture figure), BENCH_TRACE_CONCURRENCY how many are in flight at once
+// (default 4; 1 sends them one after another). BENCH_TRACE_DATABASE names an existing PostgreSQL database to
 // reuse instead of a fresh one (e.g. a copy of a database already holding the million events: CREATE DATABASE x
 // TEMPLATE y): it is migrated, topped up to the stored count if it holds fewer, and never dropped; the embedded run is
 // then skipped. Tests never assert on time; this prints figures against the targets.
@@ -23,6 +24,7 @@ import { bulkEvents, captureThroughput, centralToken, latency, ms, queryPaths } 
 const STORED = Number(process.env.BENCH_TRACE_EVENTS ?? 1_000_000);
 const DOCS = Number(process.env.BENCH_TRACE_DOCS ?? 10);
 const REUSE = process.env.BENCH_TRACE_DATABASE;
+const CONCURRENCY = Number(process.env.BENCH_TRACE_CONCURRENCY ?? 4);
 
 async function rps(url: string, seconds: number, headers: Record<string, string> = {}) {
   return (await autocannon({ url, connections: 10, duration: seconds, headers })).requests.average;
@@ -47,7 +49,7 @@ async function run(label: string, database: Database) {
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const token = await centralToken(database, origin);
 
-  const capture = DOCS > 0 ? await captureThroughput(origin, token, DOCS, 0) : undefined;
+  const capture = DOCS > 0 ? await captureThroughput(origin, token, DOCS, 0, CONCURRENCY) : undefined;
   const captured = capture?.events ?? 0;
   const t0 = Date.now();
   const bulkLots = Math.max(0, Math.ceil((STORED - captured) / 10));
@@ -66,7 +68,7 @@ async function run(label: string, database: Database) {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 
-  if (capture) console.log(`capture  POST /epcis/capture, ${DOCS} documents of 1.000 events (validated, hash IDs): ${capture.eventsPerSecond.toFixed(0)} events/s   target ≥ 10.000 events/s on PostgreSQL`);
+  if (capture) console.log(`capture  POST /epcis/capture, ${DOCS} documents of 1.000 events (validated, hash IDs), ${CONCURRENCY} in flight: ${capture.eventsPerSecond.toFixed(0)} events/s   target ≥ 10.000 events/s on PostgreSQL`);
   console.log(`query    GET /epcis/events?MATCH_epc=<jar> (${m.n} requests): p50 ${ms(m.p50)}, p95 ${ms(m.p95)}, CPU ${ms(m.cpuMs)}/request   target p95 < 10 ms on PostgreSQL`);
   console.log(`chain    GET /epcis/trace?epc=<lot>&direction=both (${c.n} requests): p50 ${ms(c.p50)}, p95 ${ms(c.p95)}, CPU ${ms(c.cpuMs)}/request`);
   console.log(resolverRps === undefined

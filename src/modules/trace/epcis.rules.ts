@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FieldError } from '../../app/errors.js';
-import { canonicalId, Gs1Error } from './gs1.rules.js';
+import { canonicalId, Gs1Error, hasValidCheckDigit } from './gs1.rules.js';
 import { normaliseToDigitalLink } from './event-hash.rules.js';
 import { EPCIS_SCHEMA } from './epcis.schema.js';
 import type { EpcRole } from './trace.tables.js';
@@ -35,6 +35,18 @@ function schemaValidator(): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
     addFormats(ajv);
+    // The same identifiers recur through a document (a jar is output, packed, shipped, sold) and the full URI
+    // format is one long regular expression: its answers are remembered (bounded), the answers themselves unchanged.
+    const uri = ajv.formats.uri as (s: string) => boolean;
+    const seen = new Map<string, boolean>();
+    ajv.addFormat('uri', (s: string) => {
+      let ok = seen.get(s);
+      if (ok === undefined) {
+        if (seen.size >= 100_000) seen.clear();
+        seen.set(s, ok = uri(s));
+      }
+      return ok;
+    });
     compiled = ajv.compile(EPCIS_SCHEMA);
   }
   return compiled;
@@ -168,6 +180,10 @@ export function cbvUri(kind: 'bizStep' | 'disposition', value: string): string {
 export function indexKey(id: string): string {
   const known = indexKeys.get(id);
   if (known !== undefined) return known;
+  // A GTIN (alone, or with a lot or serial of plain characters) or a GLN already written as its canonical Digital
+  // Link is its own key once its check digit holds: what canonicalId and normaliseToDigitalLink would give back.
+  const plain = PLAIN_CANONICAL.exec(id);
+  if (plain && hasValidCheckDigit(plain[1] ?? plain[2])) return remember(id, id);
   const trimmed = id.trim();
   let c: string;
   try {
@@ -178,13 +194,16 @@ export function indexKey(id: string): string {
     if (err instanceof Gs1Error && err.problem !== 'bad_check_digit' && !/^https?:\/\/id\.gs1\.org\//.test(trimmed) && !trimmed.startsWith('urn:epc:')) c = trimmed;
     else throw err;
   }
-  const key = c !== trimmed ? c : normaliseToDigitalLink(c) ?? c;
-  // Identifiers recur through a document and across captures: a bounded memo (errors are not remembered).
+  return remember(id, c !== trimmed ? c : normaliseToDigitalLink(c) ?? c);
+}
+const PLAIN_CANONICAL = /^https:\/\/id\.gs1\.org\/(?:01\/(\d{14})(?:\/(?:10|21)\/[A-Za-z0-9_.-]{1,20})?|414\/(\d{13}))$/;
+/** Identifiers recur through a document and across captures: a bounded memo (errors are not remembered). */
+const indexKeys = new Map<string, string>();
+function remember(id: string, key: string): string {
   if (indexKeys.size >= 100_000) indexKeys.clear();
   indexKeys.set(id, key);
   return key;
 }
-const indexKeys = new Map<string, string>();
 
 export type IndexedEvent = {
   eventType: string;

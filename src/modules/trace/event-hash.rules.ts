@@ -124,13 +124,20 @@ class TreeBuilder {
     if (json && typeof json === 'object') {
       const obj = json as Record<string, unknown>;
       const node: Node = { name: typeof obj.type === 'string' ? this.vocabulary.replace(obj.type) : '', value: typeof obj['#text'] === 'string' ? this.vocabulary.replace(obj['#text']) : '', children: [] };
-      for (const [k, v] of Object.entries(obj)) {
+      for (const k in obj) {
         if (k === '#text' || k === 'rdfs:comment' || k === 'comment') continue;
+        const v = obj[k];
         if (k.startsWith('@xmlns:') && typeof v === 'string') { this.namespaces.set(k.slice(7), v); continue; }
-        const child = this.build(v);
-        const key = this.replaceNs(k, false);
-        if (Array.isArray(v)) for (const e of child.children as Node[]) node.children.push({ name: key, value: e.value, children: e.children });
-        else node.children.push({ name: key, value: child.value, children: child.children });
+        // An array's elements become children named by the key; a value, one child (named after it is built).
+        if (Array.isArray(v)) {
+          const elements = v.map((e) => this.build(e));
+          const key = this.replaceNs(k, false);
+          for (const e of elements) { e.name = key; node.children.push(e); }
+        } else {
+          const child = this.build(v);
+          child.name = this.replaceNs(k, false);
+          node.children.push(child);
+        }
       }
       if (!('bizTransaction' in obj || 'source' in obj || 'destination' in obj)) node.children.sort(compareItems);
       return node;
@@ -300,7 +307,12 @@ export function normaliseToDigitalLink(value: string): string | null {
 }
 const normalised = new Map<string, string | null>();
 
+/** The commonest identifiers already in constrained canonical form (a GTIN alone or with a lot or serial of plain
+ * characters, a GLN, an SSCC): every rule below would give them back unchanged, so they skip the rules. */
+const CANONICAL_ALREADY = /^https:\/\/id\.gs1\.org\/(?:01\/\d{14}(?:\/(?:10|21)\/[A-Za-z0-9_.-]{1,20})?|414\/\d{13}|00\/\d{18})$/;
+
 function normalise(value: string): string | null {
+  if (CANONICAL_ALREADY.test(value)) return value;
   if (value.startsWith('urn:epc:')) {
     const rule = URN_RULE_BY_SCHEME.get(/^urn:epc:([a-z]+:[a-z]+):/.exec(value)?.[1] ?? '');
     const m = rule?.re.exec(value);
@@ -371,18 +383,41 @@ function childText(child: Node, sub: Order | null): string {
 function inOrder(list: Item[], order: Order): string {
   let pre = '';
   const extensions = gatherExtensions(list);
+  // The children by name, once (each name of the order is read once, in the list's order).
+  const byName = new Map<string, Node[]>();
+  for (const c of list) {
+    if (isPair(c)) continue;
+    const group = byName.get(c.name);
+    if (group) group.push(c); else byName.set(c.name, [c]);
+  }
+  let consumed = false;
   for (const [name, sub] of order) {
+    const group = byName.get(name);
+    if (!group) continue;
     const values: string[] = [];
-    for (const child of list.filter((c) => nameOf(c) === name) as Node[]) {
+    for (const child of group) {
       const s = childText(child, sub);
       if (s) values.push(s);
-      if (child.children.length === 0) list.splice(list.indexOf(child), 1);
+      if (child.children.length === 0) consumed = true;
     }
-    values.sort();
-    if (values.join('')) pre = pre + values.join('');
+    if (values.length > 1) values.sort();
+    pre += values.join('');
+  }
+  if (consumed) {
+    // The leaves the order consumed leave the list, in place (the caller writes what stays).
+    let w = 0;
+    for (const c of list) if (isPair(c) || c.children.length !== 0 || !byNameInOrder(c.name, order)) list[w++] = c;
+    list.length = w;
   }
   if (extensions.length) pre += generic(extensions);
   return pre;
+}
+
+const orderNames = new WeakMap<Order, Set<string>>();
+function byNameInOrder(name: string, order: Order): boolean {
+  let names = orderNames.get(order);
+  if (!names) orderNames.set(order, names = new Set(order.map(([n]) => n)));
+  return names.has(name);
 }
 
 const UNSORTED = new Set(['bizTransaction', 'source', 'destination']);
