@@ -1,5 +1,6 @@
 // Every benchmark runs the same measurement on each engine: the embedded PGlite (in a fresh temporary folder, or in
-// memory), then PostgreSQL when DATABASE_URL is set, in a database of its own created for the run and dropped after.
+// memory), then PostgreSQL when DATABASE_URL is set, in a database of its own created for the run and dropped after
+// (BENCH_DB_SUFFIX=x names it <name>_x, so that two checkouts can measure on one server at once).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { withDatabase } from '../test/harness.js';
 
 type Run = (engine: string, database: Database) => Promise<void>;
 
-export async function onEachEngine(databaseName: string, run: Run, opts: { embedded?: boolean; embeddedOnDisk?: boolean } = {}): Promise<void> {
+export async function onEachEngine(name: string, run: Run, opts: { embedded?: boolean; embeddedOnDisk?: boolean } = {}): Promise<void> {
+  const suffix = process.env.BENCH_DB_SUFFIX?.replace(/[^a-z0-9_]/g, '');
+  const databaseName = suffix ? `${name}_${suffix}` : name;
   if (opts.embedded !== false) {
     const dir = opts.embeddedOnDisk ? mkdtempSync(join(tmpdir(), `${databaseName}-`)) : undefined;
     const embedded = await openPglite(dir);

@@ -31,6 +31,17 @@ export type Database = {
   listen(channel: string, onNotify: () => void, onState?: (listening: boolean) => void): Promise<() => Promise<void>>;
   /** PGlite only: the underlying instance (backup, restore). */
   pglite?: PGlite;
+  /**
+   * The database's state as one short token: PostgreSQL's current snapshot (`xmin:xmax:in-progress ids`), which is
+   * what decides which rows a statement sees. It moves whenever a transaction that wrote commits or aborts, through
+   * whatever process or tool (the server's own requests and jobs, another server process, the CLI, psql), and stands
+   * still while only reads run: two statements that get the same token see the same committed data. The
+   * server-rendered pages key their renderings on it (html/page-memo.ts). One trivial statement, prepared once per
+   * connection. The snapshot is the cluster's, so a write to another database of the same server moves it too (a
+   * spurious change costs a re-read, never a stale answer). PGlite answers without a statement while nothing has
+   * run on it since its last reading (wrapForState).
+   */
+  state(): Promise<string>;
 };
 
 type Row = Record<string, unknown>;
@@ -43,6 +54,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // Dates (not timestamps) stay 'yyyy-mm-dd' strings: no time-zone shift.
 pg.types.setTypeParser(1082, (v) => v);
 
+const STATE_SQL = 'SELECT pg_current_snapshot()::text AS s';
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
@@ -53,6 +66,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   });
   await client.exec('SET random_page_cost = 1.1');
   return {
+    ...wrapForState(client),
     engine: 'pglite',
     db: drizzlePglite(client) as unknown as Db,
     session: (fn) => fn(async (script) => (await client.exec(script)).flatMap((r) => r.rows as Row[])),
@@ -64,6 +78,41 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       return async () => { await stop(); };
     },
     pglite: client,
+  };
+}
+
+/**
+ * PGlite's `state()` without a statement when none can have changed it. PGlite runs in this process and nothing else
+ * writes to its data: the data can change only while a call to it runs. The calls the application makes (drizzle's
+ * query and transaction, session()'s exec, the backup's query) are counted as they start; while none has started since
+ * the last reading (sent when none was running), that reading still holds. The reading itself goes around the count.
+ */
+function wrapForState(client: PGlite): Pick<Database, 'state'> {
+  let started = 0;
+  let running = 0;
+  let known: { state: string; started: number } | undefined;
+  const read = client.query.bind(client);
+  for (const method of ['query', 'exec', 'transaction', 'describeQuery'] as const) {
+    const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    (client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      started++;
+      running++;
+      try {
+        return await original(...args);
+      } finally {
+        running--;
+      }
+    };
+  }
+  return {
+    state: async () => {
+      if (known && known.started === started) return known.state;
+      const at = started;
+      const quiet = running === 0;
+      const state = (await read<{ s: string }>(STATE_SQL)).rows[0].s;
+      known = quiet && started === at ? { state, started: at } : undefined;
+      return state;
+    },
   };
 }
 
@@ -94,6 +143,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     },
     close: () => { closing = true; return pool.end(); },
     listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState ?? (() => {})),
+    state: async () => (await pool.query<{ s: string }>({ name: 'ocop_state', text: STATE_SQL })).rows[0].s,
   };
 }
 

@@ -18,6 +18,9 @@ export function siteOf(req: FastifyRequest, reply: FastifyReply, publicUrl: stri
   return { publicUrl, lang, t: translator(lang), path, params, signedIn: req.actor.kind === 'user' };
 }
 
+/** A page's validator: a weak ETag of its bytes. */
+export const htmlEtag = (html: string) => `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 22)}"`;
+
 /**
  * Sends a page. HTML is revalidated on every visit (no-cache) and answered 304 when unchanged (a weak ETag of the
  * bytes); it varies with the language cookie. Errors (404) carry no validator.
@@ -25,7 +28,7 @@ export function siteOf(req: FastifyRequest, reply: FastifyReply, publicUrl: stri
 export function sendHtml(req: FastifyRequest, reply: FastifyReply, html: string, status = 200) {
   reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Cookie');
   if (status !== 200) return reply.code(status).send(html);
-  const etag = `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 22)}"`;
+  const etag = htmlEtag(html);
   reply.header('etag', etag);
   if (req.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.send(html);

@@ -34,7 +34,22 @@ void instance.init({
   interpolation: { escapeValue: false },
 });
 
-export const translator = (lang: Lang): TFunction => instance.getFixedT(lang);
+/** A language's t(), remembering the strings it looked up without options (most of a page's): the resources never
+ * change while the server runs, and i18next's lookup of a plain key costs more than a page's rendering of it. */
+function remembering(t: TFunction): TFunction {
+  const plain = new Map<string, string>();
+  const lookup = t as unknown as (...args: unknown[]) => string;
+  return ((...args: unknown[]) => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return lookup(...args);
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, text = lookup(key));
+    return text;
+  }) as unknown as TFunction;
+}
+
+const translators: Record<Lang, TFunction> = { vi: remembering(instance.getFixedT('vi')), en: remembering(instance.getFixedT('en')) };
+export const translator = (lang: Lang): TFunction => translators[lang];
 
 const asLang = (v: unknown): Lang | undefined => (v === 'en' || v === 'vi' ? v : undefined);
 

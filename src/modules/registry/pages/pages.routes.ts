@@ -8,6 +8,7 @@ import { PUBLIC } from '../../../app/actor.js';
 import { readCursor } from '../../../app/paging.js';
 import { renderNotFound } from '../../../app/html/document.js';
 import { PAGE_ROUTE, sendHtml, siteOf } from '../../../app/html/page.js';
+import { pageMemo } from '../../../app/html/page-memo.js';
 import type { ModuleDeps } from '../../../app/plugin.js';
 import { listProvinces, provinceCode } from '../../geo/index.js';
 import { readClassification } from '../commands/load-classification.js';
@@ -78,19 +79,33 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
     }));
   });
 
-  app.get<{ Params: { id: string } }>('/san-pham/:id', PAGE_ROUTE, async (req, reply) => {
+  // The product page is remembered by what it is made of (page-memo.ts): each request reads the database's state,
+  // and the page's data again only when that moved; rendered and compressed again only when its data changed. Never
+  // older than the request, so it leaves the micro-cache. Its lookups are independent of each other: read at once.
+  const memo = pageMemo(database);
+  const PRODUCT_PAGE = { ...PAGE_ROUTE, config: { access: 'public' as const, publicCache: false } };
+  app.get<{ Params: { id: string } }>('/san-pham/:id', PRODUCT_PAGE, async (req, reply) => {
     const site = siteOf(req, reply, config.publicUrl, productPath(req.params.id));
-    const row = uuid.safeParse(req.params.id).success ? await getProduct(db, req.params.id) : undefined;
-    if (!row || !canReadProduct(PUBLIC, row.product, row.entityStatus)) return sendHtml(req, reply, renderNotFound(site, site.t('product.notFound')), 404);
-    const p = presentProduct(row, PUBLIC, config.publicUrl);
-    const photos = (await listProductFiles(db, p.id)).filter((f) => f.link.kind === 'image').map((f) => presentFile(f.file, f.link.kind, f.link.caption, 'public'));
-    const siblings = await firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4);
-    const others = siblings.map((r) => presentProduct(r, PUBLIC, config.publicUrl));
-    const qr = row.product.gtin && qrCodeOf ? await qrCodeOf(row.product.gtin) : null;
-    return sendHtml(req, reply, renderProductPage(site, p, photos, others, await certificationOf(p.id), {
-      qr, offers: offersOf ? await offersOf(p.id, p.entity.id) : [], reportForm,
-      goodModels: goodModelsOf ? await goodModelsOf(p.id) : [], nearby: tourismNear ? await tourismNear(p.id) : [],
-    }));
+    const notFound = () => renderNotFound(site, site.t('product.notFound'));
+    if (!uuid.safeParse(req.params.id).success) return sendHtml(req, reply, notFound(), 404);
+    return memo.send(req, reply, `${req.params.id} ${site.lang} ${site.signedIn ? 'in' : 'out'}`, async () => {
+      const row = await getProduct(db, req.params.id);
+      if (!row || !canReadProduct(PUBLIC, row.product, row.entityStatus)) return { notFound: notFound() };
+      const p = presentProduct(row, PUBLIC, config.publicUrl);
+      const [files, siblings, qr, cert, offers, goodModels, nearby] = await Promise.all([
+        listProductFiles(db, p.id),
+        firstProducts(db, and(productFilter(PUBLIC, { entity: p.entity.id }), ne(product.id, p.id)), 4),
+        row.product.gtin && qrCodeOf ? qrCodeOf(row.product.gtin) : null,
+        certificationOf(p.id),
+        offersOf ? offersOf(p.id, p.entity.id) : [],
+        goodModelsOf ? goodModelsOf(p.id) : [],
+        tourismNear ? tourismNear(p.id) : [],
+      ]);
+      const photos = files.filter((f) => f.link.kind === 'image').map((f) => presentFile(f.file, f.link.kind, f.link.caption, 'public'));
+      const others = siblings.map((r) => presentProduct(r, PUBLIC, config.publicUrl));
+      const parts = { qr, offers, reportForm, goodModels, nearby };
+      return { view: { p, photos, others, cert, parts }, render: () => renderProductPage(site, p, photos, others, cert, parts) };
+    });
   });
 
   app.get<{ Params: { id: string } }>('/chu-the/:id', PAGE_ROUTE, async (req, reply) => {
