@@ -1,5 +1,6 @@
 // Drizzle mirror of migrations/0030_content.sql: news and guidance, good models, credit programmes and applications.
 import { bigint, boolean, date, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { SECTOR_CODES } from '../registry/index.js';
 
 export const PUBLICATION_STATUSES = ['draft', 'published', 'unpublished'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
@@ -38,7 +39,6 @@ export const newsImage = pgTable('news_image', {
 
 export const GOOD_MODEL_TOPICS = ['product_innovation', 'value_chain', 'cooperative', 'digital_sales', 'raw_material', 'community_tourism', 'quality_standards', 'export', 'branding'] as const;
 export type GoodModelTopic = (typeof GOOD_MODEL_TOPICS)[number];
-export const SECTORS = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 
 export const goodModel = pgTable('good_model', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -49,7 +49,7 @@ export const goodModel = pgTable('good_model', {
   results: text('results').notNull(),
   lessons: text('lessons'),
   topic: text('topic', { enum: GOOD_MODEL_TOPICS }).notNull(),
-  sectorCode: text('sector_code', { enum: SECTORS }).notNull(),
+  sectorCode: text('sector_code', { enum: SECTOR_CODES }).notNull(),
   provinceCode: text('province_code').notNull(),
   entityId: uuid('entity_id'),
   productId: uuid('product_id'),

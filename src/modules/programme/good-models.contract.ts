@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { provinceCode } from '../geo/index.js';
-import { GOOD_MODEL_TOPICS, PUBLICATION_STATUSES, SECTORS } from './content.tables.js';
+import { GOOD_MODEL_TOPICS, PUBLICATION_STATUSES } from './content.tables.js';
+import { SECTOR_CODES as SECTORS } from '../registry/index.js';
 import { slug } from './news.contract.js';
 
 const version = z.number().int().min(1);

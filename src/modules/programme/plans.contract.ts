@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { communeCode, provinceCode } from '../geo/index.js';
 import { PLAN_STATUSES } from './plans.tables.js';
-import { MAX_TARGETS, SECTORS, UNITS } from './plans.rules.js';
+import { MAX_TARGETS, UNITS } from './plans.rules.js';
+import { SECTOR_CODES as SECTORS } from '../registry/index.js';
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2020).max(2100) });
 /** Which plan: a province's, or the nation's when no province is given. */

@@ -11,7 +11,6 @@ export const MEASURES = ['certificates_first', 'certificates_upgrade', 'certific
 export type Measure = (typeof MEASURES)[number];
 export const UNITS = ['products', 'percent', 'events', 'vnd'] as const;
 export type Unit = (typeof UNITS)[number];
-export const SECTORS = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 
 const text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 const targetData = z.strictObject({

@@ -33,7 +33,7 @@ export { positionText } from './areas.rules.js';
 export { communeProductSeq, entity, product, productSet, storedFile } from './registry.tables.js';
 // Counts by a sensitive attribute are published only above a minimum cell size (stats reads them).
 export { suppressSmallCells, PRIVACY_RULES, type PublishedTable } from './aggregates.rules.js';
-export { ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
+export { ENTITY_TYPES, PRODUCT_STATUSES, SECTOR_CODES } from './registry.tables.js';
 export { importJob } from './import/index.js';
 export {
   cellError, cellText, dataSheet, EXAMPLE_MARK, fold, FROZEN_HEADER, importError, isExample, isExampleMark, isoDate, locateColumns, nextTurn,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cursorParam, nextCursorOut } from '../../app/paging.js';
 import { communeCode, provinceCode } from '../geo/index.js';
 import { email, password } from '../accounts/index.js';
-import { ENTITY_STATUSES, ENTITY_TYPES, PRODUCT_STATUSES } from './registry.tables.js';
+import { ENTITY_STATUSES, ENTITY_TYPES, PRODUCT_STATUSES, SECTOR_CODES } from './registry.tables.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -167,7 +167,7 @@ export type ProductOut = z.infer<typeof productOut>;
 export const productListQuery = z.strictObject({
   q, province: provinceCode.optional(), commune: communeCode.optional(),
   productSet: z.coerce.number().int().min(1).max(26).optional(),
-  sector: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']).optional(),
+  sector: z.enum(SECTOR_CODES).optional(),
   group: z.string().regex(/^[IV]+\.\d$/).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
   entityType: z.enum(ENTITY_TYPES).optional(),

@@ -1,5 +1,8 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** The six sectors (ngành) of Phụ lục I, QĐ 26/2026/QĐ-TTg: the first level of the product classification. */
+export const SECTOR_CODES = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
+
 export const ENTITY_TYPES = ['htx', 'to_hop_tac', 'doanh_nghiep', 'trang_trai', 'ho_kinh_doanh'] as const;
 export const ENTITY_STATUSES = ['pending', 'approved', 'refused'] as const;
 export const PRODUCT_STATUSES = ['draft', 'registered', 'certified', 'expired', 'revoked'] as const;
