@@ -35,7 +35,7 @@ export const productRoutes: ModulePlugin = async (app, { database, config }) => 
     const qy = req.query;
     const where = productFilter(req.actor, qy);
     const sort = productSort(qy.sort, qy.q);
-    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, sort, qy.page, qy.pageSize, readCursor({ ...qy, sort }, 'product', productKeys(sort)), { search: Boolean(qy.q), q: qy.q });
+    const { total, totalExact, rows, nextCursor } = await listProducts(db, where, sort, qy.page, qy.pageSize, readCursor({ ...qy, sort }, 'product', productKeys(sort)), { q: qy.q });
     if (req.actor.kind === 'public') reply.header('cache-control', 'public, max-age=60');
     if (nextCursor) reply.header('link', nextLink(req.url, nextCursor));
     return { total, totalExact, page: qy.page, pageSize: qy.pageSize, nextCursor, items: rows.map((row) => presentProduct(row, req.actor, config.publicUrl)) };

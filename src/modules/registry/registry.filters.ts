@@ -34,10 +34,10 @@ export function entityFilter(actor: Actor, qy: Filters<typeof entityListQuery>):
   );
 }
 
-export function productFilter(actor: Actor, qy: Filters<typeof productListQuery>): SQL | undefined {
+/** The filters of a product list; its search words (`q`) are listProducts' own (registry.repo.ts). */
+export function productFilter(actor: Actor, qy: Omit<Filters<typeof productListQuery>, 'q'>): SQL | undefined {
   return and(
     productVisibility(actor),
-    searchMatches(sql`${product}.name_fold`, qy.q),
     qy.province ? eq(product.provinceCode, qy.province) : undefined,
     qy.commune ? eq(product.communeCode, qy.commune) : undefined,
     qy.productSet ? eq(product.productSet, qy.productSet) : undefined,

@@ -66,10 +66,10 @@ async function* entityPages(db: Queryable, actor: Actor, where: SQL | undefined,
   }
 }
 
-async function* productPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string): AsyncGenerator<Value[][]> {
+async function* productPages(db: Queryable, actor: Actor, where: SQL | undefined, sort: string, q: string | undefined): AsyncGenerator<Value[][]> {
   const keys = productKeys(sort);
   for (let after: KeyValues | undefined; ;) {
-    const { rows, nextCursor } = await listProducts(db, where, sort, 1, PAGE, after);
+    const { rows, nextCursor } = await listProducts(db, where, sort, 1, PAGE, after, { q });
     if (rows.length) {
       // The owner's registration number is the key the import reads back; one query per page.
       const ids = [...new Set(rows.map((r) => r.product.entityId))];
@@ -143,7 +143,7 @@ export function exportEntities(db: Queryable, actor: Actor, qy: z.infer<typeof e
 
 export function exportProducts(db: Queryable, actor: Actor, qy: z.infer<typeof productExportQuery>, onError: (err: unknown) => void): ExportFile {
   const columns = [...PRODUCT_COLUMNS, ...PRODUCT_EXTRA];
-  const pages = productPages(db, actor, productFilter(actor, qy), qy.sort ?? 'name'); // every row: relevance would not help
+  const pages = productPages(db, actor, productFilter(actor, qy), qy.sort ?? 'name', qy.q); // every row: relevance would not help
   const stream = qy.format === 'csv' ? csvStream(columns, pages) : xlsxStream(PRODUCT_SHEET, columns, pages, onError);
   return { stream, ...file('san-pham', qy.format, new Date()) };
 }

@@ -66,13 +66,13 @@ export const registryPages: FastifyPluginAsync<RegistryPagesOptions> = async (ap
   app.get('/', PAGE_ROUTE, async (req, reply) => {
     const f = catalogueQuery.parse(req.query ?? {});
     const site = siteOf(req, reply, config.publicUrl, '/', filterParams(f, f.page));
-    const where = productFilter(PUBLIC, { q: f.q, province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
+    const where = productFilter(PUBLIC, { province: f.province, group: f.group, stars: f.stars, entityType: f.entityType, status: f.status === 'all' ? undefined : f.status });
     // Past the numbered pages the catalogue goes on by the API's cursor; one that does not read opens the first page.
     // A search is ranked by relevance (registry.repo.ts rankProducts), which puts certified and higher stars first too.
     const sort = f.q ? RELEVANCE : CATALOGUE_SORT;
     const after = f.cursor ? cataloguePosition(f.cursor, sort) : undefined;
     if (!after) f.cursor = undefined;
-    const list = await listProducts(db, where, sort, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { search: Boolean(f.q), q: f.q });
+    const list = await listProducts(db, where, sort, after ? 1 : f.page, CATALOGUE_PAGE_SIZE, after, { q: f.q });
     provinces ??= (await listProvinces(db)).map((p) => ({ code: p.code, name: p.fullName, nameEn: p.fullNameEn }));
     return sendHtml(req, reply, renderCataloguePage(site, {
       filters: f, items: list.rows.map((r) => presentProduct(r, PUBLIC, config.publicUrl)), total: list.total, totalExact: list.totalExact, nextCursor: list.nextCursor, provinces, classification,
