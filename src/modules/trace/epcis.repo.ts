@@ -63,8 +63,11 @@ const ROW_DIGEST = (e: string) => sql.raw(`encode(sha256(convert_to(concat_ws('|
 export type NewEvent = { eventId: string; body: Record<string, unknown>; context: unknown; indexed: IndexedEvent };
 
 /** A PostgreSQL array literal of texts (`{"a","b\\"c"}`), sent as one text parameter and cast in SQL (drizzle would
- * spread a JS array into a parameter list). */
+ * spread a JS array into a parameter list). Inside a quoted element only `"` and `\\` are escaped, with a backslash,
+ * as JSON escapes them: JSON.stringify writes the literal unless it escaped something else (a control character). */
 export function textArrayLiteral(list: readonly string[]): string {
+  const json = JSON.stringify(list);
+  if (!/\\[^"\\]/.test(json.replace(/\\\\/g, ''))) return `{${json.slice(1, -1)}}`;
   let out = '{';
   for (let i = 0; i < list.length; i++) out += `${i ? ',' : ''}"${list[i].replace(/[\\"]/g, '\\$&')}"`;
   return `${out}}`;

@@ -94,12 +94,15 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
     unique.set(eventId, { eventId, body: event.eventID === eventId ? event : { ...event, eventID: eventId }, context, indexed: ix });
   }
 
+  // The events are written before the chain is locked: captures of one chain store their events side by side, and
+  // only the link itself (read the last one, write the next) waits its turn. The link covers the digests of the rows
+  // this transaction wrote, whichever order the chain's captures commit in.
   const captureId = randomUUID();
-  await lockChain(ctx.tx, chain);
-  const prev = await lastLink(ctx.tx, chain);
   await insertCapture(ctx.tx, { id: captureId, entityId: chain, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now, errorBehaviour });
   const stored = await insertEvents(ctx.tx, captureId, chain, ctx.now, [...unique.values()]);
   const digests = [...unique.values()].filter((e) => stored.has(e.eventId)).map((e) => eventDigest(stored.get(e.eventId)!, e.indexed.epcs));
+  await lockChain(ctx.tx, chain);
+  const prev = await lastLink(ctx.tx, chain);
   const chainSeq = (prev?.chainSeq ?? 0) + 1;
   const hash = captureHash(prev?.hash ?? null, captureId, chainSeq, digests);
   const success = errors.length === 0;
