@@ -112,7 +112,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   // ── Query ──
   async function answer(req: FastifyRequest, reply: FastifyReply, params: Record<string, string | string[] | undefined>, literal?: string) {
     const filter = parseEventQuery(params, literal);
-    const page = await findEventTexts(db, filter, readScope(req.actor));
+    const page = await findEventTexts(database, filter, readScope(req.actor));
     if (page.nextPageToken) {
       const url = new URL(req.url, 'http://x');
       url.searchParams.set('nextPageToken', page.nextPageToken);
@@ -127,7 +127,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   r.get('/epcis/events', { config: { access: 'public' }, schema: querySchema('Events matching the EPCIS query parameters (EPCISQueryDocument; perPage, nextPageToken, Link)') }, (req, reply) => answer(req, reply, req.query));
 
   r.get('/epcis/events/:eventID', { config: { access: 'public' }, schema: { tags: ['epcis'], summary: 'One event by its eventID', params: z.object({ eventID: z.string().max(500) }), response: { 200: z.looseObject({}) } } }, async (req, reply) => {
-    const page = await findEvents(db, parseEventQuery({ EQ_eventID: req.params.eventID }, 'EQ_eventID'), readScope(req.actor));
+    const page = await findEvents(database, parseEventQuery({ EQ_eventID: req.params.eventID }, 'EQ_eventID'), readScope(req.actor));
     if (!page.events.length) throw new AppError('not_found', 'event_not_found', { vi: 'Không tìm thấy sự kiện này', en: 'No such event' });
     const doc = queryDocument(page.events, new Date());
     reply.type(mediaType(req));
