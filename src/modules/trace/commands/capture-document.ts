@@ -68,7 +68,13 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
   const unique = new Map<string, NewEvent>();
   const captureId = randomUUID();
   await insertCapture(ctx.tx, { id: captureId, entityId: chain, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now, errorBehaviour });
-  const sent: Promise<Map<string, string>>[] = [];
+  const stored = new Map<string, string>();
+  let storing: Promise<void> | undefined; // the slice the database is storing (one statement at a time per transaction)
+  let failed: { reason: unknown } | undefined;
+  const settle = async () => {
+    if (storing) await storing;
+    storing = undefined;
+  };
   for (let from = 0; from < events.length; from += SLICE) {
     const slice: NewEvent[] = [];
     for (let index = from; index < Math.min(events.length, from + SLICE); index++) {
@@ -86,18 +92,20 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
       const foreign = keys ? namedIdentifiers(ix).find((epc) => !ownsIdentifier(epc, keys)) : undefined;
       if (foreign !== undefined) { errors.push({ ...notOwned(`epcisBody.eventList.${index}`, foreign), eventIndex: index, eventId }); continue; }
       if (unique.has(eventId)) continue;
-      const stored: NewEvent = { eventId, body: event.eventID === eventId ? event : { ...event, eventID: eventId }, context, indexed: ix };
-      unique.set(eventId, stored);
-      slice.push(stored);
+      const kept: NewEvent = { eventId, body: event.eventID === eventId ? event : { ...event, eventID: eventId }, context, indexed: ix };
+      unique.set(eventId, kept);
+      slice.push(kept);
     }
     // Nothing more is sent once the document is known to be refused.
-    if (invalid.length || (errors.length && errorBehaviour === 'rollback') || !slice.length) continue;
-    const storing = insertEvents(ctx.tx, captureId, chain, ctx.now, slice);
-    storing.catch(() => {}); // awaited below; a failure must not go unhandled while the next slice is hashed
-    sent.push(storing);
+    if (failed || invalid.length || (errors.length && errorBehaviour === 'rollback') || !slice.length) continue;
+    await settle();
+    storing = insertEvents(ctx.tx, captureId, chain, ctx.now, slice).then(
+      (digests) => { for (const [id, digest] of digests) stored.set(id, digest); },
+      (reason: unknown) => { failed = { reason }; },
+    );
     await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next slice is hashed
   }
-  const results = await Promise.allSettled(sent);
+  await settle();
   if (invalid.length) throw validationFailed(invalid);
   if (errors.length && errorBehaviour === 'rollback') {
     throw new AppError('forbidden', 'epcis_identifier_not_owned', {
@@ -105,11 +113,7 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
       en: 'The document has events about products or locations that are not your entity\'s; no event was stored',
     }, { type: EPCIS_EXCEPTION.security, field: errors[0].path, errors });
   }
-  const stored = new Map<string, string>();
-  for (const r of results) {
-    if (r.status === 'rejected') throw r.reason;
-    for (const [id, digest] of r.value) stored.set(id, digest);
-  }
+  if (failed) throw failed.reason;
   const digests = [...unique.values()].filter((e) => stored.has(e.eventId)).map((e) => eventDigest(stored.get(e.eventId)!, e.indexed.epcs));
   await lockChain(ctx.tx, chain);
   const prev = await lastLink(ctx.tx, chain);
