@@ -43,6 +43,13 @@ export type Database = {
    * run on it since its last reading (wrapForState).
    */
   state(): Promise<string>;
+  /**
+   * One statement given by its text and parameters, outside drizzle, for hot read paths that write their SQL by hand
+   * (building a drizzle query costs more than running a small one). On PostgreSQL a `name` makes it a prepared
+   * statement that each pooled connection parses once and PostgreSQL may plan once; a name must always carry the same
+   * text. Values come back as the driver parses them (timestamps as Date).
+   */
+  queryText<T>(text: string, params: readonly unknown[], name?: string): Promise<T[]>;
 };
 
 type Row = Record<string, unknown>;
@@ -79,6 +86,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       return async () => { await stop(); };
     },
     pglite: client,
+    queryText: async <T>(text: string, params: readonly unknown[]) => (await client.query<T>(text, [...params])).rows,
   };
 }
 
@@ -147,6 +155,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     close: () => { closing = true; return pool.end(); },
     listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState ?? (() => {})),
     state: async () => (await pool.query<{ s: string }>({ name: 'ocop_state', text: STATE_SQL })).rows[0].s,
+    queryText: async <T>(text: string, params: readonly unknown[], name?: string) => (await pool.query({ name, text, values: [...params] })).rows as T[],
   };
 }
 

@@ -14,14 +14,20 @@ const OPEN_OBJECT = 0x7b, OPEN_ARRAY = 0x5b, CLOSE_OBJECT = 0x7d, CLOSE_ARRAY = 
  * not count. The text is not validated here: JSON.parse does that afterwards. */
 export function nestedDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++; // the escaped character (a quote or a backslash) never ends the string
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
+    if (c === QUOTE) {
+      // A string ends at the next quote preceded by an even number of backslashes (none escaping it): found with
+      // indexOf, since strings are most of a large body's text.
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) return false; // an unterminated string: JSON.parse refuses it
+      i = end;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (++depth > limit) return true;
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {

@@ -6,7 +6,7 @@ import type { Db } from '../../app/db.js';
 import { actingUser } from '../../app/access.js';
 import { AppError } from '../../app/errors.js';
 import { writeOriginTrusted } from '../../app/origin.js';
-import { getSessionUser, getTokenUser, type UserRow } from './accounts.repo.js';
+import { getSessionUser, prepareTokenUser, type UserRow } from './accounts.repo.js';
 import { tokenHash } from './accounts.rules.js';
 
 export const SESSION_COOKIE = 'ocop_session';
@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** The actor an account acts as; also for a command that acts for an account it has just opened (sign-up). */
-export const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
+export const toActor = (u: Pick<UserRow, 'id' | 'role' | 'provinceCode' | 'communeCode' | 'entityId'>, via: UserActor['via']): UserActor => ({
   kind: 'user', id: u.id, role: u.role, provinceCode: u.provinceCode, communeCode: u.communeCode, entityId: u.entityId, via,
 });
 
@@ -31,13 +31,14 @@ export const toActor = (u: UserRow, via: UserActor['via']): UserActor => ({
  */
 export function registerAuthentication(app: FastifyInstance, db: Db, trustedOrigins: ReadonlySet<string> = new Set()) {
   app.decorateRequest('actor', null as unknown as UserActor);
+  const tokenUser = prepareTokenUser(db);
   app.addHook('onRequest', async (req) => {
     req.actor = PUBLIC;
     // The JSON API and the EPCIS repository's REST binding (/epcis, the standard's paths) act for accounts.
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/epcis/') && req.url !== '/epcis') return;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const user = await getTokenUser(db, tokenHash(bearer), new Date());
+      const user = await tokenUser(tokenHash(bearer), new Date());
       if (!user) throw new AppError('unauthenticated', 'invalid_token', { vi: 'Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi', en: 'The API token is invalid, expired or revoked' });
       req.actor = toActor(user, 'token');
       return;

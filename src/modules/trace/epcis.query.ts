@@ -2,11 +2,11 @@
 // no I/O), the SQL they become, keyset paging with nextPageToken, and the EPCISQueryDocument around the results.
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { query, type Queryable } from '../../app/db.js';
+import type { Database } from '../../app/db.js';
 import { AppError } from '../../app/errors.js';
 import { cbvUri, EPCIS_CONTEXT, EPCIS_EXCEPTION, indexKey } from './epcis.rules.js';
 import type { ReadScope } from './epcis.policy.js';
-import { textArray, type StoredEventRow } from './epcis.repo.js';
+import { textArrayLiteral, type StoredEventRow } from './epcis.repo.js';
 
 export const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransformationEvent', 'TransactionEvent', 'AssociationEvent'] as const;
 export const DEFAULT_PER_PAGE = 30;
@@ -163,63 +163,90 @@ const writeToken = (t: Token) => Buffer.from(JSON.stringify(t)).toString('base64
 
 // ── SQL ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
+const PUBLIC_VISIBILITY = `EXISTS (SELECT 1 FROM epcis_event_epc v JOIN product p ON p.gtin = substring(v.epc from 23 for 14)
+                     WHERE v.event_seq = e.seq AND v.epc LIKE 'https://id.gs1.org/01/%' AND p.status = 'certified')`;
+
 /** Which events a reader sees (epcis.policy.ts readScope): all, its own entity's, or — the public — events naming a
  * product that holds an OCOP certificate today. */
 export function visibility(scope: ReadScope): SQL {
   if (scope.kind === 'all') return sql`true`;
   if (scope.kind === 'entity') return sql`e.entity_id = ${scope.entityId}::uuid`;
-  return sql`EXISTS (SELECT 1 FROM epcis_event_epc v JOIN product p ON p.gtin = substring(v.epc from 23 for 14)
-                     WHERE v.event_seq = e.seq AND v.epc LIKE 'https://id.gs1.org/01/%' AND p.status = 'certified')`;
-}
-
-const anyText = (list: string[]) => sql`ANY(${textArray(list)})`;
-
-function conditions(f: EventFilter): SQL[] {
-  const c: SQL[] = [];
-  if (f.eventTypes) c.push(sql`e.event_type = ${anyText(f.eventTypes)}`);
-  if (f.eventTime?.ge) c.push(sql`e.event_time >= ${f.eventTime.ge}::timestamptz`);
-  if (f.eventTime?.lt) c.push(sql`e.event_time < ${f.eventTime.lt}::timestamptz`);
-  if (f.recordTime?.ge) c.push(sql`e.record_time >= ${f.recordTime.ge}::timestamptz`);
-  if (f.recordTime?.lt) c.push(sql`e.record_time < ${f.recordTime.lt}::timestamptz`);
-  if (f.actions) c.push(sql`e.action = ${anyText(f.actions)}`);
-  if (f.bizSteps) c.push(sql`e.biz_step = ${anyText(f.bizSteps)}`);
-  if (f.dispositions) c.push(sql`e.disposition = ${anyText(f.dispositions)}`);
-  if (f.readPoints) c.push(sql`e.read_point = ${anyText(f.readPoints)}`);
-  if (f.bizLocations) c.push(sql`e.biz_location = ${anyText(f.bizLocations)}`);
-  if (f.eventIds) c.push(sql`e.event_id = ${anyText(f.eventIds)}`);
-  if (f.errorDeclaration) c.push(sql`e.has_error_declaration`);
-  for (const m of f.matches) {
-    const parts: SQL[] = [];
-    if (m.exact.length) parts.push(sql`x.epc = ${anyText(m.exact)}`);
-    for (const p of m.prefixes) parts.push(sql`(x.epc = ${p} OR x.epc LIKE ${`${p.replace(/[\\%_]/g, '\\$&')}/%`})`);
-    c.push(sql`e.seq IN (SELECT x.event_seq FROM epcis_event_epc x WHERE (${sql.join(parts, sql` OR `)}) AND x.role = ${anyText(m.roles)})`);
-  }
-  return c;
+  return sql.raw(PUBLIC_VISIBILITY);
 }
 
 export type EventPage = { events: StoredEventRow[]; nextPageToken: string | null };
 
+// The event query is the repository's hottest read (a partner or the trace page asks it per identifier): its SQL is
+// written here as text with numbered parameters rather than through drizzle, each list travels as one array
+// parameter (so the text depends on which filters are given, not on how many values), and each distinct text is a
+// named prepared statement on PostgreSQL.
+
+/** Parameters of a hand-written statement: `add` gives the placeholder of a value. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string { this.values.push(v); return `$${this.values.length}`; }
+  list(values: readonly string[]): string { return `ANY(${this.add(textArrayLiteral(values))}::text[])`; }
+}
+
+function visibilityText(scope: ReadScope, p: Params): string {
+  if (scope.kind === 'all') return 'true';
+  if (scope.kind === 'entity') return `e.entity_id = ${p.add(scope.entityId)}::uuid`;
+  return PUBLIC_VISIBILITY;
+}
+
+function conditionsText(f: EventFilter, p: Params): string[] {
+  const c: string[] = [];
+  if (f.eventTypes) c.push(`e.event_type = ${p.list(f.eventTypes)}`);
+  if (f.eventTime?.ge) c.push(`e.event_time >= ${p.add(f.eventTime.ge)}::timestamptz`);
+  if (f.eventTime?.lt) c.push(`e.event_time < ${p.add(f.eventTime.lt)}::timestamptz`);
+  if (f.recordTime?.ge) c.push(`e.record_time >= ${p.add(f.recordTime.ge)}::timestamptz`);
+  if (f.recordTime?.lt) c.push(`e.record_time < ${p.add(f.recordTime.lt)}::timestamptz`);
+  if (f.actions) c.push(`e.action = ${p.list(f.actions)}`);
+  if (f.bizSteps) c.push(`e.biz_step = ${p.list(f.bizSteps)}`);
+  if (f.dispositions) c.push(`e.disposition = ${p.list(f.dispositions)}`);
+  if (f.readPoints) c.push(`e.read_point = ${p.list(f.readPoints)}`);
+  if (f.bizLocations) c.push(`e.biz_location = ${p.list(f.bizLocations)}`);
+  if (f.eventIds) c.push(`e.event_id = ${p.list(f.eventIds)}`);
+  if (f.errorDeclaration) c.push('e.has_error_declaration');
+  for (const m of f.matches) {
+    const parts: string[] = [];
+    if (m.exact.length) parts.push(`x.epc = ${p.list(m.exact)}`);
+    for (const prefix of m.prefixes) parts.push(`(x.epc = ${p.add(prefix)} OR x.epc LIKE ${p.add(`${prefix.replace(/[\\%_]/g, '\\$&')}/%`)})`);
+    c.push(`e.seq IN (SELECT x.event_seq FROM epcis_event_epc x WHERE (${parts.join(' OR ')}) AND x.role = ${p.list(m.roles)})`);
+  }
+  return c;
+}
+
+/** Statement names by text: the same text always under the same name (bounded: past that, texts go unnamed). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < 500) statementNames.set(text, name = `ocop_epcis_${statementNames.size + 1}`);
+  return name;
+}
+
 /** One page of the rows a filter selects (`columns` of epcis_event e), in its order, through the (time, seq) keys. */
-async function selectPage<T extends { seq: number }>(db: Queryable, f: EventFilter, scope: ReadScope, columns: SQL): Promise<{ rows: T[]; nextPageToken: string | null }> {
+async function selectPage<T extends { seq: number }>(database: Database, f: EventFilter, scope: ReadScope, columns: string): Promise<{ rows: T[]; nextPageToken: string | null }> {
   const token = readToken(f, scope);
-  const col = f.orderBy === 'recordTime' ? sql.raw('e.record_time') : sql.raw('e.event_time');
-  const dir = sql.raw(f.orderDirection);
-  const where = [visibility(scope), ...conditions(f)];
-  if (token) where.push(f.orderDirection === 'ASC' ? sql`(${col}, e.seq) > (${token.k[0]}::timestamptz, ${token.k[1]})` : sql`(${col}, e.seq) < (${token.k[0]}::timestamptz, ${token.k[1]})`);
+  const col = f.orderBy === 'recordTime' ? 'e.record_time' : 'e.event_time';
+  const dir = f.orderDirection;
+  const p = new Params();
+  const where = [visibilityText(scope, p), ...conditionsText(f, p)];
+  if (token) where.push(`(${col}, e.seq) ${f.orderDirection === 'ASC' ? '>' : '<'} (${p.add(token.k[0])}::timestamptz, ${p.add(token.k[1])}::bigint)`);
   const served = token?.n ?? 0;
   const remaining = f.eventCountLimit !== undefined ? f.eventCountLimit - served : Infinity;
   const limit = Math.min(f.perPage, remaining);
   if (f.maxEventCount !== undefined && !token) {
-    const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM epcis_event e WHERE ${sql.join(where, sql` AND `)} LIMIT ${f.maxEventCount + 1}) s`);
+    const text = `SELECT count(*)::int AS n FROM (SELECT 1 FROM epcis_event e WHERE ${where.join(' AND ')} LIMIT ${p.add(f.maxEventCount + 1)}) s`;
+    const [{ n }] = await database.queryText<{ n: number }>(text, p.values, statementName(text));
+    p.values.pop();
     if (n > f.maxEventCount) {
       throw new AppError('invalid', 'epcis_query_too_large', { vi: `Truy vấn trả về nhiều hơn ${f.maxEventCount} sự kiện`, en: `The query selects more than ${f.maxEventCount} events` }, { type: EPCIS_EXCEPTION.queryTooLarge });
     }
   }
   if (limit <= 0) return { rows: [], nextPageToken: null };
-  const rows = await query<T & { key: string }>(db, sql`
-    SELECT ${columns}, ${col}::text AS key FROM epcis_event e
-    WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY ${col} ${dir}, e.seq ${dir} LIMIT ${limit + 1}`);
+  const text = `SELECT ${columns}, ${col}::text AS key FROM epcis_event e WHERE ${where.join(' AND ')} ORDER BY ${col} ${dir}, e.seq ${dir} LIMIT ${p.add(limit + 1)}`;
+  const rows = await database.queryText<T & { key: string }>(text, p.values, statementName(text));
   const more = rows.length > limit && served + limit < remaining;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -230,8 +257,8 @@ async function selectPage<T extends { seq: number }>(db: Queryable, f: EventFilt
 }
 
 /** One page of the events a filter selects, as stored rows. */
-export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope): Promise<EventPage> {
-  const { rows, nextPageToken } = await selectPage<StoredEventRow>(db, f, scope, sql`e.*`);
+export async function findEvents(database: Database, f: EventFilter, scope: ReadScope): Promise<EventPage> {
+  const { rows, nextPageToken } = await selectPage<StoredEventRow>(database, f, scope, 'e.*');
   return { events: rows, nextPageToken };
 }
 
@@ -240,12 +267,12 @@ export async function findEvents(db: Queryable, f: EventFilter, scope: ReadScope
 export type EventText = { seq: number; context: unknown; doc: string };
 
 /** The recordTime as Date.toISOString() spells it (millisecond precision: capture stores milliseconds). */
-const EVENT_TEXT = sql`e.seq, e.context, (e.body || jsonb_build_object('recordTime', to_char(e.record_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS doc`;
+const EVENT_TEXT = `e.seq, e.context, (e.body || jsonb_build_object('recordTime', to_char(e.record_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS doc`;
 
 /** One page of the events a filter selects, as JSON text (what GET /epcis/events sends: nothing parsed, nothing
  * rebuilt, nothing re-serialised per event). */
-export async function findEventTexts(db: Queryable, f: EventFilter, scope: ReadScope): Promise<{ events: EventText[]; nextPageToken: string | null }> {
-  const { rows, nextPageToken } = await selectPage<EventText>(db, f, scope, EVENT_TEXT);
+export async function findEventTexts(database: Database, f: EventFilter, scope: ReadScope): Promise<{ events: EventText[]; nextPageToken: string | null }> {
+  const { rows, nextPageToken } = await selectPage<EventText>(database, f, scope, EVENT_TEXT);
   return { events: rows, nextPageToken };
 }
 

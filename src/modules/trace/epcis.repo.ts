@@ -62,32 +62,58 @@ const ROW_DIGEST = (e: string) => sql.raw(`encode(sha256(convert_to(concat_ws('|
 
 export type NewEvent = { eventId: string; body: Record<string, unknown>; context: unknown; indexed: IndexedEvent };
 
+/** A PostgreSQL array literal of texts (`{"a","b\\"c"}`), sent as one text parameter and cast in SQL (drizzle would
+ * spread a JS array into a parameter list). Inside a quoted element only `"` and `\\` are escaped, with a backslash,
+ * as JSON escapes them: JSON.stringify writes the literal unless it escaped something else (a control character). */
+export function textArrayLiteral(list: readonly string[]): string {
+  const json = JSON.stringify(list);
+  if (!/\\[^"\\]/.test(json.replace(/\\\\/g, ''))) return `{${json.slice(1, -1)}}`;
+  let out = '{';
+  for (let i = 0; i < list.length; i++) out += `${i ? ',' : ''}"${list[i].replace(/[\\"]/g, '\\$&')}"`;
+  return `${out}}`;
+}
+
 /**
- * Stores events and their identifiers in two statements whatever their number (a 1,000-event document is one
- * round trip each way): rows travel as one JSON parameter and are unpacked by jsonb_to_recordset. An event whose ID
- * is already stored is skipped (ON CONFLICT); the events actually stored come back with their row digests.
+ * Stores events and their identifiers in one statement whatever their number (a 1,000-event document is one round
+ * trip each way). What travels is kept small, since the database parses all of it: the events as one JSON array of
+ * positional rows (no key repeated per row), the document's @context once (each row names it by its place in a list
+ * of the distinct contexts), the identifier rows as three array literals (the event's place in the list, role,
+ * identifier). An event whose ID is already stored is skipped (ON CONFLICT); the events actually stored come back
+ * with their row digests.
  */
 export async function insertEvents(tx: Queryable, captureId: string, entityId: ChainKey, recordTime: Date, events: readonly NewEvent[]): Promise<Map<string, string>> {
   if (!events.length) return new Map();
-  const rows = events.map((e) => ({
-    event_id: e.eventId, event_type: e.indexed.eventType, event_time: e.indexed.eventTime, event_time_zone: e.indexed.eventTimeZone,
-    action: e.indexed.action, biz_step: e.indexed.bizStep, disposition: e.indexed.disposition, read_point: e.indexed.readPoint,
-    biz_location: e.indexed.bizLocation, has_error_declaration: e.indexed.hasErrorDeclaration, context: e.context ?? null, body: e.body,
-  }));
-  const epcs = events.flatMap((e) => e.indexed.epcs.map((x) => ({ event_id: e.eventId, role: x.role, epc: x.epc })));
+  const contexts: unknown[] = [];
+  const contextIndex = new Map<unknown, number>();
+  const places: string[] = [];
+  const roles: string[] = [];
+  const epcs: string[] = [];
+  const rows = events.map((e, n) => {
+    let c: number | null = null;
+    if (e.context !== undefined && e.context !== null) {
+      c = contextIndex.get(e.context) ?? null;
+      if (c === null) { c = contexts.push(e.context) - 1; contextIndex.set(e.context, c); }
+    }
+    for (const x of e.indexed.epcs) { places.push(String(n + 1)); roles.push(x.role); epcs.push(x.epc); }
+    const ix = e.indexed;
+    return [e.eventId, ix.eventType, ix.eventTime, ix.eventTimeZone, ix.action, ix.bizStep, ix.disposition, ix.readPoint, ix.bizLocation, ix.hasErrorDeclaration, c, e.body];
+  });
   const stored = await query<{ event_id: string; digest: string }>(tx, sql`
-    WITH ins AS (
+    WITH r AS MATERIALIZED (
+      SELECT v, n FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS a(v, n)
+    ), ins AS (
       INSERT INTO epcis_event (event_id, capture_id, entity_id, event_type, event_time, event_time_zone, record_time, action, biz_step, disposition,
                                read_point, biz_location, has_error_declaration, context, body)
-      SELECT r.event_id, ${captureId}, ${entityId}::uuid, r.event_type, r.event_time, r.event_time_zone, ${recordTime.toISOString()}::timestamptz, r.action,
-             r.biz_step, r.disposition, r.read_point, r.biz_location, r.has_error_declaration, r.context, r.body
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(event_id text, event_type text, event_time timestamptz, event_time_zone text, action text,
-           biz_step text, disposition text, read_point text, biz_location text, has_error_declaration boolean, context jsonb, body jsonb)
+      SELECT v->>0, ${captureId}, ${entityId}::uuid, v->>1, (v->>2)::timestamptz, v->>3, ${recordTime.toISOString()}::timestamptz, v->>4,
+             v->>5, v->>6, v->>7, v->>8, (v->>9)::boolean, ${JSON.stringify(contexts)}::jsonb -> ((v->>10)::int), v->11
+      FROM r
       ON CONFLICT (event_id) DO NOTHING
       RETURNING seq, event_id, ${ROW_DIGEST('epcis_event')} AS digest
     ), idx AS (
       INSERT INTO epcis_event_epc (event_seq, role, epc)
-      SELECT ins.seq, x.role, x.epc FROM ins JOIN jsonb_to_recordset(${JSON.stringify(epcs)}::jsonb) AS x(event_id text, role text, epc text) ON x.event_id = ins.event_id
+      SELECT ins.seq, x.role, x.epc
+      FROM unnest(${textArrayLiteral(places)}::int[], ${textArrayLiteral(roles)}::text[], ${textArrayLiteral(epcs)}::text[]) AS x(n, role, epc)
+      JOIN r ON r.n = x.n JOIN ins ON ins.event_id = r.v->>0
     )
     SELECT event_id, digest FROM ins`);
   return new Map(stored.map((r) => [r.event_id, r.digest]));

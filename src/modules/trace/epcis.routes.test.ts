@@ -44,6 +44,9 @@ const events = async (qs: string, as?: Session) => {
   return res.json().epcisBody.queryResults.resultsBody.eventList as Record<string, unknown>[];
 };
 
+/** 300 distinct harvests of entity A's raw honey (more than one slice of capture-document.ts). */
+const manyHarvests = (tag: string) => Array.from({ length: 300 }, (_, i) => ({ ...chain.harvest, quantityList: [{ epcClass: lgtinUrn(A.raw, `${tag}${i}`), quantity: 1, uom: 'KGM' }] }));
+
 let chain: ReturnType<typeof honeyChain>;
 let chainIds: string[];
 
@@ -116,6 +119,8 @@ test('invalid documents are refused with ValidationException and nothing is stor
     [{ ...document([chain.harvest]), '@context': [{ ocop: OCOP_NS }] }, 'epcis_validation_failed'],
     // A GS1 key with a wrong check digit.
     [document([{ ...chain.harvest, quantityList: [{ epcClass: `${DL}/01/08930001000011/10/X`, quantity: 1 }] }]), 'epcis_validation_failed'],
+    // … after more events than the repository sends to the database at a time: what was sent is taken back.
+    [document([...manyHarvests('BAD'), { ...chain.harvest, quantityList: [{ epcClass: `${DL}/01/08930001000011/10/X`, quantity: 1 }] }]), 'epcis_validation_failed'],
     ['{"type": "EPCISDocument", "epcisBody": ', 'malformed_json'],
   ];
   for (const [body, code] of cases) {
@@ -144,6 +149,9 @@ test('an entity capturing an event about another entity\'s product is refused 40
   const problem = assertProblem(await capture(producerA, document([own, foreign])), 403, 'epcis_identifier_not_owned');
   assert.equal(problem.type, 'epcisException:SecurityException');
   assert.equal(problem.errors[0].eventIndex, 1);
+  assert.deepEqual(await counts(), before);
+  // The foreign event after more events than are sent to the database at a time: nothing is kept either.
+  assertProblem(await capture(producerA, document([...manyHarvests('FAR'), foreign])), 403, 'epcis_identifier_not_owned');
   assert.deepEqual(await counts(), before);
   // Another entity's location is refused the same way.
   assertProblem(await capture(producerB, document([{ ...honeyChain(B).harvest, readPoint: { id: sglnUrn(A.area) } }])), 403);

@@ -41,6 +41,12 @@ function epcisError(err: FastifyError): AppError | FastifyError {
   }
 }
 
+/** PostgreSQL's deadlock_detected, as the driver reports it (drizzle keeps the driver's error as its cause). */
+const isDeadlock = (err: unknown): boolean => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) if (e.code === '40P01') return true;
+  return false;
+};
+
 const captureParams = z.object({ captureID: z.string().max(100) });
 const captureJob = z.object({
   captureID: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(), running: z.boolean(), success: z.boolean().nullable(),
@@ -84,7 +90,10 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
     if (behaviour !== 'rollback' && behaviour !== 'proceed') {
       throw new AppError('invalid', 'epcis_error_behaviour', { vi: 'GS1-Capture-Error-Behaviour là rollback hoặc proceed', en: 'GS1-Capture-Error-Behaviour is rollback or proceed' }, { type: EPCIS_EXCEPTION.validation, field: 'GS1-Capture-Error-Behaviour' });
     }
-    const result = await inTransaction(db, req, (ctx) => captureDocument(ctx, req.body, { errorBehaviour: behaviour, maxEvents: limits.maxEvents }));
+    const capture = () => inTransaction(db, req, (ctx) => captureDocument(ctx, req.body, { errorBehaviour: behaviour, maxEvents: limits.maxEvents }));
+    // Two documents holding the same events in opposite orders, captured at the same moment, can each wait for the
+    // other's uncommitted copy (PostgreSQL then ends one of them): that one is captured again, after the other.
+    const result = await capture().catch((err: unknown) => { if (isDeadlock(err)) return capture(); throw err; });
     return reply.status(202).header('location', `/epcis/capture/${result.captureId}`).header('gs1-capture-id', result.captureId).send();
   });
 
@@ -103,7 +112,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   // ── Query ──
   async function answer(req: FastifyRequest, reply: FastifyReply, params: Record<string, string | string[] | undefined>, literal?: string) {
     const filter = parseEventQuery(params, literal);
-    const page = await findEventTexts(db, filter, readScope(req.actor));
+    const page = await findEventTexts(database, filter, readScope(req.actor));
     if (page.nextPageToken) {
       const url = new URL(req.url, 'http://x');
       url.searchParams.set('nextPageToken', page.nextPageToken);
@@ -118,7 +127,7 @@ export const epcisRoutes: ModulePlugin = async (app, { database, config }) => {
   r.get('/epcis/events', { config: { access: 'public' }, schema: querySchema('Events matching the EPCIS query parameters (EPCISQueryDocument; perPage, nextPageToken, Link)') }, (req, reply) => answer(req, reply, req.query));
 
   r.get('/epcis/events/:eventID', { config: { access: 'public' }, schema: { tags: ['epcis'], summary: 'One event by its eventID', params: z.object({ eventID: z.string().max(500) }), response: { 200: z.looseObject({}) } } }, async (req, reply) => {
-    const page = await findEvents(db, parseEventQuery({ EQ_eventID: req.params.eventID }, 'EQ_eventID'), readScope(req.actor));
+    const page = await findEvents(database, parseEventQuery({ EQ_eventID: req.params.eventID }, 'EQ_eventID'), readScope(req.actor));
     if (!page.events.length) throw new AppError('not_found', 'event_not_found', { vi: 'Không tìm thấy sự kiện này', en: 'No such event' });
     const doc = queryDocument(page.events, new Date());
     reply.type(mediaType(req));

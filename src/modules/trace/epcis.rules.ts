@@ -221,23 +221,32 @@ export type IndexedEvent = {
 const LISTS: [field: string, role: EpcRole][] = [['epcList', 'epc'], ['childEPCs', 'child'], ['inputEPCList', 'input'], ['outputEPCList', 'output']];
 const QUANTITIES: [field: string, role: EpcRole][] = [['quantityList', 'class'], ['childQuantityList', 'childClass'], ['inputQuantityList', 'inputClass'], ['outputQuantityList', 'outputClass']];
 
+/** One identifier row of an event, once per role (the memo of indexKey makes repeats cheap). */
+function addEpc(epcs: IndexedEvent['epcs'], seen: Set<string>, role: EpcRole, raw: unknown): void {
+  if (typeof raw !== 'string') return;
+  const epc = indexKey(raw);
+  const k = `${role} ${epc}`;
+  if (!seen.has(k)) { seen.add(k); epcs.push({ role, epc }); }
+}
+
+function placeKey(place: unknown): string | null {
+  const id = (place as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? indexKey(id) : null;
+}
+
 /** The columns and identifier rows of one (schema-valid) event. Throws Gs1Error for an invalid GS1 key. */
 export function indexEvent(e: Record<string, unknown>): IndexedEvent {
   const epcs: IndexedEvent['epcs'] = [];
   const seen = new Set<string>();
-  const add = (role: EpcRole, raw: unknown) => {
-    if (typeof raw !== 'string') return;
-    const epc = indexKey(raw);
-    const k = `${role} ${epc}`;
-    if (!seen.has(k)) { seen.add(k); epcs.push({ role, epc }); }
-  };
-  for (const [field, role] of LISTS) for (const id of (e[field] as unknown[] | undefined) ?? []) add(role, id);
-  add('parent', e.parentID);
-  for (const [field, role] of QUANTITIES) for (const q of (e[field] as { epcClass?: unknown }[] | undefined) ?? []) add(role, q?.epcClass);
-  const where = (f: 'readPoint' | 'bizLocation') => {
-    const id = (e[f] as { id?: unknown } | undefined)?.id;
-    return typeof id === 'string' ? indexKey(id) : null;
-  };
+  for (const [field, role] of LISTS) {
+    const list = e[field] as unknown[] | undefined;
+    if (list) for (const id of list) addEpc(epcs, seen, role, id);
+  }
+  addEpc(epcs, seen, 'parent', e.parentID);
+  for (const [field, role] of QUANTITIES) {
+    const list = e[field] as { epcClass?: unknown }[] | undefined;
+    if (list) for (const q of list) addEpc(epcs, seen, role, q?.epcClass);
+  }
   return {
     eventType: String(e.type),
     eventTime: new Date(String(e.eventTime)).toISOString(),
@@ -245,8 +254,8 @@ export function indexEvent(e: Record<string, unknown>): IndexedEvent {
     action: typeof e.action === 'string' ? e.action : null,
     bizStep: typeof e.bizStep === 'string' ? cbvUri('bizStep', e.bizStep) : null,
     disposition: typeof e.disposition === 'string' ? cbvUri('disposition', e.disposition) : null,
-    readPoint: where('readPoint'),
-    bizLocation: where('bizLocation'),
+    readPoint: placeKey(e.readPoint),
+    bizLocation: placeKey(e.bizLocation),
     hasErrorDeclaration: e.errorDeclaration !== undefined,
     epcs,
   };

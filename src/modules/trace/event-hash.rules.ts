@@ -109,7 +109,9 @@ function compareItems(a: Item, b: Item): number {
 }
 
 class TreeBuilder {
-  constructor(private readonly namespaces: Map<string, string>, private readonly vocabulary: Vocabulary) {}
+  /** The document's namespaces are shared between its events: copied only if an event declares its own. */
+  private owned = false;
+  constructor(private namespaces: ReadonlyMap<string, string>, private readonly vocabulary: Vocabulary) {}
 
   private replaceNs(text: string, isValue: boolean): string {
     const at = text.indexOf(':');
@@ -120,19 +122,26 @@ class TreeBuilder {
   }
 
   build(json: unknown): Node {
-    if (Array.isArray(json)) return { name: '', value: '', children: json.map((c) => this.build(c)) };
+    if (Array.isArray(json)) {
+      const children: Item[] = [];
+      for (const c of json) children.push(this.build(c));
+      return { name: '', value: '', children };
+    }
     if (json && typeof json === 'object') {
       const obj = json as Record<string, unknown>;
       const node: Node = { name: typeof obj.type === 'string' ? this.vocabulary.replace(obj.type) : '', value: typeof obj['#text'] === 'string' ? this.vocabulary.replace(obj['#text']) : '', children: [] };
       for (const k in obj) {
         if (k === '#text' || k === 'rdfs:comment' || k === 'comment') continue;
         const v = obj[k];
-        if (k.startsWith('@xmlns:') && typeof v === 'string') { this.namespaces.set(k.slice(7), v); continue; }
+        if (k.startsWith('@xmlns:') && typeof v === 'string') {
+          if (!this.owned) { this.namespaces = new Map(this.namespaces); this.owned = true; }
+          (this.namespaces as Map<string, string>).set(k.slice(7), v);
+          continue;
+        }
         // An array's elements become children named by the key; a value, one child (named after it is built).
         if (Array.isArray(v)) {
-          const elements = v.map((e) => this.build(e));
           const key = this.replaceNs(k, false);
-          for (const e of elements) { e.name = key; node.children.push(e); }
+          for (const e of v) { const element = this.build(e); element.name = key; node.children.push(element); }
         } else {
           const child = this.build(v);
           child.name = this.replaceNs(k, false);
@@ -150,25 +159,40 @@ const PAIR_LISTS = new Set(['sourceList', 'destinationList', 'bizTransactionList
 
 /** The reference's correction of the JSON model towards the XML one: `epcList: [a, b]` → epcList(epc a, epc b), … */
 function correct(node: Node): Node {
-  const kids = [...node.children] as Node[];
-  const lists = new Map<string, Node[]>();
+  // The children in order, the lists after them (by first appearance), the child EPCs last: one pass, no splicing.
+  const level1: Item[] = [];
+  let lists: Map<string, Node[]> | undefined;
+  let childEpcs: Node[] | undefined;
   for (const e of node.children as Node[]) {
-    if (!e.name.endsWith('List')) continue;
-    if (!lists.has(e.name)) lists.set(e.name, []);
-    lists.get(e.name)!.push({ name: e.name.slice(0, -4), value: e.value, children: e.children });
-    kids.splice(kids.indexOf(e), 1);
+    if (e.name.endsWith('List')) {
+      lists ??= new Map();
+      let elements = lists.get(e.name);
+      if (!elements) lists.set(e.name, elements = []);
+      elements.push({ name: e.name.slice(0, -4), value: e.value, children: e.children });
+    } else if (e.name === 'childEPCs') {
+      (childEpcs ??= []).push(e);
+    } else {
+      level1.push(e);
+    }
   }
-  const level1: Item[] = kids;
-  for (const [name, elements] of lists) {
-    if (PAIR_LISTS.has(name)) level1.push({ name, value: '', children: elements.map((e) => ({ pair: e.children.slice(0, 2) as Node[] })) });
-    else level1.push({ name, value: '', children: elements });
+  if (lists) {
+    for (const [name, elements] of lists) {
+      if (PAIR_LISTS.has(name)) {
+        const pairs: Item[] = [];
+        for (const e of elements) pairs.push({ pair: e.children.slice(0, 2) as Node[] });
+        level1.push({ name, value: '', children: pairs });
+      } else {
+        level1.push({ name, value: '', children: elements });
+      }
+    }
   }
-  const childEpcs = (level1 as Node[]).filter((e) => !isPair(e) && e.name === 'childEPCs');
-  if (childEpcs.length) {
-    for (const e of childEpcs) level1.splice(level1.indexOf(e), 1);
-    level1.push({ name: 'childEPCs', value: '', children: childEpcs.map((e) => ({ name: 'epc', value: e.value, children: [] })) });
+  if (childEpcs) {
+    const epcs: Item[] = [];
+    for (const e of childEpcs) epcs.push({ name: 'epc', value: e.value, children: [] });
+    level1.push({ name: 'childEPCs', value: '', children: epcs });
   }
-  const children = level1.map((e) => (isPair(e) || PAIR_LISTS.has(e.name) ? e : correct(e)));
+  const children: Item[] = [];
+  for (const e of level1) children.push(isPair(e) || PAIR_LISTS.has(e.name) ? e : correct(e));
   let name = node.name;
   if (name === 'inputEPC' || name === 'outputEPC') name = 'epc';
   else if (name === 'inputQuantity' || name === 'outputQuantity' || name === 'childQuantity' || (name === 'quantity' && children.length > 0)) name = 'quantityElement';
@@ -204,7 +228,18 @@ export function canonicalNumber(text: string): string {
   return Number.isInteger(n) ? BigInt(n).toString() : pythonFloat(n);
 }
 
+/** Values recur through a document (identifiers, units, CBV URIs): a bounded memo of their canonical form. */
+const canonicalValues = new Map<string, string>();
 function canonicalValue(text: string): string {
+  let known = canonicalValues.get(text);
+  if (known === undefined) {
+    if (canonicalValues.size >= 100_000) canonicalValues.clear();
+    canonicalValues.set(text, known = canonicalValueOf(text));
+  }
+  return known;
+}
+
+function canonicalValueOf(text: string): string {
   let t = text;
   if (t.includes('urn:epcglobal:cbv:')) for (const [urn, web] of CBV_URNS) t = t.split(urn).join(web);
   t = canonicalNumber(t);
@@ -361,10 +396,31 @@ const nameOf = (i: Item) => (isPair(i) ? null : i.name);
 /** Extensions inside readPoint, bizLocation, sensor elements …: their parent's regular fields come first. */
 function gatherExtensions(list: Item[]): Item[] {
   if (list.length <= 1) return [];
-  if (list.some((c) => { const n = nameOf(c); return n !== null && (n.includes('eventTime') || n.includes('action')); })) return [];
-  const ext = list.filter((c) => { const n = nameOf(c); return n !== null && n.includes('{') && n.includes('/}'); });
-  for (const e of ext) list.splice(list.indexOf(e), 1);
-  return ext;
+  for (const c of list) {
+    const n = nameOf(c);
+    if (n !== null && (n.includes('eventTime') || n.includes('action'))) return [];
+  }
+  let ext: Item[] | undefined;
+  let w = 0;
+  for (const c of list) {
+    const n = nameOf(c);
+    if (n !== null && n.includes('{') && n.includes('/}')) (ext ??= []).push(c);
+    else list[w++] = c;
+  }
+  list.length = w;
+  return ext ?? [];
+}
+
+/** A field whose name says time (but not an offset) holds a timestamp: decided once per name. */
+const timeNames = new Map<string, boolean>();
+function isTimeName(name: string): boolean {
+  let known = timeNames.get(name);
+  if (known === undefined) {
+    const lower = name.toLowerCase();
+    if (timeNames.size >= 10_000) timeNames.clear();
+    timeNames.set(name, known = lower.includes('time') && !lower.includes('offset'));
+  }
+  return known;
 }
 
 function childText(child: Node, sub: Order | null): string {
@@ -372,8 +428,7 @@ function childText(child: Node, sub: Order | null): string {
   let text = '';
   if (child.value) {
     text = child.value.trim();
-    const lower = child.name.toLowerCase();
-    text = lower.includes('time') && !lower.includes('offset') ? canonicalTime(text) : canonicalValue(text);
+    text = isTimeName(child.name) ? canonicalTime(text) : canonicalValue(text);
     if (text) text = `=${text}`;
   }
   return text || grand ? child.name + text + grand : '';
@@ -424,13 +479,16 @@ const UNSORTED = new Set(['bizTransaction', 'source', 'destination']);
 
 /** ILMD, extensions, business transactions, sources and destinations: `{namespace}name=value`, sorted. */
 function generic(items: Item[]): string {
-  const values = items.map((c) => {
-    if (isPair(c)) return generic(c.pair);
+  const values: string[] = [];
+  let sorted = items.length > 1;
+  for (const c of items) {
+    if (isPair(c)) { values.push(generic(c.pair)); continue; }
+    if (UNSORTED.has(c.name)) sorted = false;
     let text = c.value.trim();
     if (text) text = `=${canonicalValue(text)}`;
-    return c.name + text + generic(c.children);
-  });
-  if (items.length > 1 && !items.some((c) => !isPair(c) && UNSORTED.has(c.name))) values.sort();
+    values.push(c.name + text + generic(c.children));
+  }
+  if (sorted) values.sort();
   return values.join('');
 }
 
@@ -456,10 +514,20 @@ export function documentVocabulary(events: readonly unknown[]): Vocabulary {
 }
 
 /** The pre-hash string of one event of a document whose @context is `context`. */
+/** A document's namespaces, read once for all its events (the context object is the document's, never changed). */
+const namespacesOf = new WeakMap<object, ReadonlyMap<string, string>>();
+function sharedNamespaces(context: unknown): ReadonlyMap<string, string> {
+  if (!context || typeof context !== 'object') return contextNamespaces(context);
+  let ns = namespacesOf.get(context);
+  if (!ns) namespacesOf.set(context, ns = contextNamespaces(context));
+  return ns;
+}
+
 export function preHashString(event: Record<string, unknown>, context: unknown, vocabulary = documentVocabulary([event])): string {
-  const tree = correct(new TreeBuilder(contextNamespaces(context), vocabulary).build(event));
+  const tree = correct(new TreeBuilder(sharedNamespaces(context), vocabulary).build(event));
   const ordered = inOrder(tree.children, PROP_ORDER);
-  const rest = tree.children.filter((c) => isPair(c) || !IGNORED.has(c.name));
+  const rest: Item[] = [];
+  for (const c of tree.children) if (isPair(c) || !IGNORED.has(c.name)) rest.push(c);
   return `eventType=${tree.name}${ordered}${rest.length ? generic(rest) : ''}`;
 }
 

@@ -36,6 +36,9 @@ function namedIdentifiers(ix: IndexedEvent): string[] {
   return [...ix.epcs.map((x) => x.epc), ...[ix.readPoint, ix.bizLocation].filter((x): x is string => x !== null)];
 }
 
+/** Events indexed, hashed and sent to the database at a time (see captureDocument). */
+const SLICE = 250;
+
 export async function captureDocument(ctx: Ctx, document: unknown, opts: CaptureOptions = {}): Promise<CaptureResult> {
   const errorBehaviour = opts.errorBehaviour ?? 'rollback';
   if (!canCapture(ctx.actor)) {
@@ -50,56 +53,70 @@ export async function captureDocument(ctx: Ctx, document: unknown, opts: Capture
       { type: EPCIS_EXCEPTION.captureLimit, limit: opts.maxEvents });
   }
 
-  // Index every event first: an invalid GS1 key (a wrong check digit) refuses the whole document, as a schema error does.
+  // Events are indexed and hashed a slice at a time, and each slice's rows are sent to the database as soon as they
+  // are ready: the database stores one slice while the next is hashed. The outcome is the document's, not a slice's:
+  // an invalid GS1 key anywhere (a wrong check digit) refuses the whole document, as a schema error does, and so does
+  // a foreign identifier under `rollback`; the transaction then takes back whatever slices were sent.
   const context = doc['@context'];
   const vocabulary = documentVocabulary(events);
-  const indexed: { event: Record<string, unknown>; ix: IndexedEvent; eventId: string; index: number }[] = [];
-  const invalid: FieldError[] = [];
-  events.forEach((event, index) => {
-    try {
-      const ix = indexEvent(event);
-      const eventId = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, event['@context'] ? [context, event['@context']].flat() : context, vocabulary);
-      indexed.push({ event, ix, eventId, index });
-    } catch (err) {
-      if (!(err instanceof Gs1Error)) throw err;
-      invalid.push({ path: `epcisBody.eventList.${index}`, code: `gs1_${err.problem}`, message: { vi: `Mã GS1 không hợp lệ: ${err.message}`, en: err.message } });
-    }
-  });
-  if (invalid.length) throw validationFailed(invalid);
-
-  // An entity names only its own products, lots and locations.
   const chain = captureChain(ctx.actor, opts.entityId);
+  // An entity names only its own products, lots and locations.
+  const keys = !capturesAnyIdentifier(ctx.actor) && chain ? await entityKeys(ctx.tx, chain) : null;
+  const invalid: FieldError[] = [];
   const errors: CaptureError[] = [];
-  let accepted = indexed;
-  if (!capturesAnyIdentifier(ctx.actor) && chain) {
-    const keys = await entityKeys(ctx.tx, chain);
-    accepted = [];
-    for (const item of indexed) {
-      const foreign = namedIdentifiers(item.ix).find((epc) => !ownsIdentifier(epc, keys));
-      if (foreign === undefined) { accepted.push(item); continue; }
-      errors.push({ ...notOwned(`epcisBody.eventList.${item.index}`, foreign), eventIndex: item.index, eventId: item.eventId });
-    }
-    if (errors.length && errorBehaviour === 'rollback') {
-      throw new AppError('forbidden', 'epcis_identifier_not_owned', {
-        vi: 'Tài liệu có sự kiện về sản phẩm hoặc địa điểm không thuộc chủ thể của bạn; không sự kiện nào được lưu',
-        en: 'The document has events about products or locations that are not your entity\'s; no event was stored',
-      }, { type: EPCIS_EXCEPTION.security, field: errors[0].path, errors });
-    }
-  }
-
   // The same event twice in one document counts once; the repository assigns recordTime.
   const unique = new Map<string, NewEvent>();
-  for (const { event, ix, eventId } of accepted) {
-    if (unique.has(eventId)) continue;
-    unique.set(eventId, { eventId, body: event.eventID === eventId ? event : { ...event, eventID: eventId }, context, indexed: ix });
-  }
-
   const captureId = randomUUID();
+  await insertCapture(ctx.tx, { id: captureId, entityId: chain, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now, errorBehaviour });
+  const stored = new Map<string, string>();
+  let storing: Promise<void> | undefined; // the slice the database is storing (one statement at a time per transaction)
+  let failed: { reason: unknown } | undefined;
+  const settle = async () => {
+    if (storing) await storing;
+    storing = undefined;
+  };
+  for (let from = 0; from < events.length; from += SLICE) {
+    const slice: NewEvent[] = [];
+    for (let index = from; index < Math.min(events.length, from + SLICE); index++) {
+      const event = events[index];
+      let ix: IndexedEvent;
+      let eventId: string;
+      try {
+        ix = indexEvent(event);
+        eventId = typeof event.eventID === 'string' ? event.eventID : eventHashId(event, event['@context'] ? [context, event['@context']].flat() : context, vocabulary);
+      } catch (err) {
+        if (!(err instanceof Gs1Error)) throw err;
+        invalid.push({ path: `epcisBody.eventList.${index}`, code: `gs1_${err.problem}`, message: { vi: `Mã GS1 không hợp lệ: ${err.message}`, en: err.message } });
+        continue;
+      }
+      const foreign = keys ? namedIdentifiers(ix).find((epc) => !ownsIdentifier(epc, keys)) : undefined;
+      if (foreign !== undefined) { errors.push({ ...notOwned(`epcisBody.eventList.${index}`, foreign), eventIndex: index, eventId }); continue; }
+      if (unique.has(eventId)) continue;
+      const kept: NewEvent = { eventId, body: event.eventID === eventId ? event : { ...event, eventID: eventId }, context, indexed: ix };
+      unique.set(eventId, kept);
+      slice.push(kept);
+    }
+    // Nothing more is sent once the document is known to be refused.
+    if (failed || invalid.length || (errors.length && errorBehaviour === 'rollback') || !slice.length) continue;
+    await settle();
+    storing = insertEvents(ctx.tx, captureId, chain, ctx.now, slice).then(
+      (digests) => { for (const [id, digest] of digests) stored.set(id, digest); },
+      (reason: unknown) => { failed = { reason }; },
+    );
+    await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next slice is hashed
+  }
+  await settle();
+  if (invalid.length) throw validationFailed(invalid);
+  if (errors.length && errorBehaviour === 'rollback') {
+    throw new AppError('forbidden', 'epcis_identifier_not_owned', {
+      vi: 'Tài liệu có sự kiện về sản phẩm hoặc địa điểm không thuộc chủ thể của bạn; không sự kiện nào được lưu',
+      en: 'The document has events about products or locations that are not your entity\'s; no event was stored',
+    }, { type: EPCIS_EXCEPTION.security, field: errors[0].path, errors });
+  }
+  if (failed) throw failed.reason;
+  const digests = [...unique.values()].filter((e) => stored.has(e.eventId)).map((e) => eventDigest(stored.get(e.eventId)!, e.indexed.epcs));
   await lockChain(ctx.tx, chain);
   const prev = await lastLink(ctx.tx, chain);
-  await insertCapture(ctx.tx, { id: captureId, entityId: chain, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null, createdAt: ctx.now, errorBehaviour });
-  const stored = await insertEvents(ctx.tx, captureId, chain, ctx.now, [...unique.values()]);
-  const digests = [...unique.values()].filter((e) => stored.has(e.eventId)).map((e) => eventDigest(stored.get(e.eventId)!, e.indexed.epcs));
   const chainSeq = (prev?.chainSeq ?? 0) + 1;
   const hash = captureHash(prev?.hash ?? null, captureId, chainSeq, digests);
   const success = errors.length === 0;
