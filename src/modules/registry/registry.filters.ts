@@ -17,6 +17,7 @@ type Filters<T extends z.ZodType> = Omit<z.infer<T>, 'page' | 'pageSize' | 'sort
  * until a page is found; but matches cluster ("mat ong" finds the names that start with "Mật ong"), so that walk
  * read half the table: 147 ms against 21 ms through the trigram index on 200,000 products. With them a search
  * reads its matches through the trigram index, its cost bounded by the matches (test/explain.test.ts checks it).
+ * Entities search so; a product search reads its words' index instead (registry.repo.ts listProducts).
  */
 function searchMatches(foldColumn: SQL, q: string | undefined): SQL | undefined {
   const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
