@@ -8,7 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
 
@@ -130,17 +130,24 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // workers: the server's queries read a page or a capped count, where starting workers costs more than it saves
   // (a capped count of 1,449 products on a 2-core machine: 10 ms alone, 20-25 ms with a worker), and concurrent
   // requests already keep the cores busy.
-  // Named prepared statements (queryPrepared, drizzle's prepare) are ours alone, each written so that one plan fits
-  // every value of its parameters: planned once, not at every run (a search's plan takes 1-4 ms to make).
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan' });
+  const options = '-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0';
+  const pool = new pg.Pool({ connectionString: url, max, options });
+  // The named prepared statements (queryText with a name, queryPrepared) run on connections of their own, where
+  // each is planned once for every value (a search's plan takes 1-4 ms to make; left to choose, PostgreSQL kept
+  // planning it anew at every run). Each is written so that one plan fits every value of its parameters. Not on
+  // every connection: there the setting reaches the unnamed statements too (every other drizzle query), whose
+  // generic plan takes a LIMIT $n for a tenth of the table.
+  const prepared = new pg.Pool({ connectionString: url, max, options: `${options} -c plan_cache_mode=force_generic_plan` });
   // An idle connection the server drops (restart, failover, shutdown) is an 'error' event on the pool; unheard,
   // it would crash the process. The pool replaces the connection; while closing, the drop is expected.
   let closing = false;
-  pool.on('error', (err) => { if (!closing) console.error(JSON.stringify({ level: 50, msg: 'idle database connection lost', err: err.message })); });
+  for (const p of [pool, prepared]) p.on('error', (err) => { if (!closing) console.error(JSON.stringify({ level: 50, msg: 'idle database connection lost', err: err.message })); });
   await pool.query('select 1');
+  const db = drizzlePg(pool) as unknown as Db;
+  preparedPool.set(db, prepared);
   return {
     engine: 'postgresql',
-    db: drizzlePg(pool) as unknown as Db,
+    db,
     session: async (fn) => {
       const conn = await pool.connect();
       try {
@@ -152,10 +159,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
         conn.release();
       }
     },
-    close: () => { closing = true; return pool.end(); },
+    close: async () => { closing = true; await Promise.all([pool.end(), prepared.end()]); },
     listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState ?? (() => {})),
     state: async () => (await pool.query<{ s: string }>({ name: 'ocop_state', text: STATE_SQL })).rows[0].s,
-    queryText: async <T>(text: string, params: readonly unknown[], name?: string) => (await pool.query({ name, text, values: [...params] })).rows as T[],
+    queryText: async <T>(text: string, params: readonly unknown[], name?: string) => (await (name ? prepared : pool).query({ name, text, values: [...params] })).rows as T[],
   };
 }
 
@@ -210,18 +217,20 @@ export async function query<T>(db: Queryable, statement: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** Each PostgreSQL database's connections for its named statements (openPostgres). */
+const preparedPool = new WeakMap<Queryable, pg.Pool>();
+const dialect = new PgDialect();
+
 /**
- * Runs raw SQL as query() does, on PostgreSQL as a prepared statement named by its text: each connection parses and
- * plans it once, and after five runs the server keeps one plan for it. For the hot statements whose best plan does
- * not hang on their parameters' values (a search's terms, a page's ids); planning one costs a millisecond or two.
- * PGlite, and a transaction, run it as query() does.
+ * Runs raw SQL as query() does, on PostgreSQL as a prepared statement named by its text, on the connections where
+ * it is planned once for all its values (openPostgres). For the hot statements, whose texts are few shapes; a text
+ * that takes values into it (not as parameters) must take few. PGlite, and a transaction, run it as query() does.
  */
 export async function queryPrepared<T>(db: Queryable, statement: SQL): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return query<T>(db, statement);
-  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(statement);
-  const name = `q_${createHash('sha1').update(text).digest('base64url')}`;
-  return (await client.query({ name, text, values: params })).rows as T[];
+  const pool = preparedPool.get(db);
+  if (!pool) return query<T>(db, statement);
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return (await pool.query({ name: `q_${createHash('sha1').update(text).digest('base64url')}`, text, values: params })).rows as T[];
 }
 
 /** The SQLSTATE of a database error, on both engines, also when drizzle wraps it ("Failed query: …"). */

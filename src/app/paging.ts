@@ -163,10 +163,42 @@ export async function countCapped(db: Queryable, matches: { limit(n: number): SQ
   return capped(Number(row.n));
 }
 
-/** The total of a list's page: the one its cursor carries, else counted (capped) — or known from a whole first page. */
-export function pageTotal(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, p: Paging, whole: number | undefined): Promise<Total> {
+/**
+ * The total of a list's page: the one its cursor carries, else counted (capped) — or known from a whole first page.
+ * `state`, when the page's own statement read it (snapshotField), lets the total be remembered: see rememberedTotal.
+ */
+export async function pageTotal(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, p: Paging, whole: number | undefined, state?: string): Promise<Total> {
   const carried = (p.after as Cursor | undefined)?.total;
-  return carried ? Promise.resolve(carried) : countCapped(db, matches, whole);
+  if (carried) return carried;
+  if (whole !== undefined || state === undefined) return countCapped(db, matches, whole);
+  return rememberedTotal(db, matches, state, () => countCapped(db, matches));
+}
+
+/** A select field reading the snapshot the statement runs in: Database.state()'s token, read with the page itself. */
+export const snapshotField = sql<string>`pg_current_snapshot()::text`;
+
+// The totals of the lists, per database handle, by the text and parameters of their count, each with the snapshot
+// of the page it was counted for. A page whose statement saw that same snapshot sees the same committed rows (no
+// writing transaction has ended since: Database.state()), so its total is the remembered one, exact, without a
+// second statement. Only the page's rows are read again: a remembered total is not a remembered answer. A handle
+// is the database itself: inside a transaction the snapshot does not move with the transaction's own writes, so a
+// transaction counts each time.
+const TOTALS_KEPT = 1_000;
+const totals = new WeakMap<object, Map<string, { state: string; total: Total }>>();
+
+async function rememberedTotal(db: Queryable, matches: SQLWrapper, state: string, count: () => Promise<Total>): Promise<Total> {
+  if (!('$client' in db)) return count();
+  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(matches.getSQL());
+  const key = `${text}\u0000${JSON.stringify(params)}`;
+  let kept = totals.get(db);
+  if (!kept) totals.set(db, kept = new Map());
+  const hit = kept.get(key);
+  if (hit?.state === state) return hit.total;
+  const total = await count();
+  kept.delete(key); // set again, last: the map keeps the order of counting, and the oldest count goes first
+  kept.set(key, { state, total });
+  if (kept.size > TOTALS_KEPT) kept.delete(kept.keys().next().value!);
+  return total;
 }
 
 /** A count as the lists report it: exact up to the cap. */

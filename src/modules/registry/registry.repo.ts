@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { query, queryPrepared, type Queryable } from '../../app/db.js';
-import { after, capped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, wholeOf, type Cursor, type KeysetPage, type SortKey, type Total } from '../../app/paging.js';
+import { query, type Queryable } from '../../app/db.js';
+import { decoratedPage, imageFileId, productCommuneName, productProvinceName, type ProductRow } from './product-page.js';
+import { after, capped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, snapshotField, wholeOf, type Cursor, type KeysetPage, type SortKey, type Total } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
 
 const communeName = sql<string>`(SELECT full_name FROM commune WHERE code = ${entity.communeCode})`;
@@ -43,11 +44,14 @@ const likeWords = (q: string | undefined) => (q ?? '').split(/\s+/).filter(Boole
 const SEARCH_WORDS = 8;
 /** and at most this many rows of its lead word (rankProducts). */
 export const SEARCH_READS = 2_000;
+/** The lead word is the one that begins the fewest names, counted up to this many (0.37 µs a row read): past it, the
+ * longest word leads. */
+const LEAD_COUNT = 300;
 
 /**
  * A product search's terms (migration 0039, product_word): the query's first words as a name's are split (folded,
  * cut at anything but a-z and 0-9); the one whose rows are read (`lead`: the one that begins the fewest words, up to
- * SEARCH_READS of them, a count the index answers alone; then the longest); each other one as the start
+ * LEAD_COUNT of them, a count the index answers alone; then the longest); each other one as the start
  * of a word (' ong'); and the phrase they make, at the start of a word (' mat ong'). One row, joined as `q`,
  * computed once (OFFSET 0 keeps the planner from copying its expressions into every row's test, and the lead's
  * count into the others'). A query without a
@@ -56,7 +60,7 @@ export const SEARCH_READS = 2_000;
 const searchTerms = (q: string) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM unnest(ws) w WHERE w <> lead) AS others,
     ' ' || array_to_string(ws, ' ') AS phrase
   FROM (SELECT ws, (SELECT w FROM unnest(ws) w ORDER BY (SELECT count(*) FROM (SELECT FROM product_word x
-      WHERE x.word >= w AND x.word < w || '{' LIMIT ${sql.raw(String(SEARCH_READS))}) n), length(w) DESC, w LIMIT 1) AS lead
+      WHERE x.word >= w AND x.word < w || '{' LIMIT ${sql.raw(String(LEAD_COUNT))}) n), length(w) DESC, w LIMIT 1) AS lead
     FROM (SELECT (name_words(f_unaccent(${q})))[1:${sql.raw(String(SEARCH_WORDS))}] AS ws) s OFFSET 0) t OFFSET 0) AS q`;
 
 /**
@@ -131,20 +135,12 @@ export async function listEntities(db: Queryable, where: SQL | undefined, sort: 
   return { ...counted, nextCursor, rows: inOrder(ids, rows, (r) => r.entity.id) };
 }
 
-const productProvinceName = sql<string>`(SELECT full_name FROM province WHERE code = ${product.provinceCode})`;
-const productCommuneName = sql<string>`(SELECT full_name FROM commune WHERE code = ${product.communeCode})`;
-const imageFileId = sql<string | null>`(SELECT pf.file_id FROM product_file pf WHERE pf.product_id = ${product.id} AND pf.kind = 'image' ORDER BY pf.created_at LIMIT 1)`;
-
 export const productColumns = {
   product, set: productSet,
   entityName: entity.name, entityType: entity.type, entityStatus: entity.status,
   provinceName: productProvinceName, communeName: productCommuneName, imageFileId,
 };
-export type ProductRow = {
-  product: typeof product.$inferSelect; set: typeof productSet.$inferSelect;
-  entityName: string; entityType: (typeof entity.$inferSelect)['type']; entityStatus: string;
-  provinceName: string; communeName: string; imageFileId: string | null;
-};
+export type { ProductRow };
 
 const productFrom = (db: Queryable) => db.select(productColumns).from(product)
   .innerJoin(entity, eq(entity.id, product.entityId))
@@ -176,29 +172,34 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   const keys = productKeys(sort === RELEVANCE ? 'name' : sort);
   const p = { page, pageSize, after: after_ };
   const counting = Boolean(q) && !after_;
-  const joined = (cond: SQL | undefined) => ({
-    keys: db.select({ id: product.id, ...keyFields(keys), ...(counting ? { matches: matchCount } : {}) }).from(product)
-      .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
-    ids: db.select({ id: product.id }).from(product)
-      .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond),
-  });
-  const found = await joined(and(where, after_ && after(keys, after_))).keys
-    .orderBy(...orderBy(keys)).limit(limits(p).limit).offset(limits(p).offset);
-  const counted = counting && found.length ? capped(Number(found[0].matches)) : await pageTotal(db, joined(where).ids, p, wholeOf(found, p));
-  const { rows: ids, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
-  return { ...counted, nextCursor, rows: await decorate(db, ids) };
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  const matching = <Extra extends Record<string, SQL.Aliased> = {}>(cond: SQL | undefined, extra?: Extra) => db.select({ id: product.id, ...extra as Extra }).from(product)
+    .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond);
+  // One statement: the page's ids through the filters and the sort's index (a sub-select, numbered in its order:
+  // ordered by the sort's columns again, the planner would walk the whole index to meet the page), then those rows
+  // alone decorated, with their keys (for the cursor) and the snapshot they were read in (for the total).
+  const order = orderBy(keys);
+  const fields = keyFields(keys);
+  const ids = matching(and(where, after_ && after(keys, after_)), {
+    ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.as(k)])),
+    n: sql<number>`row_number() OVER (ORDER BY ${sql.join(order, sql`, `)})`.as('n'),
+    matches: (counting ? matchCount : sql<string>`NULL`).as('matches'),
+    state: snapshotField.as('state'),
+  }).orderBy(...order).limit(literal(limits(p).limit)).offset(literal(limits(p).offset));
+  const found = await decoratedPage(db, sql`${ids}`, sql`ORDER BY c.n`, [...Object.keys(fields), 'matches', 'state'], p.page <= PREPARED_PAGES);
+  const counted = counting && found.length ? capped(Number(found[0].matches))
+    : await pageTotal(db, matching(where), p, wholeOf(found, p), found[0]?.state ?? undefined);
+  const { rows, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
+  return { ...counted, nextCursor, rows };
 }
 
-// The page's rows in full, one prepared statement per database handle (planned once: see db.ts queryPrepared).
-const pageRows = new WeakMap<Queryable, ReturnType<typeof preparePageRows>>();
-const preparePageRows = (db: Queryable) => productFrom(db).where(sql`${product.id} = ANY(${sql.placeholder('ids')}::uuid[])`).prepare('product_page_rows');
-
-async function decorate(db: Queryable, ids: { id: string }[]): Promise<ProductRow[]> {
-  if (!ids.length) return [];
-  let prepared = pageRows.get(db);
-  if (!prepared) pageRows.set(db, prepared = preparePageRows(db));
-  return inOrder(ids, await prepared.execute({ ids: ids.map((r) => r.id) }), (r) => r.product.id);
-}
+/**
+ * A LIMIT or OFFSET written into the statement: as a parameter, a prepared statement's one plan cannot know it is 21
+ * and takes it for a tenth of the table (hash joins over everything). The texts are few: a page size, and an
+ * offset of one of the first PREPARED_PAGES pages (a deeper page by number is planned anew; by cursor, at offset 0).
+ */
+const literal = (n: number) => sql.raw(String(Math.trunc(n))) as unknown as number;
+const PREPARED_PAGES = 10;
 
 /** The keys of a ranked search, over its candidates (the sub-select `c` of rankProducts): the match rank, then
  * certified first, the higher stars, the most recently updated, the id. */
@@ -233,35 +234,35 @@ const searchFrom = (q: string) => sql`${searchTerms(q)}
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
   const w = sql`${product}`;
-  // `hit`: the row holds the other query words; `n`: how many rows were read up to it. Only the hits are ranked.
-  const read = sql`SELECT r.id, r.hit, r.stars, r.updated_at, r.n,
+  // `hit`: the row holds the other query words. Only the hits are ranked.
+  const read = sql`SELECT r.id, r.hit, r.stars, r.updated_at,
       CASE WHEN r.hit THEN ${wordRank(sql`r`)} * 2 + CASE WHEN r.status = 'certified' THEN 0 ELSE 1 END END AS rank
     FROM (SELECT ${product.id}, ${othersFound(w)} AS hit, ${w}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
-        row_number() OVER () AS n, q.phrase
+        q.phrase
       FROM ${searchFrom(q)} WHERE ${leadRows(w)} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   const counting = !p.after;
   const fields = keyFields(rankKeys);
-  // The rows read that are not matches sort last, and are dropped here: the window counts over every row read. The
-  // keys are written out for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows).
+  // The rows read that are not matches sort last: the window counts over every row read. The keys are written out
+  // for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows). One statement: the
+  // page's matches (`c`) are decorated in it, and put back in their order (21 rows sorted again).
   const order = sql`ORDER BY c.hit DESC, ${sql.join(orderBy(rankKeys), sql`, `)}`;
-  const found = await queryPrepared<{ id: string; hit: boolean; matches?: string; read?: string } & Record<string, string | null>>(db, sql`
-    SELECT c.id, c.hit, ${sql.join(Object.entries(fields).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)}
-      ${counting ? sql`, c.matches, c.read` : sql``}
-    FROM (SELECT c.*${counting ? sql`, count(*) FILTER (WHERE c.hit) OVER () AS matches, max(c.n) OVER () AS read` : sql``}
+  const page = sql`SELECT c.id, c.hit, c.rank, c.stars, c.updated_at,
+      ${sql.join(Object.entries(fields).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)},
+      ${counting ? sql`c.matches, c.read` : sql`NULL AS matches, NULL AS read`}
+    FROM (SELECT c.*${counting ? sql`, count(*) FILTER (WHERE c.hit) OVER () AS matches, count(*) OVER () AS read` : sql``}
       FROM (${read}) c
       ${p.after ? sql`WHERE c.hit AND ${after(rankKeys, p.after)}` : sql``}
-      ${order} LIMIT ${limits(p).limit} OFFSET ${limits(p).offset}) c
-    ${order}`);
-  const hits = found.filter((r) => r.hit);
+      ${order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
+  const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${sql.join(orderBy(rankKeys), sql`, `)}`, [...Object.keys(fields), 'matches', 'read'], p.page <= PREPARED_PAGES);
   const totalOf = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
   // A page past the last match (or a cursor without a total) counts apart.
-  const counted = p.after?.total ?? (found.length && counting ? totalOf(Number(found[0].matches), Number(found[0].read))
+  const counted = p.after?.total ?? (hits.length && counting ? totalOf(Number(hits[0].matches), Number(hits[0].read))
     : await (async () => {
-      const [n] = await query<{ matches: string; read: string | null }>(db, sql`SELECT count(*) FILTER (WHERE c.hit) AS matches, max(c.n) AS read FROM (${read}) c`);
+      const [n] = await query<{ matches: string; read: string | null }>(db, sql`SELECT count(*) FILTER (WHERE c.hit) AS matches, count(*) AS read FROM (${read}) c`);
       return totalOf(Number(n.matches), Number(n.read ?? 0));
     })());
-  const { rows: ids, nextCursor } = pageEnd(hits, p, 'product', RELEVANCE, rankKeys, counted);
-  return { ...counted, nextCursor, rows: await decorate(db, ids) };
+  const { rows, nextCursor } = pageEnd(hits, p, 'product', RELEVANCE, rankKeys, counted);
+  return { ...counted, nextCursor, rows };
 }
 
 export async function getProductSet(db: Queryable, sheet: number) {
