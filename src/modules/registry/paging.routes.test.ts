@@ -213,3 +213,18 @@ test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on
   const exact = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3`, as: central })).json<ListBody>();
   assert.deepEqual([exact.total, exact.totalExact], [TOTAL_CAP, true]);
 });
+
+test('a list total is counted again after any write: remembered only while nothing was committed', async () => {
+  const url = `/api/v1/products?entity=${entityId}&pageSize=5`;
+  const totalNow = async () => { const res = await t.call({ url, as: central }); assert.equal(res.statusCode, 200, res.body); return res.json<ListBody>().total; };
+  const before = await totalNow();
+  assert.equal(await totalNow(), before); // the same answer from the remembered count
+  // A write elsewhere moves the snapshot but not this list's total…
+  await makeEntity(t, central, MEO_VAC, { name: `HTX ${unique('Other')}` });
+  assert.equal(await totalNow(), before);
+  // …and a row of its own is counted at once, made through the API or deleted outside it (as a script would).
+  const made = await makeProduct(t, central, entityId, { name: 'Sản phẩm mới' });
+  assert.equal(await totalNow(), before + 1);
+  await query(t.database.db, sql`DELETE FROM product WHERE id = ${made.id}`);
+  assert.equal(await totalNow(), before);
+});
