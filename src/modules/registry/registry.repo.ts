@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { query, type Queryable } from '../../app/db.js';
+import { prerendered, query, type Queryable } from '../../app/db.js';
 import { decoratedPage, imageFileId, productCommuneName, productProvinceName, type ProductRow } from './product-page.js';
 import { after, capped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, snapshotField, wholeOf, type Cursor, type KeysetPage, type SortKey, type Total } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
@@ -43,7 +43,7 @@ const likeWords = (q: string | undefined) => (q ?? '').split(/\s+/).filter(Boole
 /** A search reads at most this many words of its query, */
 const SEARCH_WORDS = 8;
 /** and at most this many rows of its lead word (rankProducts). */
-export const SEARCH_READS = 2_000;
+export const SEARCH_READS = 1_000;
 /** The lead word is the one that begins the fewest names, counted up to this many (0.37 µs a row read): past it, the
  * longest word leads. */
 const LEAD_COUNT = 300;
@@ -172,25 +172,39 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   const keys = productKeys(sort === RELEVANCE ? 'name' : sort);
   const p = { page, pageSize, after: after_ };
   const counting = Boolean(q) && !after_;
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  const matching = <Extra extends Record<string, SQL.Aliased> = {}>(cond: SQL | undefined, extra?: Extra) => db.select({ id: product.id, ...extra as Extra }).from(product)
+  const matching = (cond: SQL | undefined) => db.select({ id: product.id }).from(product)
     .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond);
   // One statement: the page's ids through the filters and the sort's index (a sub-select, numbered in its order:
   // ordered by the sort's columns again, the planner would walk the whole index to meet the page), then those rows
   // alone decorated, with their keys (for the cursor) and the snapshot they were read in (for the total).
-  const order = orderBy(keys);
-  const fields = keyFields(keys);
-  const ids = matching(and(where, after_ && after(keys, after_)), {
-    ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.as(k)])),
-    n: sql<number>`row_number() OVER (ORDER BY ${sql.join(order, sql`, `)})`.as('n'),
-    matches: (counting ? matchCount : sql<string>`NULL`).as('matches'),
-    state: snapshotField.as('state'),
-  }).orderBy(...order).limit(literal(limits(p).limit)).offset(literal(limits(p).offset));
-  const found = await decoratedPage(db, sql`${ids}`, sql`ORDER BY c.n`, [...Object.keys(fields), 'matches', 'state'], p.page <= PREPARED_PAGES);
+  const shape = listShape(sort === RELEVANCE ? 'name' : sort);
+  const ids = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n,
+      ${counting ? matchCount : sql`NULL`} AS matches, ${snapshotField} AS state
+    ${LIST_FROM} WHERE ${and(where, after_ && after(keys, after_)) ?? sql`TRUE`}
+    ORDER BY ${shape.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}`;
+  const found = await decoratedPage(db, ids, sql`ORDER BY c.n`, [...shape.names, 'matches', 'state'], p.page <= PREPARED_PAGES);
   const counted = counting && found.length ? capped(Number(found[0].matches))
     : await pageTotal(db, matching(where), p, wholeOf(found, p), found[0]?.state ?? undefined);
   const { rows, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
   return { ...counted, nextCursor, rows };
+}
+
+// A list's pieces that hold no value, written out once per sort (db.ts prerendered).
+const LIST_FROM = prerendered(sql`FROM ${product} JOIN ${entity} ON ${entity.id} = ${product.entityId}
+  JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`);
+const listShapes = new Map<string, { order: SQL; fields: SQL; names: string[] }>();
+function listShape(sort: string) {
+  let shape = listShapes.get(sort);
+  if (!shape) {
+    const keys = productKeys(sort);
+    const fields = Object.entries(keyFields(keys));
+    listShapes.set(sort, shape = {
+      order: prerendered(sql.join(orderBy(keys), sql`, `)),
+      fields: prerendered(sql.join(fields.map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)),
+      names: fields.map(([name]) => name),
+    });
+  }
+  return shape;
 }
 
 /**
@@ -215,45 +229,47 @@ const rankKeys: SortKey[] = [
  * the filters' columns, all in one index) under the name `product`, and its owner's status and type under the name
  * `entity`, so that the list filters (registry.filters.ts productFilter, written over product, entity and
  * product_set) apply to it unchanged. The candidates never touch the wide product and entity tables; only the page's
- * rows are read in full (decorate). The product set is joined LEFT (every product has one): the planner drops the
+ * rows are read in full (product-page.ts). The product set is joined LEFT (every product has one): the planner drops the
  * join unless a filter names the sector or the group.
  */
-const searchFrom = (q: string) => sql`${searchTerms(q)}
-  CROSS JOIN product_word AS ${product}
+const SEARCH_FROM = prerendered(sql`CROSS JOIN product_word AS ${product}
   CROSS JOIN LATERAL (SELECT ${product}.entity_status AS status, ${product}.entity_type AS type) AS ${entity}
-  LEFT JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`;
+  LEFT JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`);
+
+// The search's pieces that hold no value, written out once (db.ts prerendered).
+const LEAD_ROWS = prerendered(leadRows(sql`${product}`));
+const RANKED_READ = prerendered(sql`SELECT r.id, r.hit, r.stars, r.updated_at,
+      CASE WHEN r.hit THEN ${wordRank(sql`r`)} * 2 + CASE WHEN r.status = 'certified' THEN 0 ELSE 1 END END AS rank
+    FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit, ${product}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
+        q.phrase`);
+const RANK_ORDER = prerendered(sql.join(orderBy(rankKeys), sql`, `));
+const RANK_KEY_NAMES = Object.keys(keyFields(rankKeys));
+const RANK_FIELDS = prerendered(sql.join(Object.entries(keyFields(rankKeys)).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `));
 
 /**
  * A search ranked by relevance, its cost bounded: it reads at most SEARCH_READS rows of its lead word, in that word's
  * index order (stars, then recency), without reading a table (an index-only scan), and ranks and counts the matches
  * among them. A search whose lead word's rows run out first has its exact total. One that stops there ranks the
  * best-rated rows it read, and its total is what it found, "at least": "mat ong" on a million products, whose lead
- * word "mat" begins 37,000 names, finds at least 1,600. The way to the product wanted is more words, not page 400.
- * Reading 10,001 rows to count to the lists' cap took 10-20 ms; without a bound, a search read and sorted every
- * match: 470 ms at p95 on a million products.
+ * word "mat" begins 37,000 names, finds at least 790. The way to the product wanted is more words, not page 400.
+ * At the national size (20,000 products) few words begin more names than that. Each row read costs about 1.5 µs
+ * (2,000 took 4.3 ms of a 10 ms search on a million products); reading 10,001 rows to count to the lists' cap took
+ * 10-20 ms; without a bound, a search read and sorted every match: 470 ms at p95 on a million products.
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
-  const w = sql`${product}`;
   // `hit`: the row holds the other query words. Only the hits are ranked.
-  const read = sql`SELECT r.id, r.hit, r.stars, r.updated_at,
-      CASE WHEN r.hit THEN ${wordRank(sql`r`)} * 2 + CASE WHEN r.status = 'certified' THEN 0 ELSE 1 END END AS rank
-    FROM (SELECT ${product.id}, ${othersFound(w)} AS hit, ${w}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
-        q.phrase
-      FROM ${searchFrom(q)} WHERE ${leadRows(w)} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
+  const read = sql`${RANKED_READ} FROM ${searchTerms(q)} ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   const counting = !p.after;
-  const fields = keyFields(rankKeys);
   // The rows read that are not matches sort last: the window counts over every row read. The keys are written out
   // for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows). One statement: the
   // page's matches (`c`) are decorated in it, and put back in their order (21 rows sorted again).
-  const order = sql`ORDER BY c.hit DESC, ${sql.join(orderBy(rankKeys), sql`, `)}`;
-  const page = sql`SELECT c.id, c.hit, c.rank, c.stars, c.updated_at,
-      ${sql.join(Object.entries(fields).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)},
+  const page = sql`SELECT c.id, c.hit, c.rank, c.stars, c.updated_at, ${RANK_FIELDS},
       ${counting ? sql`c.matches, c.read` : sql`NULL AS matches, NULL AS read`}
     FROM (SELECT c.*${counting ? sql`, count(*) FILTER (WHERE c.hit) OVER () AS matches, count(*) OVER () AS read` : sql``}
       FROM (${read}) c
       ${p.after ? sql`WHERE c.hit AND ${after(rankKeys, p.after)}` : sql``}
-      ${order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
-  const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${sql.join(orderBy(rankKeys), sql`, `)}`, [...Object.keys(fields), 'matches', 'read'], p.page <= PREPARED_PAGES);
+      ORDER BY c.hit DESC, ${RANK_ORDER} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
+  const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${RANK_ORDER}`, [...RANK_KEY_NAMES, 'matches', 'read'], p.page <= PREPARED_PAGES);
   const totalOf = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
   // A page past the last match (or a cursor without a total) counts apart.
   const counted = p.after?.total ?? (hits.length && counting ? totalOf(Number(hits[0].matches), Number(hits[0].read))
