@@ -223,6 +223,12 @@ const dialect = new PgDialect();
  * (a search's 40 pieces: half a millisecond), text it passes as it is. */
 export const prerendered = (fragment: SQL) => sql.raw(dialect.sqlToQuery(fragment).sql);
 
+/** A fragment as its text and parameters, as one string (a key: equal keys, equal SQL). */
+export function sqlKey(fragment: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(fragment);
+  return `${text}\u0000${JSON.stringify(params)}`;
+}
+
 /** Each PostgreSQL database's connections for its named statements (openPostgres). */
 const preparedPool = new WeakMap<Queryable, pg.Pool>();
 

@@ -165,13 +165,14 @@ export async function countCapped(db: Queryable, matches: { limit(n: number): SQ
 
 /**
  * The total of a list's page: the one its cursor carries, else counted (capped) — or known from a whole first page.
- * `state`, when the page's own statement read it (snapshotField), lets the total be remembered: see rememberedTotal.
+ * `remember`, when the page's own statement read its snapshot (snapshotField), keeps the count under `key` (the
+ * list and its filters, db.ts sqlKey): see rememberedTotal.
  */
-export async function pageTotal(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, p: Paging, whole: number | undefined, state?: string): Promise<Total> {
+export async function pageTotal(db: Queryable, matches: { limit(n: number): SQLWrapper } & SQLWrapper, p: Paging, whole: number | undefined, remember?: { key: string; state: string | null | undefined }): Promise<Total> {
   const carried = (p.after as Cursor | undefined)?.total;
   if (carried) return carried;
-  if (whole !== undefined || state === undefined) return countCapped(db, matches, whole);
-  return rememberedTotal(db, matches, state, () => countCapped(db, matches));
+  if (whole !== undefined || !remember?.state) return countCapped(db, matches, whole);
+  return rememberedTotal(db, remember.key, remember.state, () => countCapped(db, matches));
 }
 
 /** A select field reading the snapshot the statement runs in: Database.state()'s token, read with the page itself. */
@@ -186,10 +187,8 @@ export const snapshotField = sql<string>`pg_current_snapshot()::text`;
 const TOTALS_KEPT = 1_000;
 const totals = new WeakMap<object, Map<string, { state: string; total: Total }>>();
 
-async function rememberedTotal(db: Queryable, matches: SQLWrapper, state: string, count: () => Promise<Total>): Promise<Total> {
+async function rememberedTotal(db: Queryable, key: string, state: string, count: () => Promise<Total>): Promise<Total> {
   if (!('$client' in db)) return count();
-  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(matches.getSQL());
-  const key = `${text}\u0000${JSON.stringify(params)}`;
   let kept = totals.get(db);
   if (!kept) totals.set(db, kept = new Map());
   const hit = kept.get(key);

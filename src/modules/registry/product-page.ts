@@ -30,9 +30,20 @@ const FROM = prerendered(sql`JOIN ${product} ON ${product.id} = c.id JOIN ${enti
 
 type Raw = Record<string, unknown>;
 /** A table's columns out of a row, as drizzle reads them (the engines' drivers give dates and JSON either parsed or
- * as text; the columns' own mapping takes both). */
-const decode = <T>(cols: [string, Column][], prefix: string, r: Raw) =>
-  Object.fromEntries(cols.map(([key, c], i) => { const v = r[`${prefix}${i}`]; return [key, v == null ? null : c.mapFromDriverValue(v)]; })) as T;
+ * as text; the columns' own mapping takes both). A loop over the columns listed once: this runs for every row shown. */
+function decoder<T>(cols: [string, Column][], prefix: string): (r: Raw) => T {
+  const parts = cols.map(([key, column], i) => ({ key, column, at: `${prefix}${i}` }));
+  return (r) => {
+    const out: Raw = {};
+    for (const { key, column, at } of parts) {
+      const v = r[at];
+      out[key] = v == null ? null : column.mapFromDriverValue(v);
+    }
+    return out as T;
+  };
+}
+const productOf = decoder<ProductRow['product']>(productCols, 'p');
+const setOf = decoder<ProductRow['set']>(setCols, 's');
 
 /**
  * The rows of `page` (a sub-select named `c` holding the products' `id`, and the `carried` columns, given back on
@@ -41,7 +52,7 @@ const decode = <T>(cols: [string, Column][], prefix: string, r: Raw) =>
  */
 export async function decoratedPage<Carried extends string>(db: Queryable, page: SQL, tail: SQL, carried: readonly Carried[], prepared: boolean): Promise<(ProductRow & Record<Carried, string | null>)[]> {
   const rows = await (prepared ? queryPrepared<Raw> : query<Raw>)(db, sql`SELECT ${COLUMNS}, ${sql.raw(carried.map((k) => `c.${k}`).join(', '))} FROM (${page}) AS c ${FROM} ${tail}`);
-  return rows.map((r) => ({    product: decode<ProductRow['product']>(productCols, 'p', r), set: decode<ProductRow['set']>(setCols, 's', r),
+  return rows.map((r) => ({    product: productOf(r), set: setOf(r),
     entityName: r.entity_name as string, entityType: r.entity_type as ProductRow['entityType'], entityStatus: r.entity_status as string,
     provinceName: r.province_name as string, communeName: r.commune_name as string, imageFileId: (r.image_file_id ?? null) as string | null,
     ...Object.fromEntries(carried.map((k) => [k, r[k] == null ? null : String(r[k])])) as Record<Carried, string | null>,

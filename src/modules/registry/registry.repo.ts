@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { prerendered, query, type Queryable } from '../../app/db.js';
+import { prerendered, query, sqlKey, type Queryable } from '../../app/db.js';
 import { decoratedPage, imageFileId, productCommuneName, productProvinceName, type ProductRow } from './product-page.js';
 import { after, capped, inOrder, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, snapshotField, wholeOf, type Cursor, type KeysetPage, type SortKey, type Total } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
@@ -183,8 +183,9 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
     ${LIST_FROM} WHERE ${and(where, after_ && after(keys, after_)) ?? sql`TRUE`}
     ORDER BY ${shape.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}`;
   const found = await decoratedPage(db, ids, sql`ORDER BY c.n`, [...shape.names, 'matches', 'state'], p.page <= PREPARED_PAGES);
+  const whole = wholeOf(found, p);
   const counted = counting && found.length ? capped(Number(found[0].matches))
-    : await pageTotal(db, matching(where), p, wholeOf(found, p), found[0]?.state ?? undefined);
+    : await pageTotal(db, matching(where), p, whole, whole === undefined && !after_?.total ? { key: `product ${where ? sqlKey(where) : ''}`, state: found[0]?.state } : undefined);
   const { rows, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
   return { ...counted, nextCursor, rows };
 }
