@@ -34,7 +34,7 @@ async function latency(base: string, paths: string[], rounds: number, headers: R
       times.push(performance.now() - t);
     }
   }
-  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+  return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), n: times.length };
 }
 
 async function throughput(url: string, seconds: number, headers: Record<string, string> = {}) {
@@ -67,6 +67,9 @@ async function run(label: string, database: Database) {
 
   await latency(base, QUERIES.map((q) => `/products?q=${encodeURIComponent(q)}`), 2); // warm-up
   const search = await latency(base, QUERIES.map((q) => `/products?q=${encodeURIComponent(q)}`), 15);
+  // A list's first request counts its total (exact up to 10,000 matches); the next ones, nothing written since, take
+  // the count kept with the database snapshot (src/app/paging.ts). Both are printed.
+  const listFirst = await latency(base, LISTS.map((l) => `/products?${l}`), 1);
   const list = await latency(base, LISTS.map((l) => `/products?${l}`), 15);
   const healthRps = await throughput(`${base}/health`, 8);
   const uncachedRps = await throughput(`${base}/products?q=mat%20ong`, 8);
@@ -102,7 +105,7 @@ async function run(label: string, database: Database) {
   await cached.close();
 
   console.log(`search  GET /products?q=… (${QUERIES.length} queries without diacritics, ${search.n} requests): p50 ${ms(search.p50)}, p95 ${ms(search.p95)}   target p95 < 20 ms on PostgreSQL`);
-  console.log(`list    GET /products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}`);
+  console.log(`list    GET /products?<filters> (${LISTS.length} filter sets, ${list.n} requests): p50 ${ms(list.p50)}, p95 ${ms(list.p95)}; each list's first request (counting its total): p50 ${ms(listFirst.p50)}, max ${ms(listFirst.max)}`);
   console.log(`throughput (10 connections, 8 s each): health ${healthRps.toFixed(0)} req/s; search with the public micro-cache ${searchRps.toFixed(0)} req/s, ratio ${(searchRps / healthRps).toFixed(2)} (target ≥ 0.33); search uncached ${uncachedRps.toFixed(0)} req/s, ratio ${(uncachedRps / healthRps).toFixed(2)}`);
   console.log(`epcis   POST /epcis/capture (5 × 1.000 events, validated, hash IDs): ${capture.eventsPerSecond.toFixed(0)} events/s (target ≥ 10.000 on PostgreSQL); GET /epcis/events?MATCH_epc (${epcis.n} requests, ${capture.events + 1000} events stored): p50 ${ms(epcis.p50)}, p95 ${ms(epcis.p95)}`);
   console.log(`product page GET /san-pham/:id (server-rendered HTML, Brotli, no micro-cache, 10 connections, 8 s): ${pageRps.toFixed(0)} req/s, health just after ${pageHealthRps.toFixed(0)} req/s, ratio ${(pageRps / pageHealthRps).toFixed(2)} (target ≥ 0.33; load average ${pageLoad}); one at a time (${page.n} requests): p50 ${ms(page.p50)}, p95 ${ms(page.p95)}`);
