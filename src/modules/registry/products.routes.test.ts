@@ -135,6 +135,23 @@ test('search ignores diacritics and case: mat ong, dac san, Mèo Vạc, MEO VAC'
   assert.deepEqual(await search('100%_'), []);
 });
 
+test('a search in another order sorts its matches by that order, with its total and cursor', async () => {
+  const central = await t.user('central');
+  const mark = unique('O').toLowerCase();
+  const e = await makeEntity(t, central, MEO_VAC);
+  const made = [];
+  for (const name of ['Mật ong rừng', 'Mật ong bạc hà', 'Viên nghệ mật ong', 'Mật ong hoa nhãn']) made.push(await makeProduct(t, central, e.id, { name: `${name} ${mark}` }));
+  await makeProduct(t, central, e.id, { name: `Trà ong ${mark}` }); // no word begins with "mat": not a match
+  const byName = made.map((p) => ({ id: p.id, name: p.name as string })).sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => p.id);
+  const url = `/api/v1/products?q=${encodeURIComponent(`mat ong ${mark}`)}&sort=name&pageSize=3`;
+  const first = await t.call({ url, as: central });
+  assert.equal(first.statusCode, 200, first.body);
+  const body = first.json<{ items: { id: string }[]; total: number; totalExact: boolean; nextCursor: string }>();
+  assert.deepEqual([body.total, body.totalExact], [4, true]);
+  const next = await t.call({ url: `${url}&cursor=${body.nextCursor}`, as: central });
+  assert.deepEqual([...body.items, ...next.json<{ items: { id: string }[] }>().items].map((i) => i.id), byName);
+});
+
 test('search follows every write (product_search, migration 0035): a rename, an owner no longer approved, a deletion', async () => {
   const central = await t.user('central');
   const mark = unique('W').toLowerCase();
