@@ -78,6 +78,7 @@ const othersFound = (w: SQL) => sql`(CASE cardinality(q.others) WHEN 0 THEN TRUE
   Array.from({ length: SEARCH_WORDS - 1 }, (_, k) => sql`WHEN ${sql.raw(String(k + 1))} THEN ${sql.join(
     Array.from({ length: k + 1 }, (__, i) => sql`strpos(${w}.words, q.others[${sql.raw(String(i + 1))}]) > 0`), sql` AND `)}`),
   sql` `)} END)`;
+const wordMatches = (w: SQL) => sql`${leadRows(w)} AND ${othersFound(w)}`;
 
 /** How well a name's words match, lower first: the phrase at the start of the name (0), at the start of a later word
  * (1), the words elsewhere (2). For "mat ong": "Mật ong rừng" (0), "Viên nghệ mật ong" (1), "Ong mật Mèo Vạc" (2). */
@@ -165,16 +166,12 @@ export const productSort = (sort: string | undefined, q: string | undefined) => 
  */
 export async function listProducts(db: Queryable, filters: SQL | undefined, sort: string, page: number, pageSize: number, after_?: Cursor, { q }: { q?: string } = {}): Promise<ListPage<ProductRow>> {
   if (q && sort === RELEVANCE) return rankProducts(db, filters, q, { page, pageSize, after: after_ });
-  // A search in another order sorts the matches among the rows a ranked search reads (at most SEARCH_READS of its
-  // lead word, best-rated first: searchRead), not every match: sorting all the matches of "mat ong" by name took 25 s
-  // on a million products. Its total is theirs, "at least" when the read stopped at the bound.
-  const where = q ? and(filters, sql`${product.id} = ANY(ARRAY(SELECT r.id FROM (${searchRead(q, filters)}) r WHERE r.hit))`) : filters;
+  const where = q ? and(filters, sql`${product.id} IN (SELECT w.id FROM ${searchTerms(q)} CROSS JOIN product_word w WHERE ${wordMatches(sql`w`)})`) : filters;
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
   // the decorating sub-selects run for the page's rows only. A search counts its matches as it reads them.
   const keys = productKeys(sort === RELEVANCE ? 'name' : sort);
   const p = { page, pageSize, after: after_ };
   const counting = Boolean(q) && !after_;
-  const read = q && counting ? sql`(SELECT count(*) FROM (${searchRead(q, filters)}) r)` : sql`NULL`;
   const matching = (cond: SQL | undefined) => db.select({ id: product.id }).from(product)
     .innerJoin(entity, eq(entity.id, product.entityId)).innerJoin(productSet, eq(productSet.sheet, product.productSet)).where(cond);
   // One statement: the page's ids through the filters and the sort's index (a sub-select, numbered in its order:
@@ -182,12 +179,12 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   // alone decorated, with their keys (for the cursor) and the snapshot they were read in (for the total).
   const shape = listShape(sort === RELEVANCE ? 'name' : sort);
   const ids = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n,
-      ${counting ? matchCount : sql`NULL`} AS matches, ${read} AS read, ${snapshotField} AS state
+      ${counting ? matchCount : sql`NULL`} AS matches, ${snapshotField} AS state
     ${LIST_FROM} WHERE ${and(where, after_ && after(keys, after_)) ?? sql`TRUE`}
     ORDER BY ${shape.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}`;
-  const found = await decoratedPage(db, ids, sql`ORDER BY c.n`, [...shape.names, 'matches', 'read', 'state'], p.page <= PREPARED_PAGES);
+  const found = await decoratedPage(db, ids, sql`ORDER BY c.n`, [...shape.names, 'matches', 'state'], p.page <= PREPARED_PAGES);
   const whole = wholeOf(found, p);
-  const counted = counting && found.length ? searchTotal(Number(found[0].matches), Number(found[0].read))
+  const counted = counting && found.length ? capped(Number(found[0].matches))
     : await pageTotal(db, matching(where), p, whole, whole === undefined && !after_?.total ? { key: `product ${where ? sqlKey(where) : ''}`, state: found[0]?.state } : undefined);
   const { rows, nextCursor } = pageEnd(found, p, 'product', sort, keys, counted);
   return { ...counted, nextCursor, rows };
@@ -260,16 +257,9 @@ const RANK_FIELDS = prerendered(sql.join(Object.entries(keyFields(rankKeys)).map
  * (2,000 took 4.3 ms of a 10 ms search on a million products); reading 10,001 rows to count to the lists' cap took
  * 10-20 ms; without a bound, a search read and sorted every match: 470 ms at p95 on a million products.
  */
-/** The rows a search reads: at most SEARCH_READS of its lead word, each with `hit` (it holds the other query words)
- * and, for the hits, their rank. */
-const searchRead = (q: string, where: SQL | undefined) =>
-  sql`${RANKED_READ} FROM ${searchTerms(q)} ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
-
-/** A search's total: the matches among the rows read, exact when the lead word's rows ran out before the bound. */
-const searchTotal = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
-
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
-  const read = searchRead(q, where);
+  // `hit`: the row holds the other query words. Only the hits are ranked.
+  const read = sql`${RANKED_READ} FROM ${searchTerms(q)} ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   const counting = !p.after;
   // The rows read that are not matches sort last: the window counts over every row read. The keys are written out
   // for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows). One statement: the
@@ -281,11 +271,12 @@ async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p:
       ${p.after ? sql`WHERE c.hit AND ${after(rankKeys, p.after)}` : sql``}
       ORDER BY c.hit DESC, ${RANK_ORDER} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
   const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${RANK_ORDER}`, [...RANK_KEY_NAMES, 'matches', 'read'], p.page <= PREPARED_PAGES);
+  const totalOf = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
   // A page past the last match (or a cursor without a total) counts apart.
-  const counted = p.after?.total ?? (hits.length && counting ? searchTotal(Number(hits[0].matches), Number(hits[0].read))
+  const counted = p.after?.total ?? (hits.length && counting ? totalOf(Number(hits[0].matches), Number(hits[0].read))
     : await (async () => {
       const [n] = await query<{ matches: string; read: string | null }>(db, sql`SELECT count(*) FILTER (WHERE c.hit) AS matches, count(*) AS read FROM (${read}) c`);
-      return searchTotal(Number(n.matches), Number(n.read ?? 0));
+      return totalOf(Number(n.matches), Number(n.read ?? 0));
     })());
   const { rows, nextCursor } = pageEnd(hits, p, 'product', RELEVANCE, rankKeys, counted);
   return { ...counted, nextCursor, rows };
