@@ -169,7 +169,8 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   const where = q ? and(filters, sql`${product.id} IN (SELECT w.id FROM ${searchTerms(q)} CROSS JOIN product_word w WHERE ${wordMatches(sql`w`)})`) : filters;
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here, but
   // the decorating sub-selects run for the page's rows only. A search counts its matches as it reads them.
-  const keys = productKeys(sort === RELEVANCE ? 'name' : sort);
+  const shape = listShape(sort === RELEVANCE ? 'name' : sort);
+  const { keys } = shape;
   const p = { page, pageSize, after: after_ };
   const counting = Boolean(q) && !after_;
   const matching = (cond: SQL | undefined) => db.select({ id: product.id }).from(product)
@@ -177,7 +178,6 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   // One statement: the page's ids through the filters and the sort's index (a sub-select, numbered in its order:
   // ordered by the sort's columns again, the planner would walk the whole index to meet the page), then those rows
   // alone decorated, with their keys (for the cursor) and the snapshot they were read in (for the total).
-  const shape = listShape(sort === RELEVANCE ? 'name' : sort);
   const ids = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n,
       ${counting ? matchCount : sql`NULL`} AS matches, ${snapshotField} AS state
     ${LIST_FROM} WHERE ${and(where, after_ && after(keys, after_)) ?? sql`TRUE`}
@@ -193,18 +193,20 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
 // A list's pieces that hold no value, written out once per sort (db.ts prerendered).
 const LIST_FROM = prerendered(sql`FROM ${product} JOIN ${entity} ON ${entity.id} = ${product.entityId}
   JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`);
-const listShapes = new Map<string, { order: SQL; fields: SQL; names: string[] }>();
+/** A sort's keys with their ORDER BY and the select list reading them as text (keyFields), written out once. */
+function keyShape(keys: SortKey[]) {
+  const fields = Object.entries(keyFields(keys));
+  return {
+    keys,
+    order: prerendered(sql.join(orderBy(keys), sql`, `)),
+    fields: prerendered(sql.join(fields.map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)),
+    names: fields.map(([name]) => name),
+  };
+}
+const listShapes = new Map<string, ReturnType<typeof keyShape>>();
 function listShape(sort: string) {
   let shape = listShapes.get(sort);
-  if (!shape) {
-    const keys = productKeys(sort);
-    const fields = Object.entries(keyFields(keys));
-    listShapes.set(sort, shape = {
-      order: prerendered(sql.join(orderBy(keys), sql`, `)),
-      fields: prerendered(sql.join(fields.map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `)),
-      names: fields.map(([name]) => name),
-    });
-  }
+  if (!shape) listShapes.set(sort, shape = keyShape(productKeys(sort)));
   return shape;
 }
 
@@ -243,9 +245,7 @@ const RANKED_READ = prerendered(sql`SELECT r.id, r.hit, r.stars, r.updated_at,
       CASE WHEN r.hit THEN ${wordRank(sql`r`)} * 2 + CASE WHEN r.status = 'certified' THEN 0 ELSE 1 END END AS rank
     FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit, ${product}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
         q.phrase`);
-const RANK_ORDER = prerendered(sql.join(orderBy(rankKeys), sql`, `));
-const RANK_KEY_NAMES = Object.keys(keyFields(rankKeys));
-const RANK_FIELDS = prerendered(sql.join(Object.entries(keyFields(rankKeys)).map(([name, f]) => sql`${f} AS ${sql.identifier(name)}`), sql`, `));
+const RANK = keyShape(rankKeys);
 
 /**
  * A search ranked by relevance, its cost bounded: it reads at most SEARCH_READS rows of its lead word, in that word's
@@ -264,13 +264,13 @@ async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p:
   // The rows read that are not matches sort last: the window counts over every row read. The keys are written out
   // for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows). One statement: the
   // page's matches (`c`) are decorated in it, and put back in their order (21 rows sorted again).
-  const page = sql`SELECT c.id, c.hit, c.rank, c.stars, c.updated_at, ${RANK_FIELDS},
+  const page = sql`SELECT c.id, c.hit, c.rank, c.stars, c.updated_at, ${RANK.fields},
       ${counting ? sql`c.matches, c.read` : sql`NULL AS matches, NULL AS read`}
     FROM (SELECT c.*${counting ? sql`, count(*) FILTER (WHERE c.hit) OVER () AS matches, count(*) OVER () AS read` : sql``}
       FROM (${read}) c
       ${p.after ? sql`WHERE c.hit AND ${after(rankKeys, p.after)}` : sql``}
-      ORDER BY c.hit DESC, ${RANK_ORDER} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
-  const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${RANK_ORDER}`, [...RANK_KEY_NAMES, 'matches', 'read'], p.page <= PREPARED_PAGES);
+      ORDER BY c.hit DESC, ${RANK.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
+  const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${RANK.order}`, [...RANK.names, 'matches', 'read'], p.page <= PREPARED_PAGES);
   const totalOf = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
   // A page past the last match (or a cursor without a total) counts apart.
   const counted = p.after?.total ?? (hits.length && counting ? totalOf(Number(hits[0].matches), Number(hits[0].read))
