@@ -179,9 +179,9 @@ export async function pageTotal(db: Queryable, matches: { limit(n: number): SQLW
 export const snapshotField = sql<string>`pg_current_snapshot()::text`;
 
 // The totals of the lists, per database handle, by their key (the list and its filters' text and values), each with
-// the snapshot of the page it was counted for. A page whose statement saw that same snapshot sees the same committed rows (no
-// writing transaction has ended since: Database.state()), so its total is the remembered one, exact, without a
-// second statement. Only the page's rows are read again: a remembered total is not a remembered answer. A handle
+// the snapshot of the page it was counted for. A page whose statement saw that same snapshot sees the same committed
+// rows (no writing transaction has ended since: Database.state()), so its total is the remembered one, exact,
+// without a second statement. Only the page's rows are read again: a remembered total is not a remembered answer. A handle
 // is the database itself: inside a transaction the snapshot does not move with the transaction's own writes, so a
 // transaction counts each time.
 const TOTALS_KEPT = 1_000;
