@@ -208,6 +208,28 @@ test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on
   assert.doesNotMatch(beyond.body, /rel="next"/, 'the last page by cursor has no next');
   assert.match(beyond.body, /<meta name="robots" content="noindex"/);
   assert.equal((await t.call({ url: '/?cursor=bm90LWEtY3Vyc29y' })).statusCode, 200, 'a cursor that does not read opens the first page');
+  // A search in another order than relevance, over a word that begins more names than the cap: every match in that
+  // order, by numbered page and on by cursor, its total "at least" what the search counted.
+  const search = async (qs: string) => {
+    const res = await t.call({ url: `/api/v1/products?entity=${e.id}&${qs}`, as: central });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json<ListBody & { items: { name: string }[] }>();
+  };
+  const names = (body: { items: { name: string }[] }) => body.items.map((p) => p.name.replace('Mật ong ', ''));
+  const byName = await search('q=mat+ong&sort=name&pageSize=3');
+  assert.deepEqual([byName.total, byName.totalExact, names(byName)], [TOTAL_CAP, false, ['1', '10', '100']]);
+  const page400 = await search('q=mat+ong&sort=name&pageSize=25&page=400');
+  const after400 = await search(`q=mat+ong&sort=name&pageSize=25&cursor=${page400.nextCursor}`);
+  const last = await search(`q=mat+ong&sort=name&pageSize=25&cursor=${after400.nextCursor}`);
+  assert.deepEqual([names(page400).length, names(after400).length, names(last).length, last.nextCursor], [25, 25, 5, null]);
+  assert.equal(new Set([...names(page400), ...names(after400), ...names(last)]).size, 55);
+  // "1" begins the names' numbers 1, 10-19, 100-199, 1000-1999 and 10000-10030: 1,142 matches, found by walking
+  // the names backwards, among all the rows of "mat".
+  const ones = await search('q=mat+ong+1&sort=-name&pageSize=3');
+  assert.deepEqual(names(ones), ['1999', '1998', '1997']);
+  assert.ok(!ones.totalExact && ones.total > 1_000 && ones.total <= 1_142, `at least the matches counted: ${ones.total}`);
+  assert.deepEqual(names(await search(`q=mat+ong+1&sort=-name&pageSize=3&cursor=${ones.nextCursor}`)), ['1996', '1995', '1994']);
+  assert.deepEqual(names(await search('q=mat+ong+1&sort=-name&pageSize=3&page=2')), ['1996', '1995', '1994']);
   // Ten thousand exactly: exact.
   await query(t.database.db, sql`DELETE FROM product WHERE entity_id = ${e.id} AND code IN (SELECT 'CAP-' || g FROM generate_series(1, 30) AS g)`);
   const exact = (await t.call({ url: `/api/v1/products?entity=${e.id}&pageSize=3`, as: central })).json<ListBody>();
