@@ -2,7 +2,9 @@
 // API's and the catalogue's list requests run through the real routes while drizzle logs every query they send;
 // each query is then explained (EXPLAIN (FORMAT JSON), with its own parameters) and must not read `product` or
 // `entity` by a sequential scan. The planner is left alone (no enable_seqscan): the data set is large enough that
-// reading a page through an index is cheaper than scanning the table, and the statistics are ANALYZE's.
+// reading a page through an index is cheaper than scanning the table, and the statistics are ANALYZE's. On PostgreSQL
+// each query is also explained as a generic plan (PREPARE, then EXECUTE under force_generic_plan): the plan the server's
+// prepared statements run with whatever values come (db.ts queryPrepared), which must not scan either.
 // A product search reads its words' index instead (product_word, see problems()). The one exception is the capped count (src/app/paging.ts's countCapped): it reads up to TOTAL_CAP matching rows,
 // which at this size is every match, so a scan is the planner's honest choice there; it must stay capped (a Limit).
 import assert from 'node:assert/strict';
@@ -32,6 +34,7 @@ type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: 
 let t: TestApp;
 let app: FastifyInstance;
 let explain: (q: Captured) => Promise<PlanNode>;
+let explainGeneric: ((q: Captured) => Promise<PlanNode>) | undefined;
 let closeExtra: () => Promise<void> = async () => {};
 let dataDir: string;
 const captured: Captured[] = [];
@@ -55,6 +58,19 @@ before(async () => {
     pool.on('error', () => {}); // an idle connection ended from outside (the database dropped at the end): nothing to do
     db = drizzlePg(pool, { logger }) as unknown as Db;
     explain = async (c) => (await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${c.query}`, c.params)).rows[0]['QUERY PLAN'][0].Plan;
+    explainGeneric = async (c) => {
+      const client = await pool.connect();
+      try {
+        await client.query(`PREPARE generic AS ${c.query}`);
+        await client.query('SET plan_cache_mode = force_generic_plan');
+        // EXECUTE takes no parameters of its own: the values are written in (a generic plan does not read them).
+        const args = c.params.length ? `(${c.params.map((v) => (v === null ? 'NULL' : client.escapeLiteral(typeof v === 'object' ? JSON.stringify(v) : String(v)))).join(', ')})` : '';
+        return (await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) EXECUTE generic${args}`)).rows[0]['QUERY PLAN'][0].Plan;
+      } finally {
+        await client.query('DEALLOCATE ALL; RESET plan_cache_mode');
+        client.release();
+      }
+    };
     closeExtra = () => pool.end();
   }
   // The same server, on a connection whose queries are logged.
@@ -109,6 +125,7 @@ async function problems(url: string, who?: string): Promise<string[]> {
       continue;
     }
     for (const rel of seqScans(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: Seq Scan on ${rel} in ${head}…`);
+    if (explainGeneric) for (const rel of seqScans(await explainGeneric(c))) found.push(`${url}${who ? ` (as ${who})` : ''}: GENERIC Seq Scan on ${rel} in ${head}…`);
     if (/\bproduct_word\b/.test(c.query)) {
       if (!usesWords(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: a product search not through its words' index: ${head}…`);
     } else if (/ LIKE /.test(c.query) && !usesTrigram(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: a search not through the trigram index: ${head}…`);
