@@ -192,35 +192,76 @@ function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, from: SQL, 
 }
 
 /**
- * A search in another order than relevance (the workspace's products by last update, a catalogue by name): every
- * match, in that order, paged like any list, by number and on by cursor. How it finds them depends on how many rows
- * its lead word has, counted first with the matches among them, up to TOTAL_CAP + 1 (an index range, as the ranked
- * search reads it):
- * - as many or fewer: every match is among them. They are read by id and sorted (at most 10,000), and the total
- *   is exact.
+ * A search in another order than relevance (the workspace's products by last update, the API's by name): every
+ * match, in that order, paged like any list, by number and on by cursor. It counts its lead word's rows first, with
+ * the matches among them, up to TOTAL_CAP + 1 (an index range read alone, as the ranked search reads it: 4 ms for
+ * 8,800 rows on a million products). Then:
+ * - as many as that or fewer: every match is among them, sorted (matchesPage), and the total is exact.
  * - more: the word is common, and so, as a rule, are its matches. The sort's index is walked from the page's start,
- *   each product tested for the search words (product_word_id_word, one index probe) until the page is full. The
- *   total is the matches among the rows counted: "hơn 10.000" when they all match, else "at least" that many.
- * Sorting every match instead took 25 s for "mat ong" on a million products, 37,000 of whose names begin "mat".
- * Both ways give the same rows; which one a page takes is decided again at each page, never read from a cursor.
+ *   each product tested for the words (walkedPage). When the walk fills the page, its total is the matches among
+ *   the rows counted: "hơn 10.000" when they all match, else "at least" that many. When it does not (the matches
+ *   are rare, or cluster further on in that order, as "Mật ong…" does by name), every match of the lead word is
+ *   sorted after all (matchesPage), its total exact up to the cap.
+ * Sorting every match at every page took 25 s for "mat ong" on a million products, 37,000 of whose names begin "mat".
+ * Each way gives the same rows; which one a page takes is decided at each page, never read from a cursor.
  */
 async function sortedSearch(db: Queryable, filters: SQL | undefined, q: string, sort: string, shape: ReturnType<typeof keyShape>, p: Paging): Promise<ListPage<ProductRow>> {
   const terms = searchTerms(q);
-  const leadRead = sql`FROM ${terms} ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`} LIMIT ${LEAD_COUNTED}`;
   const [n] = await queryPrepared<{ read: string; hits: string }>(db, sql`SELECT count(*) AS read, count(*) FILTER (WHERE r.hit) AS hits
-    FROM (SELECT ${othersFound(sql`${product}`)} AS hit ${leadRead}) r`);
+    FROM (SELECT ${othersFound(sql`${product}`)} AS hit FROM ${terms} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`} LIMIT ${LEAD_COUNTED}) r`);
   const few = Number(n.read) <= TOTAL_CAP;
-  const found = few
-    ? await listPage(db, shape, sql`FROM ${LIST_TABLES}`, and(filters, sql`${product.id} = ANY(ARRAY(SELECT r.id FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit ${leadRead}) r WHERE r.hit))`), p)
-    // A scalar sub-select, not EXISTS: the planner would turn EXISTS into a join over all the lead word's rows.
-    : await listPage(db, shape, sql`FROM ${terms} CROSS JOIN ${LIST_TABLES}`, and(filters, sql`(SELECT TRUE FROM product_word w WHERE w.id = ${product.id} AND w.word >= q.lead AND w.word < q.lead || '{' AND ${othersFound(sql`w`)} LIMIT 1)`), p);
-  const hits = Number(n.hits);
-  const counted: Total = { total: Math.min(hits, TOTAL_CAP), totalExact: few };
+  let found = few ? undefined : await walkedPage(db, terms, filters, shape, p);
+  let counted: Total = { total: Math.min(Number(n.hits), TOTAL_CAP), totalExact: few };
+  if (!found || found.length < limits(p).limit) {
+    found = await matchesPage(db, terms, filters, shape, p, few);
+    if (!few) counted = capped(Number(found[0]?.matches ?? 0));
+  }
+  counted = p.after?.total ?? counted; // the total the first page gave, to the last
   const { rows, nextCursor } = pageEnd(found, p, 'product', sort, shape.keys, counted);
   return { ...counted, nextCursor, rows };
 }
 /** The lead word's rows a sorted search counts, to choose its way: one more than the cap of a total. */
 const LEAD_COUNTED = sql.raw(String(TOTAL_CAP + 1));
+/** The rows a walk reads for each row it gives (and at least WALK_MIN): past them, the matches are sorted instead. */
+const WALK_PER_ROW = 50;
+const WALK_MIN = 5_000;
+
+/**
+ * A sorted search's page by walking the sort's index: each product is tested for the search words and the filters
+ * by one probe of product_word_id_word (where the filters read product_word as they do in a ranked search:
+ * SEARCH_FROM), so the walk itself reads the index alone. The probe is a scalar sub-select (the planner would turn an
+ * EXISTS into a join over all the lead word's rows), and the walk stops when the page is full or after WALK_PER_ROW
+ * rows for each row it needs. The matches are numbered as they come, in the walk's order. A page that comes back
+ * short may be the last one or a walk cut short: the caller sorts the matches then.
+ */
+function walkedPage(db: Queryable, terms: SQL, filters: SQL | undefined, shape: ReturnType<typeof keyShape>, p: Paging) {
+  const { limit, offset } = limits(p);
+  const walked = sql`SELECT w.id, ${sql.raw(shape.names.map((k) => `w.${k}`).join(', '))}, row_number() OVER () AS n, ${snapshotField} AS state
+    FROM (SELECT ${product.id}, ${shape.fields}, (SELECT TRUE FROM ${SEARCH_FROM} WHERE ${product.id} = walked.id
+          AND ${product}.word >= q.lead AND ${product}.word < q.lead || '{' AND ${othersFound(sql`${product}`)} AND ${filters ?? sql`TRUE`} LIMIT 1) AS hit
+      FROM ${terms} CROSS JOIN ${product} CROSS JOIN LATERAL (SELECT ${product.id}) AS walked (id)
+      ${p.after ? sql`WHERE ${after(shape.keys, p.after)}` : sql``}
+      ORDER BY ${shape.order} LIMIT ${literal(Math.max(WALK_MIN, WALK_PER_ROW * (offset + limit)))}) w
+    WHERE w.hit LIMIT ${literal(limit)} OFFSET ${literal(offset)}`;
+  return decoratedPage(db, walked, sql`ORDER BY c.n`, [...shape.names, 'state'], p.page <= PREPARED_PAGES);
+}
+
+/**
+ * A sorted search's page out of all its matches: the lead word's rows that match (product_word, where the filters
+ * apply too), up to TOTAL_CAP + 1 of them when `few` says that is all, then read from product by id for their sort
+ * keys, sorted, and counted (`matches`).
+ */
+function matchesPage(db: Queryable, terms: SQL, filters: SQL | undefined, shape: ReturnType<typeof keyShape>, p: Paging, few: boolean) {
+  const { limit, offset } = limits(p);
+  const sorted = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n,
+      cardinality(m.ids) AS matches, ${snapshotField} AS state
+    FROM (SELECT ARRAY(SELECT r.id FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit FROM ${terms} CROSS JOIN ${SEARCH_FROM}
+        WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`} ${few ? sql`LIMIT ${LEAD_COUNTED}` : sql``}) r WHERE r.hit) AS ids) m
+      CROSS JOIN ${product}
+    WHERE ${product.id} = ANY(m.ids) ${p.after ? sql`AND ${after(shape.keys, p.after)}` : sql``}
+    ORDER BY ${shape.order} LIMIT ${literal(limit)} OFFSET ${literal(offset)}`;
+  return decoratedPage(db, sorted, sql`ORDER BY c.n`, [...shape.names, 'matches', 'state'], p.page <= PREPARED_PAGES);
+}
 
 // A list's pieces that hold no value, written out once per sort (db.ts prerendered).
 const LIST_TABLES = prerendered(sql`${product} JOIN ${entity} ON ${entity.id} = ${product.entityId}
@@ -267,7 +308,7 @@ const rankKeys: SortKey[] = [
  * rows are read in full (product-page.ts). The product set is joined LEFT (every product has one): the planner drops the
  * join unless a filter names the sector or the group.
  */
-const SEARCH_FROM = prerendered(sql`CROSS JOIN product_word AS ${product}
+const SEARCH_FROM = prerendered(sql`product_word AS ${product}
   CROSS JOIN LATERAL (SELECT ${product}.entity_status AS status, ${product}.entity_type AS type) AS ${entity}
   LEFT JOIN ${productSet} ON ${productSet.sheet} = ${product.productSet}`);
 
@@ -291,7 +332,7 @@ const RANK = keyShape(rankKeys);
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
   // `hit`: the row holds the other query words. Only the hits are ranked.
-  const read = sql`${RANKED_READ} FROM ${searchTerms(q)} ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
+  const read = sql`${RANKED_READ} FROM ${searchTerms(q)} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   const counting = !p.after;
   // The rows read that are not matches sort last: the window counts over every row read. The keys are written out
   // for the page's rows alone (as text, for the cursor: 1 µs a row, 10 ms over 10,000 rows). One statement: the
