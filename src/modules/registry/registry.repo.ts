@@ -169,7 +169,7 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
   if (q && sort === RELEVANCE) return rankProducts(db, filters, q, p);
   const shape = listShape(sort === RELEVANCE ? 'name' : sort);
   if (q) return sortedSearch(db, filters, q, sort, shape, p);
-  const found = await listPage(db, shape, sql`FROM ${LIST_TABLES}`, filters, p);
+  const found = await listPage(db, shape, filters, p);
   const whole = wholeOf(found, p);
   // The filters may name the entity (its type, its visibility) and the product set (sector, group): joined here too.
   const matching = db.select({ id: product.id }).from(product)
@@ -184,9 +184,9 @@ export async function listProducts(db: Queryable, filters: SQL | undefined, sort
  * the sort's columns again, the planner would walk the whole index to meet the page), then those rows alone
  * decorated, with their keys (for the cursor) and the snapshot they were read in (for the total).
  */
-function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, from: SQL, where: SQL | undefined, p: Paging) {
+function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, where: SQL | undefined, p: Paging) {
   const ids = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n, ${snapshotField} AS state
-    ${from} WHERE ${and(where, p.after && after(shape.keys, p.after)) ?? sql`TRUE`}
+    FROM ${LIST_TABLES} WHERE ${and(where, p.after && after(shape.keys, p.after)) ?? sql`TRUE`}
     ORDER BY ${shape.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}`;
   return decoratedPage(db, ids, sql`ORDER BY c.n`, [...shape.names, 'state'], p.page <= PREPARED_PAGES);
 }
