@@ -125,7 +125,7 @@ async function problems(url: string, who?: string): Promise<string[]> {
       continue;
     }
     for (const rel of seqScans(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: Seq Scan on ${rel} in ${head}…`);
-    if (explainGeneric) for (const rel of seqScans(await explainGeneric(c))) found.push(`${url}${who ? ` (as ${who})` : ''}: GENERIC Seq Scan on ${rel} in ${head}…`);
+    if (explainGeneric) for (const rel of seqScans(await explainGeneric(c))) found.push(`${url}${who ? ` (as ${who})` : ''}: Seq Scan on ${rel} in the generic plan of ${head}…`);
     if (/\bproduct_word\b/.test(c.query)) {
       if (!usesWords(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: a product search not through its words' index: ${head}…`);
     } else if (/ LIKE /.test(c.query) && !usesTrigram(plan)) found.push(`${url}${who ? ` (as ${who})` : ''}: a search not through the trigram index: ${head}…`);
