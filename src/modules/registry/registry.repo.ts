@@ -68,7 +68,8 @@ const searchTerms = (q: string) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM 
  * index, read in the catalogue's order — and that are the first of their name's words to (prev_word: the name's
  * previous word in sorted order), so that each product is read once.
  */
-const leadRows = (w: SQL) => sql`${w}.word >= q.lead AND ${w}.word < q.lead || '{' AND (${w}.prev_word IS NULL OR ${w}.prev_word < q.lead)`;
+const leadRange = (w: SQL) => sql`${w}.word >= q.lead AND ${w}.word < q.lead || '{'`;
+const leadRows = (w: SQL) => sql`${leadRange(w)} AND (${w}.prev_word IS NULL OR ${w}.prev_word < q.lead)`;
 
 /**
  * A row read is a match when each other query word begins a word of its name. Written out per number of other
@@ -208,7 +209,7 @@ function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, where: SQL 
 async function sortedSearch(db: Queryable, filters: SQL | undefined, q: string, sort: string, shape: ReturnType<typeof keyShape>, p: Paging): Promise<ListPage<ProductRow>> {
   const terms = searchTerms(q);
   const [n] = await queryPrepared<{ read: string; hits: string }>(db, sql`SELECT count(*) AS read, count(*) FILTER (WHERE r.hit) AS hits
-    FROM (SELECT ${othersFound(sql`${product}`)} AS hit FROM ${terms} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`} LIMIT ${LEAD_COUNTED}) r`);
+    FROM (${leadRead(terms, filters)} LIMIT ${LEAD_COUNTED}) r`);
   const few = Number(n.read) <= TOTAL_CAP;
   let found = few ? undefined : await walkedPage(db, terms, filters, shape, p);
   let counted: Total = { total: Math.min(Number(n.hits), TOTAL_CAP), totalExact: few };
@@ -237,8 +238,7 @@ const WALK_MIN = 5_000;
 function walkedPage(db: Queryable, terms: SQL, filters: SQL | undefined, shape: ReturnType<typeof keyShape>, p: Paging) {
   const { limit, offset } = limits(p);
   const walked = sql`SELECT w.id, ${sql.raw(shape.names.map((k) => `w.${k}`).join(', '))}, row_number() OVER () AS n, ${snapshotField} AS state
-    FROM (SELECT ${product.id}, ${shape.fields}, (SELECT TRUE FROM ${SEARCH_FROM} WHERE ${product.id} = walked.id
-          AND ${product}.word >= q.lead AND ${product}.word < q.lead || '{' AND ${othersFound(sql`${product}`)} AND ${filters ?? sql`TRUE`} LIMIT 1) AS hit
+    FROM (SELECT ${product.id}, ${shape.fields}, (${WALK_PROBE} AND ${filters ?? sql`TRUE`} LIMIT 1) AS hit
       FROM ${terms} CROSS JOIN ${product} CROSS JOIN LATERAL (SELECT ${product.id}) AS walked (id)
       ${p.after ? sql`WHERE ${after(shape.keys, p.after)}` : sql``}
       ORDER BY ${shape.order} LIMIT ${literal(Math.max(WALK_MIN, WALK_PER_ROW * (offset + limit)))}) w
@@ -255,8 +255,7 @@ function matchesPage(db: Queryable, terms: SQL, filters: SQL | undefined, shape:
   const { limit, offset } = limits(p);
   const sorted = sql`SELECT ${product.id}, ${shape.fields}, row_number() OVER (ORDER BY ${shape.order}) AS n,
       cardinality(m.ids) AS matches, ${snapshotField} AS state
-    FROM (SELECT ARRAY(SELECT r.id FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit FROM ${terms} CROSS JOIN ${SEARCH_FROM}
-        WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`} ${few ? sql`LIMIT ${LEAD_COUNTED}` : sql``}) r WHERE r.hit) AS ids) m
+    FROM (SELECT ARRAY(SELECT r.id FROM (${leadRead(terms, filters)} ${few ? sql`LIMIT ${LEAD_COUNTED}` : sql``}) r WHERE r.hit) AS ids) m
       CROSS JOIN ${product}
     WHERE ${product.id} = ANY(m.ids) ${p.after ? sql`AND ${after(shape.keys, p.after)}` : sql``}
     ORDER BY ${shape.order} LIMIT ${literal(limit)} OFFSET ${literal(offset)}`;
@@ -314,9 +313,16 @@ const SEARCH_FROM = prerendered(sql`product_word AS ${product}
 
 // The search's pieces that hold no value, written out once (db.ts prerendered).
 const LEAD_ROWS = prerendered(leadRows(sql`${product}`));
+/** `hit`: a product_word row (named product) holds the query's other words. */
+const HIT = prerendered(othersFound(sql`${product}`));
+/** A sorted search's test of the walked product (named walked): a row of it in product_word that begins with the
+ * lead word and holds the others; the list's filters follow. */
+const WALK_PROBE = prerendered(sql`SELECT TRUE FROM ${SEARCH_FROM} WHERE ${product.id} = walked.id AND ${leadRange(sql`${product}`)} AND ${HIT}`);
+/** The lead word's rows a sorted search reads, each product once, with `hit`, through the list's filters. */
+const leadRead = (terms: SQL, filters: SQL | undefined) => sql`SELECT ${product.id}, ${HIT} AS hit FROM ${terms} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${filters ?? sql`TRUE`}`;
 const RANKED_READ = prerendered(sql`SELECT r.id, r.hit, r.stars, r.updated_at,
       CASE WHEN r.hit THEN ${wordRank(sql`r`)} * 2 + CASE WHEN r.status = 'certified' THEN 0 ELSE 1 END END AS rank
-    FROM (SELECT ${product.id}, ${othersFound(sql`${product}`)} AS hit, ${product}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
+    FROM (SELECT ${product.id}, ${HIT} AS hit, ${product}.words, ${product.status}, ${product.stars}, ${product.updatedAt},
         q.phrase`);
 const RANK = keyShape(rankKeys);
 
