@@ -188,16 +188,26 @@ const TOTALS_KEPT = 1_000;
 const totals = new WeakMap<object, Map<string, { state: string; total: Total }>>();
 
 async function rememberedTotal(db: Queryable, key: string, state: string, count: () => Promise<Total>): Promise<Total> {
-  if (!('$client' in db)) return count();
-  let kept = totals.get(db);
-  if (!kept) totals.set(db, kept = new Map());
-  const hit = kept.get(key);
+  const hit = keptTotal(db, key);
   if (hit?.state === state) return hit.total;
   const total = await count();
+  keepTotal(db, key, state, total);
+  return total;
+}
+
+/** The total kept under `key` with the snapshot it was counted in; it holds for a statement that read that snapshot
+ * too (the caller compares). None inside a transaction (a handle that is not the database itself). */
+export function keptTotal(db: Queryable, key: string): { state: string; total: Total } | undefined {
+  return '$client' in db ? totals.get(db)?.get(key) : undefined;
+}
+
+export function keepTotal(db: Queryable, key: string, state: string, total: Total): void {
+  if (!('$client' in db)) return;
+  let kept = totals.get(db);
+  if (!kept) totals.set(db, kept = new Map());
   kept.delete(key); // set again, last: the map keeps the order of counting, and the oldest count goes first
   kept.set(key, { state, total });
   if (kept.size > TOTALS_KEPT) kept.delete(kept.keys().next().value!);
-  return total;
 }
 
 /** A count as the lists report it: exact up to the cap. */
