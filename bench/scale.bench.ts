@@ -72,7 +72,10 @@ async function latency(paths: string[], rounds: number) {
   }
   return { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), n: times.length };
 }
+/** Requests per second in the steady state: a first two seconds of the same load, not counted, open the server's
+ * database connections and prepare their statements (the first seconds on a fresh server ran at two thirds). */
 async function rps(path: string) {
+  await autocannon({ url: base + path, connections: 10, duration: 2 });
   const result = await autocannon({ url: base + path, connections: 10, duration: SECONDS });
   if (result.non2xx) throw new Error(`${path}: ${result.non2xx} answers were not 2xx`);
   return result.requests.average;
