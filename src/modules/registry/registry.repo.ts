@@ -354,18 +354,19 @@ async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p:
       ${p.after ? sql`WHERE c.hit AND ${after(rankKeys, p.after)}` : sql``}
       ORDER BY c.hit DESC, ${RANK.order} LIMIT ${literal(limits(p).limit)} OFFSET ${literal(limits(p).offset)}) c`;
   const hits = await decoratedPage(db, page, sql`WHERE c.hit ORDER BY ${RANK.order}`, [...RANK.names, 'matches', 'read', 'state'], p.page <= PREPARED_PAGES);
-  const counted = p.after?.total ?? await searchTotal(db, read, hits[0], counting, key, kept);
+  const counted = p.after?.total ?? await searchTotal(db, read, hits[0], key, kept);
   const { rows, nextCursor } = pageEnd(hits, p, 'product', RELEVANCE, rankKeys, counted);
   return { ...counted, nextCursor, rows };
 }
 
-/** A ranked search's total: its page's window counts, or the kept total its snapshot matches, or (a page past the
- * last match, a changed snapshot, a cursor without a total) counted apart. A first page keeps what it found. */
-async function searchTotal(db: Queryable, read: SQL, first: Record<string, string | null> | undefined, counting: boolean, key: string | undefined, kept: ReturnType<typeof keptTotal>): Promise<Total> {
+/** A ranked search's total: the kept total its snapshot matches, or its page's window counts (`matches` on its first
+ * row), or (a page past the last match, a changed snapshot, a cursor without a total) counted apart. A first page
+ * keeps what it found. */
+async function searchTotal(db: Queryable, read: SQL, first: Record<string, string | null> | undefined, key: string | undefined, kept: ReturnType<typeof keptTotal>): Promise<Total> {
   const totalOf = (matches: number, rowsRead: number): Total => ({ total: matches, totalExact: rowsRead < SEARCH_READS });
   if (kept && first?.state === kept.state) return kept.total;
   let total: Total;
-  if (counting && first) total = totalOf(Number(first.matches), Number(first.read));
+  if (first?.matches != null) total = totalOf(Number(first.matches), Number(first.read));
   else {
     const [n] = await query<{ matches: string; read: string | null }>(db, sql`SELECT count(*) FILTER (WHERE c.hit) AS matches, count(*) AS read FROM (${read}) c`);
     total = totalOf(Number(n.matches), Number(n.read ?? 0));
