@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from '../../app/lazy-libraries.js';
 
 export type MailMessage = { to: string; subject: string; text: string };
 export type MailTransport = {
@@ -14,22 +15,24 @@ export type MailTransport = {
 
 export function createMailTransport(opts: { smtpUrl?: string; dataDir: string; from: string }): MailTransport {
   if (opts.smtpUrl) {
-    const smtp = nodemailer.createTransport(opts.smtpUrl);
+    let smtp: Promise<Transporter> | undefined;
     return {
       kind: 'smtp',
       async send(m) {
-        const info = await smtp.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+        smtp ??= loadNodemailer().then((n) => n.createTransport(opts.smtpUrl));
+        const info = await (await smtp).sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
         return { messageId: info.messageId };
       },
     };
   }
   // The same MIME message SMTP would carry, built by nodemailer and kept instead of sent.
-  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let files: Promise<Transporter> | undefined;
   const dir = join(opts.dataDir, 'mail');
   return {
     kind: 'files',
     async send(m) {
-      const info = await files.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
+      files ??= loadNodemailer().then((n) => n.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
+      const info = await (await files).sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text });
       await mkdir(dir, { recursive: true });
       const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.eml`);
       await writeFile(file, info.message as Buffer, { mode: 0o600 }); // it carries a sign-in secret

@@ -4,7 +4,7 @@
 // an entity's training history is visible to it, its commune and its province. Thin routes.
 import { and, eq, sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import QRCode from 'qrcode';
+import { loadQRCode } from '../../app/lazy-libraries.js';
 import { z } from 'zod';
 import { actingUser } from '../../app/access.js';
 import type { UserActor } from '../../app/actor.js';
@@ -158,7 +158,7 @@ export const trainingRoutes: ModulePlugin = async (app, { database, config }) =>
     await readable(actingUser(req), req.params.id);
     const link = await inTransaction(db, req, (ctx) => checkinLink(ctx, req.params.id));
     const url = `${config.publicUrl.replace(/\/$/, '')}${CHECKIN_PATH}/${link.token}`;
-    const svg = (await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })).replace(/^<svg /, `<svg role="img" aria-label="QR điểm danh: ${link.training.title.replace(/[<&"]/g, ' ')}" `);
+    const svg = (await (await loadQRCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })).replace(/^<svg /, `<svg role="img" aria-label="QR điểm danh: ${link.training.title.replace(/[<&"]/g, ' ')}" `);
     return { url, expiresAt: link.expiresAt.toISOString(), refreshSeconds: CHECKIN_REFRESH_SECONDS, svg };
   });
 

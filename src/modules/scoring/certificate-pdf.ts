@@ -2,7 +2,7 @@
 // layout, Times New Roman–metric serif embedded: pdf-layout.ts), the certificate text, the stars, the validity and a
 // QR code to the public verification page. Stars are drawn as shapes so they print with any font.
 // No internal id is printed: the certificate number is the key people read and the QR code carries.
-import QRCode from 'qrcode';
+import { loadQRCode } from '../../app/lazy-libraries.js';
 import { placeName } from '../geo/index.js';
 import { viDate } from './deadlines.rules.js';
 import { dateInWords, motto, renderPdf, type Doc } from './pdf-layout.js';
@@ -93,7 +93,7 @@ async function draw(doc: Doc, c: CertificatePrint) {
   }
 
   // Footer: the QR code to the verification page on the left, the place and date of issue on the right.
-  const qr = await QRCode.toBuffer(c.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const qr = await (await loadQRCode()).toBuffer(c.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const qrSize = 92;
   const footY = H - 60 - qrSize;
   doc.image(qr, 60, footY, { width: qrSize, height: qrSize });

@@ -2,7 +2,8 @@
 // forms, the council's minutes and sheets, the certificate): Times New Roman metrics (pdf-fonts.ts), A4 margins,
 // the national motto (Quốc hiệu, bold caps 12 pt; Tiêu ngữ, bold 13 pt, underlined its own length) each on one
 // line, the issuing body on the left with its short rule, and dates as "Mèo Vạc, ngày 02 tháng 12 năm 2026".
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../app/lazy-libraries.js';
 import { pdfFontBytes } from '../../app/pdf-fonts.js';
 import { vnDate } from './deadlines.rules.js';
 
@@ -22,7 +23,7 @@ type Options = { title: string; subject?: string; layout?: 'portrait' | 'landsca
 /** A4 document with the serif registered as 'r', 'b', 'i' and 'bi'; `draw` fills it, the bytes come back. */
 export async function renderPdf(o: Options, draw: (doc: Doc) => void | Promise<void>): Promise<Buffer> {
   const f = pdfFontBytes();
-  const doc = new PDFDocument({ size: 'A4', layout: o.layout ?? 'portrait', margins: o.margins ?? A4_MARGINS, info: { Title: o.title, ...(o.subject ? { Subject: o.subject } : {}), Producer: 'Hệ thống thông tin OCOP' } });
+  const doc = new (await loadPdfKit())({ size: 'A4', layout: o.layout ?? 'portrait', margins: o.margins ?? A4_MARGINS, info: { Title: o.title, ...(o.subject ? { Subject: o.subject } : {}), Producer: 'Hệ thống thông tin OCOP' } });
   doc.registerFont('r', f.regular).registerFont('b', f.bold).registerFont('i', f.italic).registerFont('bi', f.boldItalic).font('r').fontSize(BODY);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

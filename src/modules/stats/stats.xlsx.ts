@@ -2,7 +2,7 @@
 // zeros survive), then a sheet describing it (title, area, day, period, source, minimum cell size, and the summary's
 // totals when the indicator has one, as the trade promotion indicators do). Tables are
 // small (at most one row per commune), so the workbook is built in memory.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../app/lazy-libraries.js';
 import type { IndicatorOut } from './stats.contract.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,7 +14,7 @@ export type XlsxIndicator = Pick<IndicatorOut, 'name' | 'title' | 'area' | 'asOf
   & { summary?: Record<string, number | undefined> };
 
 export async function indicatorXlsx(out: XlsxIndicator): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'OCOP';
   const ws = wb.addWorksheet(out.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = out.columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2), style: CODE_COLUMNS.has(c) ? { numFmt: '@' } : {} }));

@@ -1,7 +1,7 @@
 // The table beneath each view as a file: CSV (UTF-8 with BOM, formula-safe cells: src/app/csv.ts) or .xlsx, with the
 // column headers in Vietnamese or English. The tables are small (bounded by the view), so the workbook is built whole.
 import type { FastifyReply } from 'fastify';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../app/lazy-libraries.js';
 import { toCsv, type CsvValue } from '../../app/csv.js';
 import { contentDisposition } from '../../app/security-headers.js';
 
@@ -19,7 +19,7 @@ export async function tableFile(columns: Column[], rows: Row[], format: 'csv' | 
     const text = toCsv(keys.map((k) => header[k]), rows.map((r) => Object.fromEntries(keys.map((k) => [header[k], safe(r[k])]))));
     return { body: text, type: 'text/csv; charset=utf-8' };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Hệ thống thông tin OCOP';
   const ws = wb.addWorksheet(sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c[lang], key: c.key, width: c.width ?? 16 }));

@@ -2,7 +2,8 @@
 // squares, so it prints sharp at any size), the product name, its OCOP stars (drawn as shapes: they print with any
 // font), the lot and its dates, and the Digital Link in clear text. The project's serif with Vietnamese letters is
 // embedded (src/app/pdf-fonts.ts).
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../app/lazy-libraries.js';
 import { pdfFontBytes } from '../../app/pdf-fonts.js';
 import { qrMatrix, QR_QUIET_ZONE } from './qr.js';
 
@@ -53,7 +54,7 @@ function star(doc: Doc, cx: number, cy: number, r: number, on: boolean) {
   doc.polygon(...points).fillColor(on ? '#c98400' : '#d5d9dc').fill();
 }
 
-function stamp(doc: Doc, size: LabelSize, i: number, c: LabelContent, qr: ReturnType<typeof qrMatrix>) {
+function stamp(doc: Doc, size: LabelSize, i: number, c: LabelContent, qr: Awaited<ReturnType<typeof qrMatrix>>) {
   const s = LABEL_SIZES[size];
   const box = qrBox(size, i);
   const x0 = box.x - 1.5 * MM;
@@ -99,12 +100,12 @@ function stamp(doc: Doc, size: LabelSize, i: number, c: LabelContent, qr: Return
 /** `count` stamps of one batch (whole A4 pages, the last one partly filled). */
 export async function renderLabelSheet(c: LabelContent, size: LabelSize, count: number): Promise<Buffer> {
   const f = pdfFontBytes();
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${c.productName} — ${c.words.lot} ${c.lot}`, Subject: c.uri, Producer: 'Hệ thống thông tin OCOP' } });
+  const doc = new (await loadPdfKit())({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${c.productName} — ${c.words.lot} ${c.lot}`, Subject: c.uri, Producer: 'Hệ thống thông tin OCOP' } });
   doc.registerFont('r', f.regular).registerFont('b', f.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  const qr = qrMatrix(c.uri);
+  const qr = await qrMatrix(c.uri);
   const { cols, rows } = stampsPerPage(size);
   for (let i = 0; i < count; i++) {
     if (i % (cols * rows) === 0) doc.addPage({ size: 'A4', margin: 0 });

@@ -1,6 +1,6 @@
 // QR codes of GS1 Digital Link URIs (ISO/IEC 18004 through the qrcode package): error correction M (GS1's
 // recommendation for Digital Link on packs: survives a scuffed label) and the standard four-module quiet zone.
-import QRCode from 'qrcode';
+import { loadQRCode } from '../../app/lazy-libraries.js';
 import { digitalLink, type Gs1Key } from './gs1.rules.js';
 
 export const QR_ERROR_CORRECTION = 'M' as const;
@@ -11,20 +11,20 @@ export const labelUri = (publicUrl: string, key: Gs1Key) => digitalLink(key, pub
 
 /** The QR code as SVG (one path, crisp edges), with a title naming what it encodes for screen readers. */
 export async function qrSvg(text: string, title?: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE });
+  const svg = await (await loadQRCode()).toString(text, { type: 'svg', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE });
   if (!title) return svg;
   const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" `);
 }
 
 /** The QR code as PNG, `scale` pixels per module (8 by default: a 33-module code is 328 px with its quiet zone). */
-export function qrPng(text: string, scale = 8): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE, scale });
+export async function qrPng(text: string, scale = 8): Promise<Buffer> {
+  return (await loadQRCode()).toBuffer(text, { type: 'png', errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE, scale });
 }
 
 /** The module matrix (true = dark), without the quiet zone: the PDF labels draw it as vector squares. */
-export function qrMatrix(text: string): { size: number; dark(x: number, y: number): boolean } {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+export async function qrMatrix(text: string): Promise<{ size: number; dark(x: number, y: number): boolean }> {
+  const { modules } = (await loadQRCode()).create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   return { size: modules.size, dark: (x, y) => Boolean(modules.get(y, x)) };
 }
 

@@ -162,7 +162,7 @@ test('the label sheet: a PDF of stamps whose printed QR code reads back as the l
     execFileSync('pdftoppm', ['-r', '300', '-gray', '-f', '1', '-l', '1', join(dir, 'l.pdf'), join(dir, 'p')]);
     const img = readPgm(join(dir, 'p-1.pgm'));
     const uri = `${t.config.publicUrl.replace(/\/$/, '')}/01/${w.gtin}/10/${w.lot}`;
-    const expected = qrMatrix(uri);
+    const expected = await qrMatrix(uri);
     const box = qrBox('small', 4);
     const m = box.side / (expected.size + 2 * QR_QUIET_ZONE);
     const px = (pt: number) => Math.round((pt * 300) / 72);

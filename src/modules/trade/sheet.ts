@@ -1,6 +1,6 @@
 // The trade lists as spreadsheets: one sheet, a bold frozen header, numbers as numbers and days as dates, .xlsx
 // (exceljs) or CSV (UTF-8 with BOM). The lists are bounded (EXPORT_MAX rows), so the workbook is built in memory.
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../app/lazy-libraries.js';
 import type { FastifyReply } from 'fastify';
 import { CSV_BOM, csvLine, type CsvValue } from '../../app/csv.js';
 import { contentDisposition } from '../../app/security-headers.js';
@@ -13,7 +13,7 @@ export type SheetRow = Record<string, string | number | null | undefined>;
 const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export async function workbook(sheetName: string, columns: SheetColumn[], rows: SheetRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 18, style: c.kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.kind === 'number' ? { numFmt: '#,##0' } : {} }));
   ws.getRow(1).font = { bold: true };

@@ -2,7 +2,7 @@
 // template's headers (so an export can be edited and imported back), streamed page by page as .xlsx or CSV.
 import { PassThrough, Readable } from 'node:stream';
 import { inArray, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../app/lazy-libraries.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../app/actor.js';
 import type { Queryable } from '../../../app/db.js';
@@ -112,10 +112,10 @@ function csvStream(columns: Column[], pages: AsyncGenerator<Value[][]>): Readabl
 /** The streaming workbook writer: rows go out as pages arrive, the whole file is never held in memory. */
 function xlsxStream(sheetName: string, columns: Column[], pages: AsyncGenerator<Value[][]>, onError: (err: unknown) => void): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName, FROZEN_HEADER);
-  dataSheet(ws, columns);
   (async () => {
+    const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet(sheetName, FROZEN_HEADER);
+    dataSheet(ws, columns);
     ws.getRow(1).commit();
     for await (const rows of pages) for (const values of rows) ws.addRow(values).commit();
     ws.commit();

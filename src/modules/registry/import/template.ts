@@ -1,6 +1,7 @@
 // The import template: the two data sheets with Vietnamese headers, one example row each (first cell "VD…", skipped
 // when imported), dropdowns fed from the "Danh mục" sheet, and that sheet listing the allowed values.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../app/lazy-libraries.js';
 import {
   ENTITY_COLUMNS, ENTITY_SHEET, ENTITY_TYPE_LABELS, EXAMPLE_MARK, LISTS_SHEET, NO, PRODUCT_COLUMNS, PRODUCT_SHEET,
   PRODUCT_STATUS_LABELS, SEX_LABELS, YES, productSetLabel, type Column,
@@ -49,7 +50,7 @@ function dropdown(ws: ExcelJS.Worksheet, columns: readonly Column[], key: string
 }
 
 export async function buildTemplate(sets: ProductSetInfo[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Hệ thống thông tin OCOP';
   wb.created = new Date();
   const entities = wb.addWorksheet(ENTITY_SHEET, FROZEN_HEADER);

@@ -1,7 +1,8 @@
 // The template of a producer's steps: the steps sheet (headers in Vietnamese or English, an example row marked "VD",
 // skipped on import) and a lists sheet with the entity's own products (code, GTIN), places (GLN, name) and the
 // allowed steps and units, which feed the dropdowns. The header styling is the registry template's.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../app/lazy-libraries.js';
 import { dataSheet, EXAMPLE_MARK, FROZEN_HEADER } from '../../registry/index.js';
 import { STEPS, UOMS } from '../recording.rules.js';
 import { EVENT_COLUMNS, EVENTS_SHEET, headerOf, LISTS_SHEET, STEP_LABELS, UOM_LABELS, type Lang } from './columns.js';
@@ -46,7 +47,7 @@ function dropdown(ws: ExcelJS.Worksheet, key: string, range: string) {
 }
 
 export async function buildStepsTemplate(lang: Lang, products: TemplateProduct[], places: TemplatePlace[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Hệ thống thông tin OCOP';
   wb.created = new Date();
   const steps = wb.addWorksheet(EVENTS_SHEET[lang], FROZEN_HEADER);
