@@ -11,12 +11,13 @@ import type { LightMyRequestResponse } from 'fastify';
 export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
-/** The text of a PDF, lines kept in place (pdftotext -layout, poppler-utils). */
-export function pdfText(bytes: Buffer): string {
+/** The text of a PDF (pdftotext, poppler-utils), lines kept in place unless `layout` is false (then in reading
+ * order: a phrase the layout would split across columns stays whole). */
+export function pdfText(bytes: Buffer, { layout = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'ocop-pdf-'));
   try {
     writeFileSync(join(dir, 'a.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,13 +2,10 @@
 // dossiers only, no attendance, closing on the quorum share of opinions, diverging opinions sent to a meeting (scores
 // kept, then re-scored), the minutes saying which mode was used, and who may do what.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { UserActor } from '../../app/actor.js';
 import { testApp, type Session, type TestApp } from '../../../test/harness.js';
+import { pdfText } from '../../../test/pdf-text.js';
 import { addDays, addMonths } from './certificates.rules.js';
 import { issueCertificate } from './commands/issue-certificate.js';
 import { answersAround, dossierAtAdvisory, newProduct, ok, provincialCouncil, REVIEW, submitScore, today, totalOf, world, type Council, type World } from './scoring.fixtures.js';
@@ -46,17 +43,12 @@ async function writtenSession(council: Council, runner: Session = w.province) {
   return res.json();
 }
 
-async function pdfText(url: string, as: Session): Promise<string | null> {
+/** The minutes' text in reading order, white space made single. */
+async function minutesText(url: string, as: Session): Promise<string> {
   const res = await t.call({ url, as });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
-  try {
-    const dir = mkdtempSync(join(tmpdir(), 'ocop-minutes-'));
-    writeFileSync(join(dir, 'm.pdf'), res.rawPayload);
-    return execFileSync('pdftotext', [join(dir, 'm.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } catch {
-    return null; // pdftotext (poppler-utils) not installed here: the bytes were checked above
-  }
+  return pdfText(res.rawPayload, { layout: false }).replace(/\s+/g, ' ');
 }
 
 test('a written session takes re-rating dossiers only, asks every scoring member and closes on the quorum share of opinions', async () => {
@@ -113,13 +105,11 @@ test('a written session takes re-rating dossiers only, asks every scoring member
   assert.equal(closed.items[0].result.mean, Math.round(((totalOf(answersAround(80)) + totalOf(answersAround(78)) + totalOf(answersAround(76))) / 3) * 100) / 100);
   assert.equal((await ok(w, 'GET', `/dossiers/${rerating.id}`, w.province)).status, 'scored');
 
-  const text = await pdfText(`/api/v1/sessions/${s.id}/minutes.pdf`, council.secretary);
-  if (text) {
-    assert.ok(text.includes('BIÊN BẢN TỔNG HỢP Ý KIẾN ĐÁNH GIÁ BẰNG VĂN BẢN'), text);
-    assert.ok(text.includes('Lấy ý kiến bằng văn bản (Điều 7 khoản 6 điểm d, e)'), text);
-    assert.ok(text.includes('Chưa gửi ý kiến'), text);
-    assert.ok(!text.includes('Họp trực tiếp'), text);
-  }
+  const text = await minutesText(`/api/v1/sessions/${s.id}/minutes.pdf`, council.secretary);
+  assert.ok(text.includes('BIÊN BẢN TỔNG HỢP Ý KIẾN ĐÁNH GIÁ BẰNG VĂN BẢN'), text);
+  assert.ok(text.includes('Lấy ý kiến bằng văn bản (Điều 7 khoản 6 điểm d, e)'), text);
+  assert.ok(text.includes('Chưa gửi ý kiến'), text);
+  assert.ok(!text.includes('Họp trực tiếp'), text);
 
   // Closed: frozen, the member who did not answer included.
   const m2 = council.members[2];
@@ -192,11 +182,9 @@ test('diverging written opinions: closing is refused until the session becomes a
   assert.equal(closed.items[0].result.members, 2);
   assert.equal(closed.items[0].result.mean, Math.round(((totalOf(answersAround(80)) + totalOf(answersAround(77))) / 2) * 100) / 100);
   assert.deepEqual(closed.actions, ['minutes']);
-  const text = await pdfText(`/api/v1/sessions/${s.id}/minutes.pdf`, council.chair);
-  if (text) {
-    assert.ok(text.includes('BIÊN BẢN HỌP HỘI ĐỒNG'), text);
-    assert.ok(text.includes('Lấy ý kiến bằng văn bản, chuyển sang họp trực tiếp'), text);
-  }
+  const text = await minutesText(`/api/v1/sessions/${s.id}/minutes.pdf`, council.chair);
+  assert.ok(text.includes('BIÊN BẢN HỌP HỘI ĐỒNG'), text);
+  assert.ok(text.includes('Lấy ý kiến bằng văn bản, chuyển sang họp trực tiếp'), text);
 });
 
 test('sessions: the mode is checked, defaults to a meeting, and only the council\'s runners schedule in their scope', async () => {
