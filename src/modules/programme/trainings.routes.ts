@@ -4,7 +4,6 @@
 // an entity's training history is visible to it, its commune and its province. Thin routes.
 import { and, eq, sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loadQRCode } from '../../app/lazy-libraries.js';
 import { z } from 'zod';
 import { actingUser } from '../../app/access.js';
 import type { UserActor } from '../../app/actor.js';
@@ -15,6 +14,7 @@ import type { ModulePlugin } from '../../app/plugin.js';
 import { contentDisposition } from '../../app/security-headers.js';
 import { getCommune, getProvince } from '../geo/index.js';
 import { getEntity } from '../registry/index.js';
+import { qrSvg } from '../trace/index.js';
 import { addAttendee, checkIn, checkinLink, markAttendance, registerForTraining, withdrawFromTraining } from './commands/attend-training.js';
 import { createTraining, updateTraining } from './commands/create-training.js';
 import { evaluateTraining } from './commands/evaluate-training.js';
@@ -158,7 +158,7 @@ export const trainingRoutes: ModulePlugin = async (app, { database, config }) =>
     await readable(actingUser(req), req.params.id);
     const link = await inTransaction(db, req, (ctx) => checkinLink(ctx, req.params.id));
     const url = `${config.publicUrl.replace(/\/$/, '')}${CHECKIN_PATH}/${link.token}`;
-    const svg = (await (await loadQRCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })).replace(/^<svg /, `<svg role="img" aria-label="QR điểm danh: ${link.training.title.replace(/[<&"]/g, ' ')}" `);
+    const svg = await qrSvg(url, `QR điểm danh: ${link.training.title}`);
     return { url, expiresAt: link.expiresAt.toISOString(), refreshSeconds: CHECKIN_REFRESH_SECONDS, svg };
   });
 

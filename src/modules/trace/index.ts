@@ -18,7 +18,7 @@ export { traceProducerRoutes } from './producer.index.js';
 export { PRODUCER_TRACE_RECORDS } from './producer.fields.js';
 export { epcisDocument, stepEvent, STEPS, type Step, type StepInput } from './recording.rules.js';
 export { traceLocation, traceLot, LOCATION_KINDS, type LocationKind } from './trace.tables.js';
-export { productQrSvg } from './qr.js';
+export { productQrSvg, qrSvg } from './qr.js';
 // The resolver's exact cache: a committed write through this process clears it (wired to the server's onSend).
 export { resolverWriteCommitted } from './resolver.cache.js';
 // A certified product at 4★ or above without a traceability code (GTIN and a traced batch), as SQL over `product`.

@@ -5,7 +5,7 @@
 import type PDFDocument from 'pdfkit';
 import { loadPdfKit } from '../../app/lazy-libraries.js';
 import { pdfFontBytes } from '../../app/pdf-fonts.js';
-import { qrMatrix, QR_QUIET_ZONE } from './qr.js';
+import { qrMatrix, QR_QUIET_ZONE, type QrMatrix } from './qr.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const MM = 72 / 25.4;
@@ -54,7 +54,7 @@ function star(doc: Doc, cx: number, cy: number, r: number, on: boolean) {
   doc.polygon(...points).fillColor(on ? '#c98400' : '#d5d9dc').fill();
 }
 
-function stamp(doc: Doc, size: LabelSize, i: number, c: LabelContent, qr: Awaited<ReturnType<typeof qrMatrix>>) {
+function stamp(doc: Doc, size: LabelSize, i: number, c: LabelContent, qr: QrMatrix) {
   const s = LABEL_SIZES[size];
   const box = qrBox(size, i);
   const x0 = box.x - 1.5 * MM;

@@ -23,7 +23,8 @@ export async function qrPng(text: string, scale = 8): Promise<Buffer> {
 }
 
 /** The module matrix (true = dark), without the quiet zone: the PDF labels draw it as vector squares. */
-export async function qrMatrix(text: string): Promise<{ size: number; dark(x: number, y: number): boolean }> {
+export type QrMatrix = { size: number; dark(x: number, y: number): boolean };
+export async function qrMatrix(text: string): Promise<QrMatrix> {
   const { modules } = (await loadQRCode()).create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   return { size: modules.size, dark: (x, y) => Boolean(modules.get(y, x)) };
 }

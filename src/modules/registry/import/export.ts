@@ -2,10 +2,10 @@
 // template's headers (so an export can be edited and imported back), streamed page by page as .xlsx or CSV.
 import { PassThrough, Readable } from 'node:stream';
 import { inArray, type SQL } from 'drizzle-orm';
-import { loadExcelJS } from '../../../app/lazy-libraries.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../app/actor.js';
 import type { Queryable } from '../../../app/db.js';
+import { loadExcelJS } from '../../../app/lazy-libraries.js';
 import { entityFilter, productFilter } from '../registry.filters.js';
 import { entityAudience, productAudience } from '../registry.policy.js';
 import { readCursor, type KeyValues } from '../../../app/paging.js';
