@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { CHECK_MS } from '../src/app/micro-cache.js';
 import { entityBody, MEO_VAC, templateDatabaseUrl, withDatabase } from './harness.js';
+import { nodeArgs } from './node-args.js';
 
 const url = process.env.DATABASE_URL;
 const skip = !url && 'PostgreSQL only (DATABASE_URL): PGlite is one process per data folder';
@@ -34,7 +35,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ocop-multi-'));
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'cli', 'ocop.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs(import.meta.filename, '..', 'src', 'cli', 'ocop'), 'serve'], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', OCOP_DATA_DIR: dataDir, OCOP_DEMO: '0',
       OCOP_PUBLIC_URL: base, OCOP_ADMIN_EMAIL: ADMIN.email, OCOP_ADMIN_PASSWORD: ADMIN.password,

@@ -3,7 +3,7 @@
 // (src/modules/*/*.fields.ts, read here, so a new field or a new module is covered without touching this test).
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { query } from '../src/app/db.js';
@@ -19,7 +19,7 @@ async function classifications(): Promise<RecordClassification[]> {
   const root = join(import.meta.dirname, '..', 'src', 'modules');
   const out: RecordClassification[] = [];
   for (const m of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const f of readdirSync(join(root, m.name)).filter((n) => n.endsWith('.fields.ts'))) {
+    for (const f of readdirSync(join(root, m.name)).filter((n) => n.endsWith(`.fields${extname(import.meta.filename)}`))) {
       const mod = await import(join(root, m.name, f)) as Record<string, unknown>;
       for (const v of Object.values(mod)) {
         if (v && typeof v === 'object' && 'record' in v && 'fields' in v) out.push(v as RecordClassification);

@@ -2,8 +2,8 @@
 // waits for the run in flight and no run starts after it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
+import { nodeArgs } from '../../test/node-args.js';
 import { schedule } from './schedule.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,8 +55,9 @@ test('a failing run is logged and the next tick runs again', async () => {
 
 test('the timer does not keep the process alive on its own', () => {
   // A process that schedules a daily job and does nothing else must exit by itself.
-  const script = `import('${join(import.meta.dirname, 'schedule.ts')}').then((m) => m.schedule('idle', 86400000, async () => {}, { info() {}, error() {} }))`;
+  const args = nodeArgs(import.meta.filename, 'schedule');
+  const script = `import('${args.pop()}').then((m) => m.schedule('idle', 86400000, async () => {}, { info() {}, error() {} }))`;
   const started = Date.now();
-  execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { timeout: 20_000, stdio: 'pipe' });
+  execFileSync(process.execPath, [...args, '-e', script], { timeout: 20_000, stdio: 'pipe' });
   assert.ok(Date.now() - started < 20_000);
 });

@@ -19,10 +19,11 @@ import { openPglite, openPostgres, query, type Database } from '../app/db.js';
 import { createUser } from '../modules/accounts/index.js';
 import { buildApp } from '../modules/index.js';
 import { MEO_VAC, PASSWORD, TEMPLATE_FILE, entityBody, templateDatabaseUrl, withDatabase } from '../../test/harness.js';
+import { nodeArgs } from '../../test/node-args.js';
 import { extractTarGz, fileBody, writeTarGz } from './backup/tar.js';
 
 const run = promisify(execFile);
-const ocop = join(import.meta.dirname, 'ocop.ts');
+const ocop = nodeArgs(import.meta.filename, 'ocop');
 const url = process.env.DATABASE_URL;
 const work = mkdtempSync(join(tmpdir(), 'ocop-backup-'));
 const archive = join(work, 'ocop-backup.tar.gz');
@@ -47,7 +48,7 @@ async function emptyTarget(name: string): Promise<{ dataDir: string; databaseUrl
 
 const open = (t: { dataDir: string; databaseUrl?: string }): Promise<Database> => (t.databaseUrl ? openPostgres(t.databaseUrl, 2) : openPglite(t.dataDir));
 const ocopIn = (t: { dataDir: string; databaseUrl?: string }, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', ocop, ...args], { env: { ...process.env, OCOP_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' }, timeout: 180_000 });
+  run(process.execPath, [...ocop, ...args], { env: { ...process.env, OCOP_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' }, timeout: 180_000 });
 
 /** Row counts of every table, and a hash of every entity's and product's id and version. */
 async function snapshot(database: Database) {

@@ -15,9 +15,10 @@ import { createUser } from '../modules/accounts/index.js';
 import { createEntity, createProduct } from '../modules/registry/index.js';
 import { addDays, addMonths, issueCertificate, vnDate } from '../modules/scoring/index.js';
 import { entityBody, MEO_VAC, TEMPLATE_FILE, templateDatabaseUrl, withDatabase } from '../../test/harness.js';
+import { nodeArgs } from '../../test/node-args.js';
 
 const run = promisify(execFile);
-const ocop = join(import.meta.dirname, 'ocop.ts');
+const ocop = nodeArgs(import.meta.filename, 'ocop');
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 let productId: string;
@@ -67,15 +68,15 @@ async function productStatus(): Promise<string> {
 
 test('ocop expire marks the lapsed product expired, and a second run finds nothing', async () => {
   assert.equal(await productStatus(), 'certified');
-  const first = await run(process.execPath, ['--import', 'tsx', ocop, 'expire'], { env, timeout: 60_000 });
+  const first = await run(process.execPath, [...ocop, 'expire'], { env, timeout: 60_000 });
   assert.match(first.stdout, /: 1 product\(s\) marked expired/);
   assert.match(first.stdout, /OCOP-08-\d{4}-\d{5} \(expired \d{4}-\d{2}-\d{2}\)/);
   assert.equal(await productStatus(), 'expired');
-  const second = await run(process.execPath, ['--import', 'tsx', ocop, 'expire'], { env, timeout: 60_000 });
+  const second = await run(process.execPath, [...ocop, 'expire'], { env, timeout: 60_000 });
   assert.match(second.stdout, /: 0 product\(s\) marked expired/);
 });
 
 test('the usage lists the command', async () => {
-  const usage = await run(process.execPath, ['--import', 'tsx', ocop], { env, timeout: 60_000 });
+  const usage = await run(process.execPath, ocop, { env, timeout: 60_000 });
   assert.match(usage.stdout, /expire\s+mark products whose certificate lapsed/);
 });
