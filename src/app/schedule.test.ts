@@ -56,8 +56,9 @@ test('a failing run is logged and the next tick runs again', async () => {
 test('the timer does not keep the process alive on its own', () => {
   // A process that schedules a daily job and does nothing else must exit by itself.
   const args = nodeArgs(import.meta.filename, 'schedule');
-  const script = `import('${args.pop()}').then((m) => m.schedule('idle', 86400000, async () => {}, { info() {}, error() {} }))`;
+  const [flags, file] = [args.slice(0, -1), args.at(-1)];
+  const script = `import('${file}').then((m) => m.schedule('idle', 86400000, async () => {}, { info() {}, error() {} }))`;
   const started = Date.now();
-  execFileSync(process.execPath, [...args, '-e', script], { timeout: 20_000, stdio: 'pipe' });
+  execFileSync(process.execPath, [...flags, '-e', script], { timeout: 20_000, stdio: 'pipe' });
   assert.ok(Date.now() - started < 20_000);
 });
