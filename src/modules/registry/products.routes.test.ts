@@ -152,7 +152,7 @@ test('a search in another order sorts its matches by that order, with its total 
   assert.deepEqual([...body.items, ...next.json<{ items: { id: string }[] }>().items].map((i) => i.id), byName);
 });
 
-test('search follows every write (product_search, migration 0035): a rename, an owner no longer approved, a deletion', async () => {
+test('search follows every write (product_search, migration 0035): a rename, an owner no longer approved, a deletion, an addition', async () => {
   const central = await t.user('central');
   const mark = unique('W').toLowerCase();
   const e = await makeEntity(t, central, MEO_VAC);
@@ -169,6 +169,9 @@ test('search follows every write (product_search, migration 0035): a rename, an 
   assert.deepEqual(await search('tuong ot'), [p.id]);
   await query(t.database.db, sql`DELETE FROM product WHERE id = ${p.id}`);
   assert.deepEqual(await search('tuong ot', central), []);
+  // The same words again: what the server keeps of a search (the word it reads first) keeps no answer.
+  const added = await makeProduct(t, central, e.id, { name: `Tương ớt xanh ${mark}`, status: 'registered' });
+  assert.deepEqual(await search('tuong ot', central), [added.id]);
 });
 
 test('filters: province, commune, productSet, sector, group, status, entityType, stars; paging and sort', async () => {

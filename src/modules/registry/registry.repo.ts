@@ -48,20 +48,49 @@ export const SEARCH_READS = 1_000;
  * longest word leads. */
 const LEAD_COUNT = 300;
 
+/** A query's words as a name's are split (folded, cut at anything but a-z and 0-9), the first SEARCH_WORDS of them. */
+const queryWords = (q: string) => sql`(name_words(f_unaccent(${q})))[1:${sql.raw(String(SEARCH_WORDS))}]`;
+
 /**
- * A product search's terms (migration 0039, product_word): the query's first words as a name's are split (folded,
- * cut at anything but a-z and 0-9); the one whose rows are read (`lead`: the one that begins the fewest words, up to
- * LEAD_COUNT of them, a count the index answers alone; then the longest); each other one as the start
- * of a word (' ong'); and the phrase they make, at the start of a word (' mat ong'). One row, joined as `q`,
- * computed once (OFFSET 0 keeps the planner from copying its expressions into every row's test, and the lead's
- * count into the others'). A query without a
- * word matches nothing.
+ * A product search's lead word (migration 0039, product_word): of the query's words, the one whose rows a search
+ * reads, the one that begins the fewest words of names, counted up to LEAD_COUNT (a count the index answers alone),
+ * then the longest. NULL for a query without a word: it matches nothing.
  */
-const searchTerms = (q: string) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM unnest(ws) w WHERE w <> lead) AS others,
+const LEAD_OF = (q: string) => sql`SELECT (SELECT w FROM unnest(ws) w ORDER BY (SELECT count(*) FROM (SELECT FROM product_word x
+    WHERE x.word >= w AND x.word < w || '{' LIMIT ${sql.raw(String(LEAD_COUNT))}) n), length(w) DESC, w LIMIT 1) AS lead
+  FROM (SELECT ${queryWords(q)} AS ws) s`;
+
+// The lead words chosen, per database handle, by query text, for a minute: counting took a fifth of a search's
+// statement (0.3-0.7 ms of 3 ms for 2-4 words on a million products), and the counts it compares move slowly. The
+// lead decides which rows a search reads: every match holds every word, so a search that reads all its lead's rows
+// finds the same matches whichever word leads, and one stopped at SEARCH_READS reads the same word's rows while its
+// choice is kept. None kept inside a transaction (see keptTotal).
+const LEADS_KEPT = 1_000;
+const LEAD_KEPT_MS = 60_000;
+const leads = new WeakMap<object, Map<string, { lead: string | null; at: number }>>();
+
+async function leadWord(db: Queryable, q: string): Promise<string | null> {
+  let kept = '$client' in db ? leads.get(db) : undefined;
+  const hit = kept?.get(q);
+  if (hit && Date.now() - hit.at < LEAD_KEPT_MS) return hit.lead;
+  const [{ lead }] = await queryPrepared<{ lead: string | null }>(db, LEAD_OF(q));
+  if ('$client' in db) {
+    if (!kept) leads.set(db, kept = new Map());
+    kept.delete(q); // set again, last: the oldest choice goes first
+    kept.set(q, { lead, at: Date.now() });
+    if (kept.size > LEADS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return lead;
+}
+
+/**
+ * A product search's terms: its `lead` word (leadWord); each other word as the start of a word (' ong'); and the
+ * phrase they make, at the start of a word (' mat ong'). One row, joined as `q`, computed once (OFFSET 0 keeps the
+ * planner from copying its expressions into every row's test).
+ */
+const searchTerms = (q: string, lead: string | null) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM unnest(ws) w WHERE w <> lead) AS others,
     ' ' || array_to_string(ws, ' ') AS phrase
-  FROM (SELECT ws, (SELECT w FROM unnest(ws) w ORDER BY (SELECT count(*) FROM (SELECT FROM product_word x
-      WHERE x.word >= w AND x.word < w || '{' LIMIT ${sql.raw(String(LEAD_COUNT))}) n), length(w) DESC, w LIMIT 1) AS lead
-    FROM (SELECT (name_words(f_unaccent(${q})))[1:${sql.raw(String(SEARCH_WORDS))}] AS ws) s OFFSET 0) t OFFSET 0) AS q`;
+  FROM (SELECT ${queryWords(q)} AS ws, ${lead}::text AS lead OFFSET 0) t OFFSET 0) AS q`;
 
 /**
  * The product_word rows (named `w`) a search `q` reads: those whose word begins with the lead word — a range of the
@@ -207,7 +236,7 @@ function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, where: SQL 
  * Each way gives the same rows; which one a page takes is decided at each page, never read from a cursor.
  */
 async function sortedSearch(db: Queryable, filters: SQL | undefined, q: string, sort: string, shape: ReturnType<typeof keyShape>, p: Paging): Promise<ListPage<ProductRow>> {
-  const terms = searchTerms(q);
+  const terms = searchTerms(q, await leadWord(db, q));
   const [n] = await queryPrepared<{ read: string; hits: string }>(db, sql`SELECT count(*) AS read, count(*) FILTER (WHERE r.hit) AS hits
     FROM (${leadRead(terms, filters)} LIMIT ${LEAD_COUNTED}) r`);
   const few = Number(n.read) <= TOTAL_CAP;
@@ -338,7 +367,7 @@ const RANK = keyShape(rankKeys);
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
   // `hit`: the row holds the other query words. Only the hits are ranked.
-  const read = sql`${RANKED_READ} FROM ${searchTerms(q)} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
+  const read = sql`${RANKED_READ} FROM ${searchTerms(q, await leadWord(db, q))} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   // A first page counts, unless the total counted for the same words and filters holds: it does when this page's
   // statement reads the snapshot that count read (paging.ts keptTotal). The window costs a fifth of the statement.
   const key = p.after ? undefined : `search ${JSON.stringify(q)} ${where ? sqlKey(where) : ''}`;
