@@ -229,6 +229,25 @@ export function sqlKey(fragment: SQL): string {
   return `${text}\u0000${JSON.stringify(params)}`;
 }
 
+/**
+ * What a module keeps per database handle, by key, at most `limit` entries (set again, an entry goes last; the oldest
+ * goes first). Nothing is kept for a transaction's handle: its own writes are not in what the database handle saw.
+ */
+export function keptPerDatabase<V>(limit: number) {
+  const maps = new WeakMap<object, Map<string, V>>();
+  return {
+    get: (db: Queryable, key: string): V | undefined => ('$client' in db ? maps.get(db)?.get(key) : undefined),
+    set(db: Queryable, key: string, value: V): void {
+      if (!('$client' in db)) return;
+      let kept = maps.get(db);
+      if (!kept) maps.set(db, kept = new Map());
+      kept.delete(key);
+      kept.set(key, value);
+      if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    },
+  };
+}
+
 /** Each PostgreSQL database's connections for its named statements (openPostgres). */
 const preparedPool = new WeakMap<Queryable, pg.Pool>();
 

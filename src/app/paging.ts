@@ -10,7 +10,7 @@
 // only the figure shown to whoever tampered with it).
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
-import { query, type Queryable } from './db.js';
+import { keptPerDatabase, query, type Queryable } from './db.js';
 import { invalidField, type Message } from './errors.js';
 
 export type KeyKind = 'text' | 'int' | 'timestamp' | 'date' | 'uuid';
@@ -184,8 +184,7 @@ export const snapshotField = sql<string>`pg_current_snapshot()::text`;
 // without a second statement. Only the page's rows are read again: a remembered total is not a remembered answer. A handle
 // is the database itself: inside a transaction the snapshot does not move with the transaction's own writes, so a
 // transaction counts each time.
-const TOTALS_KEPT = 1_000;
-const totals = new WeakMap<object, Map<string, { state: string; total: Total }>>();
+const totals = keptPerDatabase<{ state: string; total: Total }>(1_000);
 
 async function rememberedTotal(db: Queryable, key: string, state: string, count: () => Promise<Total>): Promise<Total> {
   const hit = keptTotal(db, key);
@@ -198,16 +197,11 @@ async function rememberedTotal(db: Queryable, key: string, state: string, count:
 /** The total kept under `key` with the snapshot it was counted in; it holds for a statement that read that snapshot
  * too (the caller compares). None inside a transaction (a handle that is not the database itself). */
 export function keptTotal(db: Queryable, key: string): { state: string; total: Total } | undefined {
-  return '$client' in db ? totals.get(db)?.get(key) : undefined;
+  return totals.get(db, key);
 }
 
 export function keepTotal(db: Queryable, key: string, state: string, total: Total): void {
-  if (!('$client' in db)) return;
-  let kept = totals.get(db);
-  if (!kept) totals.set(db, kept = new Map());
-  kept.delete(key); // set again, last: the map keeps the order of counting, and the oldest count goes first
-  kept.set(key, { state, total });
-  if (kept.size > TOTALS_KEPT) kept.delete(kept.keys().next().value!);
+  totals.set(db, key, { state, total });
 }
 
 /** A count as the lists report it: exact up to the cap. */

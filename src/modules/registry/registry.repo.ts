@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { prerendered, query, queryPrepared, sqlKey, type Queryable } from '../../app/db.js';
+import { keptPerDatabase, prerendered, query, queryPrepared, sqlKey, type Queryable } from '../../app/db.js';
 import { decoratedPage, imageFileId, productCommuneName, productProvinceName, type ProductRow } from './product-page.js';
 import { after, capped, inOrder, keepTotal, keptTotal, keyFields, limits, matchCount, orderBy, pageEnd, pageTotal, snapshotField, TOTAL_CAP, wholeOf, type Cursor, type KeysetPage, type Paging, type SortKey, type Total } from '../../app/paging.js';
 import { entity, entityDocument, product, productFile, productSet, storedFile } from './registry.tables.js';
@@ -64,22 +64,15 @@ const LEAD_OF = (q: string) => sql`SELECT (SELECT w FROM unnest(ws) w ORDER BY (
 // statement (0.3-0.7 ms of 3 ms for 2-4 words on a million products), and the counts it compares move slowly. The
 // lead decides which rows a search reads: every match holds every word, so a search that reads all its lead's rows
 // finds the same matches whichever word leads, and one stopped at SEARCH_READS reads the same word's rows while its
-// choice is kept. None kept inside a transaction (see keptTotal).
-const LEADS_KEPT = 1_000;
+// choice is kept. None kept inside a transaction (keptPerDatabase).
+const leads = keptPerDatabase<{ lead: string | null; at: number }>(1_000);
 const LEAD_KEPT_MS = 60_000;
-const leads = new WeakMap<object, Map<string, { lead: string | null; at: number }>>();
 
 async function leadWord(db: Queryable, q: string): Promise<string | null> {
-  let kept = '$client' in db ? leads.get(db) : undefined;
-  const hit = kept?.get(q);
-  if (hit && Date.now() - hit.at < LEAD_KEPT_MS) return hit.lead;
+  const kept = leads.get(db, q);
+  if (kept && Date.now() - kept.at < LEAD_KEPT_MS) return kept.lead;
   const [{ lead }] = await queryPrepared<{ lead: string | null }>(db, LEAD_OF(q));
-  if ('$client' in db) {
-    if (!kept) leads.set(db, kept = new Map());
-    kept.delete(q); // set again, last: the oldest choice goes first
-    kept.set(q, { lead, at: Date.now() });
-    if (kept.size > LEADS_KEPT) kept.delete(kept.keys().next().value!);
-  }
+  leads.set(db, q, { lead, at: Date.now() });
   return lead;
 }
 
