@@ -12,6 +12,8 @@ export const theme = createTheme({
   headings: { fontFamily: '"Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif', fontWeight: '700' },
   defaultRadius: 'md',
   focusRing: 'always',
+  // Modals, menus and collapses open at once for whoever asks their device for less motion (styles.css: the CSS).
+  respectReducedMotion: true,
   components: {
     Anchor: { defaultProps: { c: 'ocop.9' } },
   },

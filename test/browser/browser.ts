@@ -115,10 +115,16 @@ export async function logIn(page: Page, url: string, email: string, password = D
 
 // ── Shared page helpers for the dossier, session and journey tests ──
 
+/**
+ * Every test page asks for reduced motion, as a user may: the app then runs no transition (styles.css). Each one
+ * otherwise makes Chromium paint frames in software after every click: a tick of a score sheet cost its renderer
+ * 160 ms of CPU with them and 100 ms without, and the journey ticks hundreds.
+ */
+export const STILL = { reducedMotion: 'reduce' } as const;
 /** A phone's browser: 360 px wide, touch, Vietnamese. */
-export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', ...STILL };
 /** An office desk's browser. */
-export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN' };
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'vi-VN', ...STILL };
 
 export type PageOptions = { phone?: boolean; password?: string };
 

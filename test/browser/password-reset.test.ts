@@ -8,12 +8,12 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { OutboxWorker } from '../../src/app/outbox.js';
 import { createMailTransport, mailHandlers } from '../../src/modules/notifications/index.js';
-import { browserSuite } from './browser.js';
+import { browserSuite, STILL } from './browser.js';
 
 browserSuite((site) => {
   let page: Page;
   site.before(async () => {
-    page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', ...STILL });
   });
 
   /** Sends the queued e-mails as the server would, and returns the last one's reset link. */

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, browserSuite, screenshot } from './browser.js';
+import { axeViolations, browserSuite, screenshot, STILL } from './browser.js';
 
 browserSuite((site) => {
   let page: Page;
 
   site.before(async () => {
-    page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', ...STILL });
   });
 
   test('the catalogue opens in Vietnamese on certified products, loads no script, and passes axe', async () => {
@@ -80,7 +80,7 @@ browserSuite((site) => {
   });
 
   test('on a 360 px phone the catalogue and a product page fit the screen', async () => {
-    const phone = await site.browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await site.browser.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...STILL });
     try {
       await phone.goto(site.url);
       await phone.locator('.card').first().waitFor();
@@ -94,7 +94,7 @@ browserSuite((site) => {
   });
 
   test('with JavaScript off, the product and verification pages show their content and metadata', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, ...STILL });
     try {
       const noJs = await context.newPage();
       const register = await (await fetch(`${site.url}/api/v1/certificates?status=valid&q=${encodeURIComponent('Mật ong bạc hà Mèo Vạc')}`)).json() as { items: { number: string; product: { id: string; name: string } }[] };

@@ -3,7 +3,7 @@
 // and the public verification page a certificate's QR code opens, on a 360 px phone, passing axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PHONE, axeViolations, browserSuite } from './browser.js';
+import { PHONE, STILL, axeViolations, browserSuite } from './browser.js';
 
 type SheetTree = { parts: { groups: { criteria: { code: string; options: { id: string; points: number }[] }[] }[] }[] };
 
@@ -11,7 +11,7 @@ browserSuite((site) => {
   test('the score sheet: choosing the best option of every criterion gives 100 points and 5 stars', async () => {
     const sheet = await (await fetch(`${site.url}/api/v1/score-sheets/1`)).json() as SheetTree;
     const best = sheet.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria.map((c) => c.options.reduce((a, b) => (b.points > a.points ? b : a)))));
-    const page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', ...STILL });
     try {
       await page.goto(`${site.url}/cham-diem/1`);
       await page.getByRole('heading', { level: 1, name: 'Chấm điểm theo bộ tiêu chí OCOP' }).waitFor();

@@ -3,7 +3,7 @@
 // product and verification pages under 50 KB, the catalogue home under 150 KB. The figures are printed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browserSuite } from './browser.js';
+import { browserSuite, STILL } from './browser.js';
 
 const KB = 1024;
 
@@ -27,7 +27,7 @@ browserSuite((site) => {
   test('a first visit transfers little: product and verification pages < 50 KB, the catalogue < 150 KB (images excluded)', async () => {
     const measured: string[] = [];
     for (const p of pages) {
-      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } }); // fresh: nothing cached
+      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, ...STILL }); // fresh: nothing cached
       try {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
