@@ -53,6 +53,12 @@ browserSuite((site) => {
 
     // Too long a name: the server's message appears beside the name field, in Vietnamese, and nothing is saved.
     const name = page.locator('input[name="name"]');
+    // Reduced motion, which every test page asks for (STILL), takes the fields' transition away; without, it stays.
+    const transition = () => name.evaluate((el) => getComputedStyle(el).transitionDuration);
+    assert.equal(await transition(), '0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    assert.equal(await transition(), '0.1s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await name.fill('M'.repeat(301));
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Giá trị quá lớn hoặc quá dài (tối đa 300)').waitFor();
