@@ -2,16 +2,17 @@
 // the login page load on demand so the catalogue stays light on a cheap phone.
 import '@mantine/core/styles.css';
 import './styles.css';
-import './i18n/index.js';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
+import { languageReady } from './i18n/index.js';
 import { SessionProvider } from './session.js';
 import { theme } from './theme.js';
 
-createRoot(document.getElementById('root')!).render(
+// After the visitor's language is ready: one who chose English never sees the Vietnamese first.
+void languageReady.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <BrowserRouter>
@@ -21,4 +22,4 @@ createRoot(document.getElementById('root')!).render(
       </BrowserRouter>
     </MantineProvider>
   </StrictMode>,
-);
+));

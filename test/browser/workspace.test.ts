@@ -75,6 +75,15 @@ browserSuite((site) => {
     await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
     await page.getByText('Sửa sản phẩm').first().waitFor();
     await page.getByRole('cell', { name: 'description' }).waitFor();
+
+    // English on demand: its strings load when asked for, the choice holds on the next visit, and Vietnamese returns.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Workspace' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'My products' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await section(page, 'Sản phẩm của tôi').waitFor();
     await page.context().close();
   });
 

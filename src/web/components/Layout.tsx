@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Anchor href="/" fw={600} size="sm" visibleFrom="sm" underline="hover">{t('app.catalogue')}</Anchor>
               {/* The register stays in reach on a phone too (the catalogue is the brand link). */}
               <Anchor href="/giay-chung-nhan" fw={600} size="sm" underline="hover" style={{ whiteSpace: 'nowrap' }}>{t('cert.registerLink')}</Anchor>
-              <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
+              <Button variant="subtle" size="compact-sm" onClick={() => void setLanguage(other)} title={t('app.switchLanguageLabel')} lang={other}>
                 {t('app.switchLanguage')}
               </Button>
               {user && <NotificationBell unread={unread} visibleFrom="xs" />}

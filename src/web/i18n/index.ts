@@ -1,59 +1,30 @@
 // i18next set up with Vietnamese by default; the visitor's choice is kept in localStorage and mirrored in <html lang>.
+// The English strings load only for who asks for them (english.ts): most visitors read Vietnamese, many on a phone.
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { en } from './en.js';
 import { vi } from './vi.js';
 import { scoringVi } from './scoring.vi.js';
-import { scoringEn } from './scoring.en.js';
 import { accountsVi } from './accounts.vi.js';
-import { accountsEn } from './accounts.en.js';
 import { notificationsVi } from './notifications.vi.js';
-import { notificationsEn } from './notifications.en.js';
 import { mobileVi } from './mobile.vi.js';
-import { mobileEn } from './mobile.en.js';
 import { todoVi } from './todo.vi.js';
-import { todoEn } from './todo.en.js';
 import { traceVi } from './trace.vi.js';
-import { traceEn } from './trace.en.js';
 import { tradeVi } from './trade.vi.js';
-import { tradeEn } from './trade.en.js';
 import { inspectionsVi } from './inspections.vi.js';
-import { inspectionsEn } from './inspections.en.js';
 import { reportsVi } from './reports.vi.js';
-import { reportsEn } from './reports.en.js';
 import { integrityVi } from './integrity.vi.js';
-import { integrityEn } from './integrity.en.js';
 import { programmeVi } from './programme.vi.js';
-import { programmeEn } from './programme.en.js';
 import { contentVi } from './content.vi.js';
-import { contentEn } from './content.en.js';
 import { tradeEventsVi } from './trade-events.vi.js';
-import { tradeEventsEn } from './trade-events.en.js';
 import { dashboardVi } from './dashboard.vi.js';
-import { dashboardEn } from './dashboard.en.js';
 import { capacityVi } from './capacity.vi.js';
-import { capacityEn } from './capacity.en.js';
 
-/** Each area's strings: one line an area, Vietnamese then English. */
-const AREAS = [
-  [vi, en],
-  [scoringVi, scoringEn],
-  [accountsVi, accountsEn],
-  [notificationsVi, notificationsEn],
-  [mobileVi, mobileEn],
-  [todoVi, todoEn],
-  [traceVi, traceEn],
-  [tradeVi, tradeEn],
-  [reportsVi, reportsEn],
-  [integrityVi, integrityEn],
-  [programmeVi, programmeEn],
-  [contentVi, contentEn],
-  [tradeEventsVi, tradeEventsEn],
-  [dashboardVi, dashboardEn],
-  [inspectionsVi, inspectionsEn],
-  [capacityVi, capacityEn],
+/** Each area's Vietnamese strings (english.ts: the same areas in English). */
+const VI_AREAS = [
+  vi, scoringVi, accountsVi, notificationsVi, mobileVi, todoVi, traceVi, tradeVi, reportsVi, integrityVi, programmeVi,
+  contentVi, tradeEventsVi, dashboardVi, inspectionsVi, capacityVi,
 ];
-const strings = (lang: 0 | 1) => Object.assign({}, ...AREAS.map((area) => area[lang])) as Record<string, unknown>;
+const merged = (areas: readonly object[]) => Object.assign({}, ...areas) as Record<string, unknown>;
 
 export type Lang = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.lang';
@@ -73,19 +44,37 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: strings(0) }, en: { translation: strings(1) } },
-  lng: storedLang(),
+  resources: { vi: { translation: merged(VI_AREAS) } },
+  lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
 
-export function setLanguage(lang: Lang) {
-  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode: the choice lasts this visit */ }
-  document.cookie = `${COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
+let english: Promise<void> | undefined;
+/** The English strings, fetched once (again after a failure). */
+const loadEnglish = () => (english ??= import('./english.js').then(({ EN_AREAS }) => {
+  i18n.addResourceBundle('en', 'translation', merged(EN_AREAS));
+}, (e: unknown) => {
+  english = undefined;
+  throw e;
+}));
+
+async function show(lang: Lang) {
+  if (lang === 'en') await loadEnglish();
+  await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
+}
+
+/** Resolves once the visitor's language can be shown: main.tsx renders after it, so English never flashes Vietnamese. */
+export const languageReady: Promise<void> = show(storedLang()).catch(() => show('vi'));
+
+/** Shows `lang` and remembers it; on a lost connection (English not fetched) the page stays as it was. */
+export function setLanguage(lang: Lang): Promise<void> {
+  return show(lang).then(() => {
+    try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode: the choice lasts this visit */ }
+    document.cookie = `${COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
+  }, () => undefined);
 }
 
 export const currentLang = (): Lang => (i18n.language === 'en' ? 'en' : 'vi');
