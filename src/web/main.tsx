@@ -2,12 +2,12 @@
 // the login page load on demand so the catalogue stays light on a cheap phone.
 import '@mantine/core/styles.css';
 import './styles.css';
+import { languageReady } from './i18n/index.js';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
-import { languageReady } from './i18n/index.js';
 import { SessionProvider } from './session.js';
 import { theme } from './theme.js';
 

@@ -15,8 +15,13 @@ import { contentEn } from './content.en.js';
 import { tradeEventsEn } from './trade-events.en.js';
 import { dashboardEn } from './dashboard.en.js';
 import { capacityEn } from './capacity.en.js';
+import type { VI_AREAS } from './index.js';
 
-export const EN_AREAS = [
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+type InEnglish<Areas extends readonly object[]> = { [I in keyof Areas]: Shape<Areas[I]> };
+
+/** One area for each of VI_AREAS, in its order and of its shape: an area left out here is a compile error. */
+export const EN_AREAS: InEnglish<typeof VI_AREAS> = [
   en, scoringEn, accountsEn, notificationsEn, mobileEn, todoEn, traceEn, tradeEn, reportsEn, integrityEn, programmeEn,
   contentEn, tradeEventsEn, dashboardEn, inspectionsEn, capacityEn,
 ];

@@ -19,11 +19,11 @@ import { tradeEventsVi } from './trade-events.vi.js';
 import { dashboardVi } from './dashboard.vi.js';
 import { capacityVi } from './capacity.vi.js';
 
-/** Each area's Vietnamese strings (english.ts: the same areas in English). */
-const VI_AREAS = [
+/** Each area's Vietnamese strings; english.ts has the same areas in English, in this order (its type checks it). */
+export const VI_AREAS = [
   vi, scoringVi, accountsVi, notificationsVi, mobileVi, todoVi, traceVi, tradeVi, reportsVi, integrityVi, programmeVi,
   contentVi, tradeEventsVi, dashboardVi, inspectionsVi, capacityVi,
-];
+] as const;
 const merged = (areas: readonly object[]) => Object.assign({}, ...areas) as Record<string, unknown>;
 
 export type Lang = 'vi' | 'en';
