@@ -8,7 +8,7 @@ import { query } from '../../app/db.js';
 import { MEO_VAC, testApp, type Session, type TestApp } from '../../../test/harness.js';
 import { assertProblem, makeEntity, makeProduct, unique } from '../../../test/api-helpers.js';
 import { productListQuery, entityListQuery } from './registry.contract.js';
-import { TOTAL_CAP } from './registry.repo.js';
+import { SEARCH_READS, TOTAL_CAP } from './registry.repo.js';
 
 let t: TestApp;
 let central: Session;
@@ -218,6 +218,10 @@ test(`a total above ${TOTAL_CAP.toLocaleString('en')} reads totalExact false, on
   const names = (body: { items: { name: string }[] }) => body.items.map((p) => p.name.replace('Mật ong ', ''));
   const byName = await search('q=mat+ong&sort=name&pageSize=3');
   assert.deepEqual([byName.total, byName.totalExact, names(byName)], [TOTAL_CAP, false, ['1', '10', '100']]);
+  // By relevance, a search reads at most SEARCH_READS rows of its rarest word: past them, its total is what it found,
+  // "at least", and its page the best of those.
+  const ranked = await search('q=mat+ong&pageSize=3');
+  assert.deepEqual([ranked.total, ranked.totalExact, ranked.items.length], [SEARCH_READS, false, 3]);
   const page400 = await search('q=mat+ong&sort=name&pageSize=25&page=400');
   const after400 = await search(`q=mat+ong&sort=name&pageSize=25&cursor=${page400.nextCursor}`);
   const last = await search(`q=mat+ong&sort=name&pageSize=25&cursor=${after400.nextCursor}`);

@@ -43,7 +43,7 @@ const likeWords = (q: string | undefined) => (q ?? '').split(/\s+/).filter(Boole
 /** A search reads at most this many words of its query, */
 const SEARCH_WORDS = 8;
 /** and at most this many rows of its lead word (rankProducts). */
-export const SEARCH_READS = 1_000;
+export const SEARCH_READS = 500;
 /** The lead word is the one that begins the fewest names, counted up to this many (0.37 µs a row read): past it, the
  * longest word leads. */
 const LEAD_COUNT = 300;
@@ -52,38 +52,40 @@ const LEAD_COUNT = 300;
 const queryWords = (q: string) => sql`(name_words(f_unaccent(${q})))[1:${sql.raw(String(SEARCH_WORDS))}]`;
 
 /**
- * A product search's lead word (migration 0039, product_word): of the query's words, the one whose rows a search
- * reads, the one that begins the fewest words of names, counted up to LEAD_COUNT (a count the index answers alone),
- * then the longest. NULL for a query without a word: it matches nothing.
+ * A product search's words (folded, as a name's are split, the first SEARCH_WORDS, joined by spaces) and its lead word
+ * (migration 0039, product_word): of the words, the one whose rows a search reads, the one that begins the fewest
+ * words of names, counted up to LEAD_COUNT (a count the index answers alone), then the longest. The lead is NULL for
+ * a query without a word: it matches nothing.
  */
-const LEAD_OF = (q: string) => sql`SELECT (SELECT w FROM unnest(ws) w ORDER BY (SELECT count(*) FROM (SELECT FROM product_word x
+const TERMS_OF = (q: string) => sql`SELECT array_to_string(ws, ' ') AS words, (SELECT w FROM unnest(ws) w ORDER BY (SELECT count(*) FROM (SELECT FROM product_word x
     WHERE x.word >= w AND x.word < w || '{' LIMIT ${sql.raw(String(LEAD_COUNT))}) n), length(w) DESC, w LIMIT 1) AS lead
   FROM (SELECT ${queryWords(q)} AS ws) s`;
+type Terms = { words: string; lead: string | null };
 
-// The lead words chosen, per database handle, by query text, for a minute: counting took a fifth of a search's
-// statement (0.3-0.7 ms of 3 ms for 2-4 words on a million products), and the counts it compares move slowly. The
-// lead decides which rows a search reads: every match holds every word, so a search that reads all its lead's rows
-// finds the same matches whichever word leads, and one stopped at SEARCH_READS reads the same word's rows while its
-// choice is kept. None kept inside a transaction (keptPerDatabase).
-const leads = keptPerDatabase<{ lead: string | null; at: number }>(1_000);
-const LEAD_KEPT_MS = 60_000;
+// The terms found, per database handle, by query text, for a minute: counting took a fifth of a search's statement
+// (0.3-0.7 ms of 3 ms for 2-4 words on a million products), folding and splitting the query 0.1 ms more, and the
+// counts it compares move slowly. The lead decides which rows a search reads: every match holds every word, so a
+// search that reads all its lead's rows finds the same matches whichever word leads, and one stopped at SEARCH_READS
+// reads the same word's rows while its choice is kept. None kept inside a transaction (keptPerDatabase).
+const termsKept = keptPerDatabase<Terms & { at: number }>(1_000);
+const TERMS_KEPT_MS = 60_000;
 
-async function leadWord(db: Queryable, q: string): Promise<string | null> {
-  const kept = leads.get(db, q);
-  if (kept && Date.now() - kept.at < LEAD_KEPT_MS) return kept.lead;
-  const [{ lead }] = await queryPrepared<{ lead: string | null }>(db, LEAD_OF(q));
-  leads.set(db, q, { lead, at: Date.now() });
-  return lead;
+async function searchWords(db: Queryable, q: string): Promise<Terms> {
+  const kept = termsKept.get(db, q);
+  if (kept && Date.now() - kept.at < TERMS_KEPT_MS) return kept;
+  const [terms] = await queryPrepared<Terms>(db, TERMS_OF(q));
+  termsKept.set(db, q, { ...terms, at: Date.now() });
+  return terms;
 }
 
 /**
- * A product search's terms: its `lead` word (leadWord); each other word as the start of a word (' ong'); and the
+ * A product search's terms (searchWords): its `lead` word; each other word as the start of a word (' ong'); and the
  * phrase they make, at the start of a word (' mat ong'). One row, joined as `q`, computed once (OFFSET 0 keeps the
  * planner from copying its expressions into every row's test).
  */
-const searchTerms = (q: string, lead: string | null) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM unnest(ws) w WHERE w <> lead) AS others,
+const searchTerms = ({ words, lead }: Terms) => sql`(SELECT lead, ARRAY(SELECT ' ' || w FROM unnest(ws) w WHERE w <> lead) AS others,
     ' ' || array_to_string(ws, ' ') AS phrase
-  FROM (SELECT ${queryWords(q)} AS ws, ${lead}::text AS lead OFFSET 0) t OFFSET 0) AS q`;
+  FROM (SELECT string_to_array(${words}::text, ' ') AS ws, ${lead}::text AS lead OFFSET 0) t OFFSET 0) AS q`;
 
 /**
  * The product_word rows (named `w`) a search `q` reads: those whose word begins with the lead word — a range of the
@@ -229,7 +231,7 @@ function listPage(db: Queryable, shape: ReturnType<typeof keyShape>, where: SQL 
  * Each way gives the same rows; which one a page takes is decided at each page, never read from a cursor.
  */
 async function sortedSearch(db: Queryable, filters: SQL | undefined, q: string, sort: string, shape: ReturnType<typeof keyShape>, p: Paging): Promise<ListPage<ProductRow>> {
-  const terms = searchTerms(q, await leadWord(db, q));
+  const terms = searchTerms(await searchWords(db, q));
   const [n] = await queryPrepared<{ read: string; hits: string }>(db, sql`SELECT count(*) AS read, count(*) FILTER (WHERE r.hit) AS hits
     FROM (${leadRead(terms, filters)} LIMIT ${LEAD_COUNTED}) r`);
   const few = Number(n.read) <= TOTAL_CAP;
@@ -353,14 +355,15 @@ const RANK = keyShape(rankKeys);
  * index order (stars, then recency), without reading a table (an index-only scan), and ranks and counts the matches
  * among them. A search whose lead word's rows run out first has its exact total. One that stops there ranks the
  * best-rated rows it read, and its total is what it found, "at least": "mat ong" on a million products, whose lead
- * word "mat" begins 37,000 names, finds at least 790. The way to the product wanted is more words, not page 400.
- * At the national size (20,000 products) few words begin more names than that. Each row read costs about 1.5 µs
- * (2,000 took 4.3 ms of a 10 ms search on a million products); reading 10,001 rows to count to the lists' cap took
- * 10-20 ms; without a bound, a search read and sorted every match: 470 ms at p95 on a million products.
+ * word "mat" begins 37,000 names, finds at least 396. The way to the product wanted is more words, not page 400.
+ * At the national size (20,000 products) few words begin more names than that. Each row read costs about 1 µs,
+ * read, tested and ranked: the statement of "mat ong" took 0.79 ms reading 500, 1.26 ms reading 1,000, the larger
+ * part of a search's cost on a 2-core machine; reading 10,001 rows to count to the lists' cap took 10-20 ms; without
+ * a bound, a search read and sorted every match: 470 ms at p95 on a million products.
  */
 async function rankProducts(db: Queryable, where: SQL | undefined, q: string, p: { page: number; pageSize: number; after?: Cursor }): Promise<ListPage<ProductRow>> {
   // `hit`: the row holds the other query words. Only the hits are ranked.
-  const read = sql`${RANKED_READ} FROM ${searchTerms(q, await leadWord(db, q))} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
+  const read = sql`${RANKED_READ} FROM ${searchTerms(await searchWords(db, q))} CROSS JOIN ${SEARCH_FROM} WHERE ${LEAD_ROWS} AND ${where ?? sql`TRUE`} LIMIT ${sql.raw(String(SEARCH_READS))}) r`;
   // A first page counts, unless the total counted for the same words and filters holds: it does when this page's
   // statement reads the snapshot that count read (paging.ts keptTotal). The window costs a fifth of the statement.
   const key = p.after ? undefined : `search ${JSON.stringify(q)} ${where ? sqlKey(where) : ''}`;
