@@ -97,8 +97,14 @@ const WITH_PAGE: Message = { vi: 'Không dùng đồng thời cursor và page l�
 /** The key values a cursor carries (and the total it carries, as a property of the array: every caller passes the
  * values on to after(), and the lists that carry totals read it there), checked against the list, its sort and the
  * keys' kinds; undefined without one. */
-export function readCursor(qy: { cursor?: string; page?: number; sort?: string }, list: string, keys: SortKey[]): Cursor | undefined {
-  if (qy.cursor === undefined) return undefined;
+export function readCursor(qy: { cursor?: string; page?: number; pageSize?: number; sort?: string }, list: string, keys: SortKey[]): Cursor | undefined {
+  if (qy.cursor === undefined) {
+    // Numbered pages reach as far as totals count (TOTAL_CAP): a page number skips its rows one by one (OFFSET), and
+    // an anonymous page=100000&pageSize=200 read through the whole list. Deeper, the cursor costs what the
+    // first page costs.
+    if (qy.page !== undefined && qy.pageSize !== undefined && (qy.page - 1) * qy.pageSize >= TOTAL_CAP) throw invalidField('querystring.page', 'page_too_deep', TOO_DEEP);
+    return undefined;
+  }
   if (qy.page !== undefined && qy.page > 1) throw invalidField(FIELD, 'cursor_with_page', WITH_PAGE);
   let decoded: unknown;
   try {
@@ -137,6 +143,11 @@ export function nextLink(url: string, cursor: string): string {
 
 /** Totals are exact up to TOTAL_CAP; beyond it a list reports TOTAL_CAP with totalExact false ("hơn 10.000"). */
 export const TOTAL_CAP = 10_000;
+/** Past the first TOTAL_CAP records, a list goes on by cursor (readCursor). */
+const TOO_DEEP: Message = {
+  vi: `Trang đánh số chỉ đi tới ${TOTAL_CAP.toLocaleString('vi')} bản ghi đầu tiên; đi tiếp bằng cursor (nextCursor hoặc liên kết Link rel="next" của trang trước)`,
+  en: `Numbered pages reach the first ${TOTAL_CAP.toLocaleString('en')} records; go on by cursor (the previous page's nextCursor or its Link rel="next")`,
+};
 export type Total = { total: number; totalExact: boolean };
 
 /** Above this many estimated matches a list is taken to be over the cap without counting (see countCapped). */

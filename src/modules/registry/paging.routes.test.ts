@@ -162,6 +162,11 @@ test('a malformed, tampered or foreign cursor, a cursor of another sort, or a cu
   assert.match(problem.message.vi, /sắp xếp/);
   assertProblem(await t.call({ url: `${url}&sort=stars&cursor=${cursor}&page=2`, as: central }), 400, 'cursor_with_page', 'querystring.cursor');
   assert.equal((await t.call({ url: `${url}&sort=stars&cursor=${cursor}&page=1`, as: central })).statusCode, 200);
+  // Numbered pages reach the first TOTAL_CAP records (each skipped row is read); past them, the cursor.
+  assert.equal((await t.call({ url: `/api/v1/products?page=${TOTAL_CAP / 20}&pageSize=20` })).statusCode, 200);
+  const deep = assertProblem(await t.call({ url: `/api/v1/products?page=${TOTAL_CAP / 20 + 1}&pageSize=20` }), 400, 'page_too_deep', 'querystring.page');
+  assert.match(deep.message.vi, /cursor/);
+  assertProblem(await t.call({ url: '/api/v1/entities?page=100000&pageSize=200' }), 400, 'page_too_deep', 'querystring.page');
   // A product cursor is not an entity cursor, even for a sort both lists have.
   const byName = (await t.call({ url: `${url}&sort=name`, as: central })).json<ListBody>().nextCursor!;
   assertProblem(await t.call({ url: `/api/v1/entities?sort=name&cursor=${byName}` }), 400, 'invalid_cursor');
