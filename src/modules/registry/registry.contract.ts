@@ -100,7 +100,7 @@ const paging = {
 /** What every list response carries besides its items: the total (exact up to 10,000, else totalExact false) and
  * the next page's cursor. */
 const listMeta = {
-  total: z.number().describe('Exact up to 10,000; beyond, 10,000 with totalExact false (read "more than 10,000"). A search by relevance (q) reads at most 500 rows of its rarest word: when it stops there, total is the matches it found, with totalExact false (read "at least"). A search in another order (q with sort) whose rarest word begins more than 10,000 names may report the matches among the first 10,001 of them, also with totalExact false'),
+  total: z.number().describe('Exact up to 10,000; beyond, 10,000 with totalExact false (read "more than 10,000"). A search by relevance (q) reads at most 300 rows of its rarest word: when it stops there, total is the matches it found, with totalExact false (read "at least"). A search in another order (q with sort) whose rarest word begins more than 10,000 names may report the matches among the first 10,001 of them, also with totalExact false'),
   totalExact: z.boolean(),
   page: z.number().describe('The page asked for (1 when paging by cursor)'),
   pageSize: z.number(),
